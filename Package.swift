@@ -1,0 +1,70 @@
+// swift-tools-version:6.1
+// xindesk: a terminal workstation for a school counseling room.
+// Layout and dependency direction: ../shared/docs/ARCHITECTURE.md.
+import PackageDescription
+
+let package = Package(
+    name: "xindesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "xindesk", targets: ["xindesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSodium",
+            providers: [.apt(["libsodium-dev"])]),
+        // The page-encrypting SQLite VFS shim. C, because a VFS is a table of
+        // C callbacks and must never call back into Swift while SQLite holds locks.
+        .target(
+            name: "CipherVFS",
+            cSettings: [.unsafeFlags(["-Wall", "-Wextra", "-Wno-unused-parameter"])],
+            linkerSettings: [.linkedLibrary("sqlite3"), .linkedLibrary("sodium")]),
+        .target(
+            name: "Vault",
+            dependencies: [
+                "CipherVFS", "CSodium",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
+        .executableTarget(
+            name: "xindesk",
+            dependencies: [
+                "Vault", "CipherVFS",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Test support: a spy VFS that records every write reaching the disk,
+        // and a child process that commits and reports (killed by crash tests).
+        .target(
+            name: "SpyVFS",
+            path: "Tests/Support/SpyVFS",
+            linkerSettings: [.linkedLibrary("sqlite3")]),
+        .executableTarget(
+            name: "vfs-torture",
+            dependencies: ["CipherVFS"],
+            path: "Tests/Support/VFSTorture",
+            linkerSettings: [.linkedLibrary("sqlite3")]),
+
+        .testTarget(
+            name: "CipherVFSTests",
+            dependencies: [
+                "CipherVFS", "SpyVFS", "vfs-torture",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Golden")]),
+        .testTarget(
+            name: "VaultTests",
+            dependencies: ["Vault", "CipherVFS", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "XindeskCLITests",
+            dependencies: ["xindesk"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
