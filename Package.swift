@@ -39,26 +39,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        // Test support: a spy VFS that records every write reaching the disk,
-        // and a child process that commits and reports (killed by crash tests).
-        .target(
-            name: "SpyVFS",
-            path: "Tests/Support/SpyVFS",
-            linkerSettings: [.linkedLibrary("sqlite3")]),
-        .executableTarget(
-            name: "vfs-torture",
-            dependencies: ["CipherVFS"],
-            path: "Tests/Support/VFSTorture",
-            linkerSettings: [.linkedLibrary("sqlite3")]),
-
-        .testTarget(
-            name: "CipherVFSTests",
-            dependencies: [
-                "CipherVFS", "SpyVFS", "vfs-torture",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ],
-            resources: [.copy("Golden")]),
         .testTarget(
             name: "VaultTests",
             dependencies: ["Vault", "CipherVFS", .product(name: "GRDB", package: "GRDB.swift")]),
