@@ -1,0 +1,39 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An advisory `flock` on `<db>.lock`: every unlocked xindesk holds it
+/// shared; key rotation, which replaces the database file, needs it
+/// exclusively, so it never renames a file from under a running workstation.
+final class LockFile: @unchecked Sendable {
+    private var fd: Int32
+
+    init(path: String) throws {
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw SafeFile.error(path, errno, "open lock file") }
+        while flock(fd, LOCK_SH) != 0 {
+            if errno == EINTR { continue }
+            let e = errno
+            close(fd)
+            throw SafeFile.error(path, e, "flock(LOCK_SH)")
+        }
+    }
+
+    /// Tries to become the only holder; false when another process holds it.
+    func tryExclusive() -> Bool {
+        flock(fd, LOCK_EX | LOCK_NB) == 0
+    }
+
+    func shared() {
+        _ = flock(fd, LOCK_SH)
+    }
+
+    func release() {
+        if fd >= 0 { close(fd) }   // closing drops the lock
+        fd = -1
+    }
+
+    deinit { release() }
+}

@@ -1,0 +1,232 @@
+import CipherVFS
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// An open store: the data key in secret memory, registered with the cipher
+/// VFS for this database while unlocked. `lock()` wipes it.
+public final class UnlockedVault: @unchecked Sendable {
+    public let paths: VaultPaths
+    /// The account that unlocked ("recovery" for the recovery key).
+    public let account: String
+    public let roles: [Role]
+
+    private let mutex = NSLock()
+    private var dataKey: SecretBytes?
+    private let fileId: [UInt8]
+    private var keyring: Keyring
+    private let lockFile: LockFile
+    /// Connections handed out, so key rotation can refuse while any is open.
+    private var handedOut: [WeakWriter] = []
+
+    init(paths: VaultPaths, account: String, roles: [Role], dataKey: SecretBytes,
+         fileId: [UInt8], keyring: Keyring) throws {
+        self.paths = paths
+        self.account = account
+        self.roles = roles
+        self.dataKey = dataKey
+        self.fileId = fileId
+        self.keyring = keyring
+        self.lockFile = try LockFile(path: paths.lockFile)
+        try CipherRuntime.register(path: paths.database, key: dataKey, fileId: fileId)
+    }
+
+    deinit { lock() }
+
+    public var isLocked: Bool { mutex.withLock { dataKey == nil } }
+
+    /// The accounts of this store, verified by the keyring MAC at unlock.
+    public var accounts: [(name: String, roles: [Role])] {
+        mutex.withLock { keyring.accounts.map { ($0.name, $0.roles) } }
+    }
+
+    /// A WAL-mode pool on the encrypted database.
+    public func makePool(configuration: Configuration = Configuration()) throws -> DatabasePool {
+        try requireUnlocked()
+        do {
+            let pool = try DatabasePool(path: paths.database, configuration: CipherRuntime.configuration(configuration))
+            mutex.withLock { handedOut.append(WeakWriter(pool)) }
+            return pool
+        } catch {
+            throw VaultError.from(error, database: paths.database)
+        }
+    }
+
+    /// A single-connection queue on the encrypted database.
+    public func makeQueue(configuration: Configuration = Configuration()) throws -> DatabaseQueue {
+        try requireUnlocked()
+        do {
+            let queue = try DatabaseQueue(path: paths.database, configuration: CipherRuntime.configuration(configuration))
+            mutex.withLock { handedOut.append(WeakWriter(queue)) }
+            return queue
+        } catch {
+            throw VaultError.from(error, database: paths.database)
+        }
+    }
+
+    /// Forgets the key: wipes it and unregisters it from the VFS. Connections
+    /// still open keep working until they close; close them first.
+    public func lock() {
+        mutex.withLock {
+            if dataKey != nil { CipherRuntime.unregister(path: paths.database) }
+            dataKey?.wipe()
+            dataKey = nil
+        }
+        lockFile.release()
+    }
+
+    // MARK: - accounts
+
+    public func addAccount(_ name: String, roles: [Role], passphrase: inout [UInt8],
+                           kdf: KDFParameters = .default) throws {
+        let secret = SecretBytes(wiping: &passphrase)
+        defer { secret.wipe() }
+        try require(.admin, "add accounts")
+        try Vault.validate(account: name, roles: roles)
+        guard kdf.isAcceptable else { throw VaultError.weakKDF(detail: "\(kdf)") }
+        try updateKeyring { ring, key in
+            guard ring.slot(named: name) == nil else { throw VaultError.accountExists(account: name) }
+            let slot = try KeySlot.make(kind: .account, name: name, roles: roles, kdf: .argon2id13,
+                                        parameters: kdf, secret: secret, dataKey: key, fileId: ring.fileId)
+            let recoveryIndex = ring.slots.firstIndex { $0.kind == .recovery } ?? ring.slots.endIndex
+            ring.slots.insert(slot, at: recoveryIndex)
+        }
+    }
+
+    /// Sets a new passphrase for `name` (one's own, or anyone's for an
+    /// administrator): that slot gets a new salt and key pair; no other slot
+    /// and no database byte changes.
+    public func changePassphrase(of name: String, to passphrase: inout [UInt8], kdf: KDFParameters? = nil) throws {
+        let secret = SecretBytes(wiping: &passphrase)
+        defer { secret.wipe() }
+        if name != account { try require(.admin, "change another account's passphrase") }
+        try updateKeyring { ring, key in
+            guard let i = ring.slots.firstIndex(where: { $0.kind == .account && $0.name == name }) else {
+                throw VaultError.unknownAccount(account: name)
+            }
+            let old = ring.slots[i]
+            let params = kdf ?? old.kdfParameters ?? .default
+            guard params.isAcceptable else { throw VaultError.weakKDF(detail: "\(params)") }
+            ring.slots[i] = try KeySlot.make(kind: .account, name: name, roles: old.roles, kdf: .argon2id13,
+                                             parameters: params, secret: secret, dataKey: key, fileId: ring.fileId)
+        }
+    }
+
+    /// Removes `name` and rotates the data key, so the removed passphrase
+    /// opens neither this database nor any backup made afterwards. Needs
+    /// every connection closed, here and in other xindesk processes.
+    public func removeAccount(_ name: String) throws {
+        try require(.admin, "remove accounts")
+        guard name != account else { throw VaultError.notPermitted(account: account, action: "remove its own account") }
+        try mutex.withLock {
+            guard let oldKey = dataKey else { throw VaultError.notPermitted(account: account, action: "work while locked") }
+            guard let target = keyring.slot(named: name) else { throw VaultError.unknownAccount(account: name) }
+            let admins = keyring.accounts.filter { $0.roles.contains(.admin) }
+            if target.roles.contains(.admin) && admins.count <= 1 { throw VaultError.lastAdministrator(account: name) }
+            guard handedOut.allSatisfy({ $0.writer == nil }), lockFile.tryExclusive() else {
+                throw VaultError.inUse(path: paths.database)
+            }
+            defer { lockFile.shared() }
+
+            let newKey = SecretBytes.random(count: Int(XCIPHER_KEY_BYTES))
+            var ring = keyring
+            ring.slots.removeAll { $0.kind == .account && $0.name == name }
+            for i in ring.slots.indices { try ring.slots[i].seal(dataKey: newKey, fileId: ring.fileId) }
+            try KeyRotation.rotate(paths: paths, oldKey: oldKey, newKey: newKey, fileId: fileId, newKeyring: &ring)
+            try CipherRuntime.register(path: paths.database, key: newKey, fileId: fileId)
+            oldKey.wipe()
+            dataKey = newKey
+            keyring = ring
+        }
+    }
+
+    // MARK: - backup and check
+
+    /// Writes an encrypted copy to `destination` (same key, so the same
+    /// passphrases open it) with a copy of the keyring beside it.
+    public func backup(to destination: String) throws {
+        let dest = VaultPaths(database: destination)
+        for p in [dest.database, dest.keyring, dest.wal, dest.journal] where SafeFile.exists(p) {
+            throw VaultError.databaseExists(path: p)
+        }
+        let key = try currentKey()
+        try SafeFile.ensureDirectory((dest.database as NSString).deletingLastPathComponent)
+        try SafeFile.createExclusive(dest.database)
+        do {
+            try CipherRuntime.register(path: dest.database, key: key, fileId: fileId)
+            defer { CipherRuntime.unregister(path: dest.database) }
+            let config = CipherRuntime.configuration()
+            let source = try DatabaseQueue(path: paths.database, configuration: config)
+            let copy = try DatabaseQueue(path: dest.database, configuration: config)
+            try source.backup(to: copy)
+            try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try copy.close()
+            try source.close()
+            try SafeFile.writeAtomically(try SafeFile.read(paths.keyring), to: dest.keyring)
+        } catch {
+            for p in [dest.database, dest.keyring, dest.wal, dest.shm, dest.journal] { SafeFile.remove(p) }
+            throw VaultError.from(error, database: paths.database)
+        }
+    }
+
+    /// Authenticates every page of the database and its WAL straight from
+    /// disk, then runs SQLite's integrity check.
+    public func check() throws -> CheckReport {
+        let key = try currentKey()
+        var failure = xcipher_failure()
+        var pages: Int64 = 0
+        let rc = key.withUnsafeBytes { k in
+            xcipher_verify(paths.database, k.baseAddress!.assumingMemoryBound(to: UInt8.self), fileId, &failure, &pages)
+        }
+        if rc != SQLITE_OK {
+            if rc == SQLITE_CANTOPEN { throw VaultError.permissionDenied(path: paths.database, detail: "xcipher_verify") }
+            let file = withUnsafeBytes(of: failure.path) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            throw VaultError.tampered(file: file, page: failure.page,
+                                      detail: "authentication failed at byte offset \(failure.offset)")
+        }
+        do {
+            let queue = try DatabaseQueue(path: paths.database, configuration: CipherRuntime.configuration())
+            defer { try? queue.close() }
+            let rows = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+            return CheckReport(pagesAuthenticated: pages, integrity: rows)
+        } catch {
+            throw VaultError.from(error, database: paths.database)
+        }
+    }
+
+    // MARK: - helpers
+
+    private func requireUnlocked() throws {
+        _ = try currentKey()
+    }
+
+    private func currentKey() throws -> SecretBytes {
+        try mutex.withLock {
+            guard let key = dataKey else { throw VaultError.notPermitted(account: account, action: "work while locked") }
+            return key
+        }
+    }
+
+    private func require(_ role: Role, _ action: String) throws {
+        guard roles.contains(role) else { throw VaultError.notPermitted(account: account, action: action) }
+    }
+
+    /// Applies `change` to a copy of the keyring and writes it atomically;
+    /// the in-memory keyring changes only when the file did.
+    private func updateKeyring(_ change: (inout Keyring, SecretBytes) throws -> Void) throws {
+        try mutex.withLock {
+            guard let key = dataKey else { throw VaultError.notPermitted(account: account, action: "work while locked") }
+            var ring = try KeyringFile.read(paths.keyring)
+            try KeyringFile.verifyMAC(ring, dataKey: key, path: paths.keyring)
+            try change(&ring, key)
+            try KeyringFile.write(&ring, dataKey: key, to: paths.keyring)
+            keyring = ring
+        }
+    }
+}
+
+/// A weak reference to a connection handed out by the vault.
+private struct WeakWriter {
+    weak var writer: AnyObject?
+    init(_ w: AnyObject) { writer = w }
+}

@@ -1,0 +1,134 @@
+import CipherVFS
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// Creating and unlocking encrypted stores.
+public enum Vault {
+    /// Creates a new encrypted database with its keyring, holding one
+    /// account and the recovery slot. Refuses to touch existing files.
+    /// Returns the unlocked store and the recovery key (to be shown once).
+    public static func create(database: String, account: String, roles: [Role],
+                              passphrase: inout [UInt8], kdf: KDFParameters = .default)
+        throws -> (vault: UnlockedVault, recoveryKey: String) {
+        let secret = SecretBytes(wiping: &passphrase)
+        defer { secret.wipe() }
+        try validate(account: account, roles: roles)
+        guard kdf.isAcceptable else { throw VaultError.weakKDF(detail: "\(kdf)") }
+        let paths = VaultPaths(database: database)
+        for p in [paths.database, paths.keyring, paths.wal, paths.journal] where SafeFile.exists(p) {
+            throw VaultError.databaseExists(path: p)
+        }
+        try SafeFile.ensureDirectory((paths.database as NSString).deletingLastPathComponent)
+        try SafeFile.createExclusive(paths.database)
+
+        let dataKey = SecretBytes.random(count: Int(XCIPHER_KEY_BYTES))
+        let fileId = SlotCrypto.randomBytes(Int(XCIPHER_FILE_ID_BYTES))
+        let fileIdHex = hex(fileId)
+        let recovery = RecoveryKey.generate()
+        defer { recovery.wipe() }
+        do {
+            try CipherRuntime.register(path: paths.database, key: dataKey, fileId: fileId)
+            // Writing the header makes page 1 exist, with our reserve and tag.
+            let queue = try DatabaseQueue(path: paths.database, configuration: CipherRuntime.configuration())
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA application_id = \(applicationId)")
+            }
+            try queue.close()
+
+            var keyring = Keyring(fileId: fileIdHex, slots: [])
+            keyring.slots.append(try KeySlot.make(kind: .account, name: account, roles: roles, kdf: .argon2id13,
+                                                  parameters: kdf, secret: secret, dataKey: dataKey, fileId: fileIdHex))
+            keyring.slots.append(try KeySlot.make(kind: .recovery, name: "recovery", roles: [.admin], kdf: .blake2b,
+                                                  parameters: nil, secret: recovery, dataKey: dataKey, fileId: fileIdHex))
+            try KeyringFile.write(&keyring, dataKey: dataKey, to: paths.keyring)
+            let vault = try UnlockedVault(paths: paths, account: account, roles: roles.sorted(),
+                                          dataKey: dataKey, fileId: fileId, keyring: keyring)
+            return (vault, RecoveryKey.format(recovery))
+        } catch {
+            CipherRuntime.unregister(path: paths.database)
+            for p in [paths.database, paths.keyring, paths.wal, paths.shm, paths.journal, paths.lockFile] {
+                SafeFile.remove(p)
+            }
+            throw VaultError.from(error, database: paths.database)
+        }
+    }
+
+    /// Opens the store as `account`. The passphrase bytes are wiped.
+    /// Reads only: a wrong passphrase changes no byte on disk.
+    public static func unlock(database: String, account: String, passphrase: inout [UInt8]) throws -> UnlockedVault {
+        let secret = SecretBytes(wiping: &passphrase)
+        defer { secret.wipe() }
+        let (paths, keyring, fileId) = try openKeyring(database)
+        guard let slot = keyring.slot(named: account) else { throw VaultError.unknownAccount(account: account) }
+        if let p = slot.kdfParameters, !p.isAcceptable { throw VaultError.weakKDF(detail: "\(p)") }
+        let dataKey: SecretBytes
+        do {
+            dataKey = try slot.open(secret: secret, fileId: keyring.fileId)
+        } catch {
+            throw VaultError.wrongPassphrase(account: account)
+        }
+        try KeyringFile.verifyMAC(keyring, dataKey: dataKey, path: paths.keyring)
+        return try UnlockedVault(paths: paths, account: account, roles: slot.roles,
+                                 dataKey: dataKey, fileId: fileId, keyring: keyring)
+    }
+
+    /// Opens the store with the recovery key printed at `init`; the session
+    /// has the administrator role (to set a new passphrase for an account).
+    public static func unlock(database: String, recoveryKey: String) throws -> UnlockedVault {
+        let (paths, keyring, fileId) = try openKeyring(database)
+        guard let secret = RecoveryKey.parse(recoveryKey), let slot = keyring.recoverySlot else {
+            throw VaultError.wrongPassphrase(account: "recovery")
+        }
+        defer { secret.wipe() }
+        let dataKey: SecretBytes
+        do { dataKey = try slot.open(secret: secret, fileId: keyring.fileId) } catch {
+            throw VaultError.wrongPassphrase(account: "recovery")
+        }
+        try KeyringFile.verifyMAC(keyring, dataKey: dataKey, path: paths.keyring)
+        return try UnlockedVault(paths: paths, account: "recovery", roles: [.admin],
+                                 dataKey: dataKey, fileId: fileId, keyring: keyring)
+    }
+
+    /// The accounts and their roles, read from the keyring without a key (for
+    /// the start screen). Not authenticated until an unlock verifies the MAC.
+    public static func accounts(database: String) throws -> [(name: String, roles: [Role])] {
+        let (_, keyring, _) = try openKeyring(database)
+        return keyring.accounts.map { ($0.name, $0.roles) }
+    }
+
+    /// "XDK1": marks the file as ours for anyone who can decrypt it.
+    static let applicationId: Int32 = 0x5844_4B31
+
+    static func validate(account: String, roles: [Role]) throws {
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_."))
+        guard (1...32).contains(account.count), account != "recovery",
+              account.unicodeScalars.allSatisfy({ allowed.contains($0) && $0.isASCII }) else {
+            throw VaultError.invalidAccountName(name: account)
+        }
+        guard !roles.isEmpty else { throw VaultError.noRoles }
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+
+    /// Finds and reads the keyring of `database`, finishing an interrupted
+    /// key rotation first, and checks that keyring and database belong
+    /// together.
+    static func openKeyring(_ database: String) throws -> (VaultPaths, Keyring, [UInt8]) {
+        let paths = VaultPaths(database: database)
+        guard SafeFile.exists(paths.database) else { throw VaultError.databaseMissing(path: paths.database) }
+        KeyRotation.finishInterrupted(paths)
+        guard SafeFile.exists(paths.keyring) else { throw VaultError.keyringMissing(path: paths.keyring) }
+        let keyring = try KeyringFile.read(paths.keyring)
+        var fileId = [UInt8](repeating: 0, count: Int(XCIPHER_FILE_ID_BYTES))
+        switch xcipher_read_file_id(paths.database, &fileId) {
+        case SQLITE_OK: break
+        case SQLITE_CANTOPEN:
+            throw VaultError.permissionDenied(path: paths.database, detail: "xcipher_read_file_id: cannot open")
+        default: throw VaultError.notXindeskDatabase(path: paths.database)
+        }
+        guard hex(fileId) == keyring.fileId else { throw VaultError.keyringMismatch(path: paths.keyring) }
+        return (paths, keyring, fileId)
+    }
+}

@@ -1,0 +1,33 @@
+import CipherVFS
+import GRDB
+import GRDBSQLite
+
+extension VaultError {
+    /// Turns an error from SQLite (through GRDB) into what a teacher can act
+    /// on, using the cipher VFS's record of which page failed to authenticate.
+    public static func from(_ error: Error, database path: String) -> Error {
+        if error is VaultError { return error }
+        guard let db = error as? DatabaseError else { return error }
+        var failure = xcipher_failure()
+        let failed = xcipher_last_failure(&failure) != 0
+        let detail = "SQLite \(db.extendedResultCode.rawValue): \(db.message ?? "")"
+        func damaged(_ fallbackPage: UInt32) -> VaultError {
+            if failed {
+                let file = withUnsafeBytes(of: failure.path) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                return .tampered(file: file, page: failure.page, detail: detail)
+            }
+            return .tampered(file: path, page: fallbackPage, detail: detail)
+        }
+        switch db.resultCode {
+        case .SQLITE_NOTADB: return failed ? damaged(1) : .notXindeskDatabase(path: path)
+        case .SQLITE_CORRUPT: return damaged(0)
+        case .SQLITE_FULL: return VaultError.diskFull(path: path)
+        case .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH: return VaultError.permissionDenied(path: path, detail: detail)
+        case .SQLITE_CANTOPEN: return VaultError.io(path: path, detail: detail)
+        case .SQLITE_IOERR:
+            if db.extendedResultCode.rawValue == (SQLITE_IOERR | (32 << 8)) { return damaged(0) }
+            return VaultError.io(path: path, detail: detail)
+        default: return error
+        }
+    }
+}

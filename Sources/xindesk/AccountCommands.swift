@@ -1,0 +1,141 @@
+import ArgumentParser
+import Vault
+
+/// `xindesk init`: a new encrypted database with its first account.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create a new encrypted database with its first (administrator) account.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Roles besides admin: duty, counselor, head.")
+    var role: [String] = []
+
+    @Option(name: .long, help: "Key derivation cost: interactive, moderate (default) or sensitive.")
+    var kdf: KDFParameters.Preset = .moderate
+
+    func run() throws {
+        guard let user = global.user else { throw CLIError.needUser }
+        let roles = Set(try RoleList.parse(role) + [.admin])
+        var passphrase = try global.passphraseFile.map(Passphrase.fromFile) ?? Passphrase.new(account: user)
+        let (vault, recovery) = try Vault.create(database: global.databasePath, account: user, roles: Array(roles),
+                                                 passphrase: &passphrase, kdf: .preset(kdf))
+        vault.lock()
+        print(Text.pick("Created \(vault.paths.database) with account \(user).",
+                        "已创建 \(vault.paths.database)，账户 \(user)。"))
+        print(Text.pick("Recovery key (shown only now; write it down and keep it locked away):",
+                        "恢复密钥（只显示这一次，请抄下并锁好保管）："))
+        print("  " + recovery)
+    }
+}
+
+extension KDFParameters.Preset: ExpressibleByArgument {}
+
+enum RoleList {
+    static func parse(_ words: [String]) throws -> [Role] {
+        try words.flatMap { $0.split(separator: ",").map(String.init) }.map { word in
+            guard let r = Role(word: word) else { throw CLIError.unknownRole(word) }
+            return r
+        }
+    }
+}
+
+/// `xindesk user …`: accounts and their key slots.
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage accounts.",
+        subcommands: [Add.self, List.self, Passwd.self, Remove.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an account (administrators only).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The new account's name.") var name: String
+        @Option(name: .long, parsing: .upToNextOption, help: "duty, counselor, head, admin (several allowed).")
+        var role: [String] = []
+        @Option(name: .long, help: "interactive, moderate (default) or sensitive.")
+        var kdf: KDFParameters.Preset = .moderate
+
+        func run() throws {
+            let roles = try RoleList.parse(role)
+            let vault = try global.unlock()
+            defer { vault.lock() }
+            var passphrase = try Passphrase.new(account: name)
+            try vault.addAccount(name, roles: roles, passphrase: &passphrase, kdf: .preset(kdf))
+            print(Text.pick("Added account \(name).", "已添加账户 \(name)。"))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List accounts and their roles.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let vault = try global.unlock()
+            defer { vault.lock() }
+            for account in vault.accounts {
+                print("\(account.name)\t\(account.roles.map(\.rawValue).joined(separator: ","))")
+            }
+        }
+    }
+
+    struct Passwd: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set a new passphrase for an account.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The account (default: --user).") var name: String?
+
+        func run() throws {
+            let vault = try global.unlock()
+            defer { vault.lock() }
+            let target = name ?? vault.account
+            var passphrase = try Passphrase.new(account: target)
+            try vault.changePassphrase(of: target, to: &passphrase)
+            print(Text.pick("New passphrase set for \(target).", "已为 \(target) 设置新口令。"))
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove an account and rotate the data key (administrators only).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The account to remove.") var name: String
+
+        func run() throws {
+            let vault = try global.unlock()
+            defer { vault.lock() }
+            try vault.removeAccount(name)
+            print(Text.pick("Removed \(name); the database is now under a new key.",
+                            "已删除 \(name)；数据库已换用新密钥。"))
+        }
+    }
+}
+
+/// `xindesk check`: authenticate every page and run SQLite's integrity check.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Verify every page of the database and its integrity.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let vault = try global.unlock()
+        defer { vault.lock() }
+        let report = try vault.check()
+        guard report.isSound else { throw CLIError.damaged(report) }
+        print(Text.pick("ok: \(report.pagesAuthenticated) pages authenticated, integrity ok",
+                        "正常：\(report.pagesAuthenticated) 页通过认证，完整性正常"))
+    }
+}
+
+/// `xindesk backup --to PATH`: an encrypted copy with its own keyring copy.
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "Write an encrypted backup (with its keyring) to another path.")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "Where to write the backup database.") var to: String
+
+    func run() throws {
+        let vault = try global.unlock()
+        defer { vault.lock() }
+        try vault.backup(to: to)
+        print(Text.pick("Backup written to \(to) (and \(to).keys).", "备份已写入 \(to)（及 \(to).keys）。"))
+    }
+}

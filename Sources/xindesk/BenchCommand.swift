@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+
+/// `xindesk bench …`: benchmarks that print figures. Speed targets are
+/// measured here, never by timed unit tests.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Run a benchmark and print its figures.",
+        subcommands: [Store.self])
+
+    struct Store: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plain SQLite against the encrypted store, same workload, same run.")
+        @Option(help: "Rows in the bulk insert.") var rows = 100_000
+        @Option(help: "Point reads.") var reads = 10_000
+        @Option(help: "Repetitions of each measurement (the median is shown).") var repeats = 5
+
+        func run() throws {
+            let report = try StoreBenchmark(rows: rows, reads: reads, repeats: repeats).run()
+            print(report)
+        }
+    }
+}

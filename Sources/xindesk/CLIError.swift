@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Vault
+
+/// Command-line problems, and the one place that turns any error into a
+/// message for the teacher, a detail for the developer and an exit code.
+enum CLIError: Error {
+    case needUser
+    case noPassphrase
+    case noNewPassphrase
+    case passphrasesDiffer
+    case passphraseTooShort(Int)
+    case unreadablePassphraseFile(String)
+    case unknownRole(String)
+    case damaged(CheckReport)
+
+    var message: String {
+        switch self {
+        case .needUser: Text.pick("Say which account to use with --user NAME.", "请用 --user 账户名 指定账户。")
+        case .noPassphrase: Text.pick(
+            "No passphrase: not on a terminal, and neither XINDESK_PASSPHRASE nor --passphrase-file is given.",
+            "没有口令：当前不在终端上，也未提供 XINDESK_PASSPHRASE 或 --passphrase-file。")
+        case .noNewPassphrase: Text.pick(
+            "No new passphrase: not on a terminal and XINDESK_NEW_PASSPHRASE is not set.",
+            "没有新口令：当前不在终端上，也未设置 XINDESK_NEW_PASSPHRASE。")
+        case .passphrasesDiffer: Text.pick("The two passphrases differ; nothing was changed.", "两次输入的口令不一致，未做任何改动。")
+        case .passphraseTooShort(let n): Text.pick("A passphrase needs at least \(n) characters.", "口令至少需要 \(n) 个字符。")
+        case .unreadablePassphraseFile(let p): Text.pick("Cannot read the passphrase file \(p).", "无法读取口令文件 \(p)。")
+        case .unknownRole(let r): Text.pick("Unknown role \"\(r)\": use duty, counselor, head or admin.",
+                                            "未知角色“\(r)”：请用 duty、counselor、head 或 admin。")
+        case .damaged(let report): Text.pick("The database is damaged: \(report.integrity.prefix(5).joined(separator: "; "))",
+                                              "数据库已损坏：\(report.integrity.prefix(5).joined(separator: "；"))")
+        }
+    }
+
+    /// Exit codes are part of the interface (scripts depend on them).
+    static func exitCode(for error: VaultError) -> Int32 {
+        switch error {
+        case .databaseMissing: 10
+        case .wrongPassphrase, .unknownAccount: 12
+        case .tampered, .notXindeskDatabase, .keyringAltered: 13
+        default: 1
+        }
+    }
+
+    /// Prints the message and returns the error ArgumentParser exits with.
+    static func translate(_ error: Error) -> Error {
+        let stderr = FileHandle.standardError
+        func say(_ s: String) { stderr.write(Data((s + "\n").utf8)) }
+        switch error {
+        case let v as VaultError:
+            say(Text.chinese ? v.messageZh : v.message)
+            say(Text.pick("detail: ", "详情：") + v.detail)
+            return ExitCode(exitCode(for: v))
+        case let c as CLIError:
+            say(c.message)
+            if case .damaged = c { return ExitCode(13) }
+            return ExitCode(1)
+        default:
+            return error
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where passphrases come from, in the order restic and borg use: a file
+/// named on the command line, then the environment, then a prompt on the
+/// terminal with echo off. Returned as bytes so they can be wiped.
+enum Passphrase {
+    static func existing(account: String, file: String?) throws -> [UInt8] {
+        if let file { return try fromFile(file) }
+        if let env = ProcessInfo.processInfo.environment["XINDESK_PASSPHRASE"] { return Array(env.utf8) }
+        guard isatty(STDIN_FILENO) == 1 else { throw CLIError.noPassphrase }
+        return try prompt(Text.pick("Passphrase for \(account): ", "账户 \(account) 的口令："))
+    }
+
+    /// A new account's passphrase: the environment, or typed twice.
+    static func new(account: String) throws -> [UInt8] {
+        let bytes: [UInt8]
+        if let env = ProcessInfo.processInfo.environment["XINDESK_NEW_PASSPHRASE"] {
+            bytes = Array(env.utf8)
+        } else {
+            guard isatty(STDIN_FILENO) == 1 else { throw CLIError.noNewPassphrase }
+            var first = try prompt(Text.pick("New passphrase for \(account): ", "账户 \(account) 的新口令："))
+            var second = try prompt(Text.pick("Repeat it: ", "再输入一次："))
+            defer { wipe(&second) }
+            guard first == second else { wipe(&first); throw CLIError.passphrasesDiffer }
+            bytes = first
+        }
+        guard String(decoding: bytes, as: UTF8.self).count >= minimumLength else {
+            var b = bytes
+            wipe(&b)
+            throw CLIError.passphraseTooShort(minimumLength)
+        }
+        return bytes
+    }
+
+    static let minimumLength = 8
+
+    static func fromFile(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.unreadablePassphraseFile(path) }
+        var bytes = [UInt8](data)
+        if let nl = bytes.firstIndex(of: 0x0A) { bytes.removeSubrange(nl...) }
+        if bytes.last == 0x0D { bytes.removeLast() }
+        return bytes
+    }
+
+    /// Reads one line from the terminal with echo off, restoring the
+    /// terminal even when interrupted by an error.
+    static func prompt(_ text: String) throws -> [UInt8] {
+        FileHandle.standardError.write(Data(text.utf8))
+        var saved = termios()
+        let hasTerm = tcgetattr(STDIN_FILENO, &saved) == 0
+        if hasTerm {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+        }
+        defer {
+            if hasTerm { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) }
+            FileHandle.standardError.write(Data("\n".utf8))
+        }
+        var bytes: [UInt8] = []
+        var c: UInt8 = 0
+        while read(STDIN_FILENO, &c, 1) == 1 {
+            if c == 0x0A || c == 0x0D { break }
+            bytes.append(c)
+        }
+        return bytes
+    }
+
+    static func wipe(_ b: inout [UInt8]) {
+        for i in b.indices { b[i] = 0 }
+        b.removeAll()
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+
+@main
+struct XindeskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "xindesk",
+        abstract: "The counseling-room workstation (心理辅导室工作台).",
+        discussion: """
+        Every student record lives in one encrypted database. Exit codes: 0 ok, 1 other error, \
+        \(ExitCode.validationFailure.rawValue) bad arguments, 10 database missing, \
+        12 wrong passphrase or unknown account, 13 database tampered or damaged.
+        """,
+        subcommands: [InitCommand.self, UserCommand.self, CheckCommand.self, BackupCommand.self, BenchCommand.self])
+
+    static func main() {
+        ProcessHardening.apply()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: CLIError.translate(error))
+        }
+    }
+}
