@@ -11,7 +11,7 @@ struct StoreBenchmark {
     let repeats: Int
 
     struct Figures {
-        var insert: Double = 0, pointReads: Double = 0, scan: Double = 0, reopen: Double = 0
+        var insert: Double = 0, pointReads: Double = 0, scan: Double = 0, reopen: Double = 0, coldScan: Double = 0
     }
 
     func run() throws -> String {
@@ -36,17 +36,22 @@ struct StoreBenchmark {
         func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
         func row(_ name: String, _ key: KeyPath<Figures, Double>, _ target: String) -> String {
             let p = median(plain.map { $0[keyPath: key] }), e = median(encrypted.map { $0[keyPath: key] })
-            return String(format: "%-34@ %10.2f %12.2f %8.2f×   %@", name as NSString, p * 1000, e * 1000, e / p, target as NSString)
+            return pad(name, 34) + String(format: "%10.2f %12.2f %8.2f×   ", p * 1000, e * 1000, e / p) + target
         }
         return [
             "xindesk bench store — \(rows) rows, \(reads) point reads, median of \(repeats) (SQLite \(String(cString: sqlite3_libversion())))",
-            String(format: "%-34@ %10@ %12@ %9@   %@", "workload" as NSString, "plain ms" as NSString,
-                   "encrypted ms" as NSString, "ratio" as NSString, "target" as NSString),
+            pad("workload", 34) + "  plain ms encrypted ms     ratio   target",
             row("bulk insert (batches of 1,000)", \.insert, "≤ 1.50×"),
             row("point reads, warm cache", \.pointReads, "≤ 1.15×"),
             row("full-scan aggregate, warm cache", \.scan, "≤ 1.15×"),
             row("reopen + first query", \.reopen, "(no target)"),
+            row("full-scan aggregate, cold cache", \.coldScan, "(no target)"),
         ].joined(separator: "\n")
+    }
+
+    /// Left-aligns ASCII labels (String(format:) ignores widths for %@ on Linux).
+    private func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
     }
 
     /// Runs the workload once on a fresh table and returns seconds per step.
@@ -97,6 +102,8 @@ struct StoreBenchmark {
             db = try open(path, vfs: vfs)
             try exec(db, "SELECT count(*) FROM sqlite_schema")
         }
+        // Every page now comes through the VFS (and, encrypted, is decrypted).
+        f.coldScan = try time { try exec(db, "SELECT count(*), sum(length(note)), max(name) FROM bench") }
         sqlite3_close_v2(db)
         return f
     }
