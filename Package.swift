@@ -30,10 +30,17 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
+        // Records, migrations, queries and the audit chain, on the encrypted store.
+        .target(
+            name: "Store",
+            dependencies: [
+                "Vault", "CSodium",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .executableTarget(
             name: "xindesk",
             dependencies: [
-                "Vault", "CipherVFS",
+                "Vault", "Store", "CipherVFS",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -42,6 +49,9 @@ let package = Package(
         .testTarget(
             name: "VaultTests",
             dependencies: ["Vault", "CipherVFS", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Vault", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "XindeskCLITests",
             dependencies: ["xindesk"]),

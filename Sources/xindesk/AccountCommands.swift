@@ -1,4 +1,5 @@
 import ArgumentParser
+import Store
 import Vault
 
 /// `xindesk init`: a new encrypted database with its first account.
@@ -120,8 +121,16 @@ struct CheckCommand: ParsableCommand {
         defer { vault.lock() }
         let report = try vault.check()
         guard report.isSound else { throw CLIError.damaged(report) }
-        print(Text.pick("ok: \(report.pagesAuthenticated) pages authenticated, integrity ok",
-                        "正常：\(report.pagesAuthenticated) 页通过认证，完整性正常"))
+        let queue = try vault.makeQueue()
+        let verdict = try queue.read { db in try AuditChain.verify(db) }
+        try queue.close()
+        switch verdict {
+        case .intact(let n):
+            print(Text.pick("ok: \(report.pagesAuthenticated) pages authenticated, integrity ok, audit log intact (\(n) entries)",
+                            "正常：\(report.pagesAuthenticated) 页通过认证，完整性正常，审计日志完整（\(n) 条）"))
+        case .broken(let id, let reason):
+            throw CLIError.auditBroken(id: id, reason: reason)
+        }
     }
 }
 

@@ -13,6 +13,7 @@ enum CLIError: Error {
     case unreadablePassphraseFile(String)
     case unknownRole(String)
     case damaged(CheckReport)
+    case auditBroken(id: Int64, reason: String)
 
     var message: String {
         switch self {
@@ -28,6 +29,9 @@ enum CLIError: Error {
         case .unreadablePassphraseFile(let p): Text.pick("Cannot read the passphrase file \(p).", "无法读取口令文件 \(p)。")
         case .unknownRole(let r): Text.pick("Unknown role \"\(r)\": use duty, counselor, head or admin.",
                                             "未知角色“\(r)”：请用 duty、counselor、head 或 admin。")
+        case .auditBroken(let id, let reason): Text.pick(
+            "The audit log has been tampered with at entry \(id) (\(reason)).",
+            "审计日志在第 \(id) 条处被篡改（\(reason)）。")
         case .damaged(let report): Text.pick("The database is damaged: \(report.integrity.prefix(5).joined(separator: "; "))",
                                               "数据库已损坏：\(report.integrity.prefix(5).joined(separator: "；"))")
         }
@@ -54,7 +58,10 @@ enum CLIError: Error {
             return ExitCode(exitCode(for: v))
         case let c as CLIError:
             say(c.message)
-            if case .damaged = c { return ExitCode(13) }
+            switch c {
+            case .damaged, .auditBroken: return ExitCode(13)
+            default: break
+            }
             return ExitCode(1)
         default:
             return error

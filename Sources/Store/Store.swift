@@ -1,0 +1,25 @@
+import Foundation
+import GRDB
+import Vault
+
+/// The counseling room's records on the encrypted store. Every write goes
+/// through here together with its audit entry, in one transaction.
+public final class Store: Sendable {
+    public let writer: any DatabaseWriter
+
+    /// Opens the store on `writer` and brings its schema up to date.
+    public init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try StoreMigrator.migrator.migrate(writer)
+    }
+
+    /// Opens the store of an unlocked vault through a WAL pool.
+    public convenience init(vault: UnlockedVault) throws {
+        try self.init(writer: try vault.makePool())
+    }
+
+    /// Verifies the audit chain (for `xindesk check`).
+    public func verifyAuditChain() throws -> AuditChain.Verdict {
+        try writer.read { db in try AuditChain.verify(db) }
+    }
+}

@@ -1,0 +1,11 @@
+import GRDB
+
+/// The schema, as an ordered list of migrations. A migration, once shipped,
+/// never changes: later changes are new migrations.
+enum StoreMigrator {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-audit") { db in try AuditChain.migrate(db) }
+        return m
+    }
+}
