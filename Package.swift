@@ -3,68 +3,23 @@
 // Layout and dependency direction: ../shared/docs/ARCHITECTURE.md.
 import PackageDescription
 
+// This branch carries only the pure domain module; the other targets of the
+// scaffold (CipherVFS, Vault, the executable and their tests) and the packages
+// only they use are listed where their sources live.
 let package = Package(
     name: "xindesk",
     platforms: [.macOS(.v13)],
-    products: [
-        .executable(name: "xindesk", targets: ["xindesk"]),
-    ],
-    dependencies: [
-        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    ],
     targets: [
         .systemLibrary(
             name: "CSodium",
             providers: [.apt(["libsodium-dev"])]),
-        // The page-encrypting SQLite VFS shim. C, because a VFS is a table of
-        // C callbacks and must never call back into Swift while SQLite holds locks.
-        .target(
-            name: "CipherVFS",
-            cSettings: [.unsafeFlags(["-Wall", "-Wextra", "-Wno-unused-parameter"])],
-            linkerSettings: [.linkedLibrary("sqlite3"), .linkedLibrary("sodium")]),
-        .target(
-            name: "Vault",
-            dependencies: [
-                "CipherVFS", "CSodium",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ]),
-        .executableTarget(
-            name: "xindesk",
-            dependencies: [
-                "Vault", "CipherVFS",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
 
-        // Test support: a spy VFS that records every write reaching the disk,
-        // and a child process that commits and reports (killed by crash tests).
-        .target(
-            name: "SpyVFS",
-            path: "Tests/Support/SpyVFS",
-            linkerSettings: [.linkedLibrary("sqlite3")]),
-        .executableTarget(
-            name: "vfs-torture",
-            dependencies: ["CipherVFS"],
-            path: "Tests/Support/VFSTorture",
-            linkerSettings: [.linkedLibrary("sqlite3")]),
-
+        // The counseling domain: values and rules, no I/O, no clock.
+        // It imports nothing of ours so every other module can build on it.
+        .target(name: "Counseling"),
         .testTarget(
-            name: "CipherVFSTests",
-            dependencies: [
-                "CipherVFS", "SpyVFS", "vfs-torture",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ],
-            resources: [.copy("Golden")]),
-        .testTarget(
-            name: "VaultTests",
-            dependencies: ["Vault", "CipherVFS", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(
-            name: "XindeskCLITests",
-            dependencies: ["xindesk"]),
+            name: "CounselingTests",
+            dependencies: ["Counseling"]),
     ],
     swiftLanguageModes: [.v6]
 )
