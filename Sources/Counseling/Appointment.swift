@@ -103,7 +103,7 @@ public struct Appointment: Identifiable, Hashable, Codable, Sendable {
     public func validate() -> [ValidationError] {
         var problems: [ValidationError] = []
         if !slot.isValid { problems.append(.endNotAfterStart(.time)) }
-        if let problem = TextCheck.problem(note, field: .note, required: false, maximumLength: TextCheck.noteLength) {
+        if let problem = TextCheck.note(note, field: .note) {
             problems.append(problem)
         }
         return problems

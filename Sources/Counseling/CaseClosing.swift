@@ -38,7 +38,7 @@ public struct CaseClosing: Identifiable, Hashable, Codable, Sendable {
         if newLevel.isKeyAttention { problems.append(.newLevelStillKeyAttention) }
         if reason.trimmed.isEmpty {
             problems.append(.reasonMissing)
-        } else if let problem = TextCheck.problem(reason, field: .reason, maximumLength: TextCheck.noteLength) {
+        } else if let problem = TextCheck.note(reason, field: .reason, required: true) {
             problems.append(.invalidReason(problem))
         }
         if let plan {

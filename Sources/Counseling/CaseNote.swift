@@ -18,6 +18,6 @@ public struct CaseNote: Identifiable, Hashable, Codable, Sendable {
     }
 
     public func validate() -> [ValidationError] {
-        TextCheck.problem(text, field: .note, maximumLength: TextCheck.noteLength).map { [$0] } ?? []
+        TextCheck.note(text, field: .note, required: true).map { [$0] } ?? []
     }
 }

@@ -123,9 +123,9 @@ public enum Compliance {
 
     static func outcome(of shift: PlannedShift, presences: [(person: StaffID, span: TimeSpan)]) -> ShiftOutcome {
         let during = presences.filter { $0.span.overlaps(shift.span) }
-        let covered = TimeSpan.coveredSeconds(during.compactMap { $0.span.intersection(shift.span) })
-        return ShiftOutcome(shift: shift, coveredSeconds: covered,
-                            presentStaff: Array(Set(during.map(\.person))).sorted())
+        let uncovered = shift.span.subtracting(during.map(\.span))
+        return ShiftOutcome(shift: shift, coveredSeconds: shift.span.seconds - uncovered.reduce(0) { $0 + $1.seconds },
+                            uncovered: uncovered, presentStaff: Array(Set(during.map(\.person))).sorted())
     }
 
     static func summary(_ scope: ComplianceSummary.Scope, first: Day, last: Day, days: [DayCompliance],

@@ -75,6 +75,8 @@ public struct ShiftOutcome: Hashable, Codable, Sendable {
 
     public var shift: PlannedShift
     public var coveredSeconds: Int
+    /// The parts of the shift nobody was in the room, in time order.
+    public var uncovered: [TimeSpan]
     /// Everyone present during the shift; a colleague standing in counts.
     public var presentStaff: [StaffID]
 
@@ -154,10 +156,25 @@ public struct ComplianceViolation: Hashable, Codable, Sendable {
 
 /// Counts over a week, month or term, for the head of guidance's report.
 public struct ComplianceSummary: Hashable, Codable, Sendable {
-    public enum Scope: Hashable, Codable, Sendable {
+    public enum Scope: Hashable, Codable, Sendable, DisplayNamed {
         case week(monday: Day)
         case month(year: Int, month: Int)
         case term(name: String)
+
+        public var displayName: LocalizedText {
+            switch self {
+            case .week(let monday):
+                LocalizedText(zh: "\(monday) 起的一周", en: "week of \(monday)")
+            case .month(let year, let month):
+                LocalizedText(zh: "\(year)年\(month)月", en: "\(Self.monthNames[month - 1]) \(year)")
+            case .term(let name):
+                // The school's own name for its term, in the language it was entered.
+                LocalizedText(zh: name, en: name)
+            }
+        }
+
+        static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+                                 "August", "September", "October", "November", "December"]
     }
 
     public var scope: Scope

@@ -55,8 +55,8 @@ public struct CrisisChecklist: Hashable, Codable, Sendable {
         if Set(steps.map(\.id)).count != steps.count { problems.append(.duplicate(.stepTitle)) }
         for step in steps {
             if step.id.trimmed.isEmpty { problems.append(.empty(.stepTitle)) }
-            if let problem = TextCheck.problem(step.title.zh, field: .stepTitle, maximumLength: 200)
-                ?? TextCheck.problem(step.title.en, field: .stepTitle, maximumLength: 200) {
+            if let problem = TextCheck.line(step.title.zh, field: .stepTitle, maximumLength: 200)
+                ?? TextCheck.line(step.title.en, field: .stepTitle, maximumLength: 200) {
                 problems.append(problem)
             }
         }

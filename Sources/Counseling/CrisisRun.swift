@@ -60,7 +60,7 @@ public struct CrisisRun: Identifiable, Hashable, Codable, Sendable {
         guard moment >= startedAt else { throw .beforeStart }
         // A skipped step without a reason reads, later, like a forgotten one.
         if outcome == .skipped && note.trimmed.isEmpty { throw .skipWithoutNote }
-        if let problem = TextCheck.problem(note, field: .note, required: false, maximumLength: TextCheck.noteLength) {
+        if let problem = TextCheck.note(note, field: .note) {
             throw .invalidNote(problem)
         }
         records.append(StepRecord(stepID: stepID, outcome: outcome, by: person, at: moment, note: note))

@@ -38,7 +38,7 @@ public struct FollowUp: Identifiable, Hashable, Codable, Sendable {
         var problems: [ValidationError] = []
         if done != nil && doneBy == nil { problems.append(.empty(.doneBy)) }
         if done == nil && doneBy != nil { problems.append(.empty(.date)) }
-        if let problem = TextCheck.problem(note, field: .note, required: false, maximumLength: TextCheck.noteLength) {
+        if let problem = TextCheck.note(note, field: .note) {
             problems.append(problem)
         }
         return problems

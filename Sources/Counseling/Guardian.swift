@@ -14,7 +14,7 @@ public struct Guardian: Hashable, Codable, Sendable {
 
     public func validate() -> [ValidationError] {
         var problems: [ValidationError] = []
-        if let problem = TextCheck.problem(name, field: .guardianName, maximumLength: 50) { problems.append(problem) }
+        if let problem = TextCheck.line(name, field: .guardianName, maximumLength: 50) { problems.append(problem) }
         do {
             _ = try PhoneNumber.normalize(phone)
         } catch {

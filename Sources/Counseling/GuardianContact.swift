@@ -109,10 +109,10 @@ public struct GuardianContact: Identifiable, Hashable, Codable, Sendable {
 
     public func validate() -> [ValidationError] {
         var problems: [ValidationError] = []
-        if let problem = TextCheck.problem(guardianName, field: .guardianName, maximumLength: 50) {
+        if let problem = TextCheck.line(guardianName, field: .guardianName, maximumLength: 50) {
             problems.append(problem)
         }
-        if let problem = TextCheck.problem(note, field: .note, required: false, maximumLength: TextCheck.noteLength) {
+        if let problem = TextCheck.note(note, field: .note) {
             problems.append(problem)
         }
         return problems

@@ -29,8 +29,8 @@ public struct Hotline: Hashable, Codable, Sendable {
         if number.isEmpty || !number.allSatisfy({ $0.isASCIIDigit || $0 == "-" }) || !(3...15).contains(digits.count) {
             problems.append(.invalidPhone(.hotline))
         }
-        if let problem = TextCheck.problem(name.zh, field: .hotline, maximumLength: TextCheck.lineLength)
-            ?? TextCheck.problem(name.en, field: .hotline, maximumLength: TextCheck.lineLength) {
+        if let problem = TextCheck.line(name.zh, field: .hotline)
+            ?? TextCheck.line(name.en, field: .hotline) {
             problems.append(problem)
         }
         return problems

@@ -5,13 +5,21 @@ public typealias LevelChangeID = Identifier<LevelChange>
 /// event in the student's chronology. Nothing changes a level by itself: a
 /// screening only proposes, and leaving key attention goes through 销号.
 public struct LevelChange: Identifiable, Hashable, Codable, Sendable {
-    public enum Source: Hashable, Codable, Sendable {
+    public enum Source: Hashable, Codable, Sendable, DisplayNamed {
         /// A counselor's own assessment.
         case assessment
         /// A counselor confirmed a screening proposal.
         case screening(ScreeningProposalID)
         /// The approved closing (销号) of a key-attention case.
         case caseClosing(CaseClosingID)
+
+        public var displayName: LocalizedText {
+            switch self {
+            case .assessment: LocalizedText(zh: "心理教师评估", en: "counselor's assessment")
+            case .screening: LocalizedText(zh: "测评后确认", en: "confirmed after screening")
+            case .caseClosing: LocalizedText(zh: "销号", en: "case closing")
+            }
+        }
     }
 
     public let id: LevelChangeID
@@ -28,7 +36,7 @@ public struct LevelChange: Identifiable, Hashable, Codable, Sendable {
     public static func make(id: LevelChangeID, student: StudentID, from: WarningLevel, to: WarningLevel,
                             by: StaffID, at: LocalDateTime, reason: String,
                             source: Source = .assessment) throws(LevelChangeError) -> LevelChange {
-        if let problem = TextCheck.problem(reason, field: .reason, maximumLength: TextCheck.noteLength) {
+        if let problem = TextCheck.note(reason, field: .reason, required: true) {
             throw problem == .empty(.reason) ? .reasonMissing : .invalidReason(problem)
         }
         guard from != to else { throw .unchanged }

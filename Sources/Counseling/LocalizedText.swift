@@ -1,7 +1,15 @@
 /// The two languages every user-facing string of xindesk ships in.
-public enum Language: String, Codable, Sendable, CaseIterable {
+public enum Language: String, Codable, Sendable, CaseIterable, DisplayNamed {
     case zhHans = "zh-Hans"
     case en
+
+    /// Each language named in itself, as a language menu shows it.
+    public var displayName: LocalizedText {
+        switch self {
+        case .zhHans: LocalizedText(zh: "简体中文", en: "简体中文")
+        case .en: LocalizedText(zh: "English", en: "English")
+        }
+    }
 }
 
 /// A user-facing text in Chinese and English. The domain never picks the

@@ -67,7 +67,7 @@ public struct Referral: Identifiable, Hashable, Codable, Sendable {
 
     public func validate() -> [ValidationError] {
         var problems: [ValidationError] = []
-        if let problem = TextCheck.problem(institution, field: .institution, maximumLength: TextCheck.lineLength) {
+        if let problem = TextCheck.line(institution, field: .institution) {
             problems.append(problem)
         }
         if let feedbackOn, feedbackOn < referredOn { problems.append(.endNotAfterStart(.feedbackDate)) }
@@ -75,8 +75,7 @@ public struct Referral: Identifiable, Hashable, Codable, Sendable {
             if feedbackOn == nil { problems.append(.empty(.feedbackDate)) }
             if feedbackSummary.trimmed.isEmpty { problems.append(.empty(.feedbackSummary)) }
         }
-        if let problem = TextCheck.problem(feedbackSummary, field: .feedbackSummary, required: false,
-                                           maximumLength: TextCheck.noteLength) {
+        if let problem = TextCheck.note(feedbackSummary, field: .feedbackSummary) {
             problems.append(problem)
         }
         return problems

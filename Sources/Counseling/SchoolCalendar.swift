@@ -32,13 +32,23 @@ public struct SchoolCalendar: Hashable, Codable, Sendable {
         public func contains(_ day: Day) -> Bool { first <= day && day <= last }
     }
 
-    public enum DayKind: Hashable, Codable, Sendable {
+    public enum DayKind: Hashable, Codable, Sendable, DisplayNamed {
         case schoolDay
         /// A weekend day made a working day (调休): students are at school.
         case makeUpWorkday
         case holiday(LocalizedText)
         case weekend
         case outsideTerm
+
+        public var displayName: LocalizedText {
+            switch self {
+            case .schoolDay: LocalizedText(zh: "上课日", en: "school day")
+            case .makeUpWorkday: LocalizedText(zh: "调休上课日", en: "make-up school day")
+            case .holiday(let name): name
+            case .weekend: LocalizedText(zh: "周末", en: "weekend")
+            case .outsideTerm: LocalizedText(zh: "假期（学期外）", en: "outside term")
+            }
+        }
     }
 
     public var terms: [Term]

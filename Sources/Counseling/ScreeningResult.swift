@@ -61,9 +61,9 @@ public struct ScreeningResult: Identifiable, Hashable, Codable, Sendable {
 
     public func validate() -> [ValidationError] {
         var problems: [ValidationError] = []
-        if let problem = TextCheck.problem(instrument, field: .instrument, maximumLength: 50) { problems.append(problem) }
+        if let problem = TextCheck.line(instrument, field: .instrument, maximumLength: 50) { problems.append(problem) }
         if scores.contains(where: { !$0.value.isFinite }) { problems.append(.outOfRange(.score, lowest: 0, highest: 1000)) }
-        problems += scores.compactMap { TextCheck.problem($0.scale, field: .score, maximumLength: 50) }
+        problems += scores.compactMap { TextCheck.line($0.scale, field: .score, maximumLength: 50) }
         return problems
     }
 }

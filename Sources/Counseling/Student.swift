@@ -39,14 +39,14 @@ public struct Student: Identifiable, Hashable, Codable, Sendable {
     public func validate() -> [ValidationError] {
         var problems: [ValidationError] = []
         if let problem = Self.numberProblem(number) { problems.append(problem) }
-        if let problem = TextCheck.problem(name, field: .name, maximumLength: Self.maximumNameLength) {
+        if let problem = TextCheck.line(name, field: .name, maximumLength: Self.maximumNameLength) {
             problems.append(problem)
         }
         if !stage.grades.contains(grade) {
             problems.append(.outOfRange(.grade, lowest: stage.grades.lowerBound, highest: stage.grades.upperBound))
         }
-        if let problem = TextCheck.problem(className, field: .className, maximumLength: 20) { problems.append(problem) }
-        if let problem = TextCheck.problem(headTeacher, field: .headTeacher, required: false, maximumLength: 50) {
+        if let problem = TextCheck.line(className, field: .className, maximumLength: 20) { problems.append(problem) }
+        if let problem = TextCheck.line(headTeacher, field: .headTeacher, required: false, maximumLength: 50) {
             problems.append(problem)
         }
         problems += guardians.flatMap { $0.validate() }

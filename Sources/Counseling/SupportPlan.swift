@@ -43,10 +43,9 @@ public struct SupportPlan: Identifiable, Hashable, Codable, Sendable {
         var problems: [ValidationError] = []
         if goals.allSatisfy({ $0.trimmed.isEmpty }) { problems.append(.empty(.goals)) }
         if measures.allSatisfy({ $0.trimmed.isEmpty }) { problems.append(.empty(.measures)) }
-        problems += (goals + measures).compactMap {
-            TextCheck.problem($0, field: .measures, required: false, maximumLength: TextCheck.noteLength)
-        }
-        if let problem = TextCheck.problem(responsibleLeader, field: .responsibleLeader, maximumLength: 50) {
+        problems += goals.compactMap { TextCheck.note($0, field: .goals) }
+        problems += measures.compactMap { TextCheck.note($0, field: .measures) }
+        if let problem = TextCheck.line(responsibleLeader, field: .responsibleLeader, maximumLength: 50) {
             problems.append(problem)
         }
         if reviewDate < createdAt.day { problems.append(.endNotAfterStart(.reviewDate)) }

@@ -2,29 +2,36 @@ import Foundation
 
 /// The checks every free-text field of a record goes through. Text enters
 /// from keyboards and spreadsheets; control characters (an escape sequence
-/// could repaint a teacher's terminal) are rejected rather than stored.
+/// could repaint a teacher's terminal, a bidi override could disguise a
+/// name) are rejected rather than stored.
 public enum TextCheck {
-    /// Problems with `text` as a value of `field`, or nil when it is fine.
-    public static func problem(_ text: String, field: Field, required: Bool = true,
-                               maximumLength: Int) -> ValidationError? {
-        if required && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            return .empty(field)
-        }
-        if containsControlCharacters(text, allowingNewlines: maximumLength > lineLength) {
-            return .controlCharacters(field)
-        }
+    /// Longest one-line value (institutions, titles) unless a field says less.
+    public static let lineLength = 100
+    /// Longest note, brief or reason.
+    public static let noteLength = 20_000
+
+    /// A one-line value: names, class, institution, titles.
+    public static func line(_ text: String, field: Field, required: Bool = true,
+                            maximumLength: Int = lineLength) -> ValidationError? {
+        problem(text, field: field, required: required, maximumLength: maximumLength, allowingLineBreaks: false)
+    }
+
+    /// A note, brief or reason: may hold line breaks and tabs.
+    public static func note(_ text: String, field: Field, required: Bool = false) -> ValidationError? {
+        problem(text, field: field, required: required, maximumLength: noteLength, allowingLineBreaks: true)
+    }
+
+    static func problem(_ text: String, field: Field, required: Bool, maximumLength: Int,
+                        allowingLineBreaks: Bool) -> ValidationError? {
+        if required && text.trimmed.isEmpty { return .empty(field) }
+        if containsControlCharacters(text, allowingLineBreaks: allowingLineBreaks) { return .controlCharacters(field) }
         if text.count > maximumLength { return .tooLong(field, maximum: maximumLength) }
         return nil
     }
 
-    /// Longest text that stays on one line (names, titles, institutions);
-    /// longer fields (notes, briefs) may hold line breaks.
-    public static let lineLength = 100
-    public static let noteLength = 20_000
-
-    public static func containsControlCharacters(_ text: String, allowingNewlines: Bool) -> Bool {
+    public static func containsControlCharacters(_ text: String, allowingLineBreaks: Bool) -> Bool {
         text.unicodeScalars.contains { scalar in
-            if allowingNewlines && (scalar == "\n" || scalar == "\t") { return false }
+            if allowingLineBreaks && (scalar == "\n" || scalar == "\t") { return false }
             switch scalar.properties.generalCategory {
             case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
                 return true
@@ -36,7 +43,7 @@ public enum TextCheck {
 }
 
 extension String {
-    /// Leading and trailing whitespace removed; used where a value is a name
-    /// or a word, never for notes whose layout is the author's.
+    /// Leading and trailing whitespace removed; used to tell an empty value,
+    /// never to rewrite what the author wrote.
     var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

@@ -19,8 +19,6 @@ public struct TimeSpan: Hashable, Sendable, Codable {
 
     public var seconds: Int { max(0, start.seconds(to: end)) }
 
-    public func contains(_ moment: LocalDateTime) -> Bool { start <= moment && moment < end }
-
     /// The part both spans cover, or nil when they do not meet.
     public func intersection(_ other: TimeSpan) -> TimeSpan? {
         let span = TimeSpan(start: max(start, other.start), end: min(end, other.end))
@@ -41,11 +39,6 @@ public struct TimeSpan: Hashable, Sendable, Codable {
             }
         }
         return merged
-    }
-
-    /// Total seconds covered by `spans` after merging overlaps.
-    public static func coveredSeconds(_ spans: [TimeSpan]) -> Int {
-        union(spans).reduce(0) { $0 + $1.seconds }
     }
 
     /// The parts of `self` not covered by any of `others`, in time order.

@@ -96,7 +96,7 @@ public struct Visit: Identifiable, Hashable, Codable, Sendable {
         var problems: [ValidationError] = []
         if let end, end <= start { problems.append(.endNotAfterStart(.end)) }
         if reasons.isEmpty { problems.append(.empty(.reason)) }
-        if let problem = TextCheck.problem(brief, field: .brief, required: false, maximumLength: TextCheck.noteLength) {
+        if let problem = TextCheck.note(brief, field: .brief) {
             problems.append(problem)
         }
         // Thoughts of self-harm are never left with the duty teacher alone (000, 001).

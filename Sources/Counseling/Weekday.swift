@@ -10,8 +10,6 @@ public enum Weekday: String, Codable, Sendable, CaseIterable, Comparable, Displa
         self = Self.allCases[isoNumber - 1]
     }
 
-    public var isWeekend: Bool { self == .saturday || self == .sunday }
-
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.isoNumber < rhs.isoNumber }
 
     public var displayName: LocalizedText {

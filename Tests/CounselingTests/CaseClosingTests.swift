@@ -29,6 +29,7 @@ final class CaseClosingTests: XCTestCase {
 
     func testApprovedClosingReturnsTheStudentToGeneral() throws {
         let record = closing()
+        XCTAssertTrue(record.isApproved)
         XCTAssertEqual(record.problems(currentLevel: .severe, plan: reviewedPlan, followUps: followUps), [])
         let change = try record.levelChange(id: LevelChangeID("l-9"), currentLevel: .severe,
                                             plan: reviewedPlan, followUps: followUps)
@@ -52,6 +53,7 @@ final class CaseClosingTests: XCTestCase {
     }
 
     func testUnapprovedClosingCannotTakeEffect() {
+        XCTAssertFalse(closing(approver: nil).isApproved)
         XCTAssertEqual(closing(approver: nil).problems(currentLevel: .severe, plan: reviewedPlan, followUps: followUps),
                        [.noApprover, .notApproved])
     }

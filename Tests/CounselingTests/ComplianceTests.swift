@@ -114,6 +114,7 @@ final class ComplianceTests: XCTestCase {
                               now: at(day(2026, 9, 16), 8, 0))
         XCTAssertEqual(report.shifts.first?.coverage, .partlyCovered)
         XCTAssertEqual(report.shifts.first?.coveredSeconds, 40 * 60)
+        XCTAssertEqual(report.shifts.first?.uncovered, [span(tuesday, 12, 0, 12, 20)])
         XCTAssertEqual(report.violations, [])
     }
 

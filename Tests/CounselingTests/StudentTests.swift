@@ -92,6 +92,7 @@ final class StudentTests: XCTestCase {
     func testNameWithZeroWidthOrBidiControlIsRejected() {
         XCTAssertEqual(student("1", "张\u{200B}三").validate(), [.controlCharacters(.name)])
         XCTAssertEqual(student("1", "张\u{202E}三").validate(), [.controlCharacters(.name)])
+        XCTAssertEqual(student("1", "张\n三").validate(), [.controlCharacters(.name)], "a name is one line")
         XCTAssertEqual(student("1", "阿依古丽·买买提").validate(), [])
     }
 
