@@ -32,10 +32,11 @@ public struct PinyinKey: Hashable, Codable, Sendable {
     /// consecutive syllables where each is typed whole or as a prefix:
     /// `zs`, `zhangsan`, `zhangs`, `zsan` and `san` all find 张三.
     public func matches(_ query: String) -> Bool {
-        let typed = WordNormalizer.key(query).filter { $0 != "'" }.replacingOccurrences(of: "v", with: "u")
+        let typed = WordNormalizer.key(query).filter { $0 != "'" }
         guard !typed.isEmpty, typed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
-        let letters = Array(typed)
-        return syllables.indices.contains { matches(letters[...], from: $0) }
+        // `v` stands for ü in pinyin, but is itself in Latin names (Victor).
+        let spellings = Set([typed, typed.replacingOccurrences(of: "v", with: "u")]).map(Array.init)
+        return spellings.contains { letters in syllables.indices.contains { matches(letters[...], from: $0) } }
     }
 
     private func matches(_ rest: ArraySlice<Character>, from index: Int) -> Bool {

@@ -4,7 +4,7 @@ import XCTest
 final class ChronologyTests: XCTestCase {
     let pupil = student("20250701", "张三")
 
-    func testEveryEventOfTheFileAppearsOnceInTimeOrder() {
+    func fileWithTenEvents() -> StudentFile {
         let screened = ScreeningResult(id: ScreeningResultID("r-1"), student: pupil.id, instrument: "MHT",
                                        date: day(2026, 9, 10), scores: [], flag: .attention)
         let change = levelChange("l-1", pupil.id, .none, .severe, at(day(2026, 9, 11), 15, 0))
@@ -25,10 +25,13 @@ final class ChronologyTests: XCTestCase {
         let followUp = FollowUp(id: FollowUpID("f-1"), student: pupil.id, due: day(2026, 9, 18),
                                 done: at(day(2026, 9, 18), 12, 15), doneBy: counselor)
         let notYet = FollowUp(id: FollowUpID("f-2"), student: pupil.id, due: day(2026, 10, 2))
-        let file = StudentFile(student: pupil, levelChanges: [change], plans: [plan], visits: [visit], caseNotes: [note],
-                               guardianContacts: [contact], referrals: [referral], followUps: [followUp, notYet],
-                               screeningResults: [screened])
+        return StudentFile(student: pupil, levelChanges: [change], plans: [plan], visits: [visit], caseNotes: [note],
+                           guardianContacts: [contact], referrals: [referral], followUps: [followUp, notYet],
+                           screeningResults: [screened])
+    }
 
+    func testEveryEventOfTheFileAppearsOnceInTimeOrder() {
+        let file = fileWithTenEvents()
         let entries = Chronology.entries(for: file)
         XCTAssertEqual(entries.map(\.kind), [
             .screening, .visit, .levelChange, .caseNote, .guardianContact, .supportPlan, .referral,
@@ -59,6 +62,28 @@ final class ChronologyTests: XCTestCase {
                                                                      due: day(2026, 9, 20))],
                                screeningProposals: [proposal])
         XCTAssertEqual(Chronology.entries(for: file), [])
+    }
+
+    func testFileWithEveryKindOfRecordRoundTripsAndShowsEveryKindOfEvent() throws {
+        var file = fileWithTenEvents()
+        let proposal = ScreeningProposal(id: ScreeningProposalID("sp-1"), student: pupil.id,
+                                         result: ScreeningResultID("r-1"), suggestedLevel: .severe,
+                                         raisedOn: day(2026, 9, 10), status: .confirmed, decidedBy: counselor,
+                                         decidedAt: at(day(2026, 9, 11), 15, 0), decisionReason: "复核")
+        file.screeningProposals = [proposal]
+        file.appointments = [Appointment(id: AppointmentID("a-1"), student: pupil.id, requestedBy: .teacher,
+                                         channel: .online, slot: span(day(2026, 9, 16), 16, 40, 17, 20),
+                                         counselor: counselor, statusChangedAt: at(day(2026, 9, 15), 9, 0))]
+        var crisis = CrisisRun(id: CrisisRunID("cr-1"), student: pupil.id, startedBy: dutyTeacher,
+                               startedAt: at(day(2026, 9, 11), 12, 20), checklist: .standard)
+        try crisis.record("keep-safe", .done, by: dutyTeacher, at: at(day(2026, 9, 11), 12, 20))
+        file.crisisRuns = [crisis]
+        file.closings = [CaseClosing(id: CaseClosingID("c-1"), student: pupil.id, author: counselor,
+                                     requestedAt: at(day(2026, 11, 2), 16, 0), reason: "风险解除", newLevel: .general,
+                                     approver: head, approvedAt: at(day(2026, 11, 3), 9, 0))]
+
+        XCTAssertEqual(Set(Chronology.entries(for: file).map(\.kind)), Set(ChronologyEntry.Kind.allCases))
+        XCTAssertEqual(try roundTrip(file).decoded, file)
     }
 
     func testChronologyRoundTripsThroughCodable() throws {

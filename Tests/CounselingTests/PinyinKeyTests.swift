@@ -69,6 +69,7 @@ final class PinyinKeyTests: XCTestCase {
     func testLatinLettersAndDigitsAreKeptAsWords() {
         XCTAssertEqual(PinyinKey(name: "Zhang Wei").syllables, ["zhang", "wei"])
         XCTAssertEqual(PinyinKey(name: "李A2").syllables, ["li", "a2"])
+        XCTAssertTrue(PinyinKey(name: "Victor Li").matches("vic"), "a real v in a Latin name still matches")
     }
 
     func testSingleCharacterNameIsNotTreatedAsASurnameOnly() {
