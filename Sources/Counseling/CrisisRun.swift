@@ -22,6 +22,14 @@ public struct CrisisRun: Identifiable, Hashable, Codable, Sendable {
         public var by: StaffID
         public var at: LocalDateTime
         public var note: String
+
+        public init(stepID: String, outcome: Outcome, by: StaffID, at: LocalDateTime, note: String) {
+            self.stepID = stepID
+            self.outcome = outcome
+            self.by = by
+            self.at = at
+            self.note = note
+        }
     }
 
     public var id: CrisisRunID
@@ -32,6 +40,8 @@ public struct CrisisRun: Identifiable, Hashable, Codable, Sendable {
     public var checklist: CrisisChecklist
     public private(set) var records: [StepRecord]
 
+    /// A new run has no records; pass `records` only when restoring a
+    /// stored run. New steps go through `record(_:_:by:at:note:)`.
     public init(id: CrisisRunID, student: StudentID?, startedBy: StaffID, startedAt: LocalDateTime,
                 checklist: CrisisChecklist, records: [StepRecord] = []) {
         self.id = id

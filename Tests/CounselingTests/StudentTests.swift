@@ -40,6 +40,14 @@ final class StudentTests: XCTestCase {
         XCTAssertEqual(StudentFlag.listText([.peerSupporter, .leftBehind], .en), "left-behind child, peer supporter")
     }
 
+    func testYesNoCellsReadTheWaysSpreadsheetsWriteThem() throws {
+        for text in ["是", "√", "Y", "yes", "TRUE", "1", "有"] { XCTAssertTrue(try YesNo.parse(text, field: .flags), text) }
+        for text in ["否", "×", "n", "No", "0", "", " "] { XCTAssertFalse(try YesNo.parse(text, field: .flags), text) }
+        XCTAssertThrowsError(try YesNo.parse("也许", field: .flags)) {
+            XCTAssertEqual($0 as? ValidationError, .unrecognized(.flags, choices: LocalizedText(zh: "是、否", en: "yes, no")))
+        }
+    }
+
     func testGradeReadsTheWaysSchoolsWriteIt() throws {
         XCTAssertEqual(try Grade.parse("初一", stage: .junior), 7)
         XCTAssertEqual(try Grade.parse("七年级", stage: .junior), 7)
