@@ -78,8 +78,11 @@ public struct StudentFile: Hashable, Codable, Sendable {
     /// date, and a guardian notification since becoming key attention).
     public func missingRequirements(today: Day) -> [KeyAttentionRequirement] {
         guard isKeyAttention else { return [] }
+        let since = keyAttentionSince
         var missing: [KeyAttentionRequirement] = []
-        if let plan = currentPlan {
+        // A plan from an earlier, closed stretch of key attention is history;
+        // one made the same day the level was raised is the current one.
+        if let plan = currentPlan, since.map({ plan.createdAt.day >= $0.day }) ?? true {
             if plan.responsibleLeader.trimmed.isEmpty { missing.append(.responsibleLeader) }
             if plan.isReviewOverdue(today: today) { missing.append(.planReview) }
         } else {
@@ -87,7 +90,6 @@ public struct StudentFile: Hashable, Codable, Sendable {
             missing.append(.responsibleLeader)
         }
         if nextFollowUp == nil { missing.append(.nextFollowUp) }
-        let since = keyAttentionSince
         let notified = guardianContacts.contains { contact in
             contact.isCompletedNotification && since.map { contact.at >= $0 } ?? true
         }

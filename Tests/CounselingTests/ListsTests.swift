@@ -72,6 +72,18 @@ final class ListsTests: XCTestCase {
         XCTAssertEqual(file.missingRequirements(today: today), [.guardianNotification])
     }
 
+    func testPlanFromAnEarlierClosedCaseDoesNotCountWhenTheStudentReturnsToKeyAttention() {
+        var file = keyFile("01", "张三", level: .severe)
+        let id = file.student.id
+        file.levelChanges += [
+            levelChange("l-close", id, .severe, .general, at(day(2026, 9, 20), 9, 0),
+                        source: .caseClosing(CaseClosingID("c-1"))),
+            levelChange("l-again", id, .general, .major, at(day(2026, 10, 19), 9, 0)),
+        ]
+        file.guardianContacts[0].at = at(day(2026, 10, 19), 10, 0)
+        XCTAssertEqual(file.missingRequirements(today: today), [.supportPlan, .responsibleLeader])
+    }
+
     func testOverduePlanReviewIsMissing() {
         var file = keyFile("01", "张三", level: .severe)
         file.plans[0].reviewDate = day(2026, 10, 1)
