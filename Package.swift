@@ -26,21 +26,23 @@ let package = Package(
         .target(
             name: "Vault",
             dependencies: [
-                "CipherVFS", "CSodium",
+                "CipherVFS", "CSodium", "Counseling",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
+        // The counseling domain: pure values and rules, no I/O, no clock.
+        .target(name: "Counseling"),
         // Records, migrations, queries and the audit chain, on the encrypted store.
         .target(
             name: "Store",
             dependencies: [
-                "Vault", "CSodium",
+                "Counseling", "Vault", "CSodium",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .executableTarget(
             name: "xindesk",
             dependencies: [
-                "Vault", "Store", "CipherVFS",
+                "Vault", "Store", "Counseling", "CipherVFS",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -49,6 +51,9 @@ let package = Package(
         .testTarget(
             name: "VaultTests",
             dependencies: ["Vault", "CipherVFS", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "CounselingTests",
+            dependencies: ["Counseling"]),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Vault", .product(name: "GRDB", package: "GRDB.swift")]),

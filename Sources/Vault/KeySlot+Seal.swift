@@ -1,3 +1,4 @@
+import Counseling
 import Foundation
 
 extension KeySlot {

@@ -1,3 +1,4 @@
+import Counseling
 import Foundation
 
 /// The `<db>.keys` sidecar: one slot per account plus one recovery slot, each

@@ -1,3 +1,4 @@
+import Counseling
 import CipherVFS
 import Foundation
 import GRDB

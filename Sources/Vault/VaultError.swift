@@ -1,3 +1,4 @@
+import Counseling
 /// Everything that can go wrong with the encrypted store, each with a message
 /// a teacher understands (in Chinese and English) and a detail for developers.
 public enum VaultError: Error, Equatable, Sendable {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Counseling
 import Store
 import Vault
 
@@ -35,7 +36,7 @@ extension KDFParameters.Preset: ExpressibleByArgument {}
 enum RoleList {
     static func parse(_ words: [String]) throws -> [Role] {
         try words.flatMap { $0.split(separator: ",").map(String.init) }.map { word in
-            guard let r = Role(word: word) else { throw CLIError.unknownRole(word) }
+            guard let r = try? Role.parse(word) else { throw CLIError.unknownRole(word) }
             return r
         }
     }

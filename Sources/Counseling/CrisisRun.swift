@@ -1,0 +1,108 @@
+public typealias CrisisRunID = Identifier<CrisisRun>
+
+/// One use of the crisis checklist: who started it, and for each step
+/// whether it was done or skipped, by whom, when, with a note. The run keeps
+/// its own copy of the checklist so later edits of the school's template do
+/// not change what was followed on the day.
+public struct CrisisRun: Identifiable, Hashable, Codable, Sendable {
+    public enum Outcome: String, Codable, Sendable, CaseIterable, DisplayNamed {
+        case done, skipped
+
+        public var displayName: LocalizedText {
+            switch self {
+            case .done: LocalizedText(zh: "已完成", en: "done")
+            case .skipped: LocalizedText(zh: "已跳过", en: "skipped")
+            }
+        }
+    }
+
+    public struct StepRecord: Hashable, Codable, Sendable {
+        public var stepID: String
+        public var outcome: Outcome
+        public var by: StaffID
+        public var at: LocalDateTime
+        public var note: String
+
+        public init(stepID: String, outcome: Outcome, by: StaffID, at: LocalDateTime, note: String) {
+            self.stepID = stepID
+            self.outcome = outcome
+            self.by = by
+            self.at = at
+            self.note = note
+        }
+    }
+
+    public var id: CrisisRunID
+    /// Nil when the student in danger could not be identified yet.
+    public var student: StudentID?
+    public var startedBy: StaffID
+    public var startedAt: LocalDateTime
+    public var checklist: CrisisChecklist
+    public private(set) var records: [StepRecord]
+
+    /// A new run has no records; pass `records` only when restoring a
+    /// stored run. New steps go through `record(_:_:by:at:note:)`.
+    public init(id: CrisisRunID, student: StudentID?, startedBy: StaffID, startedAt: LocalDateTime,
+                checklist: CrisisChecklist, records: [StepRecord] = []) {
+        self.id = id
+        self.student = student
+        self.startedBy = startedBy
+        self.startedAt = startedAt
+        self.checklist = checklist
+        self.records = records
+    }
+
+    public func stepRecord(for stepID: String) -> StepRecord? { records.first { $0.stepID == stepID } }
+
+    /// Steps not yet done or skipped, in checklist order.
+    public var pendingSteps: [CrisisChecklist.Step] {
+        checklist.steps.filter { stepRecord(for: $0.id) == nil }
+    }
+
+    public var isComplete: Bool { pendingSteps.isEmpty }
+
+    /// Records a step. Steps may be recorded in any order, because in a
+    /// crisis several people act at once; each step is recorded once.
+    public mutating func record(_ stepID: String, _ outcome: Outcome, by person: StaffID,
+                                at moment: LocalDateTime, note: String = "") throws(CrisisRunError) {
+        guard checklist.steps.contains(where: { $0.id == stepID }) else { throw .unknownStep }
+        guard stepRecord(for: stepID) == nil else { throw .alreadyRecorded }
+        guard moment >= startedAt else { throw .beforeStart }
+        // A skipped step without a reason reads, later, like a forgotten one.
+        if outcome == .skipped && note.trimmed.isEmpty { throw .skipWithoutNote }
+        if let problem = TextCheck.note(note, field: .note) {
+            throw .invalidNote(problem)
+        }
+        records.append(StepRecord(stepID: stepID, outcome: outcome, by: person, at: moment, note: note))
+    }
+}
+
+public enum CrisisRunError: TeacherReadableError, Equatable {
+    case unknownStep
+    case alreadyRecorded
+    case beforeStart
+    case skipWithoutNote
+    case invalidNote(ValidationError)
+
+    public var message: LocalizedText {
+        switch self {
+        case .unknownStep:
+            LocalizedText(zh: "清单中没有这一步", en: "The checklist has no such step")
+        case .alreadyRecorded:
+            LocalizedText(zh: "这一步已经记录过了", en: "This step is already recorded")
+        case .beforeStart:
+            LocalizedText(zh: "记录时间早于危机处置开始时间", en: "The time is before the crisis run started")
+        case .skipWithoutNote:
+            LocalizedText(zh: "跳过步骤必须说明原因", en: "Skipping a step needs a note saying why")
+        case .invalidNote(let problem):
+            problem.message
+        }
+    }
+
+    public var detail: String {
+        switch self {
+        case .invalidNote(let problem): "crisisRun: " + problem.detail
+        default: "crisisRun: \(self)"
+        }
+    }
+}

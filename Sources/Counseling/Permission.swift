@@ -1,0 +1,46 @@
+/// Who may do what (DOMAIN.md, "Who uses it"). The rule that shapes the
+/// table: only counselors read clinical text. A duty teacher logs visits and
+/// starts the crisis checklist but never opens a student's file; the head of
+/// guidance sees counts, levels, dates and compliance, never note text; the
+/// administrator runs the system without clinical access.
+public enum Permission {
+    public static func allows(_ roles: Set<Role>, _ action: Action) -> Bool {
+        !roles.isDisjoint(with: self.roles(for: action))
+    }
+
+    /// The roles that may take `action`, so a refusal can name the role needed.
+    public static func roles(for action: Action) -> Set<Role> {
+        switch action {
+        case .checkInOut, .logVisit, .bookAppointment, .startCrisisChecklist, .recordCrisisStep:
+            [.duty, .counselor]
+        case .readVisitRegister, .readAppointments:
+            [.duty, .counselor, .head]
+        case .readStudentRoster:
+            [.duty, .counselor, .head, .admin]
+        // A duty teacher writes a visit brief while logging the visit but does
+        // not browse briefs afterwards: they are clinical information.
+        case .readVisitBrief, .readStudentArchive, .readCaseNoteText, .writeCaseNote,
+             .changeWarningLevel, .editSupportPlan, .recordGuardianContact, .recordReferral, .recordFollowUp,
+             .requestCaseClosing, .importScreeningResults, .decideScreeningProposal,
+             .exportVisits, .exportAppointments:
+            [.counselor]
+        // Closing needs a second person; the head of guidance is the usual one.
+        case .approveCaseClosing, .editCrisisChecklist, .readKeyAttentionList, .readComplianceReport:
+            [.counselor, .head]
+        case .editDutyRoster, .editSchoolCalendar, .editOpeningPolicy, .readAuditLog:
+            [.head, .admin]
+        case .exportDuty:
+            [.counselor, .head, .admin]
+        case .importStudents, .manageAccounts, .makeBackup, .exportStudents:
+            [.admin]
+        }
+    }
+
+    /// What a refused user is told: `需要以下角色之一：心理教师`.
+    public static func refusal(_ action: Action) -> LocalizedText {
+        let needed = roles(for: action).sorted()
+        return LocalizedText(
+            zh: "无权\(action.displayName.zh)，需要以下角色之一：\(needed.map(\.displayName.zh).joined(separator: "、"))",
+            en: "Not allowed to \(action.displayName.en); needs one of these roles: \(needed.map(\.displayName.en).joined(separator: ", "))")
+    }
+}

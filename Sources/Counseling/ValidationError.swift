@@ -1,0 +1,93 @@
+/// A problem with one field of a record, as found when a record is entered,
+/// imported or decoded. The message never repeats the offending value: it
+/// may hold escape sequences or a student's name, and the importer already
+/// points at the line and column.
+public enum ValidationError: TeacherReadableError, Equatable, Codable {
+    case empty(Field)
+    /// Not one of the accepted words; `choices` lists them for the teacher.
+    case unrecognized(Field, choices: LocalizedText)
+    case tooLong(Field, maximum: Int)
+    case controlCharacters(Field)
+    case outOfRange(Field, lowest: Int, highest: Int)
+    case invalidPhone(Field)
+    case invalidDate(Field)
+    case invalidTime(Field)
+    /// The end of a span is not after its start.
+    case endNotAfterStart(Field)
+    case duplicate(Field)
+    case overlapping(Field)
+    /// A span that should lie within one day runs past midnight.
+    case notWithinOneDay(Field)
+    /// A visit that mentions thoughts of self-harm must go to a counselor.
+    case selfHarmNotEscalated
+
+    public var field: Field {
+        switch self {
+        case .empty(let f), .unrecognized(let f, _), .tooLong(let f, _), .controlCharacters(let f),
+             .outOfRange(let f, _, _), .invalidPhone(let f), .invalidDate(let f), .invalidTime(let f),
+             .endNotAfterStart(let f), .duplicate(let f), .overlapping(let f), .notWithinOneDay(let f):
+            f
+        case .selfHarmNotEscalated:
+            .escalation
+        }
+    }
+
+    public var message: LocalizedText {
+        let name = field.displayName
+        switch self {
+        case .empty:
+            return LocalizedText(zh: "\(name.zh)不能为空", en: "The \(name.en) is missing")
+        case .unrecognized(_, let choices):
+            return LocalizedText(zh: "\(name.zh)无法识别，可填写：\(choices.zh)",
+                                 en: "The \(name.en) is not recognized; use one of: \(choices.en)")
+        case .tooLong(_, let maximum):
+            return LocalizedText(zh: "\(name.zh)过长，最多 \(maximum) 个字",
+                                 en: "The \(name.en) is too long (at most \(maximum) characters)")
+        case .controlCharacters:
+            return LocalizedText(zh: "\(name.zh)含有不可见的控制字符",
+                                 en: "The \(name.en) holds invisible control characters")
+        case .outOfRange(_, let lowest, let highest):
+            return LocalizedText(zh: "\(name.zh)应在 \(lowest) 到 \(highest) 之间",
+                                 en: "The \(name.en) must be between \(lowest) and \(highest)")
+        case .invalidPhone:
+            return LocalizedText(zh: "\(name.zh)不是有效的电话号码（11 位手机号或带区号的固定电话）",
+                                 en: "The \(name.en) is not a valid phone number (11-digit mobile or landline with area code)")
+        case .invalidDate:
+            return LocalizedText(zh: "\(name.zh)不是有效的日期（例如 2026-09-01）",
+                                 en: "The \(name.en) is not a valid date (for example 2026-09-01)")
+        case .invalidTime:
+            return LocalizedText(zh: "\(name.zh)不是有效的时间（例如 08:00）",
+                                 en: "The \(name.en) is not a valid time (for example 08:00)")
+        case .endNotAfterStart:
+            return LocalizedText(zh: "\(name.zh)：结束必须晚于开始",
+                                 en: "The \(name.en) must end after it starts")
+        case .duplicate:
+            return LocalizedText(zh: "\(name.zh)重复", en: "The \(name.en) appears twice")
+        case .overlapping:
+            return LocalizedText(zh: "\(name.zh)时间重叠", en: "The \(name.en) times overlap")
+        case .notWithinOneDay:
+            return LocalizedText(zh: "\(name.zh)必须在同一天内", en: "The \(name.en) must lie within one day")
+        case .selfHarmNotEscalated:
+            return LocalizedText(zh: "来访涉及自伤念头，必须转交心理教师",
+                                 en: "A visit about thoughts of self-harm must be escalated to a counselor")
+        }
+    }
+
+    public var detail: String {
+        switch self {
+        case .empty(let f): "\(f.rawValue): empty"
+        case .unrecognized(let f, _): "\(f.rawValue): unrecognized word"
+        case .tooLong(let f, let maximum): "\(f.rawValue): longer than \(maximum) characters"
+        case .controlCharacters(let f): "\(f.rawValue): contains Unicode control or format characters"
+        case .outOfRange(let f, let lowest, let highest): "\(f.rawValue): outside \(lowest)...\(highest)"
+        case .invalidPhone(let f): "\(f.rawValue): not a CN mobile or landline number"
+        case .invalidDate(let f): "\(f.rawValue): not a valid yyyy-mm-dd day"
+        case .invalidTime(let f): "\(f.rawValue): not a valid hh:mm time"
+        case .endNotAfterStart(let f): "\(f.rawValue): end <= start"
+        case .duplicate(let f): "\(f.rawValue): duplicate"
+        case .overlapping(let f): "\(f.rawValue): overlapping spans"
+        case .notWithinOneDay(let f): "\(f.rawValue): span crosses midnight"
+        case .selfHarmNotEscalated: "visit: reason selfHarmThoughts without escalatedTo"
+        }
+    }
+}

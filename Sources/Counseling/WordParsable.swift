@@ -1,0 +1,28 @@
+/// A closed set of values a teacher writes as a word in a spreadsheet cell or
+/// a form: gender, school stage, relation, flags. Each value is recognized by
+/// its raw value, its Chinese and English display names, and the synonyms
+/// schools actually use (男生, 初中, 妈妈 …).
+public protocol WordParsable: CaseIterable, RawRepresentable<String>, DisplayNamed, Sendable {
+    /// The field named in the error when a word is not recognized.
+    static var field: Field { get }
+    /// Words beyond the raw value and the display names.
+    var synonyms: [String] { get }
+}
+
+extension WordParsable {
+    public static func parse(_ text: String) throws(ValidationError) -> Self {
+        let key = WordNormalizer.key(text)
+        guard !key.isEmpty else { throw .empty(field) }
+        for value in allCases {
+            let words = [value.rawValue, value.displayName.zh, value.displayName.en] + value.synonyms
+            if words.contains(where: { WordNormalizer.key($0) == key }) { return value }
+        }
+        throw .unrecognized(field, choices: choices)
+    }
+
+    /// The display names of all values, to tell a teacher what is accepted.
+    public static var choices: LocalizedText {
+        LocalizedText(zh: allCases.map(\.displayName.zh).joined(separator: "、"),
+                      en: allCases.map(\.displayName.en).joined(separator: ", "))
+    }
+}
