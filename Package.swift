@@ -41,10 +41,17 @@ let package = Package(
 
         .testTarget(
             name: "VaultTests",
-            dependencies: ["Vault", "CipherVFS", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "Vault", "CipherVFS",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The raw C API, to make a plain SQLite file on the "unix" VFS.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "XindeskCLITests",
-            dependencies: ["xindesk"]),
+            // The binary is run as a child process; Vault and GRDB fill a
+            // database with rows before `xindesk check` is run on it.
+            dependencies: ["xindesk", "Vault", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )
