@@ -29,7 +29,14 @@ public final class UnlockedVault: @unchecked Sendable {
         self.keyring = keyring
         self.lockFile = try LockFile(path: paths.lockFile)
         try CipherRuntime.register(path: paths.database, key: dataKey, fileId: fileId)
+        Self.sessions.open(paths.database)
     }
+
+    /// Unlocked sessions per database in this process. The cipher VFS holds
+    /// one key per path for the whole process, and `lock()` used to remove
+    /// it unconditionally: locking the old session after switching account
+    /// broke the new one. Only the last session on a database removes it.
+    private static let sessions = SessionCount()
 
     deinit { lock() }
 
@@ -68,7 +75,7 @@ public final class UnlockedVault: @unchecked Sendable {
     /// still open keep working until they close; close them first.
     public func lock() {
         mutex.withLock {
-            if dataKey != nil { CipherRuntime.unregister(path: paths.database) }
+            if dataKey != nil, Self.sessions.close(paths.database) { CipherRuntime.unregister(path: paths.database) }
             dataKey?.wipe()
             dataKey = nil
         }
@@ -229,4 +236,21 @@ public final class UnlockedVault: @unchecked Sendable {
 private struct WeakWriter {
     weak var writer: AnyObject?
     init(_ w: AnyObject) { writer = w }
+}
+
+/// How many unlocked sessions each database has in this process.
+private final class SessionCount: @unchecked Sendable {
+    private let mutex = NSLock()
+    private var counts: [String: Int] = [:]
+
+    func open(_ path: String) { mutex.withLock { counts[path, default: 0] += 1 } }
+
+    /// Returns true when the last session on `path` closed.
+    func close(_ path: String) -> Bool {
+        mutex.withLock {
+            let left = (counts[path] ?? 1) - 1
+            counts[path] = left > 0 ? left : nil
+            return left <= 0
+        }
+    }
 }
