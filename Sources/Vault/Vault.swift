@@ -118,9 +118,11 @@ public enum Vault {
     static func openKeyring(_ database: String) throws -> (VaultPaths, Keyring, [UInt8]) {
         let paths = VaultPaths(database: database)
         guard SafeFile.exists(paths.database) else { throw VaultError.databaseMissing(path: paths.database) }
-        KeyRotation.finishInterrupted(paths)
-        guard SafeFile.exists(paths.keyring) else { throw VaultError.keyringMissing(path: paths.keyring) }
-        let keyring = try KeyringFile.read(paths.keyring)
+        try KeyRotation.finishInterrupted(paths)
+        // Whether the file is ours is decided before looking for a keyring:
+        // a plain SQLite file (which has none) was reported as "key file
+        // missing, restore it from a backup", sending the teacher after a
+        // file that never existed.
         var fileId = [UInt8](repeating: 0, count: Int(XCIPHER_FILE_ID_BYTES))
         switch xcipher_read_file_id(paths.database, &fileId) {
         case SQLITE_OK: break
@@ -128,6 +130,8 @@ public enum Vault {
             throw VaultError.permissionDenied(path: paths.database, detail: "xcipher_read_file_id: cannot open")
         default: throw VaultError.notXindeskDatabase(path: paths.database)
         }
+        guard SafeFile.exists(paths.keyring) else { throw VaultError.keyringMissing(path: paths.keyring) }
+        let keyring = try KeyringFile.read(paths.keyring)
         guard hex(fileId) == keyring.fileId else { throw VaultError.keyringMismatch(path: paths.keyring) }
         return (paths, keyring, fileId)
     }
