@@ -82,6 +82,9 @@ public enum Vault {
             throw VaultError.wrongPassphrase(account: "recovery")
         }
         defer { secret.wipe() }
+        // The same range check as the account path: without it an edited
+        // recovery slot could make unlock run Argon2id at any cost.
+        if let p = slot.kdfParameters, !p.isAcceptable { throw VaultError.weakKDF(detail: "\(p)") }
         let dataKey: SecretBytes
         do { dataKey = try slot.open(secret: secret, fileId: keyring.fileId) } catch {
             throw VaultError.wrongPassphrase(account: "recovery")
