@@ -54,8 +54,14 @@ enum CLIError: Error {
             return ExitCode(exitCode(for: v))
         case let c as CLIError:
             say(c.message)
-            if case .damaged = c { return ExitCode(13) }
-            return ExitCode(1)
+            switch c {
+            case .damaged: return ExitCode(13)
+            // Bad arguments found after parsing (a role word ArgumentParser
+            // cannot know, a --user that only some commands need) exited 1;
+            // they are usage errors like any other.
+            case .unknownRole, .needUser: return ExitCode.validationFailure
+            default: return ExitCode(1)
+            }
         default:
             return error
         }
