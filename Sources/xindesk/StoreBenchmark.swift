@@ -34,14 +34,17 @@ struct StoreBenchmark {
             else { encrypted.append(try e()); plain.append(try p()) }
         }
         func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+        // Padding in Swift: swift-corelibs-foundation ignores the width of
+        // `%-34@`, so on Linux the table's columns did not line up.
+        func left(_ s: String, _ width: Int) -> String { s.padding(toLength: max(width, s.count), withPad: " ", startingAt: 0) }
+        func right(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
         func row(_ name: String, _ key: KeyPath<Figures, Double>, _ target: String) -> String {
             let p = median(plain.map { $0[keyPath: key] }), e = median(encrypted.map { $0[keyPath: key] })
-            return String(format: "%-34@ %10.2f %12.2f %8.2f×   %@", name as NSString, p * 1000, e * 1000, e / p, target as NSString)
+            return left(name, 34) + String(format: " %10.2f %12.2f %8.2f×   ", p * 1000, e * 1000, e / p) + target
         }
         return [
             "xindesk bench store — \(rows) rows, \(reads) point reads, median of \(repeats) (SQLite \(String(cString: sqlite3_libversion())))",
-            String(format: "%-34@ %10@ %12@ %9@   %@", "workload" as NSString, "plain ms" as NSString,
-                   "encrypted ms" as NSString, "ratio" as NSString, "target" as NSString),
+            left("workload", 34) + " " + right("plain ms", 10) + " " + right("encrypted ms", 12) + " " + right("ratio", 9) + "   target",
             row("bulk insert (batches of 1,000)", \.insert, "≤ 1.50×"),
             row("point reads, warm cache", \.pointReads, "≤ 1.15×"),
             row("full-scan aggregate, warm cache", \.scan, "≤ 1.15×"),
