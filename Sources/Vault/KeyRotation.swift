@@ -10,23 +10,15 @@ import GRDB
 ///   copy present            -> the rename did not happen: discard copy and pending keyring
 ///   copy gone, pending kept -> the rename happened: install the pending keyring
 enum KeyRotation {
-    /// Called at unlock, which holds no lock yet. A rotation that another
-    /// xindesk is running right now leaves the same files as an interrupted
-    /// one; deciding on them unlocked deleted the copy and the pending
-    /// keyring from under it, and its failing rename then left a pending
-    /// keyring for a database still under the old key, which the next unlock
-    /// "completed": no slot opened the database any more. A running rotation
-    /// holds the lock file exclusively, so taking it shared waits for the
-    /// rotation to end (or its process to die, which drops the lock).
-    static func finishInterrupted(_ paths: VaultPaths) throws {
-        guard SafeFile.exists(paths.rotationCopy) || SafeFile.exists(paths.pendingKeyring) else { return }
-        let lock = try LockFile(path: paths.lockFile)
-        defer { lock.release() }
-        finishInterruptedLocked(paths)
-    }
-
-    /// The decision itself; the caller holds the lock file.
-    private static func finishInterruptedLocked(_ paths: VaultPaths) {
+    /// Completes or discards what a crashed rotation left. The caller holds
+    /// the lock file (shared at unlock, exclusive in `rotate`), so no
+    /// rotation is running: one that is holds the lock exclusively and
+    /// leaves the same files. Deciding on them without the lock (as unlock
+    /// did) deleted the copy and pending keyring from under a running
+    /// rotation, whose failing rename then left a pending keyring for a
+    /// database still under the old key, and the next unlock "completed"
+    /// that: no slot opened the database any more.
+    static func finishInterrupted(_ paths: VaultPaths) {
         let copyExists = SafeFile.exists(paths.rotationCopy)
         let pendingExists = SafeFile.exists(paths.pendingKeyring)
         if copyExists {
@@ -43,7 +35,7 @@ enum KeyRotation {
     /// The caller holds the exclusive lock and no open connection.
     static func rotate(paths: VaultPaths, oldKey: SecretBytes, newKey: SecretBytes, fileId: [UInt8],
                        newKeyring: inout Keyring) throws {
-        finishInterruptedLocked(paths)
+        finishInterrupted(paths)
         try SafeFile.createExclusive(paths.rotationCopy)
         do {
             try CipherRuntime.register(path: paths.rotationCopy, key: newKey, fileId: fileId)
@@ -60,7 +52,7 @@ enum KeyRotation {
             try source.close()
             try KeyringFile.write(&newKeyring, dataKey: newKey, to: paths.pendingKeyring)
         } catch {
-            finishInterruptedLocked(paths)
+            finishInterrupted(paths)
             throw VaultError.from(error, database: paths.database)
         }
         // Commit point: from here on the new key is the key.

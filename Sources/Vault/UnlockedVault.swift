@@ -19,15 +19,17 @@ public final class UnlockedVault: @unchecked Sendable {
     /// Connections handed out, so key rotation can refuse while any is open.
     private var handedOut: [WeakWriter] = []
 
+    /// `lockFile`: the lock unlock took before reading the keyring (see
+    /// `Vault.openKeyring`); nil to take it here (a store just created).
     init(paths: VaultPaths, account: String, roles: [Role], dataKey: SecretBytes,
-         fileId: [UInt8], keyring: Keyring) throws {
+         fileId: [UInt8], keyring: Keyring, lockFile: LockFile? = nil) throws {
         self.paths = paths
         self.account = account
         self.roles = roles
         self.dataKey = dataKey
         self.fileId = fileId
         self.keyring = keyring
-        self.lockFile = try LockFile(path: paths.lockFile)
+        self.lockFile = try lockFile ?? LockFile(path: paths.lockFile)
         try CipherRuntime.register(path: paths.database, key: dataKey, fileId: fileId)
         Self.sessions.open(paths.database)
     }

@@ -206,3 +206,50 @@ private final class Outcome: @unchecked Sendable {
     var value: String { lock.withLock { stored } }
     func set(_ s: String) { lock.withLock { stored = s } }
 }
+
+extension KeyRotationTests {
+    /// An unlock holds the lock file from before it reads the keyring: a
+    /// rotation that ran while it was still deriving its key (Argon2id takes
+    /// a while at real settings) would hand it the old data key for a
+    /// database already under the new one.
+    func testRemovalIsRefusedWhileAnotherUnlockIsDerivingItsKey() throws {
+        let (vault, _) = try create()
+        try writeStudents(vault)
+        try addAccount(vault, "bob", roles: [.duty], passphrase: "bob-pass")
+        // carol's slot is slow to open on purpose.
+        var slow = Array("carol-pass".utf8)
+        try vault.addAccount("carol", roles: [.counselor], passphrase: &slow,
+                             kdf: KDFParameters(opsLimit: 12, memLimit: 64 << 20))
+        vault.lock()
+
+        let admin = try unlock()
+        defer { admin.lock() }
+        let started = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        let outcome = Outcome(), unlocked = Outcome()
+        let database = db
+        Thread.detachNewThread {
+            var passphrase = Array("carol-pass".utf8)
+            started.signal()
+            do {
+                let carol = try Vault.unlock(database: database, account: "carol", passphrase: &passphrase)
+                unlocked.set("\(Date().timeIntervalSinceReferenceDate)")
+                let queue = try carol.makeQueue()
+                let count = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM student") }
+                try queue.close()
+                carol.lock()
+                outcome.set("read \(count ?? -1)")
+            } catch {
+                outcome.set("\(error)")
+            }
+            done.signal()
+        }
+        started.wait()
+        Thread.sleep(forTimeInterval: 0.05)
+        let tried = Date().timeIntervalSinceReferenceDate
+        assertThrows(.inUse(path: db)) { try admin.removeAccount("bob") }
+        XCTAssertEqual(done.wait(timeout: .now() + 60), .success)
+        XCTAssertEqual(outcome.value, "read 120")
+        XCTAssertGreaterThan(Double(unlocked.value) ?? 0, tried,
+                             "carol's unlock must still have been deriving when the removal was tried")
+    }
+}
