@@ -155,7 +155,10 @@ public final class UnlockedVault: @unchecked Sendable {
     /// passphrases open it) with a copy of the keyring beside it.
     public func backup(to destination: String) throws {
         let dest = VaultPaths(database: destination)
-        for p in [dest.database, dest.keyring, dest.wal, dest.journal] where SafeFile.exists(p) {
+        // Rotation leftovers too: the backup's first unlock would install
+        // an old pending keyring over the one written here.
+        for p in [dest.database, dest.keyring, dest.wal, dest.journal, dest.pendingKeyring, dest.rotationCopy]
+        where SafeFile.exists(p) {
             throw VaultError.databaseExists(path: p)
         }
         let key = try currentKey()

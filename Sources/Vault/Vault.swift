@@ -16,7 +16,11 @@ public enum Vault {
         try validate(account: account, roles: roles)
         guard kdf.isAcceptable else { throw VaultError.weakKDF(detail: "\(kdf)") }
         let paths = VaultPaths(database: database)
-        for p in [paths.database, paths.keyring, paths.wal, paths.journal] where SafeFile.exists(p) {
+        // The leftovers of a crashed key rotation count as existing files:
+        // the first unlock would otherwise install an old pending keyring
+        // over the new one (or delete a copy someone may still need).
+        for p in [paths.database, paths.keyring, paths.wal, paths.journal, paths.pendingKeyring, paths.rotationCopy]
+        where SafeFile.exists(p) {
             throw VaultError.databaseExists(path: p)
         }
         try SafeFile.ensureDirectory((paths.database as NSString).deletingLastPathComponent)

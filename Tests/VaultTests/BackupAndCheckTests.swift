@@ -69,6 +69,14 @@ final class BackupAndCheckTests: VaultTestCase {
         assertThrows(.databaseExists(path: other + ".keys")) { try vault.backup(to: other) }
         XCTAssertFalse(exists(other))
         XCTAssertEqual(contents(other + ".keys"), Data("someone's keyring".utf8))
+
+        // Nor is a pending keyring a crashed rotation left there, which the
+        // first unlock of the backup would install over its keyring.
+        let third = path("third.db")
+        try Data("old pending keyring".utf8).write(to: URL(fileURLWithPath: third + ".keys.next"))
+        assertThrows(.databaseExists(path: third + ".keys.next")) { try vault.backup(to: third) }
+        XCTAssertFalse(exists(third))
+        XCTAssertEqual(contents(third + ".keys.next"), Data("old pending keyring".utf8))
     }
 
     // MARK: - check

@@ -130,8 +130,10 @@ final class CreateAndUnlockTests: VaultTestCase {
         assertUnchanged(before)
         XCTAssertEqual(try folderListing(), listing)
 
-        // A leftover keyring or WAL alone also blocks a new database there.
-        for (i, leftover) in [".keys", "-wal"].enumerated() {
+        // A leftover keyring or WAL alone also blocks a new database there,
+        // and so do the leftovers of a crashed key rotation: the next unlock
+        // would install that old pending keyring over the new one.
+        for (i, leftover) in [".keys", "-wal", ".keys.next", ".rotate"].enumerated() {
             let other = path("other\(i).db")
             try Data("leftover".utf8).write(to: URL(fileURLWithPath: other + leftover))
             before = snapshot(storeFiles(other))
