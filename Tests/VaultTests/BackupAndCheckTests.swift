@@ -140,6 +140,32 @@ final class BackupAndCheckTests: VaultTestCase {
         try pool.close()
     }
 
+    /// The cipher VFS keeps the last authentication failure process-wide;
+    /// an error from another database must not be blamed on that page.
+    func testAFailedPageOfOneDatabaseIsNotBlamedForAnErrorOfAnother() throws {
+        let (vault, _) = try create()
+        defer { vault.lock() }
+        try writeStudents(vault)
+        try flipByte(in: db, at: 2 * Self.pageSize + 1000)
+        let pool = try vault.makePool()
+        XCTAssertThrowsError(try pool.read { db in try String.fetchAll(db, sql: "SELECT note FROM student") }) { error in
+            guard case .tampered(db, 3, _)? = VaultError.from(error, database: db) as? VaultError else {
+                return XCTFail("got \(error)")
+            }
+        }
+        try pool.close()
+
+        let other = path("other.db")
+        let corrupt = DatabaseError(resultCode: .SQLITE_CORRUPT, message: "database disk image is malformed")
+        guard case .tampered(let file, let page, _)? = VaultError.from(corrupt, database: other) as? VaultError else {
+            return XCTFail("a corrupt database is reported as damaged")
+        }
+        XCTAssertEqual(file, other)
+        XCTAssertEqual(page, 0, "the page is unknown, not page 3 of \(db)")
+        let notADatabase = DatabaseError(resultCode: .SQLITE_NOTADB, message: "file is not a database")
+        XCTAssertEqual(VaultError.from(notADatabase, database: other) as? VaultError, .notXindeskDatabase(path: other))
+    }
+
     // MARK: - lock
 
     func testAfterLockNothingReadsTheDatabase() throws {
