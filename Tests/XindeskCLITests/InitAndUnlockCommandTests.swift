@@ -17,6 +17,10 @@ final class InitAndUnlockCommandTests: CLITestCase {
         let list = try xindesk(as: "alice", "alice-passphrase", ["user", "list"])
         XCTAssertEqual(list.status, 0, list.stderr)
         XCTAssertEqual(list.stdout, "alice\tcounselor,admin\n")
+        // With a single account, --user may be left out.
+        let bare = try xindesk(["user", "list", "--db", db], env: ["XINDESK_PASSPHRASE": "alice-passphrase"])
+        XCTAssertEqual(bare.status, 0, bare.stderr)
+        XCTAssertEqual(bare.stdout, "alice\tcounselor,admin\n")
     }
 
     func testInitWithoutDBUsesTheXDGDataFolder() throws {
