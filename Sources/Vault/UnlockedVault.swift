@@ -129,13 +129,21 @@ public final class UnlockedVault: @unchecked Sendable {
         guard name != account else { throw VaultError.notPermitted(account: account, action: "remove its own account") }
         try mutex.withLock {
             guard let oldKey = dataKey else { throw VaultError.notPermitted(account: account, action: "work while locked") }
-            guard let target = keyring.slot(named: name) else { throw VaultError.unknownAccount(account: name) }
-            let admins = keyring.accounts.filter { $0.roles.contains(.admin) }
-            if target.roles.contains(.admin) && admins.count <= 1 { throw VaultError.lastAdministrator(account: name) }
             guard handedOut.allSatisfy({ $0.writer == nil }), lockFile.tryExclusive() else {
                 throw VaultError.inUse(path: paths.database)
             }
             defer { lockFile.shared() }
+            // Start from the keyring on disk, not the one read at unlock:
+            // other sessions add accounts and change passphrases with only
+            // the shared lock, and rewriting the old copy dropped their new
+            // accounts and gave a replaced passphrase its power back. With
+            // the exclusive lock held, nobody else can change it now.
+            let current = try KeyringFile.read(paths.keyring)
+            try KeyringFile.verifyMAC(current, dataKey: oldKey, path: paths.keyring)
+            keyring = current
+            guard let target = keyring.slot(named: name) else { throw VaultError.unknownAccount(account: name) }
+            let admins = keyring.accounts.filter { $0.roles.contains(.admin) }
+            if target.roles.contains(.admin) && admins.count <= 1 { throw VaultError.lastAdministrator(account: name) }
 
             let newKey = SecretBytes.random(count: Int(XCIPHER_KEY_BYTES))
             var ring = keyring

@@ -253,3 +253,33 @@ extension KeyRotationTests {
                              "carol's unlock must still have been deriving when the removal was tried")
     }
 }
+
+extension KeyRotationTests {
+    /// Accounts are added and passphrases changed without the exclusive
+    /// lock, so another xindesk may have changed the keyring since this
+    /// session unlocked. Removing an account must start from the keyring on
+    /// disk: rewriting the one read at unlock dropped new accounts and gave
+    /// back a replaced (perhaps leaked) passphrase its power.
+    func testRemovalKeepsKeyringChangesMadeByAnotherSessionSinceUnlock() throws {
+        try makeStore()
+        let admin = try unlock()
+        defer { admin.lock() }
+
+        // Meanwhile, in another window: bob's passphrase is replaced, dave added.
+        let other = try unlock()
+        var replaced = Array("bob-replaced-pass".utf8)
+        try other.changePassphrase(of: "bob", to: &replaced)
+        try addAccount(other, "dave", roles: [.head], passphrase: "dave-pass")
+        other.lock()
+
+        try admin.removeAccount("carol")
+        XCTAssertEqual(admin.accounts.map(\.name), ["alice", "bob", "dave"])
+        assertThrows(.wrongPassphrase(account: "bob")) { try unlock(db, "bob", "bob-pass") }
+        for (account, passphrase) in [("bob", "bob-replaced-pass"), ("dave", "dave-pass")] {
+            let session = try unlock(db, account, passphrase)
+            XCTAssertEqual(try studentNames(session), expectedNames(), account)
+            session.lock()
+        }
+        assertThrows(.unknownAccount(account: "carol")) { try unlock(db, "carol", "carol-pass") }
+    }
+}
