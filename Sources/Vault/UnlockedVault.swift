@@ -258,12 +258,13 @@ private final class SessionCount: @unchecked Sendable {
 
     func open(_ path: String) { mutex.withLock { counts[path, default: 0] += 1 } }
 
-    /// Returns true when the last session on `path` closed.
+    /// Returns true when the last session on `path` closed; false for a
+    /// session never counted (an init that threw before `open`).
     func close(_ path: String) -> Bool {
         mutex.withLock {
-            let left = (counts[path] ?? 1) - 1
-            counts[path] = left > 0 ? left : nil
-            return left <= 0
+            guard let count = counts[path] else { return false }
+            counts[path] = count > 1 ? count - 1 : nil
+            return count <= 1
         }
     }
 }
