@@ -244,7 +244,9 @@ extension KeyRotationTests {
             done.signal()
         }
         started.wait()
-        Thread.sleep(forTimeInterval: 0.05)
+        // Long enough for carol's unlock to take the lock file, well short
+        // of her key derivation (checked below).
+        Thread.sleep(forTimeInterval: 0.15)
         let tried = Date().timeIntervalSinceReferenceDate
         assertThrows(.inUse(path: db)) { try admin.removeAccount("bob") }
         XCTAssertEqual(done.wait(timeout: .now() + 60), .success)
