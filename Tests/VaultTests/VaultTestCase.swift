@@ -82,6 +82,15 @@ class VaultTestCase: XCTestCase {
         return try queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM student ORDER BY id") }
     }
 
+    /// Every column of every student, as text.
+    func studentRows(_ vault: UnlockedVault) throws -> [String] {
+        let queue = try vault.makeQueue()
+        defer { try? queue.close() }
+        return try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT id || '|' || name || '|' || class || '|' || note FROM student ORDER BY id")
+        }
+    }
+
     func expectedNames(_ count: Int = 120) -> [String] { (0..<count).map(Self.studentName) }
 
     // MARK: - files
