@@ -50,7 +50,13 @@ let package = Package(
 
         .testTarget(
             name: "VaultTests",
-            dependencies: ["Vault", "CipherVFS", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "Counseling",
+                "Vault", "CipherVFS",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The raw C API, to make a plain SQLite file on the "unix" VFS.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "CounselingTests",
             dependencies: ["Counseling"]),
@@ -59,7 +65,9 @@ let package = Package(
             dependencies: ["Store", "Vault", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "XindeskCLITests",
-            dependencies: ["xindesk"]),
+            // The binary is run as a child process; Vault and GRDB fill a
+            // database with rows before `xindesk check` is run on it.
+            dependencies: ["xindesk", "Vault", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

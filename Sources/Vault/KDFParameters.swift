@@ -29,8 +29,9 @@ public struct KDFParameters: Codable, Equatable, Sendable {
 
     /// Whether the parameters are within what libsodium accepts and what a
     /// school laptop can afford; an edited keyring must not make unlock
-    /// allocate without bound.
-    var isAcceptable: Bool {
+    /// allocate without bound. Public so callers (and tests choosing cheap
+    /// parameters) can check before creating a slot.
+    public var isAcceptable: Bool {
         opsLimit >= UInt64(crypto_pwhash_opslimit_min()) && opsLimit <= 32
             && memLimit >= UInt64(crypto_pwhash_memlimit_min()) && memLimit <= 4 << 30
     }

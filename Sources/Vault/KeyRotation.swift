@@ -10,6 +10,14 @@ import GRDB
 ///   copy present            -> the rename did not happen: discard copy and pending keyring
 ///   copy gone, pending kept -> the rename happened: install the pending keyring
 enum KeyRotation {
+    /// Completes or discards what a crashed rotation left. The caller holds
+    /// the lock file (shared at unlock, exclusive in `rotate`), so no
+    /// rotation is running: one that is holds the lock exclusively and
+    /// leaves the same files. Deciding on them without the lock (as unlock
+    /// did) deleted the copy and pending keyring from under a running
+    /// rotation, whose failing rename then left a pending keyring for a
+    /// database still under the old key, and the next unlock "completed"
+    /// that: no slot opened the database any more.
     static func finishInterrupted(_ paths: VaultPaths) {
         let copyExists = SafeFile.exists(paths.rotationCopy)
         let pendingExists = SafeFile.exists(paths.pendingKeyring)

@@ -21,9 +21,15 @@ final class LockFile: @unchecked Sendable {
         }
     }
 
-    /// Tries to become the only holder; false when another process holds it.
+    /// Tries to become the only holder; false when another process holds it,
+    /// in which case this one still holds its shared lock.
     func tryExclusive() -> Bool {
-        flock(fd, LOCK_EX | LOCK_NB) == 0
+        if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
+        // flock(2) converts a lock by dropping it first: a refused upgrade
+        // left this session holding nothing, so another process could then
+        // rotate the key from under it. Take the shared lock back.
+        shared()
+        return false
     }
 
     func shared() {

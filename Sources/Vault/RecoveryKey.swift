@@ -19,13 +19,13 @@ public enum RecoveryKey {
     static func parse(_ text: String) -> SecretBytes? {
         let hex = text.filter { $0.isHexDigit }
         guard hex.count == 64, text.allSatisfy({ $0.isHexDigit || $0 == "-" || $0 == " " || $0 == "\n" }) else { return nil }
-        var bytes = [UInt8]()
-        var i = hex.startIndex
-        while i < hex.endIndex {
-            let j = hex.index(i, offsetBy: 2)
-            bytes.append(UInt8(hex[i..<j], radix: 16)!)
-            i = j
-        }
+        // `isHexDigit` also accepts the full-width digits and letters a
+        // Chinese input method types (０-９, Ａ-Ｆ), which `UInt8(_:radix:)`
+        // rejects: convert through `hexDigitValue`, which knows both, instead
+        // of force-unwrapping a parse that crashed on them.
+        var nibbles = hex.map { UInt8($0.hexDigitValue!) }
+        defer { SecretBytes.wipe(&nibbles) }
+        var bytes = stride(from: 0, to: nibbles.count, by: 2).map { nibbles[$0] << 4 | nibbles[$0 + 1] }
         return SecretBytes(wiping: &bytes)
     }
 }

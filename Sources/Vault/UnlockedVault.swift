@@ -20,17 +20,26 @@ public final class UnlockedVault: @unchecked Sendable {
     /// Connections handed out, so key rotation can refuse while any is open.
     private var handedOut: [WeakWriter] = []
 
+    /// `lockFile`: the lock unlock took before reading the keyring (see
+    /// `Vault.openKeyring`); nil to take it here (a store just created).
     init(paths: VaultPaths, account: String, roles: [Role], dataKey: SecretBytes,
-         fileId: [UInt8], keyring: Keyring) throws {
+         fileId: [UInt8], keyring: Keyring, lockFile: LockFile? = nil) throws {
         self.paths = paths
         self.account = account
         self.roles = roles
         self.dataKey = dataKey
         self.fileId = fileId
         self.keyring = keyring
-        self.lockFile = try LockFile(path: paths.lockFile)
+        self.lockFile = try lockFile ?? LockFile(path: paths.lockFile)
         try CipherRuntime.register(path: paths.database, key: dataKey, fileId: fileId)
+        Self.sessions.open(paths.database)
     }
+
+    /// Unlocked sessions per database in this process. The cipher VFS holds
+    /// one key per path for the whole process, and `lock()` used to remove
+    /// it unconditionally: locking the old session after switching account
+    /// broke the new one. Only the last session on a database removes it.
+    private static let sessions = SessionCount()
 
     deinit { lock() }
 
@@ -69,7 +78,7 @@ public final class UnlockedVault: @unchecked Sendable {
     /// still open keep working until they close; close them first.
     public func lock() {
         mutex.withLock {
-            if dataKey != nil { CipherRuntime.unregister(path: paths.database) }
+            if dataKey != nil, Self.sessions.close(paths.database) { CipherRuntime.unregister(path: paths.database) }
             dataKey?.wipe()
             dataKey = nil
         }
@@ -121,13 +130,21 @@ public final class UnlockedVault: @unchecked Sendable {
         guard name != account else { throw VaultError.notPermitted(account: account, action: "remove its own account") }
         try mutex.withLock {
             guard let oldKey = dataKey else { throw VaultError.notPermitted(account: account, action: "work while locked") }
-            guard let target = keyring.slot(named: name) else { throw VaultError.unknownAccount(account: name) }
-            let admins = keyring.accounts.filter { $0.roles.contains(.admin) }
-            if target.roles.contains(.admin) && admins.count <= 1 { throw VaultError.lastAdministrator(account: name) }
             guard handedOut.allSatisfy({ $0.writer == nil }), lockFile.tryExclusive() else {
                 throw VaultError.inUse(path: paths.database)
             }
             defer { lockFile.shared() }
+            // Start from the keyring on disk, not the one read at unlock:
+            // other sessions add accounts and change passphrases with only
+            // the shared lock, and rewriting the old copy dropped their new
+            // accounts and gave a replaced passphrase its power back. With
+            // the exclusive lock held, nobody else can change it now.
+            let current = try KeyringFile.read(paths.keyring)
+            try KeyringFile.verifyMAC(current, dataKey: oldKey, path: paths.keyring)
+            keyring = current
+            guard let target = keyring.slot(named: name) else { throw VaultError.unknownAccount(account: name) }
+            let admins = keyring.accounts.filter { $0.roles.contains(.admin) }
+            if target.roles.contains(.admin) && admins.count <= 1 { throw VaultError.lastAdministrator(account: name) }
 
             let newKey = SecretBytes.random(count: Int(XCIPHER_KEY_BYTES))
             var ring = keyring
@@ -147,7 +164,10 @@ public final class UnlockedVault: @unchecked Sendable {
     /// passphrases open it) with a copy of the keyring beside it.
     public func backup(to destination: String) throws {
         let dest = VaultPaths(database: destination)
-        for p in [dest.database, dest.keyring, dest.wal, dest.journal] where SafeFile.exists(p) {
+        // Rotation leftovers too: the backup's first unlock would install
+        // an old pending keyring over the one written here.
+        for p in [dest.database, dest.keyring, dest.wal, dest.journal, dest.pendingKeyring, dest.rotationCopy]
+        where SafeFile.exists(p) {
             throw VaultError.databaseExists(path: p)
         }
         let key = try currentKey()
@@ -230,4 +250,22 @@ public final class UnlockedVault: @unchecked Sendable {
 private struct WeakWriter {
     weak var writer: AnyObject?
     init(_ w: AnyObject) { writer = w }
+}
+
+/// How many unlocked sessions each database has in this process.
+private final class SessionCount: @unchecked Sendable {
+    private let mutex = NSLock()
+    private var counts: [String: Int] = [:]
+
+    func open(_ path: String) { mutex.withLock { counts[path, default: 0] += 1 } }
+
+    /// Returns true when the last session on `path` closed; false for a
+    /// session never counted (an init that threw before `open`).
+    func close(_ path: String) -> Bool {
+        mutex.withLock {
+            guard let count = counts[path] else { return false }
+            counts[path] = count > 1 ? count - 1 : nil
+            return count <= 1
+        }
+    }
 }

@@ -17,7 +17,11 @@ public enum Vault {
         try validate(account: account, roles: roles)
         guard kdf.isAcceptable else { throw VaultError.weakKDF(detail: "\(kdf)") }
         let paths = VaultPaths(database: database)
-        for p in [paths.database, paths.keyring, paths.wal, paths.journal] where SafeFile.exists(p) {
+        // The leftovers of a crashed key rotation count as existing files:
+        // the first unlock would otherwise install an old pending keyring
+        // over the new one (or delete a copy someone may still need).
+        for p in [paths.database, paths.keyring, paths.wal, paths.journal, paths.pendingKeyring, paths.rotationCopy]
+        where SafeFile.exists(p) {
             throw VaultError.databaseExists(path: p)
         }
         try SafeFile.ensureDirectory((paths.database as NSString).deletingLastPathComponent)
@@ -61,7 +65,7 @@ public enum Vault {
     public static func unlock(database: String, account: String, passphrase: inout [UInt8]) throws -> UnlockedVault {
         let secret = SecretBytes(wiping: &passphrase)
         defer { secret.wipe() }
-        let (paths, keyring, fileId) = try openKeyring(database)
+        let (paths, keyring, fileId, lock) = try openKeyring(database)
         guard let slot = keyring.slot(named: account) else { throw VaultError.unknownAccount(account: account) }
         if let p = slot.kdfParameters, !p.isAcceptable { throw VaultError.weakKDF(detail: "\(p)") }
         let dataKey: SecretBytes
@@ -72,30 +76,33 @@ public enum Vault {
         }
         try KeyringFile.verifyMAC(keyring, dataKey: dataKey, path: paths.keyring)
         return try UnlockedVault(paths: paths, account: account, roles: slot.roles,
-                                 dataKey: dataKey, fileId: fileId, keyring: keyring)
+                                 dataKey: dataKey, fileId: fileId, keyring: keyring, lockFile: lock)
     }
 
     /// Opens the store with the recovery key printed at `init`; the session
     /// has the administrator role (to set a new passphrase for an account).
     public static func unlock(database: String, recoveryKey: String) throws -> UnlockedVault {
-        let (paths, keyring, fileId) = try openKeyring(database)
+        let (paths, keyring, fileId, lock) = try openKeyring(database)
         guard let secret = RecoveryKey.parse(recoveryKey), let slot = keyring.recoverySlot else {
             throw VaultError.wrongPassphrase(account: "recovery")
         }
         defer { secret.wipe() }
+        // The same range check as the account path: without it an edited
+        // recovery slot could make unlock run Argon2id at any cost.
+        if let p = slot.kdfParameters, !p.isAcceptable { throw VaultError.weakKDF(detail: "\(p)") }
         let dataKey: SecretBytes
         do { dataKey = try slot.open(secret: secret, fileId: keyring.fileId) } catch {
             throw VaultError.wrongPassphrase(account: "recovery")
         }
         try KeyringFile.verifyMAC(keyring, dataKey: dataKey, path: paths.keyring)
         return try UnlockedVault(paths: paths, account: "recovery", roles: [.admin],
-                                 dataKey: dataKey, fileId: fileId, keyring: keyring)
+                                 dataKey: dataKey, fileId: fileId, keyring: keyring, lockFile: lock)
     }
 
     /// The accounts and their roles, read from the keyring without a key (for
     /// the start screen). Not authenticated until an unlock verifies the MAC.
     public static func accounts(database: String) throws -> [(name: String, roles: [Role])] {
-        let (_, keyring, _) = try openKeyring(database)
+        let (_, keyring, _, _) = try openKeyring(database)
         return keyring.accounts.map { ($0.name, $0.roles) }
     }
 
@@ -115,13 +122,18 @@ public enum Vault {
 
     /// Finds and reads the keyring of `database`, finishing an interrupted
     /// key rotation first, and checks that keyring and database belong
-    /// together.
-    static func openKeyring(_ database: String) throws -> (VaultPaths, Keyring, [UInt8]) {
+    /// together. Returns the lock file held shared: an unlock must hold it
+    /// from before it reads the keyring, or a rotation run while it derives
+    /// its key (Argon2id takes a while) leaves it with the old data key for
+    /// a database already under the new one, and every read "tampered".
+    static func openKeyring(_ database: String) throws -> (VaultPaths, Keyring, [UInt8], LockFile) {
         let paths = VaultPaths(database: database)
         guard SafeFile.exists(paths.database) else { throw VaultError.databaseMissing(path: paths.database) }
-        KeyRotation.finishInterrupted(paths)
-        guard SafeFile.exists(paths.keyring) else { throw VaultError.keyringMissing(path: paths.keyring) }
-        let keyring = try KeyringFile.read(paths.keyring)
+        // Whether the file is ours is decided before looking for a keyring:
+        // a plain SQLite file (which has none) was reported as "key file
+        // missing, restore it from a backup", sending the teacher after a
+        // file that never existed. (The file id survives key rotation, so
+        // it can be read before taking the lock.)
         var fileId = [UInt8](repeating: 0, count: Int(XCIPHER_FILE_ID_BYTES))
         switch xcipher_read_file_id(paths.database, &fileId) {
         case SQLITE_OK: break
@@ -129,7 +141,12 @@ public enum Vault {
             throw VaultError.permissionDenied(path: paths.database, detail: "xcipher_read_file_id: cannot open")
         default: throw VaultError.notXindeskDatabase(path: paths.database)
         }
+        // Shared: waits out a rotation that is running (it holds it exclusively).
+        let lock = try LockFile(path: paths.lockFile)
+        KeyRotation.finishInterrupted(paths)
+        guard SafeFile.exists(paths.keyring) else { throw VaultError.keyringMissing(path: paths.keyring) }
+        let keyring = try KeyringFile.read(paths.keyring)
         guard hex(fileId) == keyring.fileId else { throw VaultError.keyringMismatch(path: paths.keyring) }
-        return (paths, keyring, fileId)
+        return (paths, keyring, fileId, lock)
     }
 }

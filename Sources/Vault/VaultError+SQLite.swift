@@ -1,4 +1,5 @@
 import CipherVFS
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -9,13 +10,17 @@ extension VaultError {
         if error is VaultError { return error }
         guard let db = error as? DatabaseError else { return error }
         var failure = xcipher_failure()
-        let failed = xcipher_last_failure(&failure) != 0
+        let file = xcipher_last_failure(&failure) != 0
+            ? withUnsafeBytes(of: failure.path) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            : nil
+        // The record is process-wide and stays until cleared: a page that
+        // failed earlier on another database (a backup, another store) was
+        // named as the damaged page of this one. Use it only when it is
+        // about this database, its WAL or its journal.
+        let failed = file.map { Self.names($0, database: path) } ?? false
         let detail = "SQLite \(db.extendedResultCode.rawValue): \(db.message ?? "")"
         func damaged(_ fallbackPage: UInt32) -> VaultError {
-            if failed {
-                let file = withUnsafeBytes(of: failure.path) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                return .tampered(file: file, page: failure.page, detail: detail)
-            }
+            if failed, let file { return .tampered(file: file, page: failure.page, detail: detail) }
             return .tampered(file: path, page: fallbackPage, detail: detail)
         }
         switch db.resultCode {
@@ -29,5 +34,12 @@ extension VaultError {
             return VaultError.io(path: path, detail: detail)
         default: return error
         }
+    }
+
+    /// Whether `file` (as SQLite named it to the VFS, symlinks resolved) is
+    /// `database` or its WAL or rollback journal.
+    private static func names(_ file: String, database: String) -> Bool {
+        let spellings = [database, URL(fileURLWithPath: database).resolvingSymlinksInPath().path]
+        return spellings.contains { db in [db, db + "-wal", db + "-journal"].contains(file) }
     }
 }

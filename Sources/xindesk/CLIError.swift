@@ -60,9 +60,12 @@ enum CLIError: Error {
             say(c.message)
             switch c {
             case .damaged, .auditBroken: return ExitCode(13)
-            default: break
+            // Bad arguments found after parsing (a role word ArgumentParser
+            // cannot know, a --user that only some commands need) exited 1;
+            // they are usage errors like any other.
+            case .unknownRole, .needUser: return ExitCode.validationFailure
+            default: return ExitCode(1)
             }
-            return ExitCode(1)
         default:
             return error
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Vault
 
 #if canImport(Glibc)
 import Glibc
@@ -17,7 +18,7 @@ enum Passphrase {
 
     /// A new account's passphrase: the environment, or typed twice.
     static func new(account: String) throws -> [UInt8] {
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         if let env = ProcessInfo.processInfo.environment["XINDESK_NEW_PASSPHRASE"] {
             bytes = Array(env.utf8)
         } else {
@@ -29,8 +30,9 @@ enum Passphrase {
             bytes = first
         }
         guard String(decoding: bytes, as: UTF8.self).count >= minimumLength else {
-            var b = bytes
-            wipe(&b)
+            // Wiped in place: this used to wipe a copy (`var b = bytes`),
+            // which copy-on-write gave its own buffer, leaving the original.
+            wipe(&bytes)
             throw CLIError.passphraseTooShort(minimumLength)
         }
         return bytes
@@ -70,8 +72,9 @@ enum Passphrase {
         return bytes
     }
 
+    /// sodium_memzero (through SecretBytes), which the optimiser may not
+    /// drop as dead stores before the buffer is freed, as it may a loop.
     static func wipe(_ b: inout [UInt8]) {
-        for i in b.indices { b[i] = 0 }
-        b.removeAll()
+        SecretBytes.wipe(&b)
     }
 }

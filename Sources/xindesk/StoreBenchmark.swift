@@ -34,24 +34,23 @@ struct StoreBenchmark {
             else { encrypted.append(try e()); plain.append(try p()) }
         }
         func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+        // Padding in Swift: swift-corelibs-foundation ignores the width of
+        // `%-34@`, so on Linux the table's columns did not line up.
+        func left(_ s: String, _ width: Int) -> String { s.padding(toLength: max(width, s.count), withPad: " ", startingAt: 0) }
+        func right(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
         func row(_ name: String, _ key: KeyPath<Figures, Double>, _ target: String) -> String {
             let p = median(plain.map { $0[keyPath: key] }), e = median(encrypted.map { $0[keyPath: key] })
-            return pad(name, 34) + String(format: "%10.2f %12.2f %8.2f×   ", p * 1000, e * 1000, e / p) + target
+            return left(name, 34) + String(format: " %10.2f %12.2f %8.2f×   ", p * 1000, e * 1000, e / p) + target
         }
         return [
             "xindesk bench store — \(rows) rows, \(reads) point reads, median of \(repeats) (SQLite \(String(cString: sqlite3_libversion())))",
-            pad("workload", 34) + "  plain ms encrypted ms     ratio   target",
+            left("workload", 34) + " " + right("plain ms", 10) + " " + right("encrypted ms", 12) + " " + right("ratio", 9) + "   target",
             row("bulk insert (batches of 1,000)", \.insert, "≤ 1.50×"),
             row("point reads, warm cache", \.pointReads, "≤ 1.15×"),
             row("full-scan aggregate, warm cache", \.scan, "≤ 1.15×"),
             row("reopen + first query", \.reopen, "(no target)"),
             row("full-scan aggregate, cold cache", \.coldScan, "(no target)"),
         ].joined(separator: "\n")
-    }
-
-    /// Left-aligns ASCII labels (String(format:) ignores widths for %@ on Linux).
-    private func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
     }
 
     /// Runs the workload once on a fresh table and returns seconds per step.

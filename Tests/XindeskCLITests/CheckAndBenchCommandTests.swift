@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import Vault
+import XCTest
+
+final class CheckAndBenchCommandTests: CLITestCase {
+    /// Fills the store through the Vault API so it spans several pages.
+    private func addRows() throws -> Int {
+        var passphrase = Array("alice-passphrase".utf8)
+        let vault = try Vault.unlock(database: db, account: "alice", passphrase: &passphrase)
+        defer { vault.lock() }
+        let pool = try vault.makePool()
+        try pool.write { db in
+            try db.execute(sql: "CREATE TABLE visit(id INTEGER PRIMARY KEY, student TEXT, note TEXT)")
+            for i in 0..<200 {
+                try db.execute(sql: "INSERT INTO visit(student, note) VALUES (?, ?)",
+                               arguments: ["学生\(i)", String(repeating: "谈话记录 \(i) ", count: 10)])
+            }
+        }
+        try pool.close()
+        return try XCTUnwrap(contents(db)).count / 4096
+    }
+
+    func testCheckOfASoundDatabaseCountsItsPages() throws {
+        try initStore()
+        let pages = try addRows()
+        XCTAssertGreaterThan(pages, 5)
+        let run = try xindesk(as: "alice", "alice-passphrase", ["check"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, "ok: \(pages) pages authenticated, integrity ok, audit log intact (0 entries)\n")
+    }
+
+    func testCheckOfATamperedDatabaseExits13AndNamesThePage() throws {
+        try initStore()
+        XCTAssertGreaterThan(try addRows(), 5)
+        let handle = try XCTUnwrap(FileHandle(forUpdatingAtPath: db))
+        try handle.seek(toOffset: 2 * 4096 + 777)
+        let byte = try XCTUnwrap(handle.read(upToCount: 1)).first!
+        try handle.seek(toOffset: 2 * 4096 + 777)
+        try handle.write(contentsOf: [byte ^ 0x01])
+        try handle.close()
+        let before = try hashes()
+
+        let run = try xindesk(as: "alice", "alice-passphrase", ["check"])
+        XCTAssertEqual(run.status, 13, run.stderr)
+        XCTAssertTrue(run.stderr.contains("damaged or has been tampered with (page 3)"), run.stderr)
+        XCTAssertTrue(run.stdout.isEmpty, run.stdout)
+        let zh = try xindesk(as: "alice", "alice-passphrase", ["check"], env: ["LANG": "zh_CN.UTF-8"])
+        XCTAssertEqual(zh.status, 13)
+        XCTAssertTrue(zh.stderr.contains("第 3 页"), zh.stderr)
+        XCTAssertEqual(try hashes(), before, "check must not write")
+    }
+
+    func testBenchStorePrintsEveryWorkloadWithRatios() throws {
+        let run = try xindesk(["bench", "store", "--rows", "2000", "--reads", "200", "--repeats", "1"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.first?.hasPrefix("xindesk bench store — 2000 rows, 200 point reads") ?? false, run.stdout)
+        let workloads = ["bulk insert", "point reads", "full-scan aggregate, warm", "reopen", "full-scan aggregate, cold"]
+        for workload in workloads {
+            let row = try XCTUnwrap(lines.first { $0.hasPrefix(workload) }, "no row for \(workload):\n\(run.stdout)")
+            // plain ms, encrypted ms, ratio×: three positive numbers.
+            let numbers = row.split(separator: " ").compactMap { Double($0.replacingOccurrences(of: "×", with: "")) }
+            XCTAssertGreaterThanOrEqual(numbers.count, 3, row)
+            XCTAssertTrue(numbers.prefix(3).allSatisfy { $0 > 0 }, row)
+            XCTAssertTrue(row.contains("×"), row)
+        }
+        XCTAssertEqual(lines.filter { $0.contains("×") && !$0.hasPrefix("workload") }.count, 5, run.stdout)
+        // The columns line up: every ratio ends at the same column.
+        let ratioEnds = lines.filter { line in workloads.contains { line.hasPrefix($0) } }
+            .map { $0.distance(from: $0.startIndex, to: $0.firstIndex(of: "×")!) }
+        XCTAssertEqual(Set(ratioEnds).count, 1, run.stdout)
+        // Nothing is left behind in TMPDIR.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).filter { !$0.hasPrefix(".") }, [])
+    }
+}
