@@ -48,6 +48,28 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // Test support: a spy VFS that records every write reaching the disk,
+        // and a child process that commits and reports (killed by crash tests).
+        .target(
+            name: "SpyVFS",
+            path: "Tests/Support/SpyVFS",
+            linkerSettings: [.linkedLibrary("sqlite3")]),
+        .executableTarget(
+            name: "vfs-torture",
+            dependencies: [
+                "CipherVFS", "SpyVFS",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            path: "Tests/Support/VFSTorture"),
+        .testTarget(
+            name: "CipherVFSTests",
+            dependencies: [
+                "CipherVFS", "Vault", "CSodium", "SpyVFS", "vfs-torture",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Golden")]),
         .testTarget(
             name: "VaultTests",
             dependencies: [
