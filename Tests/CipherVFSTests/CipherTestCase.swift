@@ -41,6 +41,7 @@ class CipherTestCase: XCTestCase {
 
     func config(journal: String? = nil) -> Configuration {
         var c = Configuration()
+        c.busyMode = .timeout(30)
         if let journal {
             c.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode = \(journal)") }
         }
