@@ -84,7 +84,7 @@ let package = Package(
             dependencies: ["Counseling"]),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Vault", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["Store", "Vault", "Counseling", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "XindeskCLITests",
             // The binary is run as a child process; Vault and GRDB fill a

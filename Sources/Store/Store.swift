@@ -1,3 +1,4 @@
+import Counseling
 import Foundation
 import GRDB
 import Vault
@@ -6,10 +7,14 @@ import Vault
 /// through here together with its audit entry, in one transaction.
 public final class Store: Sendable {
     public let writer: any DatabaseWriter
+    /// The school's time zone: records keep school-local time; the audit
+    /// log keeps instants.
+    public let timeZone: TimeZone
 
     /// Opens the store on `writer` and brings its schema up to date.
-    public init(writer: any DatabaseWriter) throws {
+    public init(writer: any DatabaseWriter, timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!) throws {
         self.writer = writer
+        self.timeZone = timeZone
         try StoreMigrator.migrator.migrate(writer)
     }
 

@@ -6,6 +6,7 @@ enum StoreMigrator {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-audit") { db in try AuditChain.migrate(db) }
+        m.registerMigration("v1-records") { db in try RecordSchema.migrate(db) }
         return m
     }
 }

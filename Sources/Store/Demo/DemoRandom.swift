@@ -1,0 +1,31 @@
+/// SplitMix64: a small, well-known generator, so a demo seed gives the same
+/// school on every machine and every Swift version (the standard library's
+/// generator is neither seedable nor stable).
+struct DemoRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+    mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
+    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
+
+    /// Picks by weight (weights need not sum to anything in particular).
+    mutating func weighted<T>(_ items: [(T, Double)]) -> T {
+        let total = items.reduce(0) { $0 + $1.1 }
+        var x = Double.random(in: 0..<total, using: &self)
+        for (item, w) in items {
+            if x < w { return item }
+            x -= w
+        }
+        return items[items.count - 1].0
+    }
+}

@@ -1,0 +1,117 @@
+import Counseling
+import Foundation
+
+/// A domain record kept in the `records` table: the Codable value as JSON in
+/// `body`, plus the few projections the app's lists sort and filter on, so
+/// every list is an index range instead of a scan.
+public protocol StoredRecord: Codable, Sendable, Identifiable where ID == Identifier<Self> {
+    /// The record type's stable name in the table (never change one).
+    static var kind: String { get }
+    /// The student the record belongs to, if any.
+    var studentKey: StudentID? { get }
+    /// When it happened or is planned, as sortable school-local text.
+    var timeKey: String { get }
+    /// A day it is due, for records that fall due (follow-ups, plan reviews).
+    var dueKey: String? { get }
+    /// Whether it still needs someone's action (an open follow-up, a
+    /// referral without feedback, a pending proposal).
+    var isOpen: Bool { get }
+}
+
+public extension StoredRecord {
+    var dueKey: String? { nil }
+    var isOpen: Bool { false }
+}
+
+extension Visit: StoredRecord {
+    public static let kind = "visit"
+    public var studentKey: StudentID? { student }
+    public var timeKey: String { start.description }
+}
+
+extension Appointment: StoredRecord {
+    public static let kind = "appointment"
+    public var studentKey: StudentID? { student }
+    public var timeKey: String { slot.start.description }
+    public var isOpen: Bool { status == .requested || status == .confirmed }
+}
+
+extension PlannedShift: StoredRecord {
+    public static let kind = "shift"
+    public var studentKey: StudentID? { nil }
+    public var timeKey: String { span.start.description }
+}
+
+extension DutyCheckIn: StoredRecord {
+    public static let kind = "checkin"
+    public var studentKey: StudentID? { nil }
+    public var timeKey: String { checkIn.description }
+    public var isOpen: Bool { checkOut == nil }
+}
+
+extension LevelChange: StoredRecord {
+    public static let kind = "level"
+    public var studentKey: StudentID? { student }
+    public var timeKey: String { at.description }
+}
+
+extension SupportPlan: StoredRecord {
+    public static let kind = "plan"
+    public var studentKey: StudentID? { student }
+    public var timeKey: String { createdAt.description }
+    public var dueKey: String? { reviewDate.description }
+}
+
+extension GuardianContact: StoredRecord {
+    public static let kind = "contact"
+    public var studentKey: StudentID? { student }
+    public var timeKey: String { at.description }
+}
+
+extension Referral: StoredRecord {
+    public static let kind = "referral"
+    public var studentKey: StudentID? { student }
+    public var timeKey: String { referredOn.description }
+    public var isOpen: Bool { awaitsFeedback }
+}
+
+extension FollowUp: StoredRecord {
+    public static let kind = "followup"
+    public var studentKey: StudentID? { student }
+    public var timeKey: String { due.description }
+    public var dueKey: String? { due.description }
+    public var isOpen: Bool { !isDone }
+}
+
+extension CaseNote: StoredRecord {
+    public static let kind = "note"
+    public var studentKey: StudentID? { student }
+    public var timeKey: String { at.description }
+}
+
+extension CaseClosing: StoredRecord {
+    public static let kind = "closing"
+    public var studentKey: StudentID? { student }
+    public var timeKey: String { requestedAt.description }
+    public var isOpen: Bool { approver == nil }
+}
+
+extension CrisisRun: StoredRecord {
+    public static let kind = "crisis"
+    public var studentKey: StudentID? { student }
+    public var timeKey: String { startedAt.description }
+    public var isOpen: Bool { !isComplete }
+}
+
+extension ScreeningResult: StoredRecord {
+    public static let kind = "screening"
+    public var studentKey: StudentID? { student }
+    public var timeKey: String { date.description }
+}
+
+extension ScreeningProposal: StoredRecord {
+    public static let kind = "proposal"
+    public var studentKey: StudentID? { student }
+    public var timeKey: String { raisedOn.description }
+    public var isOpen: Bool { status == .pending }
+}

@@ -1,0 +1,66 @@
+import Counseling
+import Foundation
+import GRDB
+
+/// A typed key of the `settings` table.
+public struct SettingKey<Value: Codable & Sendable>: Sendable {
+    public let name: String
+    public init(_ name: String) { self.name = name }
+}
+
+public extension SettingKey where Value == SchoolCalendar {
+    static let calendar = SettingKey("calendar")
+}
+public extension SettingKey where Value == OpeningPolicy {
+    static let openingPolicy = SettingKey("opening-policy")
+}
+public extension SettingKey where Value == CrisisChecklist {
+    static let crisisChecklist = SettingKey("crisis-checklist")
+}
+public extension SettingKey where Value == FollowUpIntervals {
+    static let followUpIntervals = SettingKey("follow-up-intervals")
+}
+public extension SettingKey where Value == [Staff] {
+    static let staff = SettingKey("staff")
+}
+
+extension Store {
+    public func setting<V>(_ key: SettingKey<V>) throws -> V? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT body FROM settings WHERE key = ?", arguments: [key.name])
+                .map { try Self.decode(V.self, $0) }
+        }
+    }
+
+    /// Stores a setting, with an audit entry naming which one changed.
+    public func set<V>(_ key: SettingKey<V>, _ value: V, by actor: StaffID, at now: LocalDateTime) throws {
+        try writer.write { db in
+            try db.execute(sql: "INSERT INTO settings(key, body) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET body = excluded.body",
+                           arguments: [key.name, try Self.encode(value)])
+            try audit(db, actor, now, "settings.change", nil, key.name)
+        }
+    }
+
+    /// The school calendar; until the school enters its own, the bundled
+    /// public holidays and the usual autumn and spring terms.
+    public func calendar() throws -> SchoolCalendar {
+        try setting(.calendar) ?? HolidayFile.bundledCalendar()
+    }
+
+    public func openingPolicy() throws -> OpeningPolicy {
+        try setting(.openingPolicy) ?? .primarySecondary
+    }
+
+    public func crisisChecklist() throws -> CrisisChecklist {
+        try setting(.crisisChecklist) ?? .standard
+    }
+
+    public func followUpIntervals() throws -> FollowUpIntervals {
+        try setting(.followUpIntervals) ?? FollowUpIntervals()
+    }
+
+    /// The people who work in the room (display names for account ids).
+    public func staff() throws -> [Staff] {
+        try setting(.staff) ?? []
+    }
+}

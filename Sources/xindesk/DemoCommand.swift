@@ -1,0 +1,53 @@
+import ArgumentParser
+import Counseling
+import Foundation
+import Store
+import Vault
+
+/// `xindesk demo`: a synthetic school to try the workstation on, with three
+/// accounts whose passphrase is `demo`.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Create a demo database: a synthetic school with three accounts (passphrase: demo).")
+
+    @Option(name: .long, help: "The database to create (default: the usual database path).") var db: String?
+    @Option(name: .long, help: "Number of students.") var students = 1200
+    @Option(name: .long, help: "Seed of the generator: the same seed gives the same school.") var seed: UInt64 = 1
+
+    func validate() throws {
+        guard (30...100_000).contains(students) else {
+            throw ValidationError(Text.pick("--students must be between 30 and 100000.", "--students 须在 30 到 100000 之间。"))
+        }
+    }
+
+    func run() throws {
+        let path = db ?? VaultPaths.defaultDatabase()
+        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        let now = LocalDateTime(Date(), in: zone)
+        var passphrase = Array("demo".utf8)
+        // The demo opens fast: the cheapest libsodium preset. Real accounts
+        // get `moderate` or better from `xindesk init`.
+        let kdf = KDFParameters.preset(.interactive)
+        let (vault, recovery) = try Vault.create(database: path, account: DemoSchool.counselorID.rawValue,
+                                                 roles: [.counselor, .admin], passphrase: &passphrase, kdf: kdf)
+        defer { vault.lock() }
+        for (name, role) in [(DemoSchool.dutyID, Role.duty), (DemoSchool.headID, Role.head)] {
+            var p = Array("demo".utf8)
+            try vault.addAccount(name.rawValue, roles: [role], passphrase: &p, kdf: kdf)
+        }
+        let pool = try vault.makePool()
+        let store = try Store(writer: pool, timeZone: zone)
+        let school = DemoSchool.generate(students: students, seed: seed, now: now, calendar: try store.calendar())
+        try store.saveDemo(school, by: DemoSchool.counselorID, at: now)
+        try pool.close()
+
+        print(Text.pick("Demo school created at \(vault.paths.database)", "演示学校已创建：\(vault.paths.database)"))
+        print(Text.pick("  \(school.students.count) students, \(school.records.count) records",
+                        "  \(school.students.count) 名学生，\(school.records.count) 条记录"))
+        print(Text.pick("Accounts (passphrase: demo):", "账户（口令均为 demo）："))
+        print(Text.pick("  duty       duty teacher", "  duty       值班教师"))
+        print(Text.pick("  counselor  counselor and administrator", "  counselor  心理教师、管理员"))
+        print(Text.pick("  head       head of guidance", "  head       心理健康教育负责人"))
+        print(Text.pick("Recovery key: \(recovery)", "恢复密钥：\(recovery)"))
+    }
+}
