@@ -154,3 +154,20 @@ extension Store {
         Identifier(UUID().uuidString.lowercased())
     }
 }
+
+extension Store {
+    /// Adds planned shifts, replacing ones with the same id (a re-imported
+    /// roster), keeping replaced versions; one audit entry for the batch.
+    public func saveShifts(_ shifts: [PlannedShift], by actor: StaffID, at now: LocalDateTime) throws -> (added: Int, replaced: Int) {
+        try writer.write { db in
+            var added = 0, replaced = 0
+            for shift in shifts {
+                let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM records WHERE kind = ? AND id = ?",
+                                               arguments: [PlannedShift.kind, shift.id.rawValue]) ?? false
+                if exists { try Self.replace(shift, by: actor, at: now, db); replaced += 1 } else { try Self.insert(shift, db); added += 1 }
+            }
+            try audit(db, actor, now, "roster.import", nil, "added \(added), replaced \(replaced)")
+            return (added, replaced)
+        }
+    }
+}

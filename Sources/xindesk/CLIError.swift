@@ -14,6 +14,10 @@ enum CLIError: Error {
     case unknownRole(String)
     case damaged(CheckReport)
     case auditBroken(id: Int64, reason: String)
+    case unreadableFile(String)
+    case undecodableFile(path: String, line: Int, offset: Int)
+    case importRejected(errors: Int, rows: Int)
+    case notAllowed(String)
 
     var message: String {
         switch self {
@@ -29,6 +33,14 @@ enum CLIError: Error {
         case .unreadablePassphraseFile(let p): Text.pick("Cannot read the passphrase file \(p).", "无法读取口令文件 \(p)。")
         case .unknownRole(let r): Text.pick("Unknown role \"\(r)\": use duty, counselor, head or admin.",
                                             "未知角色“\(r)”：请用 duty、counselor、head 或 admin。")
+        case .unreadableFile(let p): Text.pick("Cannot read the file \(p).", "无法读取文件 \(p)。")
+        case .undecodableFile(let p, let line, let offset): Text.pick(
+            "\(p) is neither UTF-8 nor GB18030 text (line \(line), byte \(offset)). Save it from the spreadsheet as \"CSV UTF-8\" and try again.",
+            "\(p) 既不是 UTF-8 也不是 GB18030 文本（第 \(line) 行，第 \(offset) 字节）。请在电子表格中另存为“CSV UTF-8”后重试。")
+        case .importRejected(let errors, let rows): Text.pick(
+            "Nothing was imported: \(errors) errors in \(rows) rows (listed above). Correct them, or use --skip-invalid to import the other rows.",
+            "未导入任何内容：\(rows) 行共有 \(errors) 处错误（见上）。请改正，或用 --skip-invalid 只导入其余各行。")
+        case .notAllowed(let why): why
         case .auditBroken(let id, let reason): Text.pick(
             "The audit log has been tampered with at entry \(id) (\(reason)).",
             "审计日志在第 \(id) 条处被篡改（\(reason)）。")

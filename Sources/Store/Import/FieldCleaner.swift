@@ -1,0 +1,65 @@
+import Foundation
+
+/// Untrusted text is cleaned once, where it enters: a cell of an imported
+/// file never reaches the store with a control character, a terminal escape
+/// sequence, a bidi override or a zero-width character in it.
+public enum FieldCleaner {
+    public struct Cleaned: Equatable, Sendable {
+        public var text: String
+        /// How many characters were removed (0: the cell was clean).
+        public var removed: Int
+    }
+
+    public static func clean(_ raw: String) -> Cleaned {
+        var out = String.UnicodeScalarView()
+        var removed = 0
+        let scalars = Array(raw.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "\u{1B}" {
+                // Drop the whole escape sequence, not just ESC: CSI (ESC [ …
+                // final byte), OSC (ESC ] … BEL or ESC \), or a two-character escape.
+                let start = i
+                i += 1
+                if i < scalars.count && scalars[i] == "[" {
+                    i += 1
+                    while i < scalars.count && !(0x40...0x7E).contains(scalars[i].value) { i += 1 }
+                    i += 1
+                } else if i < scalars.count && (scalars[i] == "]" || scalars[i] == "P" || scalars[i] == "_" || scalars[i] == "^") {
+                    i += 1
+                    while i < scalars.count && scalars[i] != "\u{07}" && !(scalars[i] == "\u{1B}" && i + 1 < scalars.count && scalars[i + 1] == "\\") { i += 1 }
+                    i += scalars.indices.contains(i) && scalars[i] == "\u{1B}" ? 2 : 1
+                } else {
+                    i += 1
+                }
+                removed += min(i, scalars.count) - start
+                continue
+            }
+            if c == "\t" || c == "\n" || c == "\r" {
+                // A line break inside a cell would merge words if dropped.
+                out.append(" ")
+                removed += 1
+            } else if isUnwanted(c) {
+                removed += 1
+            } else {
+                out.append(c)
+            }
+            i += 1
+        }
+        let text = String(out).precomposedStringWithCanonicalMapping
+            .trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}")))
+        return Cleaned(text: text, removed: removed)
+    }
+
+    /// C0 and C1 controls (with DEL; line breaks inside a cell included:
+    /// every imported field is one line), bidi controls, zero-width
+    /// characters and the BOM.
+    static func isUnwanted(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x00...0x1F, 0x7F...0x9F: true
+        case 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Counseling
+import Foundation
+
+/// Reads planned duty shifts (值班表) from a spreadsheet export: date,
+/// start, end and the person, matched to staff by name or account.
+public enum RosterImport {
+    public static func read(_ text: String, staff: [Staff]) -> ImportReport<PlannedShift> {
+        let rows: [CSVReader.Row]
+        do { rows = try CSVReader.read(text) } catch {
+            return ImportReport(values: [], problems: [ImportProblem(line: error.line, reason: LocalizedText(
+                zh: "引号没有闭合（从这一行开始）", en: "a quote is not closed (it starts on this line)"))], rejectedRows: 0)
+        }
+        guard let header = rows.first else {
+            return ImportReport(values: [], problems: [ImportProblem(line: 1, reason: LocalizedText(
+                zh: "文件是空的", en: "the file is empty"))], rejectedRows: 0)
+        }
+        let (index, headerProblems) = ImportColumns.roster.map(header: header.fields, line: header.line)
+        var report = ImportReport<PlannedShift>(values: [], problems: headerProblems, rejectedRows: 0)
+        if headerProblems.contains(where: { $0.severity == .error }) { return report }
+        for row in rows.dropFirst() {
+            var reader = RowReader(row: row, header: header.fields, index: index)
+            var day: Day?, start: TimeOfDay?, end: TimeOfDay?
+            do { day = try Day.parse(reader.cell("date"), field: .date) } catch { reader.fail("date", error) }
+            do { start = try TimeOfDay.parse(reader.cell("start"), field: .start) } catch { reader.fail("start", error) }
+            do { end = try TimeOfDay.parse(reader.cell("end"), field: .end) } catch { reader.fail("end", error) }
+            let person = reader.required("person", .person)
+            if let start, let end, end <= start {
+                reader.problems.append(ImportProblem(line: row.line, column: reader.columnName("end"), reason: LocalizedText(
+                    zh: "结束时间早于开始时间", en: "the end is before the start")))
+                reader.failed = true
+            }
+            report.problems += reader.problems
+            guard !reader.failed, let day, let start, let end else { report.rejectedRows += 1; continue }
+            let id = staff.first { $0.name == person || $0.id.rawValue == person }?.id ?? StaffID("name:" + person)
+            let shift = PlannedShift(id: PlannedShiftID("roster-\(day)-\(start)-\(id.rawValue)"), person: id,
+                                     span: TimeSpan(on: day, from: start, to: end))
+            report.values.append(shift)
+        }
+        return report
+    }
+}

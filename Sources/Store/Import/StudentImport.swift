@@ -1,0 +1,139 @@
+import Counseling
+import Foundation
+
+/// Reads students from a decoded spreadsheet export. Every problem is
+/// reported with its line and column; rows with an error are left out.
+public enum StudentImport {
+    public static func read(_ text: String) -> ImportReport<Student> {
+        let rows: [CSVReader.Row]
+        do { rows = try CSVReader.read(text) } catch {
+            return ImportReport(values: [], problems: [ImportProblem(line: error.line, reason: LocalizedText(
+                zh: "引号没有闭合（从这一行开始）", en: "a quote is not closed (it starts on this line)"))], rejectedRows: 0)
+        }
+        guard let header = rows.first else {
+            return ImportReport(values: [], problems: [ImportProblem(line: 1, reason: LocalizedText(
+                zh: "文件是空的", en: "the file is empty"))], rejectedRows: 0)
+        }
+        let (index, headerProblems) = ImportColumns.students.map(header: header.fields, line: header.line)
+        var report = ImportReport<Student>(values: [], problems: headerProblems, rejectedRows: 0)
+        if headerProblems.contains(where: { $0.severity == .error }) { return report }
+        var seenNumbers: [String: Int] = [:]
+        for row in rows.dropFirst() {
+            var reader = RowReader(row: row, header: header.fields, index: index)
+            if let student = reader.student(seen: &seenNumbers) {
+                report.values.append(student)
+            } else {
+                report.rejectedRows += 1
+            }
+            report.problems += reader.problems
+        }
+        return report
+    }
+}
+
+/// The cells of one row, cleaned, with the problems found in them.
+struct RowReader {
+    let row: CSVReader.Row
+    let header: [String]
+    let index: [String: Int]
+    var problems: [ImportProblem] = []
+    var failed = false
+
+    init(row: CSVReader.Row, header: [String], index: [String: Int]) {
+        self.row = row
+        self.header = header
+        self.index = index
+    }
+
+    func columnName(_ key: String) -> String {
+        index[key].map { FieldCleaner.clean(header[$0]).text } ?? key
+    }
+
+    mutating func cell(_ key: String) -> String {
+        guard let i = index[key], i < row.fields.count else { return "" }
+        let cleaned = FieldCleaner.clean(row.fields[i])
+        if cleaned.removed > 0 {
+            problems.append(ImportProblem(line: row.line, column: columnName(key), reason: LocalizedText(
+                zh: "去掉了 \(cleaned.removed) 个控制字符或不可见字符", en: "removed \(cleaned.removed) control or invisible characters"),
+                severity: .warning))
+        }
+        return cleaned.text
+    }
+
+    mutating func fail(_ key: String, _ error: ValidationError) {
+        problems.append(ImportProblem(line: row.line, column: columnName(key), reason: error.message))
+        failed = true
+    }
+
+    mutating func required(_ key: String, _ field: Field) -> String {
+        let value = cell(key)
+        if let problem = TextCheck.line(value, field: field) { fail(key, problem) }
+        return value
+    }
+
+    mutating func student(seen: inout [String: Int]) -> Student? {
+        let number = Student.normalizedNumber(required("number", .studentNumber))
+        let name = required("name", .name)
+        var gender = Gender.male, stage = SchoolStage.junior, grade = 0
+        do { gender = try Gender.parse(cell("gender")) } catch { fail("gender", error) }
+        let stageText = cell("stage")
+        if !stageText.isEmpty {
+            do { stage = try SchoolStage.parse(stageText) } catch { fail("stage", error) }
+        }
+        let gradeText = cell("grade")
+        do {
+            grade = try Grade.parse(gradeText, stage: stage)
+        } catch {
+            // A sheet without a stage column: 初一 … 高三 and 1 … 12 still say which.
+            if stageText.isEmpty, let (s, g) = Self.anyStage(gradeText) { stage = s; grade = g } else { fail("grade", error) }
+        }
+        let className = required("class", .className)
+        let headTeacher = cell("headTeacher")
+        var guardians: [Guardian] = []
+        let guardianName = cell("guardianName"), relationText = cell("guardianRelation"), phoneText = cell("guardianPhone")
+        if !guardianName.isEmpty || !phoneText.isEmpty {
+            var relation = GuardianRelation.other
+            if !relationText.isEmpty {
+                do { relation = try GuardianRelation.parse(relationText) } catch { fail("guardianRelation", error) }
+            }
+            var phone = ""
+            if !phoneText.isEmpty {
+                do { phone = try PhoneNumber.normalize(phoneText) } catch { fail("guardianPhone", error) }
+            }
+            guardians.append(Guardian(name: guardianName, relation: relation, phone: phone))
+        }
+        var flags = Set<StudentFlag>()
+        let listed = cell("flags")
+        if !listed.isEmpty {
+            do { flags = try StudentFlag.parseList(listed) } catch { fail("flags", error) }
+        }
+        for (key, flag) in [("leftBehind", StudentFlag.leftBehind), ("hardship", .hardship), ("disability", .disability),
+                            ("migrant", .migrantWorkerFamily), ("returned", .returnedAfterLeave), ("peerSupporter", .peerSupporter)] {
+            let text = cell(key)
+            if text.isEmpty { continue }
+            do { if try YesNo.parse(text, field: .flags) { flags.insert(flag) } } catch { fail(key, error) }
+        }
+        if !number.isEmpty {
+            if let first = seen[number] {
+                problems.append(ImportProblem(line: row.line, column: columnName("number"), reason: LocalizedText(
+                    zh: "学号与第 \(first) 行重复", en: "the same student number as line \(first)")))
+                failed = true
+            } else {
+                seen[number] = row.line
+            }
+        }
+        guard !failed else { return nil }
+        let student = Student(id: StudentID("s" + number), number: number, name: name, gender: gender, stage: stage,
+                              grade: grade, className: className, headTeacher: headTeacher, guardians: guardians, flags: flags)
+        for problem in student.validate() { fail("", problem) }
+        return failed ? nil : student
+    }
+
+    /// Reads a grade word under any stage, when no stage column says which.
+    static func anyStage(_ text: String) -> (SchoolStage, Int)? {
+        for stage in [SchoolStage.junior, .senior, .primary, .vocational, .university] {
+            if let g = try? Grade.parse(text, stage: stage) { return (stage, g) }
+        }
+        return nil
+    }
+}

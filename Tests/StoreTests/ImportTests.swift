@@ -1,0 +1,134 @@
+import Counseling
+import Foundation
+import XCTest
+@testable import Store
+
+final class TextDecodingTests: XCTestCase {
+    private func gb18030(_ s: String) throws -> [UInt8] {
+        // Encoded by iconv the other way, so the test does not trust our own decoder.
+        let cd = iconv_open("GB18030", "UTF-8")
+        defer { iconv_close(cd) }
+        var input = Array(s.utf8)
+        var output = [UInt8](repeating: 0, count: input.count * 2)
+        let produced = input.withUnsafeMutableBufferPointer { i in
+            output.withUnsafeMutableBufferPointer { o -> Int in
+                var ip: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(i.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var op: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(o.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var il = i.count, ol = o.count
+                _ = iconv(cd, &ip, &il, &op, &ol)
+                return o.count - ol
+            }
+        }
+        return Array(output[0..<produced])
+    }
+
+    func testGB18030ExportOfChineseHeaderAndNamesDecodes() throws {
+        let text = "学号,姓名,性别\n20260101,单雪,女\n"
+        let bytes = try gb18030(text)
+        XCTAssertNotEqual(bytes, Array(text.utf8))
+        let decoded = try TextDecoding.decode(bytes)
+        XCTAssertEqual(decoded.text, text)
+        XCTAssertEqual(decoded.encoding, .gb18030)
+    }
+
+    func testUTF8WithBOMAndUTF16LittleEndianDecode() throws {
+        XCTAssertEqual(try TextDecoding.decode([0xEF, 0xBB, 0xBF] + Array("姓名".utf8)).text, "姓名")
+        let utf16: [UInt8] = [0xFF, 0xFE] + "姓名".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        XCTAssertEqual(try TextDecoding.decode(utf16).encoding, .utf16LE)
+        XCTAssertEqual(try TextDecoding.decode(utf16).text, "姓名")
+    }
+
+    func testBytesThatAreNeitherEncodingReportLineAndOffset() {
+        let bytes = Array("ok\nline two\n".utf8) + [0x81, 0x20, 0xFF]
+        XCTAssertThrowsError(try TextDecoding.decode(bytes)) { error in
+            XCTAssertEqual((error as? TextDecoding.Failure)?.line, 3)
+            XCTAssertEqual((error as? TextDecoding.Failure)?.offset, 12)
+        }
+    }
+}
+
+final class CSVReaderTests: XCTestCase {
+    func testQuotedMultiLineFieldKeepsLaterLineNumbers() throws {
+        let rows = try CSVReader.read("a,b\r\n1,\"two\nlines, and \"\"quotes\"\"\"\r\n3,4\r\n\r\n,\r\n")
+        XCTAssertEqual(rows.map(\.line), [1, 2, 4])
+        XCTAssertEqual(rows[1].fields, ["1", "two\nlines, and \"quotes\""])
+        XCTAssertEqual(rows[2].fields, ["3", "4"])
+    }
+
+    func testTabSeparatedExportIsDetected() throws {
+        XCTAssertEqual(try CSVReader.read("姓名\t班级\n张三\t初一(1)班\n")[1].fields, ["张三", "初一(1)班"])
+    }
+
+    func testUnterminatedQuoteNamesTheLineWhereItStarts() {
+        XCTAssertThrowsError(try CSVReader.read("a,b\n1,2\n3,\"open\n4,5\n")) { error in
+            XCTAssertEqual((error as? CSVReader.Failure)?.line, 3)
+        }
+    }
+}
+
+final class FieldCleanerTests: XCTestCase {
+    func testEscapeSequencesBidiAndControlsAreRemovedAndCounted() {
+        let c = FieldCleaner.clean("\u{1B}]0;pwned\u{07}张\u{1B}[2J三\u{9B}\u{202E}\u{200B}")
+        XCTAssertEqual(c.text, "张三")
+        XCTAssertEqual(c.removed, 10 + 4 + 3)
+        XCTAssertEqual(FieldCleaner.clean("  李四\u{3000}").text, "李四")
+        XCTAssertEqual(FieldCleaner.clean("张三").removed, 0)
+        XCTAssertEqual(FieldCleaner.clean("第一行\n第二行").text, "第一行 第二行")
+    }
+}
+
+final class StudentImportTests: XCTestCase {
+    func testChineseHeadersAndFlagsBecomeStudents() throws {
+        let report = StudentImport.read("""
+            学号,姓名,性别,年级,班级,班主任,监护人,关系,联系电话,留守儿童
+            ２０２６０１０１,张三,男,初一,初一(1)班,王老师,张父,父亲,138-0013-8000,是
+            20260102,李四,女,初二,初二(3)班,刘老师,,,,否
+            """)
+        XCTAssertEqual(report.errors, [])
+        XCTAssertEqual(report.values.map(\.number), ["20260101", "20260102"], "full-width digits become ASCII")
+        XCTAssertEqual(report.values[0].grade, 7)
+        XCTAssertEqual(report.values[0].flags, [.leftBehind])
+        XCTAssertEqual(report.values[0].guardians.first?.phone, "13800138000")
+        XCTAssertEqual(report.values[1].grade, 8)
+    }
+
+    func testEnglishHeadersInAnyCaseWork() {
+        let report = StudentImport.read("Student Number,NAME,sex,Grade,Class\n20260101,Zhang San,male,7,7-1\n")
+        XCTAssertEqual(report.errors, [])
+        XCTAssertEqual(report.values.first?.name, "Zhang San")
+    }
+
+    func testEveryProblemHasItsLineAndColumn() {
+        let report = StudentImport.read("学号,姓名,性别,年级,班级\n20260101,张三,男,初一,1班\n20260101,李四,未知,初九,2班\n")
+        XCTAssertEqual(report.values.count, 1)
+        XCTAssertEqual(report.rejectedRows, 1)
+        XCTAssertEqual(Set(report.errors.map(\.line)), [3])
+        XCTAssertEqual(Set(report.errors.map(\.column)), ["学号", "性别", "年级"])
+        XCTAssertTrue(report.errors.first { $0.column == "学号" }!.reason.zh.contains("第 2 行"))
+    }
+
+    func testMissingAndDuplicateColumnsAreReportedOnTheHeaderLine() {
+        let report = StudentImport.read("姓名,姓名,性别,年级,班级,爱好\n张三,张三,男,初一,1班,篮球\n")
+        XCTAssertTrue(report.values.isEmpty)
+        XCTAssertTrue(report.errors.contains { $0.reason.en.contains("required column \"student number\"") })
+        XCTAssertTrue(report.errors.contains { $0.column == "姓名" && $0.reason.en.contains("twice") })
+        XCTAssertTrue(report.problems.contains { $0.column == "爱好" && $0.severity == .warning })
+    }
+
+    func testEscapeSequenceInANameIsNeverStoredRaw() {
+        let report = StudentImport.read("学号,姓名,性别,年级,班级\n20260101,\"张\u{1B}[31m三\",男,初一,1班\n")
+        XCTAssertEqual(report.values.first?.name, "张三")
+        XCTAssertEqual(report.problems.first?.severity, .warning)
+    }
+}
+
+final class RosterImportTests: XCTestCase {
+    func testRosterRowsBecomeShiftsOfKnownOrNewStaff() {
+        let staff = [Staff(id: StaffID("duty"), name: "周明", roles: [.duty])]
+        let report = RosterImport.read("日期,开始时间,结束时间,值班教师\n2026/9/20,12:10,13:20,周明\n2026年9月21日,16:40,17:40,新老师\n2026-09-22,17:00,16:00,周明\n",
+                                       staff: staff)
+        XCTAssertEqual(report.values.map(\.person), [StaffID("duty"), StaffID("name:新老师")])
+        XCTAssertEqual(report.values.first?.span.start.description, "2026-09-20T12:10:00")
+        XCTAssertEqual(report.errors.map(\.line), [4])
+    }
+}

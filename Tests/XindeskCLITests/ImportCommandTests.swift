@@ -1,0 +1,73 @@
+import Foundation
+import XCTest
+
+final class ImportCommandTests: CLITestCase {
+    private let pass = ["XINDESK_PASSPHRASE": "demo"]
+
+    private func demo() throws {
+        XCTAssertEqual(try xindesk(["demo", "--db", db, "--students", "60"]).status, 0)
+    }
+
+    private func csv(_ text: String) -> String {
+        let path = dir + "/in-\(UUID().uuidString).csv"
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return path
+    }
+
+    func testAnInvalidRowMeansNothingIsWrittenUnlessSkipped() throws {
+        try demo()
+        let file = csv("学号,姓名,性别,年级,班级\n20269901,测试甲,男,初一,初一(9)班\n20269902,测试乙,不详,初一,初一(9)班\n")
+        // Bytes are no measure here (GRDB's pool commits an empty savepoint
+        // when it opens); the audit log and a later import are: a rejected
+        // import adds no entry, and its valid row is still new afterwards.
+        func auditEntries() throws -> String? {
+            let out = try xindesk(["check", "--db", db, "--user", "counselor"], env: pass).stdout
+            return out.range(of: "audit log intact \\([0-9]+ entries\\)", options: .regularExpression).map { String(out[$0]) }
+        }
+        let before = try XCTUnwrap(try auditEntries())
+        let run = try xindesk(["import", "students", file, "--db", db, "--user", "counselor"], env: pass)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("line 3, column 性别"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("Nothing was imported"), run.stderr)
+        XCTAssertEqual(try auditEntries(), before, "a rejected import writes nothing")
+        let skipped = try xindesk(["import", "students", file, "--db", db, "--user", "counselor", "--skip-invalid"], env: pass)
+        XCTAssertEqual(skipped.status, 0, skipped.stderr)
+        XCTAssertTrue(skipped.stdout.contains("Imported 1 new"), skipped.stdout)
+    }
+
+    func testGB18030FileImportsAndDutyTeacherMayNotImportStudents() throws {
+        try demo()
+        let utf8 = csv("学号,姓名,性别,年级,班级\n20269903,单雪,女,初二,初二(1)班\n")
+        let gb = dir + "/gb.csv"
+        let iconv = Process()
+        iconv.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        iconv.arguments = ["-f", "UTF-8", "-t", "GB18030", utf8, "-o", gb]
+        try iconv.run()
+        iconv.waitUntilExit()
+        let refused = try xindesk(["import", "students", gb, "--db", db, "--user", "duty"], env: pass)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("administrator"), refused.stderr)
+        let run = try xindesk(["import", "students", gb, "--db", db, "--user", "counselor"], env: pass)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("Imported 1 new"), run.stdout)
+    }
+
+    func testRosterImportByTheHeadOfGuidance() throws {
+        try demo()
+        let file = csv("date,start,end,person\n2027-01-04,12:10,13:20,周明\n")
+        let run = try xindesk(["import", "roster", file, "--db", db, "--user", "head"], env: pass)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("Imported 1 shifts"), run.stdout)
+        let check = try xindesk(["check", "--db", db, "--user", "head"], env: pass)
+        XCTAssertTrue(check.stdout.contains("audit log intact"), check.stdout)
+    }
+
+    func testUndecodableFileGetsAClearMessage() throws {
+        try demo()
+        let path = dir + "/bad.csv"
+        FileManager.default.createFile(atPath: path, contents: Data([0x61, 0x0A, 0x81, 0x20]))
+        let run = try xindesk(["import", "students", path, "--db", db, "--user", "counselor"], env: pass)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("neither UTF-8 nor GB18030") && run.stderr.contains("line 2"), run.stderr)
+    }
+}
