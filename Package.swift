@@ -32,6 +32,8 @@ let package = Package(
             ]),
         // The counseling domain: pure values and rules, no I/O, no clock.
         .target(name: "Counseling"),
+        // Cells, buffer, text width, sanitizing, layout and widgets; no ncurses.
+        .target(name: "Terminal"),
         // Records, migrations, queries and the audit chain, on the encrypted store.
         .target(
             name: "Store",
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "xindesk",
             dependencies: [
-                "Vault", "Store", "Counseling", "CipherVFS",
+                "Vault", "Store", "Counseling", "Terminal", "CipherVFS",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -89,7 +91,7 @@ let package = Package(
             name: "XindeskCLITests",
             // The binary is run as a child process; Vault and GRDB fill a
             // database with rows before `xindesk check` is run on it.
-            dependencies: ["xindesk", "Vault", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["xindesk", "Vault", "Store", "Counseling", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Counseling
 import Foundation
 import Vault
 
@@ -68,6 +69,10 @@ enum CLIError: Error {
             say(Text.chinese ? v.messageZh : v.message)
             say(Text.pick("detail: ", "详情：") + v.detail)
             return ExitCode(exitCode(for: v))
+        case let e as TeacherReadableError:
+            say(e.message.text(Text.chinese ? .zhHans : .en))
+            say(Text.pick("detail: ", "详情：") + e.detail)
+            return ExitCode(1)
         case let c as CLIError:
             say(c.message)
             switch c {

@@ -132,3 +132,14 @@ final class RosterImportTests: XCTestCase {
         XCTAssertEqual(report.errors.map(\.line), [4])
     }
 }
+
+final class RosterProblemTests: XCTestCase {
+    func testBadDateAndMissingPersonColumnAreReported() {
+        let bad = RosterImport.read("date,start,end,person\n2026-02-30,12:10,13:20,周明\n", staff: [])
+        XCTAssertEqual(bad.errors.map(\.line), [2])
+        XCTAssertEqual(bad.errors.map(\.column), ["date"])
+        let missing = RosterImport.read("date,start,end\n2026-09-01,12:10,13:20\n", staff: [])
+        XCTAssertTrue(missing.values.isEmpty)
+        XCTAssertTrue(missing.errors.contains { $0.line == 1 && $0.reason.en.contains("person") })
+    }
+}

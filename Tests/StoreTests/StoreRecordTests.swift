@@ -127,3 +127,31 @@ final class EncryptedStoreTests: XCTestCase {
         vault.lock()
     }
 }
+
+final class RecordRoundTripTests: XCTestCase {
+    private func roundTrip<R: StoredRecord>(_ record: R, _ store: Store, kinds: inout Set<String>) throws {
+        let stored = try XCTUnwrap(try store.record(R.self, id: record.id), "\(R.kind) \(record.id) missing")
+        XCTAssertEqual(try Store.encode(stored), try Store.encode(record), R.kind)
+        kinds.insert(R.kind)
+    }
+
+    func testEveryRecordTypeRoundTripsThroughTheEncryptedStore() throws {
+        let (store, vault, pool, dir) = try Fixture.encryptedStore()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let now = Fixture.at(Fixture.day(2026, 11, 20), 18)
+        let demo = DemoSchool.generate(students: 400, seed: 5, now: now, calendar: try HolidayFile.bundledCalendar())
+        try store.saveDemo(demo, by: DemoSchool.counselorID, at: now)
+        let student = demo.students[0].id
+        let closing = CaseClosing(id: CaseClosingID("c1"), student: student, author: DemoSchool.counselorID, requestedAt: now,
+                                  reason: "风险解除，复评正常", newLevel: .general, approver: DemoSchool.headID, approvedAt: now)
+        try store.add(closing, by: DemoSchool.counselorID, at: now, action: "closing.request")
+        try pool.close()
+        let reopened = try Store(writer: try vault.makePool(), timeZone: Fixture.zone)
+        var kinds = Set<String>()
+        for record in demo.records { try roundTrip(record, reopened, kinds: &kinds) }
+        try roundTrip(closing, reopened, kinds: &kinds)
+        XCTAssertEqual(kinds, ["visit", "appointment", "shift", "checkin", "level", "plan", "contact", "referral",
+                               "followup", "note", "closing", "crisis", "screening", "proposal"])
+        vault.lock()
+    }
+}

@@ -47,8 +47,11 @@ public enum FieldCleaner {
             }
             i += 1
         }
-        let text = String(out).precomposedStringWithCanonicalMapping
+        var text = String(out).precomposedStringWithCanonicalMapping
             .trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}")))
+        // The apostrophe our export (and spreadsheets) put before a cell that
+        // would otherwise run as a formula is not part of the value.
+        if text.hasPrefix("'"), let next = text.dropFirst().first, "=+-@".contains(next) { text.removeFirst() }
         return Cleaned(text: text, removed: removed)
     }
 

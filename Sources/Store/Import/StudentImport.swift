@@ -90,15 +90,17 @@ struct RowReader {
         let className = required("class", .className)
         let headTeacher = cell("headTeacher")
         var guardians: [Guardian] = []
-        let guardianName = cell("guardianName"), relationText = cell("guardianRelation"), phoneText = cell("guardianPhone")
-        if !guardianName.isEmpty || !phoneText.isEmpty {
+        for (nameKey, relationKey, phoneKey) in [("guardianName", "guardianRelation", "guardianPhone"),
+                                                 ("guardian2Name", "guardian2Relation", "guardian2Phone")] {
+            let guardianName = cell(nameKey), relationText = cell(relationKey), phoneText = cell(phoneKey)
+            if guardianName.isEmpty && phoneText.isEmpty { continue }
             var relation = GuardianRelation.other
             if !relationText.isEmpty {
-                do { relation = try GuardianRelation.parse(relationText) } catch { fail("guardianRelation", error) }
+                do { relation = try GuardianRelation.parse(relationText) } catch { fail(relationKey, error) }
             }
             var phone = ""
             if !phoneText.isEmpty {
-                do { phone = try PhoneNumber.normalize(phoneText) } catch { fail("guardianPhone", error) }
+                do { phone = try PhoneNumber.normalize(phoneText) } catch { fail(phoneKey, error) }
             }
             guardians.append(Guardian(name: guardianName, relation: relation, phone: phone))
         }

@@ -1,0 +1,71 @@
+/// Display width in terminal columns, by grapheme cluster: East Asian wide
+/// and full-width characters take 2, combining marks and zero-width
+/// characters 0, emoji with emoji presentation (or VS16) 2, everything else
+/// 1. Never `.count` or byte length, which misalign every Chinese name.
+public enum TextWidth {
+    public static func of(_ text: String) -> Int {
+        // ASCII fast path: most labels and numbers.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        var width = 0
+        for g in text { width += of(g) }
+        return width
+    }
+
+    public static func of(_ g: Character) -> Int {
+        let scalars = g.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if first.value < 0x7F { return first.value >= 0x20 ? 1 : 0 }
+        if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        if first.properties.isEmojiPresentation { return 2 }
+        if isZeroWidth(first) { return 0 }
+        return isWide(first.value) ? 2 : 1
+    }
+
+    static func isZeroWidth(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control: return true
+        default: return s.value == 0x200B
+        }
+    }
+
+    /// East Asian Wide (W) and Fullwidth (F) ranges of Unicode's
+    /// EastAsianWidth.txt that occur in school text.
+    static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
+             0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB,
+             0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA, 0x26FD,
+             0x2705, 0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757, 0x2795...0x2797, 0x27B0,
+             0x27BF, 0x2B1B...0x2B1C, 0x2B50, 0x2B55,
+             0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF,
+             0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Cuts `text` to at most `width` columns, ending in "…" when cut; a wide
+    /// character that does not fit is left out, never split.
+    public static func clip(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        var out = ""
+        var used = 0
+        for g in text {
+            let w = of(g)
+            if used + w > width - 1 { break }
+            out.append(g)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// Clips and pads with spaces to exactly `width` columns.
+    public static func pad(_ text: String, to width: Int) -> String {
+        let clipped = clip(text, to: width)
+        return clipped + String(repeating: " ", count: max(0, width - of(clipped)))
+    }
+}

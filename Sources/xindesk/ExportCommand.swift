@@ -1,0 +1,27 @@
+import ArgumentParser
+import Counseling
+import Foundation
+import Store
+
+/// `xindesk export students FILE.csv`: the roster back out, in the columns
+/// the student import reads (Chinese headers, UTF-8 with BOM so Excel and
+/// WPS open it as Unicode). The file is written 0600 and never over an
+/// existing one: it holds personal data.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export data to CSV.", subcommands: [Students.self])
+
+    struct Students: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export the student roster (no clinical data).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The CSV file to write.") var file: String
+
+        func run() throws {
+            try ReportSession.run(global, action: .exportStudents) { store, _, _ in
+                let students = try store.studentList().map(\.student)
+                try StudentCSV.write(students, to: file)
+                return [Text.pick("Exported \(students.count) students to \(file).", "已导出 \(students.count) 名学生到 \(file)。")]
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Counseling
+import Foundation
+import GRDB
+import Store
+import Vault
+import XCTest
+
+final class ReportAndExportTests: CLITestCase {
+    private let pass = ["XINDESK_PASSPHRASE": "demo"]
+
+    private func demo(students: Int = 300) throws {
+        let run = try xindesk(["demo", "--db", db, "--students", "\(students)"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+    }
+
+    func testComplianceReportListsTheDemoGapsAsViolations() throws {
+        try demo()
+        let run = try xindesk(["report", "compliance", "--db", db, "--user", "head", "--from", "2026-09-01", "--to", "2026-11-20"], env: pass)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines[1].hasPrefix("week of"), run.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("2026-09-07") && $0.contains("met") }, run.stdout)
+        XCTAssertTrue(lines.contains { $0.contains("NOT MET") }, run.stdout)
+        XCTAssertTrue(run.stdout.contains("nobody checked in"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("outside lessons"), run.stdout)
+        let zh = try xindesk(["report", "compliance", "--db", db, "--user", "head"], env: pass.merging(["LANG": "zh_CN.UTF-8"]) { $1 })
+        XCTAssertTrue(zh.stdout.contains("违规"), zh.stdout)
+    }
+
+    func testKeyAttentionReportIsInUrgencyOrderAndClosedToDutyTeachers() throws {
+        try demo()
+        let run = try xindesk(["report", "key-attention", "--db", db, "--user", "counselor"], env: pass)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let rows = run.stdout.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        XCTAssertEqual(rows.count, 9, "3% of 300")
+        let levels = rows.map { String($0[0]) }
+        XCTAssertTrue(Set(levels).isSubset(of: ["major", "severe"]), "\(levels)")
+        XCTAssertEqual(levels, levels.filter { $0 == "major" } + levels.filter { $0 == "severe" }, "major before severe")
+        let duty = try xindesk(["report", "key-attention", "--db", db, "--user", "duty"], env: pass)
+        XCTAssertEqual(duty.status, 1)
+        XCTAssertTrue(duty.stdout.isEmpty)
+    }
+
+    func testExportThenImportIntoAFreshDatabaseGivesTheSameStudents() throws {
+        try demo(students: 120)
+        let file = dir + "/students.csv"
+        XCTAssertEqual(try xindesk(["export", "students", file, "--db", db, "--user", "counselor"], env: pass).status, 0)
+        let attrs = try FileManager.default.attributesOfItem(atPath: file)
+        XCTAssertEqual((attrs[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        XCTAssertEqual(try xindesk(["export", "students", file, "--db", db, "--user", "counselor"], env: pass).status, 1,
+                       "never over an existing file")
+        let fresh = dir + "/fresh.db"
+        XCTAssertEqual(try xindesk(["init", "--db", fresh, "--user", "admin", "--kdf", "interactive"],
+                                   env: ["XINDESK_NEW_PASSPHRASE": "fresh-passphrase"]).status, 0)
+        let imported = try xindesk(["import", "students", file, "--db", fresh, "--user", "admin"],
+                                   env: ["XINDESK_PASSPHRASE": "fresh-passphrase"])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(imported.stdout.contains("Imported 120 new"), imported.stdout)
+        let original = try students(db, "counselor", "demo"), copy = try students(fresh, "admin", "fresh-passphrase")
+        XCTAssertEqual(original.count, copy.count)
+        for (a, b) in zip(original, copy) where a != b { XCTFail("\(a.number) differs after the round trip"); break }
+    }
+
+    private func students(_ path: String, _ user: String, _ passphrase: String) throws -> [Student] {
+        var p = Array(passphrase.utf8)
+        let vault = try Vault.unlock(database: path, account: user, passphrase: &p)
+        defer { vault.lock() }
+        let queue = try vault.makeQueue()
+        defer { try? queue.close() }
+        return try Store(writer: queue).studentList().map(\.student).sorted { $0.number < $1.number }
+    }
+
+    func testNoDemoNameIsOnDiskAnywhere() throws {
+        try demo(students: 200)
+        var p = Array("demo".utf8)
+        let vault = try Vault.unlock(database: db, account: "counselor", passphrase: &p)
+        let queue = try vault.makeQueue()
+        let names = try Store(writer: queue).studentList().map(\.student.name)
+        try queue.close()
+        vault.lock()
+        XCTAssertEqual(names.count, 200)
+        var scanned = 0
+        for file in try FileManager.default.subpathsOfDirectory(atPath: dir) {
+            guard let data = FileManager.default.contents(atPath: dir + "/" + file) else { continue }
+            scanned += 1
+            for name in names where name.count >= 2 {
+                XCTAssertNil(data.range(of: Data(name.utf8)), "\(name) found in \(file)")
+            }
+        }
+        XCTAssertGreaterThanOrEqual(scanned, 2)
+    }
+
+    func testAlteredAuditRowMakesCheckReportTheBrokenLink() throws {
+        try demo(students: 60)
+        XCTAssertEqual(try xindesk(["import", "roster", {
+            let f = dir + "/r.csv"
+            FileManager.default.createFile(atPath: f, contents: Data("date,start,end,person\n2027-01-04,12:10,13:20,周明\n".utf8))
+            return f
+        }(), "--db", db, "--user", "head"], env: pass).status, 0)
+        var p = Array("demo".utf8)
+        let vault = try Vault.unlock(database: db, account: "counselor", passphrase: &p)
+        let queue = try vault.makeQueue()
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "DROP TRIGGER audit_log_no_update")
+            try db.execute(sql: "UPDATE audit_log SET actor = 'someone' WHERE id = 1")
+        }
+        try queue.close()
+        vault.lock()
+        let run = try xindesk(["check", "--db", db, "--user", "counselor"], env: pass)
+        XCTAssertEqual(run.status, 13, run.stderr)
+        XCTAssertTrue(run.stderr.contains("audit log has been tampered with at entry 1"), run.stderr)
+    }
+}
