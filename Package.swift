@@ -34,6 +34,18 @@ let package = Package(
         .target(name: "Counseling"),
         // Cells, buffer, text width, sanitizing, layout and widgets; no ncurses.
         .target(name: "Terminal"),
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]),
+        // The only code that calls ncurses: Terminal buffers to the screen, keys in.
+        .target(
+            name: "Curses",
+            dependencies: ["Terminal", "CNcursesw"]),
+        // A small program on the toolkit, driven by the end-to-end tests.
+        .executableTarget(
+            name: "terminal-demo",
+            dependencies: ["Terminal", "Curses"],
+            path: "Sources/TerminalDemo"),
         // Records, migrations, queries and the audit chain, on the encrypted store.
         .target(
             name: "Store",
@@ -44,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "xindesk",
             dependencies: [
-                "Vault", "Store", "Counseling", "Terminal", "CipherVFS",
+                "Vault", "Store", "Counseling", "Terminal", "Curses", "CipherVFS",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -6,9 +6,36 @@ public enum TextWidth {
     public static func of(_ text: String) -> Int {
         // ASCII fast path: most labels and numbers.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        if !text.unicodeScalars.contains(where: joinsNeighbour) {
+            return text.unicodeScalars.reduce(0) { $0 + of($1) }
+        }
         var width = 0
         for g in text { width += of(g) }
         return width
+    }
+
+    /// Width of a scalar that stands alone as a grapheme.
+    public static func of(_ s: Unicode.Scalar) -> Int {
+        let v = s.value
+        if v < 0x7F { return v >= 0x20 ? 1 : 0 }
+        if v < 0x300 { return v < 0xA0 ? 0 : 1 }
+        if isWide(v) { return 2 }
+        if s.properties.isEmojiPresentation { return 2 }
+        return isZeroWidth(s) ? 0 : 1
+    }
+
+    /// Scalars that combine with their neighbour into one grapheme.
+    static func joinsNeighbour(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x300 { return false }
+        if v == 0x200D || (0xFE00...0xFE0F).contains(v) || (0x1F1E6...0x1F1FF).contains(v) || (0x1F3FB...0x1F3FF).contains(v) {
+            return true
+        }
+        if isWide(v) { return false }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return (0x1100...0x11FF).contains(v) || (0xE0020...0xE007F).contains(v)
+        }
     }
 
     public static func of(_ g: Character) -> Int {
@@ -31,6 +58,9 @@ public enum TextWidth {
     /// East Asian Wide (W) and Fullwidth (F) ranges of Unicode's
     /// EastAsianWidth.txt that occur in school text.
     static func isWide(_ v: UInt32) -> Bool {
+        // The common case first: CJK Unified Ideographs.
+        if v >= 0x4E00 && v <= 0x9FFF { return true }
+        if v < 0x1100 { return false }
         switch v {
         case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
              0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB,

@@ -1,0 +1,123 @@
+/// The frame being drawn: a grid of cells, written by views, read back as
+/// text by tests and diffed against the previous frame by the backend.
+public struct Buffer: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    /// Where the text cursor should be shown, if anywhere (an editor sets it).
+    public var cursor: (x: Int, y: Int)? {
+        get { cursorX.map { ($0, cursorY) } }
+        set { cursorX = newValue?.x; cursorY = newValue?.y ?? 0 }
+    }
+    private var cursorX: Int?
+    private var cursorY = 0
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public var area: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        cells[y * width + x]
+    }
+
+    public static func == (a: Buffer, b: Buffer) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursorX == b.cursorX && a.cursorY == b.cursorY
+    }
+
+    /// Sets one cell, repairing any wide character it cuts in half.
+    mutating func put(_ cell: Cell, x: Int, y: Int) {
+        guard x >= 0, y >= 0, x < width, y < height else { return }
+        let i = y * width + x
+        if cells[i].isContinuation && x > 0 { cells[i - 1] = Cell(" ", style: cells[i - 1].style) }
+        if !cells[i].isContinuation && x + 1 < width && cells[i + 1].isContinuation {
+            cells[i + 1] = Cell(" ", style: cells[i + 1].style)
+        }
+        cells[i] = cell
+    }
+
+    /// Writes `text` (sanitized first: it may be untrusted) at (x, y),
+    /// clipped to `maxWidth` columns and the buffer. A wide character that
+    /// does not fit leaves a space. Returns the columns written.
+    @discardableResult
+    public mutating func set(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: Style = .plain) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(maxWidth ?? width, width - x)
+        guard limit > 0 else { return 0 }
+        let safe = Sanitizer.oneLine(text)
+        var col = 0
+        // Fast path, taken by almost all school text: no scalar that joins
+        // with its neighbour (combining marks, joiners, variation
+        // selectors), so every scalar is a grapheme of its own.
+        if !safe.unicodeScalars.contains(where: TextWidth.joinsNeighbour) {
+            for scalar in safe.unicodeScalars {
+                let w = TextWidth.of(scalar)
+                if w == 0 { continue }
+                if col + w > limit {
+                    if col < limit { put(Cell(" ", style: style), x: x + col, y: y); col += 1 }
+                    break
+                }
+                if x + col >= 0 {
+                    put(Cell(String(scalar), style: style), x: x + col, y: y)
+                    if w == 2 { put(Cell("", style: style, isContinuation: true), x: x + col + 1, y: y) }
+                }
+                col += w
+            }
+            return col
+        }
+        for g in safe {
+            let w = TextWidth.of(g)
+            if w == 0 { continue }
+            if col + w > limit {
+                if col < limit { put(Cell(" ", style: style), x: x + col, y: y); col += 1 }
+                break
+            }
+            if x + col >= 0 {
+                put(Cell(String(g), style: style), x: x + col, y: y)
+                if w == 2 { put(Cell("", style: style, isContinuation: true), x: x + col + 1, y: y) }
+            }
+            col += w
+        }
+        return col
+    }
+
+    /// Fills a rectangle with blanks of `style`.
+    public mutating func fill(_ rect: Rect, style: Style = .plain) {
+        for y in max(0, rect.y)..<min(height, rect.maxY) {
+            for x in max(0, rect.x)..<min(width, rect.maxX) { put(Cell(" ", style: style), x: x, y: y) }
+        }
+    }
+
+    /// Changes the style of every cell in `rect`, keeping the symbols.
+    public mutating func restyle(_ rect: Rect, _ change: (inout Style) -> Void) {
+        for y in max(0, rect.y)..<min(height, rect.maxY) {
+            for x in max(0, rect.x)..<min(width, rect.maxX) { change(&cells[y * width + x].style) }
+        }
+    }
+
+    /// The rows as text, continuation cells skipped: each row is exactly
+    /// `width` display columns.
+    public func lines() -> [String] {
+        (0..<height).map { y in
+            var s = ""
+            for x in 0..<width where !cells[y * width + x].isContinuation { s += cells[y * width + x].symbol }
+            return s
+        }
+    }
+
+    /// Cells that differ from `previous` (all of them if the size changed).
+    public func diff(from previous: Buffer?) -> [(x: Int, y: Int, cell: Cell)] {
+        var out: [(x: Int, y: Int, cell: Cell)] = []
+        guard let previous, previous.width == width, previous.height == height else {
+            for y in 0..<height { for x in 0..<width { out.append((x, y, cells[y * width + x])) } }
+            return out
+        }
+        for i in 0..<cells.count where cells[i] != previous.cells[i] {
+            out.append((i % width, i / width, cells[i]))
+        }
+        return out
+    }
+}
