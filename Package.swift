@@ -94,6 +94,15 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         .testTarget(
+            name: "TerminalTests",
+            dependencies: ["Terminal"]),
+        .testTarget(
+            name: "CursesTests",
+            dependencies: ["Curses", "Terminal", "CNcursesw"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["terminal-demo", "xindesk"]),
+        .testTarget(
             name: "CounselingTests",
             dependencies: ["Counseling"]),
         .testTarget(

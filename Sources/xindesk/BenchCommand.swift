@@ -1,12 +1,25 @@
 import ArgumentParser
 import Foundation
+import Terminal
 
 /// `xindesk bench …`: benchmarks that print figures. Speed targets are
 /// measured here, never by timed unit tests.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Run a benchmark and print its figures.",
-        subcommands: [Store.self])
+        subcommands: [Store.self, Render.self])
+
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render and diff full frames of mixed Chinese and Latin text (target: under 1 ms a frame).")
+        @Option(help: "Frame width.") var width = 200
+        @Option(help: "Frame height.") var height = 60
+        @Option(help: "Frames to render.") var frames = 1000
+
+        func run() throws {
+            print(RenderBenchmark.run(width: width, height: height, frames: frames))
+        }
+    }
 
     struct Store: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -38,9 +38,11 @@ public enum TerminalColor: Hashable, Sendable {
     /// The RGB of a 256-colour index (16–255; the basic 16 approximated).
     static func rgb(_ i: Int) -> (Int, Int, Int) {
         if i < 16 {
-            let base = i & 7, bright = i >= 8
-            let on = bright ? 255 : 205, off = bright ? 127 : 0
-            return (base & 1 != 0 ? on : off, base & 2 != 0 ? on : off, base & 4 != 0 ? on : off)
+            // xterm's defaults: 0-7 at 205 (white 229), bright 8-15 at 255 (bright black 127).
+            if i == 7 { return (229, 229, 229) }
+            if i == 8 { return (127, 127, 127) }
+            let base = i & 7, on = i >= 8 ? 255 : 205
+            return (base & 1 != 0 ? on : 0, base & 2 != 0 ? on : 0, base & 4 != 0 ? on : 0)
         }
         if i >= 232 { let v = 8 + (i - 232) * 10; return (v, v, v) }
         let levels = [0, 95, 135, 175, 215, 255]
