@@ -41,6 +41,10 @@ let package = Package(
         .target(
             name: "Curses",
             dependencies: ["Terminal", "CNcursesw"]),
+        // App state, messages, update, views per pane, key map, strings zh/en.
+        .target(
+            name: "Workstation",
+            dependencies: ["Terminal", "Store", "Counseling", "Vault"]),
         // A small program on the toolkit, driven by the end-to-end tests.
         .executableTarget(
             name: "terminal-demo",
@@ -56,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "xindesk",
             dependencies: [
-                "Vault", "Store", "Counseling", "Terminal", "Curses", "CipherVFS",
+                "Vault", "Store", "Counseling", "Terminal", "Curses", "Workstation", "CipherVFS",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -99,6 +103,10 @@ let package = Package(
         .testTarget(
             name: "CursesTests",
             dependencies: ["Curses", "Terminal", "CNcursesw"]),
+        .testTarget(
+            name: "WorkstationTests",
+            dependencies: ["Workstation", "Terminal", "Store", "Counseling", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Snapshots"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["terminal-demo", "xindesk"]),

@@ -8,18 +8,20 @@ public struct StatusBar: Sendable {
         self.message = message
     }
 
+    /// The message (the answer to what the user just did) wins over hints
+    /// when the line is too short for both.
     public func render(into buffer: inout Buffer, _ area: Rect) {
         buffer.fill(area, style: Style(.statusBar, reverse: true))
+        let messageWidth = message.isEmpty ? 0 : Swift.min(area.width, TextWidth.of(Sanitizer.oneLine(message)) + 1)
+        let hintsEnd = area.maxX - messageWidth
         var x = area.x
         for hint in hints {
-            guard x < area.maxX else { break }
-            x += buffer.set(hint.key, x: x, y: area.y, maxWidth: area.maxX - x, style: Style(.statusBar, bold: true, reverse: true))
-            x += buffer.set(" " + hint.label + "  ", x: x, y: area.y, maxWidth: area.maxX - x, style: Style(.statusBar, reverse: true))
+            guard x < hintsEnd else { break }
+            x += buffer.set(hint.key, x: x, y: area.y, maxWidth: hintsEnd - x, style: Style(.statusBar, bold: true, reverse: true))
+            x += buffer.set(" " + hint.label + "  ", x: x, y: area.y, maxWidth: Swift.max(0, hintsEnd - x), style: Style(.statusBar, reverse: true))
         }
         if !message.isEmpty {
-            let w = TextWidth.of(Sanitizer.oneLine(message))
-            let start = Swift.max(x, area.maxX - w - 1)
-            buffer.set(message, x: start, y: area.y, maxWidth: area.maxX - start, style: Style(.accent, bold: true, reverse: true))
+            buffer.set(message, x: hintsEnd, y: area.y, maxWidth: messageWidth, style: Style(.accent, bold: true, reverse: true))
         }
     }
 }

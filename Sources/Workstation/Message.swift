@@ -1,0 +1,83 @@
+import Counseling
+import Foundation
+import Store
+import Terminal
+
+/// What happens to the app: keys, the clock, and the answers of effects.
+public enum Msg: Sendable {
+    case key(KeyEvent, at: Date)
+    case tick(now: LocalDateTime, wall: Date)
+    case unlocked(account: String, roles: Set<Role>)
+    case unlockFailed(String)
+    case loaded(Snapshot)
+    case fileOpened(StudentFile)
+    case saved(String, Snapshot)
+    case failed(String)
+}
+
+/// What the store holds that the screen shows, loaded in one go.
+public struct Snapshot: Sendable {
+    public var students: [StudentSummary] = []
+    public var queue: [KeyAttentionItem] = []
+    public var todaysVisits: [Visit] = []
+    public var shifts: [PlannedShift] = []
+    public var checkIns: [DutyCheckIn] = []
+    public var appointments: [Appointment] = []
+    public var compliance: ComplianceReport?
+    public var levelCounts: [WarningLevel: Int] = [:]
+    public var overdueCount = 0
+    public var checklist: CrisisChecklist = .standard
+    public var openRun: CrisisRun?
+    public var staff: [Staff] = []
+
+    public init() {}
+}
+
+/// What `update` asks the outside world to do; the runner does it and
+/// answers with a `Msg`.
+public enum Effect: Sendable, Equatable {
+    case unlock(account: String, passphrase: [UInt8])
+    case load
+    case openFile(StudentID)
+    case saveVisit(Visit)
+    case checkIn(DutyCheckIn)
+    case checkOut(DutyCheckIn)
+    case changeLevel(LevelChange, FollowUp)
+    case saveCrisisRun(CrisisRun, isNew: Bool)
+    case lock
+    case quit
+}
+
+extension Snapshot {
+    /// What the screen shows, for an account with `roles`: nothing a role
+    /// may not see is even loaded.
+    public static func load(from store: Store, roles: Set<Role>, now: LocalDateTime) throws -> Snapshot {
+        var snap = Snapshot()
+        snap.students = try store.studentList()
+        snap.staff = try store.staff()
+        if roles.contains(.counselor) {
+            snap.queue = try store.keyAttentionQueue(today: now.day)
+        }
+        let today = LocalDateTime(now.day, .midnight), tomorrow = LocalDateTime(now.day.adding(days: 1), .midnight)
+        if Permission.allows(roles, .readVisitRegister) {
+            snap.todaysVisits = try store.records(Visit.self, from: today, to: tomorrow)
+        }
+        let week = now.day.startOfWeek
+        let monday = LocalDateTime(week, .midnight), nextMonday = LocalDateTime(week.adding(days: 7), .midnight)
+        snap.shifts = try store.records(PlannedShift.self, from: monday, to: nextMonday)
+        snap.checkIns = try store.records(DutyCheckIn.self, from: LocalDateTime(week.adding(days: -1), .midnight), to: nextMonday)
+        if Permission.allows(roles, .readAppointments) {
+            snap.appointments = try store.records(Appointment.self, from: monday, to: nextMonday)
+        }
+        if roles.contains(.head) {
+            let calendar = try store.calendar()
+            let first = calendar.term(containing: now.day)?.first ?? now.day.adding(days: -56)
+            snap.compliance = try store.compliance(from: first, through: now.day, now: now)
+            snap.levelCounts = try store.levelCounts()
+            snap.overdueCount = try store.overdueFollowUps(today: now.day).count
+        }
+        snap.checklist = try store.crisisChecklist()
+        snap.openRun = try store.openRecords(CrisisRun.self).last
+        return snap
+    }
+}

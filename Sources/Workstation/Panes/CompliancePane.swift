@@ -1,0 +1,65 @@
+import Counseling
+import Store
+import Terminal
+
+/// The head of guidance's view: the term's school days as a heatmap, weekly
+/// class hours against the requirement, the violations with dates, and
+/// key-attention counts without any note text.
+enum CompliancePane {
+    static func glyph(_ status: DayStatus) -> (String, Style) {
+        switch status {
+        case .met: return ("■", Style(.ok))
+        case .openOnlyDuringLessons: return ("◧", Style(.warning1))
+        case .belowDailyMinimum: return ("▣", Style(.warning1))
+        case .unstaffed: return ("□", Style(.violation))
+        case .closed: return ("✗", Style(.violation))
+        }
+    }
+
+    static func render(_ s: AppState, _ b: inout Buffer, _ area: Rect) {
+        let L = s.language
+        guard let report = s.compliance, let firstDay = report.days.first?.day else {
+            b.set("…", x: area.x, y: area.y)
+            return
+        }
+        let mondays = report.weeks.map(\.monday)
+        let weekdays = Array(S.weekdays.text(L)).prefix(6).map(String.init)
+        let days = report.days.compactMap { d -> CalendarHeatmap.Day? in
+            guard let w = mondays.firstIndex(of: d.day.startOfWeek), d.day.weekday.isoNumber <= 6 else { return nil }
+            let (g, style) = glyph(d.status)
+            return .init(week: w, weekday: d.day.weekday.isoNumber - 1, glyph: g, style: style)
+        }
+        _ = firstDay
+        let heatHeight = min(area.height, weekdays.count + 2)
+        CalendarHeatmap(weekdayLabels: weekdays, weekLabels: mondays.map { String($0.description.dropFirst(5)) }, days: days,
+                        legend: [("■", Style(.ok), S.legendMet.text(L)), ("◧", Style(.warning1), S.legendLessons.text(L)),
+                                 ("□", Style(.violation), S.legendUnstaffed.text(L)), ("✗", Style(.violation), S.legendClosed.text(L))])
+            .render(into: &b, Rect(x: area.x, y: area.y, width: area.width, height: heatHeight))
+        var y = area.y + heatHeight
+        guard y < area.maxY else { return }
+        b.set(S.weeklyHours.text(L), x: area.x, y: y, style: Style(.header, bold: true))
+        y += 1
+        let recent = report.weeks.filter { $0.isComplete }.suffix(max(0, min(6, (area.maxY - y) / 2)))
+        let bars = recent.map { w in
+            BarChart.Bar(label: String(w.monday.description.dropFirst(5)),
+                         value: Double(w.openSeconds) / Double(w.classHourMinutes * 60),
+                         target: w.requiredSeconds.map { Double($0) / Double(w.classHourMinutes * 60) },
+                         style: Style(w.met == false ? .violation : .ok))
+        }
+        BarChart(bars: Array(bars), valueText: { String(format: "%.1f", $0) })
+            .render(into: &b, Rect(x: area.x, y: y, width: area.width, height: bars.count))
+        y += bars.count
+        guard y < area.maxY else { return }
+        let counts = [WarningLevel.general, .severe, .major].map { "\($0.displayName.text(L)) \(s.levelCounts[$0] ?? 0)" }
+        b.set("\(S.levels.text(L))\(L == .zhHans ? "：" : ": ")\(counts.joined(separator: "  "))  · \(S.overdueFollowUps.text(L)) \(s.overdueCount)",
+              x: area.x, y: y, maxWidth: area.width, style: Style(.muted))
+        y += 1
+        guard y < area.maxY else { return }
+        b.set("\(S.violations.text(L)) \(report.violations.count)", x: area.x, y: y, style: Style(.violation, bold: true))
+        y += 1
+        for v in report.violations.reversed() where y < area.maxY {
+            b.set("\(v.day)  \(v.reason.text(L))", x: area.x, y: y, maxWidth: area.width)
+            y += 1
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Counseling
+import Store
+import Terminal
+
+/// This week's duty roster as a grid (planned shifts, checked-in ones
+/// marked), and the week's appointments.
+enum RosterPane {
+    static func render(_ s: AppState, _ b: inout Buffer, _ area: Rect) {
+        let L = s.language
+        let monday = s.now.day.startOfWeek
+        let names = Dictionary(s.staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let dayNames = Array(S.weekdays.text(L)).prefix(5).enumerated().map { i, d in
+            "\(d) \(String(monday.adding(days: i).description.dropFirst(8)))"
+        }
+        let entries = s.shifts.compactMap { shift -> WeekGrid.Entry? in
+            let day = monday.days(to: shift.day)
+            guard (0..<5).contains(day) else { return nil }
+            let covered = s.checkIns.contains { $0.person == shift.person && $0.checkIn.day == shift.day }
+            let start = shift.span.start, end = shift.span.end
+            return .init(day: day, startMinute: start.time.secondsSinceMidnight / 60, endMinute: end.time.secondsSinceMidnight / 60,
+                         label: (covered ? "✓" : "") + (names[shift.person] ?? shift.person.rawValue),
+                         style: Style(covered ? .ok : shift.span.end < s.now ? .violation : .accent))
+        }
+        let gridHeight = max(0, area.height - 2)
+        WeekGrid(dayTitles: dayNames, firstHour: 12, lastHour: 18, entries: entries)
+            .render(into: &b, Rect(x: area.x, y: area.y, width: area.width, height: gridHeight))
+        let upcoming = s.appointments.filter { $0.status == .requested || $0.status == .confirmed }.count
+        b.set(L == .zhHans ? "本周预约：\(s.appointments.count)（待进行 \(upcoming)）" : "Appointments this week: \(s.appointments.count) (\(upcoming) open)",
+              x: area.x, y: area.maxY - 1, maxWidth: area.width, style: Style(.muted))
+    }
+}

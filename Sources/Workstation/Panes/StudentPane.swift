@@ -1,0 +1,49 @@
+import Counseling
+import Store
+import Terminal
+
+/// The student list (and, for a counselor, the key-attention queue first).
+/// A duty teacher and a head of guidance see no level here: clinical detail.
+enum StudentPane {
+    static func levelStyle(_ level: WarningLevel) -> Style {
+        switch level {
+        case .none: return .plain
+        case .general: return Style(.warning1)
+        case .severe: return Style(.warning2)
+        case .major: return Style(.warning3)
+        }
+    }
+
+    static func render(_ s: AppState, _ b: inout Buffer, _ area: Rect, focused: Bool) {
+        let L = s.language
+        var body = area
+        if s.filtering || !s.filter.text.isEmpty {
+            b.set("/ " + S.filter.text(L) + ": ", x: area.x, y: area.y, style: Style(.accent, bold: true))
+            let x = area.x + TextWidth.of("/ " + S.filter.text(L) + ": ")
+            s.filter.render(into: &b, Rect(x: x, y: area.y, width: area.maxX - x, height: 1), focused: s.filtering)
+            body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        }
+        var state = s.list
+        if s.showsQueue {
+            Table(columns: [.init(S.level.text(L), .length(6)), .init(S.name.text(L), .length(9)), .init(S.className.text(L), .length(11)),
+                            .init(S.overdue.text(L), .length(5)), .init(S.lastContact.text(L), .length(5)), .init(S.nextFollowUp.text(L), .fill(1))],
+                  rows: s.queue.map { item in
+                      [item.level.displayName.text(L), item.student.name, item.student.className, "\(item.overdueFollowUps)",
+                       item.daysSinceLastContact.map { "\($0)d" } ?? "-", item.nextFollowUp.map { String($0.description.dropFirst(5)) } ?? "-"]
+                  }, rowStyles: s.queue.map { levelStyle($0.level) })
+                .render(into: &b, body, state: &state, focused: focused)
+        } else if s.roles.contains(.counselor) {
+            Table(columns: [.init(S.number.text(L), .length(10)), .init(S.name.text(L), .length(9)),
+                            .init(S.className.text(L), .length(12)), .init(S.level.text(L), .fill(1))],
+                  rows: s.visible.map { i in
+                      let st = s.students[i]
+                      return [st.student.number, st.student.name, st.student.className, st.level == .none ? "" : st.level.displayName.text(L)]
+                  }, rowStyles: s.visible.map { levelStyle(s.students[$0].level) })
+                .render(into: &b, body, state: &state, focused: focused)
+        } else {
+            Table(columns: [.init(S.number.text(L), .length(10)), .init(S.name.text(L), .length(9)), .init(S.className.text(L), .fill(1))],
+                  rows: s.visible.map { i in [s.students[i].student.number, s.students[i].student.name, s.students[i].student.className] })
+                .render(into: &b, body, state: &state, focused: focused)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Counseling
+import Foundation
+import GRDB
+import Store
+import Vault
+
+/// Carries out effects against the vault and the store: the only part of
+/// the workstation that does I/O. Each effect answers with messages.
+public final class Session {
+    public let database: String
+    public let timeZone: TimeZone
+    private var vault: UnlockedVault?
+    private var pool: DatabasePool?
+    private var store: Store?
+    private var account = ""
+    private var roles: Set<Role> = []
+
+    public init(database: String, timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!) {
+        self.database = database
+        self.timeZone = timeZone
+    }
+
+    deinit { lock() }
+
+    public func perform(_ effect: Effect, state: AppState) -> [Msg] {
+        let L = state.language
+        do {
+            switch effect {
+            case .unlock(let name, var bytes):
+                let unlocked: UnlockedVault
+                if name == "recovery" {
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    SecretBytes.wipe(&bytes)
+                    unlocked = try Vault.unlock(database: database, recoveryKey: text)
+                } else {
+                    unlocked = try Vault.unlock(database: database, account: name, passphrase: &bytes)
+                }
+                let pool = try unlocked.makePool()
+                store = try Store(writer: pool, timeZone: timeZone)
+                self.pool = pool
+                vault = unlocked
+                account = name
+                roles = Set(unlocked.roles)
+                return [.unlocked(account: name, roles: roles)]
+            case .load:
+                return [.loaded(try snapshot(now: state.now))]
+            case .openFile(let id):
+                guard Permission.allows(roles, .readStudentArchive) else { return [.failed(S.notAllowed.text(L))] }
+                return [.fileOpened(try requireStore().openFile(id, by: StaffID(account), at: state.now))]
+            case .saveVisit(let visit):
+                guard Permission.allows(roles, .logVisit) else { return [.failed(S.notAllowed.text(L))] }
+                try requireStore().add(visit, by: StaffID(account), at: state.now, action: "visit.add",
+                                       detail: visit.channel.rawValue)
+                return [.saved(S.visitSaved.text(L), try snapshot(now: state.now))]
+            case .checkIn(let checkIn):
+                try requireStore().add(checkIn, by: StaffID(account), at: state.now, action: "duty.checkin")
+                return [.saved(S.checkedIn.text(L), try snapshot(now: state.now))]
+            case .checkOut(let checkIn):
+                try requireStore().update(checkIn, by: StaffID(account), at: state.now, action: "duty.checkout")
+                return [.saved(S.checkedOut.text(L), try snapshot(now: state.now))]
+            case .changeLevel(let change, let followUp):
+                guard Permission.allows(roles, .changeWarningLevel) else { return [.failed(S.notAllowed.text(L))] }
+                let store = try requireStore()
+                try store.changeLevel(change, by: StaffID(account), at: state.now)
+                try store.add(followUp, by: StaffID(account), at: state.now, action: "followup.add")
+                return [.saved(S.levelSaved.text(L), try snapshot(now: state.now))]
+            case .saveCrisisRun(let run, let isNew):
+                let store = try requireStore()
+                if isNew { try store.add(run, by: StaffID(account), at: state.now, action: "crisis.start") }
+                else { try store.update(run, by: StaffID(account), at: state.now, action: "crisis.step") }
+                return [.saved(S.stepDone.text(L), try snapshot(now: state.now))]
+            case .lock:
+                lock()
+                return []
+            case .quit:
+                return []
+            }
+        } catch let error as VaultError {
+            let text = L == .zhHans ? error.messageZh : error.message
+            if case .unlock = effect { return [.unlockFailed(text)] }
+            return [.failed(text)]
+        } catch let error as TeacherReadableError {
+            return [.failed(error.message.text(L))]
+        } catch {
+            let described = VaultError.from(error, database: database)
+            if let v = described as? VaultError { return [.failed(L == .zhHans ? v.messageZh : v.message)] }
+            return [.failed(L == .zhHans ? "操作失败，未保存。" : "That did not work; nothing was saved.")]
+        }
+    }
+
+    /// Closes the store and wipes the key.
+    public func lock() {
+        store = nil
+        try? pool?.close()
+        pool = nil
+        vault?.lock()
+        vault = nil
+        roles = []
+    }
+
+    private func requireStore() throws -> Store {
+        guard let store else { throw VaultError.notPermitted(account: account, action: "work while locked") }
+        return store
+    }
+
+    func snapshot(now: LocalDateTime) throws -> Snapshot {
+        try Snapshot.load(from: try requireStore(), roles: roles, now: now)
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Counseling
+import Curses
+import Foundation
+import Terminal
+import Vault
+import Workstation
+
+/// `xindesk` (and `xindesk open`): the workstation on the terminal.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open", abstract: "Open the workstation (the default when no command is given).")
+
+    @Option(name: .long, help: "The database (default: from config.toml, else $XDG_DATA_HOME/xindesk/xindesk.db).")
+    var db: String?
+    @Option(name: .long, help: "zh or en (default: config.toml, else LANG).") var lang: String?
+    @Option(name: .long, help: "Colour theme: default, light, high-contrast, mono or one of ~/.config/xindesk/themes.")
+    var theme: String?
+
+    func run() throws {
+        let config: Config
+        do { config = try Config.load(Config.path()) } catch {
+            throw CLIError.badConfig(Text.chinese ? error.chinese : error.english)
+        }
+        let language = lang.flatMap(Config.parseLanguage) ?? config.language ?? (Text.chinese ? .zhHans : .en)
+        try WorkstationLoop.run(database: db ?? config.database ?? VaultPaths.defaultDatabase(), language: language,
+                                themeName: theme ?? config.theme, idleLockMinutes: config.idleLockMinutes)
+    }
+}
+
+/// The screen loop: keys and clock ticks in, `update`, effects through
+/// the session, a frame out. The terminal is restored on every way out.
+enum WorkstationLoop {
+    static func run(database: String, language: Language, themeName: String, idleLockMinutes: Int) throws {
+        let accounts = try Vault.accounts(database: database).map(\.name)
+        let shipped = Bundle.main.executableURL.map { $0.deletingLastPathComponent().appendingPathComponent("../../../themes").standardizedFileURL.path }
+        let (theme, themeProblem) = ThemeLoader.load(themeName, searching: [ThemeLoader.userDirectory()] + (shipped.map { [$0] } ?? []))
+        let session = Session(database: database)
+        let zone = session.timeZone
+        var state = AppState(language: language, accounts: accounts, now: LocalDateTime(Date(), in: zone), wall: Date(),
+                             idleLockMinutes: idleLockMinutes)
+        if let themeProblem { state.unlockMessage = language == .zhHans ? themeProblem.chinese : themeProblem.english }
+        let screen = try Screen(theme: theme)
+        defer {
+            session.lock()
+            screen.restore()
+        }
+        state.width = screen.width
+        state.height = screen.height
+        var running = true
+        while running {
+            screen.draw(Render.frame(state))
+            if screen.stopSignal != nil { break }
+            var messages: [Msg] = []
+            if let key = screen.readKey(timeout: 250) {
+                if key == .ctrl("z") { screen.suspend(); continue }
+                messages.append(.key(key, at: Date()))
+            }
+            messages.append(.tick(now: LocalDateTime(Date(), in: zone), wall: Date()))
+            while !messages.isEmpty && running {
+                let msg = messages.removeFirst()
+                for effect in Update.update(&state, msg) {
+                    if effect == .quit { running = false; break }
+                    messages += session.perform(effect, state: state)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Counseling
+import Store
+import Terminal
+import XCTest
+@testable import Workstation
+
+/// The three users' journeys through `update`, without a terminal.
+final class JourneyTests: XCTestCase {
+    typealias F = WorkstationFixture
+
+    func testDutyTeacherChecksInFindsAStudentByInitialsAndLogsAVisit() throws {
+        var s = try F.state("duty", [.duty])
+        let effects = F.press(&s, .function(5))
+        guard case .checkIn(let checkIn) = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(checkIn.person, StaffID("duty"))
+        let target = s.students[17]
+        _ = F.press(&s, .character("/"))
+        _ = F.type(&s, target.pinyinInitials)
+        XCTAssertTrue(s.visible.map { s.students[$0].student.id }.contains(target.student.id))
+        while s.selectedStudent?.student.id != target.student.id { _ = F.press(&s, .down) }
+        XCTAssertEqual(F.press(&s, .enter), [], "a duty teacher does not open files")
+        _ = F.press(&s, .character("n"))
+        guard case .visit(let form) = s.modal else { return XCTFail("no visit form") }
+        XCTAssertEqual(form.student, target.student.id)
+        _ = F.press(&s, .tab)
+        _ = F.type(&s, "1,4")
+        _ = F.press(&s, .tab)
+        _ = F.press(&s, .paste("考试前焦虑，练习放松"))
+        let saved = F.press(&s, .function(2))
+        guard case .saveVisit(let visit) = saved.first else { return XCTFail("\(saved)") }
+        XCTAssertEqual(visit.student, target.student.id)
+        XCTAssertEqual(visit.reasons, [.study, .emotions])
+        XCTAssertEqual(visit.channel, .walkIn)
+        XCTAssertEqual(visit.brief, "考试前焦虑，练习放松")
+        XCTAssertEqual(visit.loggedBy, StaffID("duty"))
+    }
+
+    func testVisitFormWithoutReasonShowsTheProblemAndSavesNothing() throws {
+        var s = try F.state("duty", [.duty])
+        _ = F.press(&s, .character("n"))
+        XCTAssertEqual(F.press(&s, .function(2)), [])
+        guard case .visit(let form) = s.modal else { return XCTFail() }
+        XCTAssertNotNil(form.form.fields[1].error)
+    }
+
+    func testCounselorRaisesAQueueStudentToLevelThreeWithReasonAndFollowUp() throws {
+        var s = try F.state("counselor", [.counselor, .admin])
+        XCTAssertTrue(s.showsQueue)
+        XCTAssertFalse(s.queue.isEmpty)
+        let target = try XCTUnwrap(s.queue.first { $0.level == .severe })
+        while s.selectedStudent?.student.id != target.student.id { _ = F.press(&s, .down) }
+        XCTAssertEqual(F.press(&s, .enter), [.openFile(target.student.id)])
+        _ = F.press(&s, .character("L"))
+        guard case .level(let form) = s.modal else { return XCTFail("no level form") }
+        XCTAssertEqual(form.form.fields[0].editor.text, "3")
+        XCTAssertEqual(F.press(&s, .function(2)), [], "no reason, no change")
+        _ = F.press(&s, .paste("自述有具体计划，立即升级并通知家长"))
+        let effects = F.press(&s, .function(2))
+        guard case .changeLevel(let change, let followUp) = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(change.from, .severe)
+        XCTAssertEqual(change.to, .major)
+        XCTAssertEqual(change.reason, "自述有具体计划，立即升级并通知家长")
+        XCTAssertEqual(followUp.due, F.now.day.adding(days: 7))
+    }
+
+    func testHeadOfGuidanceSeesComplianceWithTheDemoViolations() throws {
+        let s = try F.state("head", [.head])
+        XCTAssertFalse(s.compliance?.violations.isEmpty ?? true)
+        let screen = F.screen(s)
+        XCTAssertTrue(screen.contains("2 Compliance"))
+        XCTAssertTrue(screen.contains("Violations"))
+        XCTAssertTrue(screen.contains("Nobody checked in") || screen.contains("nobody checked in"), screen)
+        XCTAssertFalse(screen.contains("Level"), "no clinical column for the head in the student list")
+    }
+
+    func testDutyTeacherCannotReachCaseNoteTextByAnyKey() throws {
+        var s = try F.state("duty", [.duty])
+        let notes = try F.store().keyAttentionFiles().flatMap { $0.caseNotes.map(\.text) }
+        XCTAssertFalse(notes.isEmpty)
+        let keys: [KeyEvent] = [.enter, .tab, .backTab, .character("1"), .character("2"), .character("3"), .character("4"),
+                                .character("z"), .character("L"), .function(4), .function(2), .escape, .down, .up, .character("?"),
+                                .escape, .function(11), .function(7), .character(" "), .function(5)]
+        for key in keys {
+            let effects = F.press(&s, key)
+            XCTAssertFalse(effects.contains { if case .openFile = $0 { return true }; return false }, "\(key)")
+            XCTAssertNil(s.file)
+            let screen = F.screen(s)
+            for note in notes { XCTAssertFalse(screen.contains(note), "note text after \(key)") }
+        }
+    }
+
+    func testIdleLockWipesEverythingAndHidesEveryName() throws {
+        var s = try F.state("counselor", [.counselor, .admin])
+        let name = try XCTUnwrap(s.queue.first?.student.name)
+        XCTAssertTrue(F.screen(s).contains(name))
+        XCTAssertEqual(Update.update(&s, .tick(now: F.now, wall: F.wall.addingTimeInterval(4 * 60))), [])
+        XCTAssertEqual(Update.update(&s, .tick(now: F.now, wall: F.wall.addingTimeInterval(5 * 60 + 1))), [.lock])
+        XCTAssertEqual(s.phase, .unlock)
+        XCTAssertTrue(s.students.isEmpty && s.queue.isEmpty && s.file == nil)
+        let screen = F.screen(s)
+        XCTAssertFalse(screen.contains(name))
+        XCTAssertTrue(screen.contains("Locked"))
+    }
+
+    func testTypedCharactersInTheFilterNeverTriggerCommands() throws {
+        var s = try F.state("counselor", [.counselor, .admin])
+        _ = F.press(&s, .character("/"))
+        let effects = F.type(&s, "qnLz?")
+        XCTAssertEqual(effects, [])
+        XCTAssertEqual(s.filter.text, "qnLz?")
+        XCTAssertNil(s.modal)
+    }
+
+    func testWrongPassphrasesSlowDown() {
+        var s = AppState(language: .zhHans, accounts: ["duty"], now: F.now, wall: F.wall)
+        _ = Update.update(&s, .key(.character("x"), at: F.wall))
+        XCTAssertEqual(Update.update(&s, .key(.enter, at: F.wall)), [.unlock(account: "duty", passphrase: Array("x".utf8))])
+        _ = Update.update(&s, .unlockFailed("口令不正确"))
+        _ = Update.update(&s, .unlockFailed("口令不正确"))
+        XCTAssertEqual(Update.update(&s, .key(.enter, at: F.wall)), [], "must wait")
+        XCTAssertTrue(s.unlockMessage.contains("秒"))
+        XCTAssertEqual(Update.update(&s, .key(.enter, at: F.wall.addingTimeInterval(3))).count, 1)
+    }
+}

@@ -1,0 +1,66 @@
+import Counseling
+import Foundation
+import Terminal
+import XCTest
+@testable import Workstation
+
+/// Text snapshots of every pane, per role, in Chinese and English, at
+/// 80×24 and 120×40. Record with XINDESK_RECORD_SNAPSHOTS=1 and read the
+/// diff before committing.
+final class SnapshotTests: XCTestCase {
+    typealias F = WorkstationFixture
+
+    private func assertSnapshot(_ s: AppState, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
+        let buffer = Render.frame(s)
+        for row in buffer.lines() { XCTAssertEqual(TextWidth.of(row), s.width, "\(name): a row is not \(s.width) columns", file: file, line: line) }
+        let text = buffer.lines().joined(separator: "\n") + "\n"
+        let path = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots/\(name).txt").path
+        if ProcessInfo.processInfo.environment["XINDESK_RECORD_SNAPSHOTS"] == "1" {
+            try? text.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return XCTFail("no snapshot \(name); record with XINDESK_RECORD_SNAPSHOTS=1", file: file, line: line)
+        }
+        XCTAssertEqual(text, expected, "snapshot \(name) differs", file: file, line: line)
+    }
+
+    func testEveryRoleInBothLanguagesAtBothSizes() throws {
+        let roles: [(String, Set<Role>)] = [("duty", [.duty]), ("counselor", [.counselor, .admin]), ("head", [.head])]
+        for (account, set) in roles {
+            for language in [Language.zhHans, .en] {
+                for (w, h) in [(80, 24), (120, 40)] {
+                    var s = try F.state(account, set, language: language, width: w, height: h)
+                    let tag = "\(account)-\(language == .en ? "en" : "zh")-\(w)x\(h)"
+                    if account == "counselor", let first = s.queue.first {
+                        _ = Update.update(&s, .fileOpened(try F.store().openFile(first.student.id, by: StaffID("counselor"), at: F.now)))
+                    }
+                    assertSnapshot(s, "main-" + tag)
+                    for pane in [CommandID.pane2, .pane3, .pane4] {
+                        var m = s
+                        _ = Update.perform(&m, pane)
+                        _ = Update.perform(&m, .maximize)
+                        assertSnapshot(m, "pane\(m.pane.rawValue + 1)-" + tag)
+                    }
+                }
+            }
+        }
+    }
+
+    func testUnlockScreenAndFormsInBothLanguages() throws {
+        for language in [Language.zhHans, .en] {
+            let tag = language == .en ? "en" : "zh"
+            var unlock = AppState(language: language, accounts: ["counselor", "duty", "head"], now: F.now, wall: F.wall)
+            _ = Update.update(&unlock, .key(.character("s"), at: F.wall))
+            assertSnapshot(unlock, "unlock-\(tag)-80x24")
+            var duty = try F.state("duty", [.duty], language: language, width: 80, height: 24)
+            _ = F.press(&duty, .character("n"))
+            assertSnapshot(duty, "visit-form-\(tag)-80x24")
+            var counselor = try F.state("counselor", [.counselor, .admin], language: language, width: 120, height: 40)
+            _ = F.press(&counselor, .character("L"))
+            assertSnapshot(counselor, "level-form-\(tag)-120x40")
+            _ = F.press(&counselor, .escape, .character("?"))
+            assertSnapshot(counselor, "help-\(tag)-120x40")
+        }
+    }
+}
