@@ -7,14 +7,16 @@ enum ChronologyText {
         return when + "  " + entry.kind.displayName.text(lang) + "  " + detail(entry.event, lang)
     }
 
+    static func colon(_ lang: Language) -> String { lang == .zhHans ? "：" : ": " }
+
     static func detail(_ event: ChronologyEntry.Event, _ lang: Language) -> String {
         switch event {
         case .levelChange(let c):
-            return "\(c.from.displayName.text(lang)) → \(c.to.displayName.text(lang))：\(c.reason)"
+            return "\(c.from.displayName.text(lang)) → \(c.to.displayName.text(lang))\(colon(lang))\(c.reason)"
         case .caseNote(let n): return n.text
         case .visit(let v):
             return v.channel.displayName.text(lang) + " · " + v.reasons.sorted { $0.rawValue < $1.rawValue }
-                .map { $0.displayName.text(lang) }.joined(separator: "、") + (v.brief.isEmpty ? "" : "：" + v.brief)
+                .map { $0.displayName.text(lang) }.joined(separator: lang == .zhHans ? "、" : ", ") + (v.brief.isEmpty ? "" : colon(lang) + v.brief)
         case .supportPlan(let p): return p.goals.joined(separator: "；") + " · " + p.responsibleLeader
         case .planReview(_, let r): return r.note
         case .appointment(let a): return a.status.displayName.text(lang)

@@ -27,6 +27,13 @@ public enum Update {
             case .main:
                 if s.modal != nil { return modalKey(&s, key) }
                 if s.filtering { return filterKey(&s, key) }
+                // Keys typed faster than the terminal reports them arrive as
+                // one burst; outside a text field a short burst is keys. A long
+                // one is a paste into nowhere, and must not run commands.
+                if case .paste(let text) = key {
+                    guard text.count <= 4 else { return [] }
+                    return text.flatMap { update(&s, .key(.character($0), at: at)) }
+                }
                 guard let command = Command.find(key, roles: s.roles) else { return [] }
                 return perform(&s, command)
             }

@@ -78,6 +78,9 @@ final class Tmux {
             if condition(last) { return last }
             usleep(50_000)
         }
+        // The screen goes to a file too: XCTest's log may not show it whole.
+        try? last.write(toFile: FileManager.default.temporaryDirectory.appendingPathComponent("xindesk-e2e-timeout.txt").path,
+                        atomically: true, encoding: .utf8)
         XCTFail("timed out waiting for \(what); screen was:\n\(last)", file: file, line: line)
         return last
     }

@@ -25,8 +25,9 @@ enum StudentPane {
         }
         var state = s.list
         if s.showsQueue {
-            Table(columns: [.init(S.level.text(L), .length(6)), .init(S.name.text(L), .length(9)), .init(S.className.text(L), .length(11)),
-                            .init(S.overdue.text(L), .length(5)), .init(S.lastContact.text(L), .length(5)), .init(S.nextFollowUp.text(L), .fill(1))],
+            Table(columns: [.init(S.level.text(L), .length(L == .zhHans ? 6 : 8)), .init(S.name.text(L), .length(9)),
+                            .init(S.className.text(L), .length(11)), .init(S.overdue.text(L), .length(L == .zhHans ? 5 : 8)),
+                            .init(S.lastContact.text(L), .length(6)), .init(S.nextFollowUp.text(L), .fill(1))],
                   rows: s.queue.map { item in
                       [item.level.displayName.text(L), item.student.name, item.student.className, "\(item.overdueFollowUps)",
                        item.daysSinceLastContact.map { "\($0)d" } ?? "-", item.nextFollowUp.map { String($0.description.dropFirst(5)) } ?? "-"]

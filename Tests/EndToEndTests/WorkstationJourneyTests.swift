@@ -1,0 +1,153 @@
+import Counseling
+import Foundation
+import GRDB
+import Store
+import Vault
+import XCTest
+
+/// The three users' journeys, driving the real `xindesk` in tmux on a
+/// demo database, and checking the store afterwards.
+final class WorkstationJourneyTests: XCTestCase {
+    private var tmux: Tmux!
+    private var dir = ""
+    private var db: String { dir + "/demo.db" }
+
+    override func setUpWithError() throws {
+        guard Tmux.available else { throw XCTSkip("tmux is not installed (scripts/ensure-packages installs it)") }
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("xindesk-e2e-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let demo = Process()
+        demo.executableURL = URL(fileURLWithPath: Products.path("xindesk"))
+        demo.arguments = ["demo", "--db", db, "--students", "300", "--seed", "3"]
+        demo.standardOutput = FileHandle.nullDevice
+        demo.environment = ["HOME": dir, "LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin"]
+        try demo.run()
+        demo.waitUntilExit()
+        XCTAssertEqual(demo.terminationStatus, 0)
+        tmux = Tmux()
+    }
+
+    override func tearDownWithError() throws {
+        tmux?.kill()
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
+    /// Opens the workstation and unlocks as `account` (passphrase demo).
+    private func open(as account: String, width: Int = 120, height: Int = 40, extra: [String: String] = [:]) throws {
+        try tmux.start([Products.path("xindesk"), "--db", db, "--lang", "en"], width: width, height: height,
+                       environment: ["HOME": dir, "XDG_CONFIG_HOME": dir + "/config"].merging(extra) { $1 })
+        try tmux.waitFor("the unlock screen") { $0.contains("Unlock") && $0.contains("recovery key") }
+        let order = ["counselor", "duty", "head"]
+        for _ in 0..<(order.firstIndex(of: account) ?? 0) { try tmux.press("Down") }
+        try tmux.type("demo")
+        try tmux.press("Enter")
+        try tmux.waitFor("the main screen of \(account)") { $0.contains("心 desk │ \(account)") }
+    }
+
+    private func store(_ account: String = "counselor") throws -> (Store, UnlockedVault) {
+        var p = Array("demo".utf8)
+        let vault = try Vault.unlock(database: db, account: account, passphrase: &p)
+        return (try Store(writer: try vault.makeQueue()), vault)
+    }
+
+    func testDutyTeacherChecksInFindsAStudentByPinyinInitialsAndLogsAVisit() throws {
+        let (before, v0) = try store()
+        let target = try before.studentList()[42]
+        let initials = target.pinyinInitials
+        v0.lock()
+        try open(as: "duty")
+        try tmux.press("F5")
+        try tmux.waitFor("the check-in") { $0.contains("on duty since") }
+        try tmux.press("/")
+        try tmux.type(initials)
+        try tmux.waitFor("the filtered list") { $0.contains("Find: \(initials)") && $0.contains(target.student.name) }
+        // Move the selection to the student in the filtered list.
+        var steps = 0
+        while steps < 40 {
+            // The selection is drawn reversed; tmux shows it through the
+            // escape-aware capture (-e): find the selected row's number.
+            let raw = try tmux.run(["capture-pane", "-p", "-e", "-t", tmux.session])
+            if raw.split(separator: "\n").contains(where: { $0.contains("\u{1B}[7m") && $0.contains(target.student.number) }) { break }
+            try tmux.press("Down")
+            steps += 1
+        }
+        try tmux.press("Enter", "n")
+        try tmux.waitFor("the visit form") { $0.contains("New visit · \(target.student.name)") }
+        try tmux.press("Tab")
+        try tmux.type("1,4")
+        try tmux.press("Tab")
+        try tmux.type("考试焦虑")
+        try tmux.press("F2")
+        try tmux.waitFor("the saved message") { $0.contains("Visit saved") }
+        try tmux.press("q")
+        let (after, vault) = try store()
+        defer { vault.lock() }
+        let visits = try after.records(Visit.self, of: target.student.id).filter { $0.brief == "考试焦虑" }
+        XCTAssertEqual(visits.count, 1)
+        XCTAssertEqual(visits.first?.reasons, [.study, .emotions])
+        XCTAssertEqual(visits.first?.loggedBy, StaffID("duty"))
+    }
+
+    func testCounselorRaisesAStudentToLevelThreeAndTheChronologyShowsIt() throws {
+        try open(as: "counselor")
+        try tmux.waitFor("the key-attention queue") { $0.contains("1 Key attention") }
+        // The first severe student in the queue.
+        for _ in 0..<20 {
+            let raw = try tmux.run(["capture-pane", "-p", "-e", "-t", tmux.session])
+            if raw.split(separator: "\n").contains(where: { $0.contains("\u{1B}[7m") && $0.contains("severe") }) { break }
+            try tmux.press("Down")
+        }
+        try tmux.press("Enter")
+        try tmux.waitFor("the file") { $0.contains("Level: severe") }
+        try tmux.press("L")
+        try tmux.waitFor("the level form") { $0.contains("Change level") }
+        try tmux.type("出现具体自伤计划")
+        try tmux.press("F2")
+        try tmux.waitFor("the saved message") { $0.contains("Level changed") }
+        try tmux.press("2", "z")
+        let screen = try tmux.waitFor("the chronology entry") { $0.contains("severe → major: 出现具体自伤计划") }
+        XCTAssertTrue(screen.contains("Level: major"), screen)
+        try tmux.press("q")
+        let (store, vault) = try store()
+        defer { vault.lock() }
+        let changes = try store.keyAttentionFiles().flatMap(\.levelChanges).filter { $0.reason == "出现具体自伤计划" }
+        XCTAssertEqual(changes.count, 1)
+        XCTAssertEqual(changes.first?.to, .major)
+        let followUps = try store.records(FollowUp.self, of: try XCTUnwrap(changes.first).student)
+        XCTAssertTrue(followUps.contains { !$0.isDone && $0.due > changes[0].at.day })
+    }
+
+    func testHeadOfGuidanceSeesAViolationFromTheDemo() throws {
+        try open(as: "head")
+        try tmux.press("2", "z")
+        let screen = try tmux.waitFor("the compliance view") { $0.contains("2 Compliance") && $0.contains("Violations") }
+        XCTAssertTrue(screen.contains("Nobody checked in") || screen.contains("Open only"), screen)
+        XCTAssertTrue(screen.contains("Class hours a week"), screen)
+    }
+
+    func testDutyTeacherCannotReachCaseNoteText() throws {
+        let (s, vault) = try store()
+        let notes = try s.keyAttentionFiles().flatMap { $0.caseNotes.map(\.text) }
+        vault.lock()
+        XCTAssertFalse(notes.isEmpty)
+        try open(as: "duty")
+        for keys in [["Enter"], ["2"], ["2", "z"], ["z"], ["Tab", "Enter"], ["F4"], ["L"], ["F2"], ["Escape"], ["3"], ["4"], ["1", "Down", "Enter"]] {
+            for key in keys { try tmux.press(key) }
+            let screen = try tmux.screen()
+            for note in notes { XCTAssertFalse(screen.contains(note), "case-note text after \(keys)") }
+        }
+    }
+
+    func testIdleLockHidesEveryStudentName() throws {
+        try FileManager.default.createDirectory(atPath: dir + "/config/xindesk", withIntermediateDirectories: true)
+        try "idle_lock_minutes = 1\n".write(toFile: dir + "/config/xindesk/config.toml", atomically: true, encoding: .utf8)
+        try open(as: "counselor")
+        let before = try tmux.waitFor("the queue") { $0.contains("Key attention") }
+        let (s, vault) = try store()
+        let names = try s.studentList().map(\.student.name)
+        vault.lock()
+        XCTAssertTrue(names.contains { before.contains($0) })
+        let locked = try tmux.waitFor("the idle lock", timeout: 90) { $0.contains("Locked") }
+        for name in names { XCTAssertFalse(locked.contains(name), "\(name) still on screen") }
+    }
+}
