@@ -11,9 +11,39 @@ extension Store {
         }
     }
 
-    /// The counselor's queue, most urgent first.
+    /// The counselor's queue, most urgent first. Read in three queries,
+    /// with only the record kinds urgency depends on (no notes, screenings
+    /// or referrals): this is on the path from unlock to the first frame.
     public func keyAttentionQueue(today: Day) throws -> [KeyAttentionItem] {
-        KeyAttentionQueue.items(try keyAttentionFiles(), today: today)
+        let files = try writer.read { db -> [StudentFile] in
+            var files: [String: StudentFile] = [:]
+            for body in try String.fetchAll(db, sql: "SELECT body FROM students WHERE level >= 2") {
+                let student = try Self.decode(Student.self, body)
+                files[student.id.rawValue] = StudentFile(student: student)
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT r.kind, r.student, r.body FROM records r JOIN students s ON s.id = r.student
+                WHERE s.level >= 2 AND r.kind IN ('level', 'plan', 'visit', 'appointment', 'contact', 'followup', 'crisis', 'closing')
+                ORDER BY r.time, r.id
+                """)
+            for row in rows {
+                let id: String = row["student"], body: String = row["body"]
+                guard files[id] != nil else { continue }
+                switch row["kind"] as String {
+                case LevelChange.kind: files[id]!.levelChanges.append(try Self.decode(LevelChange.self, body))
+                case SupportPlan.kind: files[id]!.plans.append(try Self.decode(SupportPlan.self, body))
+                case Visit.kind: files[id]!.visits.append(try Self.decode(Visit.self, body))
+                case Appointment.kind: files[id]!.appointments.append(try Self.decode(Appointment.self, body))
+                case GuardianContact.kind: files[id]!.guardianContacts.append(try Self.decode(GuardianContact.self, body))
+                case FollowUp.kind: files[id]!.followUps.append(try Self.decode(FollowUp.self, body))
+                case CrisisRun.kind: files[id]!.crisisRuns.append(try Self.decode(CrisisRun.self, body))
+                case CaseClosing.kind: files[id]!.closings.append(try Self.decode(CaseClosing.self, body))
+                default: break
+                }
+            }
+            return Array(files.values)
+        }
+        return KeyAttentionQueue.items(files, today: today)
     }
 
     /// Overdue follow-ups of any student, most overdue first.

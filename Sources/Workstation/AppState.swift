@@ -107,7 +107,7 @@ public struct AppState: Sendable {
         if showsQueue {
             guard queue.indices.contains(list.selected) else { return nil }
             let id = queue[list.selected].student.id
-            return students.first { $0.student.id == id }
+            return students.first { $0.id == id }
         }
         guard visible.indices.contains(list.selected) else { return nil }
         return students[visible[list.selected]]
@@ -128,7 +128,7 @@ public struct AppState: Sendable {
     /// Recomputes the filtered list (name, pinyin in full or initials,
     /// student number, class).
     public mutating func applyFilter() {
-        let q = filter.text
+        let q = StudentSummary.Query(filter.text)
         visible = q.isEmpty ? Array(students.indices) : students.indices.filter { students[$0].matches(q) }
         list.move(0, count: visible.count)
     }

@@ -73,7 +73,7 @@ public enum Update {
     }
 
     static func apply(_ snap: Snapshot, to s: inout AppState) {
-        let selectedID = s.selectedStudent?.student.id
+        let selectedID = s.selectedStudent?.id
         s.students = snap.students
         s.queue = snap.queue
         s.todaysVisits = snap.todaysVisits
@@ -87,7 +87,7 @@ public enum Update {
         s.crisisRun = snap.openRun
         s.staff = snap.staff
         s.applyFilter()
-        if let selectedID, !s.showsQueue, let i = s.visible.firstIndex(where: { s.students[$0].student.id == selectedID }) {
+        if let selectedID, !s.showsQueue, let i = s.visible.firstIndex(where: { s.students[$0].id == selectedID }) {
             s.list.selected = i
         }
     }
@@ -137,7 +137,7 @@ public enum Update {
         case .enter:
             s.filtering = false
             if let student = s.selectedStudent, Permission.allows(s.roles, .readStudentArchive) {
-                return [.openFile(student.student.id)]
+                return [.openFile(student.id)]
             }
         case .up: s.list.move(-1, count: s.visible.count)
         case .down: s.list.move(1, count: s.visible.count)
@@ -180,17 +180,17 @@ public enum Update {
             s.applyFilter()
         case .open:
             guard s.pane == .students, let student = s.selectedStudent else { return [] }
-            return [.openFile(student.student.id)]
+            return [.openFile(student.id)]
         case .newVisit:
             let student = s.pane == .students ? s.selectedStudent : nil
-            s.modal = .visit(VisitForm(student: student?.student.id,
-                                       studentName: student?.student.name ?? S.anonymous.text(s.language), language: s.language))
+            s.modal = .visit(VisitForm(student: student?.id,
+                                       studentName: student?.name ?? S.anonymous.text(s.language), language: s.language))
         case .changeLevel:
             guard let student = s.selectedStudent else { return [] }
             let from = student.level
             let to: WarningLevel = from == .major ? .severe : WarningLevel.allCases[min(3, from.number + 1)]
             let days = to == .major ? 7 : 14
-            s.modal = .level(LevelForm(student: student.student.id, studentName: student.student.name, from: from, form: Form(fields: [
+            s.modal = .level(LevelForm(student: student.id, studentName: student.name, from: from, form: Form(fields: [
                 Form.Field(label: S.newLevel.text(s.language), text: "\(to.number)"),
                 Form.Field(label: S.reason.text(s.language), limit: 500),
                 Form.Field(label: S.followUpDue.text(s.language), text: s.now.day.adding(days: days).description),
@@ -207,7 +207,7 @@ public enum Update {
         case .startCrisis:
             if s.crisisRun != nil { s.pane = .crisis; return [] }
             s.serial += 1
-            let run = CrisisRun(id: CrisisRunID("crisis-\(s.account)-\(s.now)-\(s.serial)"), student: s.selectedStudent?.student.id,
+            let run = CrisisRun(id: CrisisRunID("crisis-\(s.account)-\(s.now)-\(s.serial)"), student: s.selectedStudent?.id,
                                 startedBy: StaffID(s.account), startedAt: s.now, checklist: s.checklist)
             s.crisisRun = run
             s.crisisStep = 0

@@ -7,7 +7,18 @@ import Terminal
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Run a benchmark and print its figures.",
-        subcommands: [Store.self, Render.self])
+        subcommands: [Store.self, Render.self, App.self])
+
+    struct App: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Unlock-to-first-frame and keystroke-to-frame times on a 10,000-student database.")
+        @Option(help: "Students in the generated school.") var students = 10_000
+        @Option(help: "Keystrokes to time.") var keystrokes = 400
+
+        func run() throws {
+            print(try AppBenchmark(students: students, keystrokes: keystrokes).run())
+        }
+    }
 
     struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -13,6 +13,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "The database to create (default: the usual database path).") var db: String?
     @Option(name: .long, help: "Number of students.") var students = 1200
     @Option(name: .long, help: "Seed of the generator: the same seed gives the same school.") var seed: UInt64 = 1
+    @Flag(name: .long, help: "Only create the database; do not open the workstation afterwards.") var noOpen = false
 
     func validate() throws {
         guard (30...100_000).contains(students) else {
@@ -49,5 +50,12 @@ struct DemoCommand: ParsableCommand {
         print(Text.pick("  counselor  counselor and administrator", "  counselor  心理教师、管理员"))
         print(Text.pick("  head       head of guidance", "  head       心理健康教育负责人"))
         print(Text.pick("Recovery key: \(recovery)", "恢复密钥：\(recovery)"))
+        // On a terminal the demo goes straight into the workstation.
+        if !noOpen && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+            print(Text.pick("Opening the workstation… (press Enter to go on)", "正在打开工作台……（按回车继续）"))
+            _ = readLine()
+            try WorkstationLoop.run(database: vault.paths.database, language: Text.chinese ? .zhHans : .en,
+                                    themeName: "default", idleLockMinutes: 5)
+        }
     }
 }

@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
 
         func run() throws {
             try ReportSession.run(global, action: .exportStudents) { store, _, _ in
-                let students = try store.studentList().map(\.student)
+                let students = try store.allStudents()
                 try StudentCSV.write(students, to: file)
                 return [Text.pick("Exported \(students.count) students to \(file).", "已导出 \(students.count) 名学生到 \(file)。")]
             }

@@ -60,19 +60,19 @@ final class WorkstationJourneyTests: XCTestCase {
         try tmux.waitFor("the check-in") { $0.contains("on duty since") }
         try tmux.press("/")
         try tmux.type(initials)
-        try tmux.waitFor("the filtered list") { $0.contains("Find: \(initials)") && $0.contains(target.student.name) }
+        try tmux.waitFor("the filtered list") { $0.contains("Find: \(initials)") && $0.contains(target.name) }
         // Move the selection to the student in the filtered list.
         var steps = 0
         while steps < 40 {
             // The selection is drawn reversed; tmux shows it through the
             // escape-aware capture (-e): find the selected row's number.
             let raw = try tmux.run(["capture-pane", "-p", "-e", "-t", tmux.session])
-            if raw.split(separator: "\n").contains(where: { $0.contains("\u{1B}[7m") && $0.contains(target.student.number) }) { break }
+            if raw.split(separator: "\n").contains(where: { $0.contains("\u{1B}[7m") && $0.contains(target.number) }) { break }
             try tmux.press("Down")
             steps += 1
         }
         try tmux.press("Enter", "n")
-        try tmux.waitFor("the visit form") { $0.contains("New visit · \(target.student.name)") }
+        try tmux.waitFor("the visit form") { $0.contains("New visit · \(target.name)") }
         try tmux.press("Tab")
         try tmux.type("1,4")
         try tmux.press("Tab")
@@ -82,7 +82,7 @@ final class WorkstationJourneyTests: XCTestCase {
         try tmux.press("q")
         let (after, vault) = try store()
         defer { vault.lock() }
-        let visits = try after.records(Visit.self, of: target.student.id).filter { $0.brief == "考试焦虑" }
+        let visits = try after.records(Visit.self, of: target.id).filter { $0.brief == "考试焦虑" }
         XCTAssertEqual(visits.count, 1)
         XCTAssertEqual(visits.first?.reasons, [.study, .emotions])
         XCTAssertEqual(visits.first?.loggedBy, StaffID("duty"))
@@ -144,7 +144,7 @@ final class WorkstationJourneyTests: XCTestCase {
         try open(as: "counselor")
         let before = try tmux.waitFor("the queue") { $0.contains("Key attention") }
         let (s, vault) = try store()
-        let names = try s.studentList().map(\.student.name)
+        let names = try s.studentList().map(\.name)
         vault.lock()
         XCTAssertTrue(names.contains { before.contains($0) })
         let locked = try tmux.waitFor("the idle lock", timeout: 90) { $0.contains("Locked") }

@@ -16,19 +16,19 @@ final class JourneyTests: XCTestCase {
         let target = s.students[17]
         _ = F.press(&s, .character("/"))
         _ = F.type(&s, target.pinyinInitials)
-        XCTAssertTrue(s.visible.map { s.students[$0].student.id }.contains(target.student.id))
-        while s.selectedStudent?.student.id != target.student.id { _ = F.press(&s, .down) }
+        XCTAssertTrue(s.visible.map { s.students[$0].id }.contains(target.id))
+        while s.selectedStudent?.id != target.id { _ = F.press(&s, .down) }
         XCTAssertEqual(F.press(&s, .enter), [], "a duty teacher does not open files")
         _ = F.press(&s, .character("n"))
         guard case .visit(let form) = s.modal else { return XCTFail("no visit form") }
-        XCTAssertEqual(form.student, target.student.id)
+        XCTAssertEqual(form.student, target.id)
         _ = F.press(&s, .tab)
         _ = F.type(&s, "1,4")
         _ = F.press(&s, .tab)
         _ = F.press(&s, .paste("考试前焦虑，练习放松"))
         let saved = F.press(&s, .function(2))
         guard case .saveVisit(let visit) = saved.first else { return XCTFail("\(saved)") }
-        XCTAssertEqual(visit.student, target.student.id)
+        XCTAssertEqual(visit.student, target.id)
         XCTAssertEqual(visit.reasons, [.study, .emotions])
         XCTAssertEqual(visit.channel, .walkIn)
         XCTAssertEqual(visit.brief, "考试前焦虑，练习放松")
@@ -48,7 +48,7 @@ final class JourneyTests: XCTestCase {
         XCTAssertTrue(s.showsQueue)
         XCTAssertFalse(s.queue.isEmpty)
         let target = try XCTUnwrap(s.queue.first { $0.level == .severe })
-        while s.selectedStudent?.student.id != target.student.id { _ = F.press(&s, .down) }
+        while s.selectedStudent?.id != target.student.id { _ = F.press(&s, .down) }
         XCTAssertEqual(F.press(&s, .enter), [.openFile(target.student.id)])
         _ = F.press(&s, .character("L"))
         guard case .level(let form) = s.modal else { return XCTFail("no level form") }

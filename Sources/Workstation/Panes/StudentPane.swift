@@ -23,27 +23,33 @@ enum StudentPane {
             s.filter.render(into: &b, Rect(x: x, y: area.y, width: area.maxX - x, height: 1), focused: s.filtering)
             body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         }
-        var state = s.list
+        // Only the rows on screen are formatted: the list may hold 10,000
+        // students and this runs on every keystroke.
+        var scrolled = s.list
+        scrolled.move(0, count: s.showsQueue ? s.queue.count : s.visible.count)
+        scrolled.keepVisible(height: body.height - 1)
+        let window = scrolled.offset..<min(scrolled.offset + max(0, body.height - 1), s.showsQueue ? s.queue.count : s.visible.count)
+        var state = ListState(selected: scrolled.selected - scrolled.offset)
         if s.showsQueue {
             Table(columns: [.init(S.level.text(L), .length(L == .zhHans ? 6 : 8)), .init(S.name.text(L), .length(9)),
                             .init(S.className.text(L), .length(11)), .init(S.overdue.text(L), .length(L == .zhHans ? 5 : 8)),
                             .init(S.lastContact.text(L), .length(6)), .init(S.nextFollowUp.text(L), .fill(1))],
-                  rows: s.queue.map { item in
+                  rows: s.queue[window].map { item in
                       [item.level.displayName.text(L), item.student.name, item.student.className, "\(item.overdueFollowUps)",
                        item.daysSinceLastContact.map { "\($0)d" } ?? "-", item.nextFollowUp.map { String($0.description.dropFirst(5)) } ?? "-"]
-                  }, rowStyles: s.queue.map { levelStyle($0.level) })
+                  }, rowStyles: s.queue[window].map { levelStyle($0.level) })
                 .render(into: &b, body, state: &state, focused: focused)
         } else if s.roles.contains(.counselor) {
             Table(columns: [.init(S.number.text(L), .length(10)), .init(S.name.text(L), .length(9)),
                             .init(S.className.text(L), .length(12)), .init(S.level.text(L), .fill(1))],
-                  rows: s.visible.map { i in
+                  rows: s.visible[window].map { i in
                       let st = s.students[i]
-                      return [st.student.number, st.student.name, st.student.className, st.level == .none ? "" : st.level.displayName.text(L)]
-                  }, rowStyles: s.visible.map { levelStyle(s.students[$0].level) })
+                      return [st.number, st.name, st.className, st.level == .none ? "" : st.level.displayName.text(L)]
+                  }, rowStyles: s.visible[window].map { levelStyle(s.students[$0].level) })
                 .render(into: &b, body, state: &state, focused: focused)
         } else {
             Table(columns: [.init(S.number.text(L), .length(10)), .init(S.name.text(L), .length(9)), .init(S.className.text(L), .fill(1))],
-                  rows: s.visible.map { i in [s.students[i].student.number, s.students[i].student.name, s.students[i].student.className] })
+                  rows: s.visible[window].map { i in [s.students[i].number, s.students[i].name, s.students[i].className] })
                 .render(into: &b, body, state: &state, focused: focused)
         }
     }
