@@ -16,8 +16,10 @@ public enum CipherRuntime {
     }
 
     /// A GRDB configuration for an encrypted database: 40 reserved bytes per
-    /// page (set before anything is written), temporary tables and indexes
-    /// in memory (temp files are refused by the VFS).
+    /// page, temporary tables and indexes in memory (temp files are refused
+    /// by the VFS). GRDB runs preparation functions in the order they were
+    /// added, so `base` must not write in its own: a page 1 written before
+    /// the reserve is set does not have the format's shape and is refused.
     public static func configuration(_ base: Configuration = Configuration()) -> Configuration {
         ensureRegistered()
         var config = base

@@ -39,13 +39,17 @@ class CipherTestCase: XCTestCase {
         XCTAssertEqual(xcipher_key_add(path, key, fileId), SQLITE_OK)
     }
 
+    /// The cipher's setup first, then the journal mode: switching to WAL
+    /// on an empty file writes page 1, which must already carry the
+    /// reserved bytes (the other order is refused by the VFS, as it should be).
     func config(journal: String? = nil) -> Configuration {
-        var c = Configuration()
-        c.busyMode = .timeout(30)
+        var base = Configuration()
+        base.busyMode = .timeout(30)
+        var c = CipherRuntime.configuration(base)
         if let journal {
             c.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode = \(journal)") }
         }
-        return CipherRuntime.configuration(c)
+        return c
     }
 
     func queue(_ path: String? = nil, journal: String = "DELETE") throws -> DatabaseQueue {
