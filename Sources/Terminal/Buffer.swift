@@ -49,37 +49,27 @@ public struct Buffer: Equatable, Sendable {
         guard limit > 0 else { return 0 }
         let safe = Sanitizer.oneLine(text)
         var col = 0
+        /// Places one grapheme; false once the limit is reached.
+        func place(_ symbol: String, width w: Int) -> Bool {
+            if w == 0 { return true }
+            if col + w > limit {
+                if col < limit { put(Cell(" ", style: style), x: x + col, y: y); col += 1 }
+                return false
+            }
+            if x + col >= 0 {
+                put(Cell(symbol, style: style), x: x + col, y: y)
+                if w == 2 { put(Cell("", style: style, isContinuation: true), x: x + col + 1, y: y) }
+            }
+            col += w
+            return true
+        }
         // Fast path, taken by almost all school text: no scalar that joins
         // with its neighbour (combining marks, joiners, variation
         // selectors), so every scalar is a grapheme of its own.
         if !safe.unicodeScalars.contains(where: TextWidth.joinsNeighbour) {
-            for scalar in safe.unicodeScalars {
-                let w = TextWidth.of(scalar)
-                if w == 0 { continue }
-                if col + w > limit {
-                    if col < limit { put(Cell(" ", style: style), x: x + col, y: y); col += 1 }
-                    break
-                }
-                if x + col >= 0 {
-                    put(Cell(String(scalar), style: style), x: x + col, y: y)
-                    if w == 2 { put(Cell("", style: style, isContinuation: true), x: x + col + 1, y: y) }
-                }
-                col += w
-            }
-            return col
-        }
-        for g in safe {
-            let w = TextWidth.of(g)
-            if w == 0 { continue }
-            if col + w > limit {
-                if col < limit { put(Cell(" ", style: style), x: x + col, y: y); col += 1 }
-                break
-            }
-            if x + col >= 0 {
-                put(Cell(String(g), style: style), x: x + col, y: y)
-                if w == 2 { put(Cell("", style: style, isContinuation: true), x: x + col + 1, y: y) }
-            }
-            col += w
+            for scalar in safe.unicodeScalars where !place(String(scalar), width: TextWidth.of(scalar)) { break }
+        } else {
+            for g in safe where !place(String(g), width: TextWidth.of(g)) { break }
         }
         return col
     }

@@ -5,20 +5,14 @@ import Foundation
 /// start, end and the person, matched to staff by name or account.
 public enum RosterImport {
     public static func read(_ text: String, staff: [Staff]) -> ImportReport<PlannedShift> {
-        let rows: [CSVReader.Row]
-        do { rows = try CSVReader.read(text) } catch {
-            return ImportReport(values: [], problems: [ImportProblem(line: error.line, reason: LocalizedText(
-                zh: "引号没有闭合（从这一行开始）", en: "a quote is not closed (it starts on this line)"))], rejectedRows: 0)
+        let table: ImportTable
+        switch ImportTable.read(text, columns: .roster) {
+        case .failure(let failure): return ImportReport(values: [], problems: failure.problems, rejectedRows: 0)
+        case .success(let t): table = t
         }
-        guard let header = rows.first else {
-            return ImportReport(values: [], problems: [ImportProblem(line: 1, reason: LocalizedText(
-                zh: "文件是空的", en: "the file is empty"))], rejectedRows: 0)
-        }
-        let (index, headerProblems) = ImportColumns.roster.map(header: header.fields, line: header.line)
-        var report = ImportReport<PlannedShift>(values: [], problems: headerProblems, rejectedRows: 0)
-        if headerProblems.contains(where: { $0.severity == .error }) { return report }
-        for row in rows.dropFirst() {
-            var reader = RowReader(row: row, header: header.fields, index: index)
+        var report = ImportReport<PlannedShift>(values: [], problems: table.problems, rejectedRows: 0)
+        for row in table.rows {
+            var reader = RowReader(row: row, header: table.header, index: table.index)
             var day: Day?, start: TimeOfDay?, end: TimeOfDay?
             do { day = try Day.parse(reader.cell("date"), field: .date) } catch { reader.fail("date", error) }
             do { start = try TimeOfDay.parse(reader.cell("start"), field: .start) } catch { reader.fail("start", error) }

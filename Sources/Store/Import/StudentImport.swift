@@ -5,21 +5,16 @@ import Foundation
 /// reported with its line and column; rows with an error are left out.
 public enum StudentImport {
     public static func read(_ text: String) -> ImportReport<Student> {
-        let rows: [CSVReader.Row]
-        do { rows = try CSVReader.read(text) } catch {
-            return ImportReport(values: [], problems: [ImportProblem(line: error.line, reason: LocalizedText(
-                zh: "引号没有闭合（从这一行开始）", en: "a quote is not closed (it starts on this line)"))], rejectedRows: 0)
+        let table: ImportTable
+        switch ImportTable.read(text, columns: .students) {
+        case .failure(let failure): return ImportReport(values: [], problems: failure.problems, rejectedRows: 0)
+        case .success(let t): table = t
         }
-        guard let header = rows.first else {
-            return ImportReport(values: [], problems: [ImportProblem(line: 1, reason: LocalizedText(
-                zh: "文件是空的", en: "the file is empty"))], rejectedRows: 0)
-        }
-        let (index, headerProblems) = ImportColumns.students.map(header: header.fields, line: header.line)
-        var report = ImportReport<Student>(values: [], problems: headerProblems, rejectedRows: 0)
-        if headerProblems.contains(where: { $0.severity == .error }) { return report }
+        var report = ImportReport<Student>(values: [], problems: table.problems, rejectedRows: 0)
+        let (header, index, rows) = (table.header, table.index, table.rows)
         var seenNumbers: [String: Int] = [:]
-        for row in rows.dropFirst() {
-            var reader = RowReader(row: row, header: header.fields, index: index)
+        for row in rows {
+            var reader = RowReader(row: row, header: header, index: index)
             if let student = reader.student(seen: &seenNumbers) {
                 report.values.append(student)
             } else {
@@ -138,4 +133,33 @@ struct RowReader {
         }
         return nil
     }
+}
+
+/// The header of an import file read and checked: the part every import
+/// shares before it reads its own rows.
+struct ImportTable {
+    var header: [String]
+    var index: [String: Int]
+    var rows: [CSVReader.Row]
+    var problems: [ImportProblem]
+
+    /// The table, or the problems that stop the import before any row.
+    static func read(_ text: String, columns: ImportColumns) -> Result<ImportTable, ImportFailure> {
+        let rows: [CSVReader.Row]
+        do { rows = try CSVReader.read(text) } catch {
+            return .failure(ImportFailure(problems: [ImportProblem(line: error.line, reason: LocalizedText(
+                zh: "引号没有闭合（从这一行开始）", en: "a quote is not closed (it starts on this line)"))]))
+        }
+        guard let header = rows.first else {
+            return .failure(ImportFailure(problems: [ImportProblem(line: 1, reason: LocalizedText(
+                zh: "文件是空的", en: "the file is empty"))]))
+        }
+        let (index, problems) = columns.map(header: header.fields, line: header.line)
+        if problems.contains(where: { $0.severity == .error }) { return .failure(ImportFailure(problems: problems)) }
+        return .success(ImportTable(header: header.fields, index: index, rows: Array(rows.dropFirst()), problems: problems))
+    }
+}
+
+struct ImportFailure: Error {
+    var problems: [ImportProblem]
 }
