@@ -29,6 +29,7 @@ public struct Buffer: Equatable, Sendable {
     }
 
     /// Sets one cell, repairing any wide character it cuts in half.
+    @inline(__always)
     mutating func put(_ cell: Cell, x: Int, y: Int) {
         guard x >= 0, y >= 0, x < width, y < height else { return }
         let i = y * width + x
@@ -49,29 +50,34 @@ public struct Buffer: Equatable, Sendable {
         guard limit > 0 else { return 0 }
         let safe = Sanitizer.oneLine(text)
         var col = 0
-        /// Places one grapheme; false once the limit is reached.
-        func place(_ symbol: String, width w: Int) -> Bool {
-            if w == 0 { return true }
-            if col + w > limit {
-                if col < limit { put(Cell(" ", style: style), x: x + col, y: y); col += 1 }
-                return false
-            }
-            if x + col >= 0 {
-                put(Cell(symbol, style: style), x: x + col, y: y)
-                if w == 2 { put(Cell("", style: style, isContinuation: true), x: x + col + 1, y: y) }
-            }
-            col += w
-            return true
-        }
         // Fast path, taken by almost all school text: no scalar that joins
         // with its neighbour (combining marks, joiners, variation
         // selectors), so every scalar is a grapheme of its own.
         if !safe.unicodeScalars.contains(where: TextWidth.joinsNeighbour) {
-            for scalar in safe.unicodeScalars where !place(String(scalar), width: TextWidth.of(scalar)) { break }
+            for scalar in safe.unicodeScalars
+            where !place(String(scalar), TextWidth.of(scalar), x: x, y: y, limit: limit, col: &col, style: style) { break }
         } else {
-            for g in safe where !place(String(g), width: TextWidth.of(g)) { break }
+            for g in safe where !place(String(g), TextWidth.of(g), x: x, y: y, limit: limit, col: &col, style: style) { break }
         }
         return col
+    }
+
+    /// Places one grapheme of width `w` at column `col` of a write starting
+    /// at x; false once the limit is reached (a wide character that does
+    /// not fit leaves a space).
+    @inline(__always)
+    private mutating func place(_ symbol: String, _ w: Int, x: Int, y: Int, limit: Int, col: inout Int, style: Style) -> Bool {
+        if w == 0 { return true }
+        if col + w > limit {
+            if col < limit { put(Cell(" ", style: style), x: x + col, y: y); col += 1 }
+            return false
+        }
+        if x + col >= 0 {
+            put(Cell(symbol, style: style), x: x + col, y: y)
+            if w == 2 { put(Cell("", style: style, isContinuation: true), x: x + col + 1, y: y) }
+        }
+        col += w
+        return true
     }
 
     /// Fills a rectangle with blanks of `style`.
