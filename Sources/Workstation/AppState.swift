@@ -30,8 +30,16 @@ public struct LevelForm: Hashable, Sendable {
     public var form: Form
 }
 
+/// Booking an appointment for the selected student.
+public struct AppointmentForm: Hashable, Sendable {
+    public var student: StudentID
+    public var studentName: String
+    public var form: Form
+}
+
 public enum Modal: Hashable, Sendable {
     case visit(VisitForm)
+    case appointment(AppointmentForm)
     case level(LevelForm)
     case help
     case confirmQuit
@@ -75,6 +83,7 @@ public struct AppState: Sendable {
     public var shifts: [PlannedShift] = []
     public var checkIns: [DutyCheckIn] = []
     public var appointments: [Appointment] = []
+    public var appointmentList = ListState()
     public var compliance: ComplianceReport?
     public var levelCounts: [WarningLevel: Int] = [:]
     public var overdueCount = 0
@@ -115,6 +124,9 @@ public struct AppState: Sendable {
 
     /// A counselor's list opens on the key-attention queue; typing a filter
     /// shows all students.
+    /// This week's appointments in time order, as the roster pane lists them.
+    public var weekAppointments: [Appointment] { appointments.sorted { ($0.slot.start, $0.id) < ($1.slot.start, $1.id) } }
+
     public var showsQueue: Bool { roles.contains(.counselor) && filter.text.isEmpty && !filtering }
 
     /// Forgets every decrypted value (on lock).

@@ -6,6 +6,7 @@ import Terminal
 public enum CommandID: String, CaseIterable, Sendable {
     case nextPane, previousPane, pane1, pane2, pane3, pane4, maximize
     case find, open, newVisit, checkInOut, changeLevel, startCrisis, recordStep
+    case bookAppointment, confirmAppointment, appointmentDone, appointmentNoShow
     case moveUp, moveDown, lock, blank, help, quit
 }
 
@@ -24,6 +25,10 @@ public struct Command: Sendable {
         Command(id: .newVisit, keys: [.character("n"), .function(2)], label: "F2/n", text: .init(zh: "登记来访", en: "new visit"), action: .logVisit),
         Command(id: .changeLevel, keys: [.character("L"), .function(4)], label: "F4/L", text: .init(zh: "调整等级", en: "change level"), action: .changeWarningLevel),
         Command(id: .checkInOut, keys: [.function(5)], label: "F5", text: .init(zh: "签到/签退", en: "check in/out"), action: .checkInOut),
+        Command(id: .bookAppointment, keys: [.character("b")], label: "b", text: .init(zh: "预约（先选学生）", en: "book appointment (select the student first)"), action: .bookAppointment),
+        Command(id: .confirmAppointment, keys: [.character("c")], label: "c", text: .init(zh: "确认预约", en: "confirm appointment"), action: .bookAppointment),
+        Command(id: .appointmentDone, keys: [.character("d")], label: "d", text: .init(zh: "预约已完成", en: "appointment done"), action: .bookAppointment),
+        Command(id: .appointmentNoShow, keys: [.character("x")], label: "x", text: .init(zh: "预约未到", en: "no-show"), action: .bookAppointment),
         Command(id: .startCrisis, keys: [.function(7)], label: "F7", text: .init(zh: "危机处置", en: "crisis run"), action: .startCrisisChecklist),
         Command(id: .recordStep, keys: [.character(" ")], label: "Space", text: .init(zh: "记录步骤", en: "record step"), action: .recordCrisisStep),
         Command(id: .nextPane, keys: [.tab], label: "Tab", text: .init(zh: "下一窗格", en: "next pane"), action: nil),

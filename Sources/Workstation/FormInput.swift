@@ -43,6 +43,36 @@ enum VisitInput {
     }
 }
 
+/// Reads the booking form into a requested appointment of 30 minutes.
+enum AppointmentInput {
+    static func appointment(from a: inout AppointmentForm, state s: inout AppState) -> Appointment? {
+        for i in a.form.fields.indices { a.form.fields[i].error = nil }
+        let lang = s.language
+        var day = s.now.day, time = TimeOfDay.midnight
+        var channel = Appointment.Channel.inPerson
+        do { day = try Day.parse(a.form.fields[0].editor.text, field: .date) } catch { a.form.fields[0].error = error.message.text(lang) }
+        do { time = try TimeOfDay.parse(a.form.fields[1].editor.text, field: .time) } catch { a.form.fields[1].error = error.message.text(lang) }
+        let channelText = a.form.fields[2].editor.text.trimmingCharacters(in: .whitespaces)
+        if let n = Int(channelText), Appointment.Channel.allCases.indices.contains(n - 1) {
+            channel = Appointment.Channel.allCases[n - 1]
+        } else {
+            do { channel = try Appointment.Channel.parse(channelText) } catch { a.form.fields[2].error = error.message.text(lang) }
+        }
+        guard a.form.fields.allSatisfy({ $0.error == nil }) else { return nil }
+        let start = LocalDateTime(day, time)
+        let end = LocalDateTime(secondsSinceEpoch: start.secondsSinceEpoch + 30 * 60)
+        s.serial += 1
+        let appointment = Appointment(id: AppointmentID("appointment-\(s.account)-\(s.now)-\(s.serial)"), student: a.student,
+                                      requestedBy: .student, channel: channel, slot: TimeSpan(start: start, end: end),
+                                      counselor: s.staff.first { $0.roles.contains(.counselor) }?.id, statusChangedAt: s.now)
+        if let problem = appointment.validate().first {
+            a.form.fields[0].error = problem.message.text(lang)
+            return nil
+        }
+        return appointment
+    }
+}
+
 /// Reads the level form into a level change and the follow-up it sets.
 enum LevelInput {
     static func change(from l: inout LevelForm, state s: inout AppState) -> (LevelChange, FollowUp)? {

@@ -44,6 +44,7 @@ public enum Effect: Sendable, Equatable {
     case checkOut(DutyCheckIn)
     case changeLevel(LevelChange, FollowUp)
     case saveCrisisRun(CrisisRun, isNew: Bool)
+    case saveAppointment(Appointment, isNew: Bool)
     case lock
     case quit
 }

@@ -125,6 +125,10 @@ public enum Render {
                     ? "渠道 1来访 2预约 3电话 4网络 5团体；原因 1学业 2人际 3家庭 4情绪 5自伤念头 6其他"
                     : "channel 1 walk-in 2 appointment 3 phone 4 online 5 group; reasons 1 study 2 relationships 3 family 4 emotions 5 self-harm 6 other",
                     form: v.form, s, &b)
+        case .appointment(let a):
+            formBox(title: S.bookTitle.text(L) + " · " + a.studentName,
+                    hint: L == .zhHans ? "渠道 1当面 2电话 3网络；30 分钟" : "channel 1 in person 2 phone 3 online; 30 minutes",
+                    form: a.form, s, &b)
         case .level(let l):
             formBox(title: S.changeLevel.text(L) + " · " + l.studentName + " (" + l.from.displayName.text(L) + ")",
                     hint: L == .zhHans ? "等级 0无 1一般 2严重 3重大；理由必填" : "level 0 none 1 general 2 severe 3 major; a reason is required",

@@ -69,6 +69,12 @@ public final class Session {
                 if isNew { try store.add(run, by: StaffID(account), at: state.now, action: "crisis.start") }
                 else { try store.update(run, by: StaffID(account), at: state.now, action: "crisis.step") }
                 return [.saved(S.stepDone.text(L), try snapshot(now: state.now))]
+            case .saveAppointment(let appointment, let isNew):
+                guard Permission.allows(roles, .bookAppointment) else { return [.failed(S.notAllowed.text(L))] }
+                let store = try requireStore()
+                if isNew { try store.add(appointment, by: StaffID(account), at: state.now, action: "appointment.book") }
+                else { try store.update(appointment, by: StaffID(account), at: state.now, action: "appointment.\(appointment.status.rawValue)") }
+                return [.saved(S.appointmentSaved.text(L), try snapshot(now: state.now))]
             case .lock:
                 lock()
                 return []

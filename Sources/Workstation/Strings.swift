@@ -34,6 +34,8 @@ public enum S {
     public static let checkedOut = LocalizedText(zh: "已签退。", en: "Checked out.")
     public static let visitSaved = LocalizedText(zh: "来访已登记。", en: "Visit saved.")
     public static let levelSaved = LocalizedText(zh: "预警等级已调整，已设追踪。", en: "Level changed and follow-up set.")
+    public static let appointmentSaved = LocalizedText(zh: "预约已保存。", en: "Appointment saved.")
+    public static let bookTitle = LocalizedText(zh: "登记预约", en: "Book an appointment")
     public static let newVisit = LocalizedText(zh: "登记来访", en: "New visit")
     public static let changeLevel = LocalizedText(zh: "调整预警等级", en: "Change level")
     public static let channel = LocalizedText(zh: "渠道", en: "Channel")

@@ -171,7 +171,7 @@ public enum Update {
             case .students: s.list.move(delta, count: listCount)
             case .file: s.fileScroll = max(0, s.fileScroll + delta)
             case .crisis: s.crisisStep = max(0, min(s.checklist.steps.count - 1, s.crisisStep + delta))
-            case .roster: break
+            case .roster: s.appointmentList.move(delta, count: s.appointments.count)
             }
         case .find:
             s.pane = .students
@@ -226,6 +226,26 @@ public enum Update {
             s.crisisRun = run.isComplete ? nil : run
             s.crisisStep = min(s.checklist.steps.count - 1, s.crisisStep + 1)
             return [.saveCrisisRun(run, isNew: false)]
+        case .bookAppointment:
+            guard let student = s.selectedStudent else { return [] }
+            let L = s.language
+            s.modal = .appointment(AppointmentForm(student: student.id, studentName: student.name, form: Form(fields: [
+                Form.Field(label: L == .zhHans ? "日期" : "Date", text: s.now.day.adding(days: 1).description),
+                Form.Field(label: L == .zhHans ? "时间" : "Time", text: "12:20"),
+                Form.Field(label: S.channel.text(L), text: "1"),
+            ])))
+        case .confirmAppointment, .appointmentDone, .appointmentNoShow:
+            let list = s.weekAppointments
+            guard s.pane == .roster, list.indices.contains(s.appointmentList.selected) else { return [] }
+            let status: Appointment.Status = id == .confirmAppointment ? .confirmed : id == .appointmentDone ? .done : .noShow
+            var appointment = list[s.appointmentList.selected]
+            if appointment.counselor == nil { appointment.counselor = s.staff.first { $0.roles.contains(.counselor) }?.id }
+            do {
+                return [.saveAppointment(try appointment.moved(to: status, at: s.now), isNew: false)]
+            } catch {
+                s.message = error.message.text(s.language)
+                return []
+            }
         case .lock:
             return lock(&s)
         case .blank:
@@ -259,6 +279,19 @@ public enum Update {
                 v.form.handle(key)
             }
             s.modal = .visit(v)
+        case .appointment(var a):
+            if key == .escape { s.modal = nil; return [] }
+            if key == .function(2) || (key == .enter && a.form.focus == a.form.fields.count - 1) {
+                if let appointment = AppointmentInput.appointment(from: &a, state: &s) {
+                    s.modal = .appointment(a)
+                    return [.saveAppointment(appointment, isNew: true)]
+                }
+            } else if key == .enter {
+                a.form.handle(.tab)
+            } else {
+                a.form.handle(key)
+            }
+            s.modal = .appointment(a)
         case .level(var l):
             if key == .escape { s.modal = nil; return [] }
             if key == .function(10) || key == .ctrl("c") { s.modal = .confirmQuit; return [] }

@@ -35,6 +35,37 @@ final class JourneyTests: XCTestCase {
         XCTAssertEqual(visit.loggedBy, StaffID("duty"))
     }
 
+    func testDutyTeacherBooksConfirmsAndClosesAppointments() throws {
+        var s = try F.state("duty", [.duty])
+        let student = try XCTUnwrap(s.selectedStudent)
+        _ = F.press(&s, .character("b"))
+        guard case .appointment(let form) = s.modal else { return XCTFail("no booking form") }
+        XCTAssertEqual(form.student, student.id)
+        let booked = F.press(&s, .function(2))
+        guard case .saveAppointment(let appointment, true) = booked.first else { return XCTFail("\(booked)") }
+        XCTAssertEqual(appointment.status, .requested)
+        XCTAssertEqual(appointment.slot.start.description, "2026-11-21T12:20:00")
+        XCTAssertEqual(appointment.counselor, StaffID("counselor"))
+        // The session answers a save with `.saved`, which closes the form.
+        _ = Update.update(&s, .saved("ok", try Snapshot.load(from: try F.store(), roles: [.duty], now: F.now)))
+        XCTAssertNil(s.modal)
+        // In the roster pane: an appointment of this week that is over can be
+        // marked done; one still to come cannot.
+        _ = F.press(&s, .character("3"))
+        let list = s.weekAppointments
+        let past = try XCTUnwrap(list.firstIndex { $0.slot.end < F.now && ($0.status == .requested || $0.status == .confirmed) }
+                                 ?? list.firstIndex { $0.slot.end < F.now && $0.status == .done })
+        s.appointmentList.selected = past
+        let done = F.press(&s, .character("d"))
+        if list[past].status == .done {
+            XCTAssertEqual(done, [], "done cannot be done again")
+            XCTAssertFalse(s.message.isEmpty)
+        } else {
+            guard case .saveAppointment(let closed, false) = done.first else { return XCTFail("\(done)") }
+            XCTAssertEqual(closed.status, .done)
+        }
+    }
+
     func testVisitFormWithoutReasonShowsTheProblemAndSavesNothing() throws {
         var s = try F.state("duty", [.duty])
         _ = F.press(&s, .character("n"))

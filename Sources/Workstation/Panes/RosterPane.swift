@@ -21,9 +21,19 @@ enum RosterPane {
                          label: (covered ? "✓" : "") + (names[shift.person] ?? shift.person.rawValue),
                          style: Style(covered ? .ok : shift.span.end < s.now ? .violation : .accent))
         }
-        let gridHeight = max(0, area.height - 2)
+        // The grid on top, this week's appointments (selectable) below.
+        let listHeight = min(s.appointments.count + 1, max(2, area.height / 3))
+        let gridHeight = max(0, area.height - listHeight - 1)
         WeekGrid(dayTitles: dayNames, firstHour: 12, lastHour: 18, entries: entries)
             .render(into: &b, Rect(x: area.x, y: area.y, width: area.width, height: gridHeight))
+        let studentNames = Dictionary(s.students.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let rows = s.weekAppointments.map { a -> String in
+            let when = String(a.slot.start.description.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ")
+            return "\(when)  \(studentNames[a.student] ?? "")  \(a.status.displayName.text(L))"
+        }
+        var list = s.appointmentList
+        ListView(items: rows).render(into: &b, Rect(x: area.x, y: area.y + gridHeight, width: area.width, height: listHeight - 1),
+                                     state: &list, focused: s.pane == .roster)
         let upcoming = s.appointments.filter { $0.status == .requested || $0.status == .confirmed }.count
         b.set(L == .zhHans ? "本周预约：\(s.appointments.count)（待进行 \(upcoming)）" : "Appointments this week: \(s.appointments.count) (\(upcoming) open)",
               x: area.x, y: area.maxY - 1, maxWidth: area.width, style: Style(.muted))
