@@ -37,7 +37,18 @@ public struct AppointmentForm: Hashable, Sendable {
     public var form: Form
 }
 
+/// Writing or editing a case note, inside the app (never an external
+/// editor or a temp file).
+public struct NoteForm: Hashable, Sendable {
+    public var student: StudentID
+    public var studentName: String
+    /// The note being edited (its earlier text is kept by the store).
+    public var editing: CaseNote?
+    public var text: TextArea
+}
+
 public enum Modal: Hashable, Sendable {
+    case note(NoteForm)
     case visit(VisitForm)
     case appointment(AppointmentForm)
     case level(LevelForm)

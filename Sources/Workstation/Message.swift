@@ -45,6 +45,7 @@ public enum Effect: Sendable, Equatable {
     case changeLevel(LevelChange, FollowUp)
     case saveCrisisRun(CrisisRun, isNew: Bool)
     case saveAppointment(Appointment, isNew: Bool)
+    case saveNote(CaseNote, isNew: Bool)
     case lock
     case quit
 }

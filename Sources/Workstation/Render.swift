@@ -125,6 +125,13 @@ public enum Render {
                     ? "渠道 1来访 2预约 3电话 4网络 5团体；原因 1学业 2人际 3家庭 4情绪 5自伤念头 6其他"
                     : "channel 1 walk-in 2 appointment 3 phone 4 online 5 group; reasons 1 study 2 relationships 3 family 4 emotions 5 self-harm 6 other",
                     form: v.form, s, &b)
+        case .note(let n):
+            let box = b.area.centered(width: min(s.width - 4, 76), height: min(s.height - 2, 18))
+            b.fill(box, style: .plain)
+            let inner = Block(title: S.noteTitle.text(L) + " · " + n.studentName, style: Style(.accent)).render(into: &b, box)
+            var text = n.text
+            text.render(into: &b, Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1), focused: true)
+            b.set(S.noteHint.text(L), x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, style: Style(.accent, bold: true))
         case .appointment(let a):
             formBox(title: S.bookTitle.text(L) + " · " + a.studentName,
                     hint: L == .zhHans ? "渠道 1当面 2电话 3网络；30 分钟" : "channel 1 in person 2 phone 3 online; 30 minutes",

@@ -69,6 +69,13 @@ public final class Session {
                 if isNew { try store.add(run, by: StaffID(account), at: state.now, action: "crisis.start") }
                 else { try store.update(run, by: StaffID(account), at: state.now, action: "crisis.step") }
                 return [.saved(S.stepDone.text(L), try snapshot(now: state.now))]
+            case .saveNote(let note, let isNew):
+                guard Permission.allows(roles, .writeCaseNote) else { return [.failed(S.notAllowed.text(L))] }
+                let store = try requireStore()
+                // The audit says a note was written or edited, never what it says.
+                if isNew { try store.add(note, by: StaffID(account), at: state.now, action: "note.add") }
+                else { try store.update(note, by: StaffID(account), at: state.now, action: "note.edit") }
+                return [.saved(S.noteSaved.text(L), try snapshot(now: state.now))]
             case .saveAppointment(let appointment, let isNew):
                 guard Permission.allows(roles, .bookAppointment) else { return [.failed(S.notAllowed.text(L))] }
                 let store = try requireStore()

@@ -226,6 +226,13 @@ public enum Update {
             s.crisisRun = run.isComplete ? nil : run
             s.crisisStep = min(s.checklist.steps.count - 1, s.crisisStep + 1)
             return [.saveCrisisRun(run, isNew: false)]
+        case .newNote, .editNote:
+            guard let file = s.file else { s.message = S.noStudent.text(s.language); return [] }
+            let mine = file.caseNotes.filter { $0.author == StaffID(s.account) }.max { $0.at < $1.at }
+            if id == .editNote && mine == nil { return [] }
+            let editing = id == .editNote ? mine : nil
+            s.modal = .note(NoteForm(student: file.student.id, studentName: file.student.name, editing: editing,
+                                     text: TextArea(editing?.text ?? "")))
         case .bookAppointment:
             guard let student = s.selectedStudent else { return [] }
             let L = s.language
@@ -279,6 +286,25 @@ public enum Update {
                 v.form.handle(key)
             }
             s.modal = .visit(v)
+        case .note(var n):
+            if key == .escape { s.modal = nil; return [] }
+            if key == .function(10) || key == .ctrl("c") { s.modal = .confirmQuit; return [] }
+            if key == .function(2) || key == .ctrl("s") {
+                let text = n.text.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if let problem = TextCheck.note(text, field: .note, required: true) {
+                    s.message = problem.message.text(s.language)
+                    return []
+                }
+                if var note = n.editing {
+                    note.text = text
+                    return [.saveNote(note, isNew: false)]
+                }
+                s.serial += 1
+                return [.saveNote(CaseNote(id: CaseNoteID("note-\(s.account)-\(s.now)-\(s.serial)"), student: n.student,
+                                           author: StaffID(s.account), at: s.now, text: text), isNew: true)]
+            }
+            n.text.handle(key, width: max(10, min(s.width - 4, 76) - 2))
+            s.modal = .note(n)
         case .appointment(var a):
             if key == .escape { s.modal = nil; return [] }
             if key == .function(2) || (key == .enter && a.form.focus == a.form.fields.count - 1) {

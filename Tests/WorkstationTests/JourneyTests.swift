@@ -94,6 +94,38 @@ final class JourneyTests: XCTestCase {
         XCTAssertEqual(followUp.due, F.now.day.adding(days: 7))
     }
 
+    func testCounselorWritesAndEditsANoteInsideTheApp() throws {
+        var s = try F.state("counselor", [.counselor, .admin])
+        let first = try XCTUnwrap(s.queue.first)
+        _ = Update.update(&s, .fileOpened(try F.store().openFile(first.student.id, by: StaffID("counselor"), at: F.now)))
+        _ = F.press(&s, .character("e"))
+        guard case .note(let form) = s.modal else { return XCTFail("no note editor") }
+        XCTAssertNil(form.editing)
+        _ = F.press(&s, .paste("今天谈话，情绪较稳定"), .enter, .paste("约定下周三再来"))
+        let saved = F.press(&s, .function(2))
+        guard case .saveNote(let note, true) = saved.first else { return XCTFail("\(saved)") }
+        XCTAssertEqual(note.text, "今天谈话，情绪较稳定\n约定下周三再来")
+        XCTAssertEqual(note.student, first.student.id)
+        XCTAssertEqual(note.author, StaffID("counselor"))
+        // Editing opens the latest note of this counselor, to be saved as a new revision.
+        s.modal = nil
+        s.file?.caseNotes.append(note)
+        _ = F.press(&s, .character("E"))
+        guard case .note(let edit) = s.modal else { return XCTFail("no editor for the latest note") }
+        XCTAssertEqual(edit.editing?.id, note.id)
+        XCTAssertEqual(edit.text.text, note.text)
+        _ = F.press(&s, .paste("（补充）"))
+        guard case .saveNote(let edited, false) = F.press(&s, .ctrl("s")).first else { return XCTFail() }
+        XCTAssertEqual(edited.id, note.id)
+        XCTAssertEqual(edited.text, note.text + "（补充）")
+    }
+
+    func testDutyTeacherHasNoNoteEditor() throws {
+        var s = try F.state("duty", [.duty])
+        _ = F.press(&s, .character("e"), .function(3), .character("E"))
+        XCTAssertNil(s.modal)
+    }
+
     func testHeadOfGuidanceSeesComplianceWithTheDemoViolations() throws {
         let s = try F.state("head", [.head])
         XCTAssertFalse(s.compliance?.violations.isEmpty ?? true)

@@ -61,6 +61,11 @@ final class SnapshotTests: XCTestCase {
             assertSnapshot(counselor, "level-form-\(tag)-120x40")
             _ = F.press(&counselor, .escape, .character("?"))
             assertSnapshot(counselor, "help-\(tag)-120x40")
+            _ = F.press(&counselor, .escape)
+            let first = try XCTUnwrap(counselor.queue.first)
+            _ = Update.update(&counselor, .fileOpened(try F.store().openFile(first.student.id, by: StaffID("counselor"), at: F.now)))
+            _ = F.press(&counselor, .character("e"), .paste(String(repeating: "学生自述近期压力大，晚上入睡困难。", count: 4)), .enter, .paste("Plan: 下周三复谈"))
+            assertSnapshot(counselor, "note-editor-\(tag)-120x40")
         }
     }
 }
