@@ -15,35 +15,49 @@ extension Store {
     /// with only the record kinds urgency depends on (no notes, screenings
     /// or referrals): this is on the path from unlock to the first frame.
     public func keyAttentionQueue(today: Day) throws -> [KeyAttentionItem] {
-        let files = try writer.read { db -> [StudentFile] in
-            var files: [String: StudentFile] = [:]
-            for body in try String.fetchAll(db, sql: "SELECT body FROM students WHERE level >= 2") {
-                let student = try Self.decode(Student.self, body)
-                files[student.id.rawValue] = StudentFile(student: student)
-            }
+        let (studentBodies, rows) = try writer.read { db -> ([String], [(kind: String, student: String, body: String)]) in
+            let students = try String.fetchAll(db, sql: "SELECT body FROM students WHERE level >= 2")
             let rows = try Row.fetchAll(db, sql: """
                 SELECT r.kind, r.student, r.body FROM records r JOIN students s ON s.id = r.student
                 WHERE s.level >= 2 AND r.kind IN ('level', 'plan', 'visit', 'appointment', 'contact', 'followup', 'crisis', 'closing')
                 ORDER BY r.time, r.id
-                """)
-            for row in rows {
-                let id: String = row["student"], body: String = row["body"]
-                guard files[id] != nil else { continue }
-                switch row["kind"] as String {
-                case LevelChange.kind: files[id]!.levelChanges.append(try Self.decode(LevelChange.self, body))
-                case SupportPlan.kind: files[id]!.plans.append(try Self.decode(SupportPlan.self, body))
-                case Visit.kind: files[id]!.visits.append(try Self.decode(Visit.self, body))
-                case Appointment.kind: files[id]!.appointments.append(try Self.decode(Appointment.self, body))
-                case GuardianContact.kind: files[id]!.guardianContacts.append(try Self.decode(GuardianContact.self, body))
-                case FollowUp.kind: files[id]!.followUps.append(try Self.decode(FollowUp.self, body))
-                case CrisisRun.kind: files[id]!.crisisRuns.append(try Self.decode(CrisisRun.self, body))
-                case CaseClosing.kind: files[id]!.closings.append(try Self.decode(CaseClosing.self, body))
-                default: break
-                }
-            }
-            return Array(files.values)
+                """).map { (kind: $0[0] as String, student: $0[1] as String, body: $0[2] as String) }
+            return (students, rows)
         }
-        return KeyAttentionQueue.items(files, today: today)
+        // Decoding the JSON is most of the cost; it is spread over the cores.
+        let students = try ParallelDecode.map(studentBodies) { try Self.decode(Student.self, $0) }
+        var files = Dictionary(uniqueKeysWithValues: students.map { ($0.id.rawValue, StudentFile(student: $0)) })
+        let records = try ParallelDecode.map(rows) { row -> QueueRecord in
+            switch row.kind {
+            case LevelChange.kind: return .level(try Self.decode(LevelChange.self, row.body))
+            case SupportPlan.kind: return .plan(try Self.decode(SupportPlan.self, row.body))
+            case Visit.kind: return .visit(try Self.decode(Visit.self, row.body))
+            case Appointment.kind: return .appointment(try Self.decode(Appointment.self, row.body))
+            case GuardianContact.kind: return .contact(try Self.decode(GuardianContact.self, row.body))
+            case FollowUp.kind: return .followUp(try Self.decode(FollowUp.self, row.body))
+            case CrisisRun.kind: return .crisis(try Self.decode(CrisisRun.self, row.body))
+            default: return .closing(try Self.decode(CaseClosing.self, row.body))
+            }
+        }
+        for (row, record) in zip(rows, records) where files[row.student] != nil {
+            switch record {
+            case .level(let r): files[row.student]!.levelChanges.append(r)
+            case .plan(let r): files[row.student]!.plans.append(r)
+            case .visit(let r): files[row.student]!.visits.append(r)
+            case .appointment(let r): files[row.student]!.appointments.append(r)
+            case .contact(let r): files[row.student]!.guardianContacts.append(r)
+            case .followUp(let r): files[row.student]!.followUps.append(r)
+            case .crisis(let r): files[row.student]!.crisisRuns.append(r)
+            case .closing(let r): files[row.student]!.closings.append(r)
+            }
+        }
+        return KeyAttentionQueue.items(Array(files.values), today: today)
+    }
+
+    /// The record kinds the queue's urgency depends on.
+    private enum QueueRecord: Sendable {
+        case level(LevelChange), plan(SupportPlan), visit(Visit), appointment(Appointment)
+        case contact(GuardianContact), followUp(FollowUp), crisis(CrisisRun), closing(CaseClosing)
     }
 
     /// Overdue follow-ups of any student, most overdue first.

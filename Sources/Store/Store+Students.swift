@@ -27,7 +27,9 @@ public struct StudentSummary: Hashable, Sendable {
         self.level = level
         self.pinyinFull = pinyinFull
         self.pinyinInitials = pinyinInitials
-        searchKey = Array("\(number)\u{1}\(name)\u{1}\(className)".lowercased().utf8)
+        // ASCII lower-casing on the bytes: names are Chinese or pinyin/Latin,
+        // and this runs for every student on the way to the first frame.
+        searchKey = "\(number)\u{1}\(name)\u{1}\(className)".utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
     }
 
     /// A filter query, prepared once per keystroke rather than per student.
@@ -35,7 +37,7 @@ public struct StudentSummary: Hashable, Sendable {
         let bytes: [UInt8]
         public let isEmpty: Bool
         public init(_ text: String) {
-            bytes = Array(text.lowercased().filter { !$0.isWhitespace }.utf8)
+            bytes = text.filter { !$0.isWhitespace }.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
             isEmpty = bytes.isEmpty
         }
     }

@@ -55,11 +55,20 @@ extension Snapshot {
     /// may not see is even loaded.
     public static func load(from store: Store, roles: Set<Role>, now: LocalDateTime) throws -> Snapshot {
         var snap = Snapshot()
+        // The counselor's queue is read on a second pool connection while
+        // this one reads the student list: the two are most of the time
+        // from unlock to the first frame.
+        let queue = QueueLoad()
+        let group = DispatchGroup()
+        if roles.contains(.counselor) {
+            DispatchQueue.global(qos: .userInitiated).async(group: group) {
+                queue.result = Result { try store.keyAttentionQueue(today: now.day) }
+            }
+        }
         snap.students = try store.studentList()
         snap.staff = try store.staff()
-        if roles.contains(.counselor) {
-            snap.queue = try store.keyAttentionQueue(today: now.day)
-        }
+        group.wait()
+        if let result = queue.result { snap.queue = try result.get() }
         let today = LocalDateTime(now.day, .midnight), tomorrow = LocalDateTime(now.day.adding(days: 1), .midnight)
         if Permission.allows(roles, .readVisitRegister) {
             snap.todaysVisits = try store.records(Visit.self, from: today, to: tomorrow)
@@ -82,4 +91,10 @@ extension Snapshot {
         snap.openRun = try store.openRecords(CrisisRun.self).last
         return snap
     }
+}
+
+/// The queue's result, handed from the reading thread back to the caller
+/// (written once, read after the group finished).
+private final class QueueLoad: @unchecked Sendable {
+    var result: Result<[KeyAttentionItem], Error>?
 }
