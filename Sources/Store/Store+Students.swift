@@ -33,21 +33,46 @@ public struct StudentSummary: Hashable, Sendable {
     }
 
     /// A filter query, prepared once per keystroke rather than per student.
+    /// Words separated by spaces must all match; besides text, a word can
+    /// pick a level (`L2`, `等级3`) or a grade (`g7`, `7年级`).
     public struct Query: Sendable {
-        let bytes: [UInt8]
-        public let isEmpty: Bool
+        enum Term: Sendable {
+            case text([UInt8])
+            case level(Int)
+            case grade(Int)
+        }
+        let terms: [Term]
+        public var isEmpty: Bool { terms.isEmpty }
+
         public init(_ text: String) {
-            bytes = text.filter { !$0.isWhitespace }.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-            isEmpty = bytes.isEmpty
+            terms = text.split(whereSeparator: \.isWhitespace).map { word in
+                let w = String(word)
+                if let n = Self.number(after: ["l", "L", "等级"], in: w), (0...3).contains(n) { return .level(n) }
+                if let n = Self.number(after: ["g", "G"], in: w) ?? (w.hasSuffix("年级") ? Int(w.dropLast(2)) : nil),
+                   (1...12).contains(n) { return .grade(n) }
+                return .text(w.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })
+            }
+        }
+
+        static func number(after prefixes: [String], in word: String) -> Int? {
+            for p in prefixes where word.hasPrefix(p) { if let n = Int(word.dropFirst(p.count)) { return n } }
+            return nil
         }
     }
 
-    /// Whether the list filter finds this student: name, pinyin in full or
-    /// initials (`zs` finds 张三), student number or class.
+    /// Whether the list filter finds this student: every word matches the
+    /// name, pinyin in full or initials (`zs` finds 张三), student number
+    /// or class, or is a level or grade the student has.
     public func matches(_ query: Query) -> Bool {
-        if query.isEmpty { return true }
-        if pinyinInitials.utf8.starts(with: query.bytes) || pinyinFull.utf8.starts(with: query.bytes) { return true }
-        return Self.contains(searchKey, query.bytes)
+        query.terms.allSatisfy { term in
+            switch term {
+            case .level(let n): return level.number == n
+            case .grade(let g): return grade == g
+            case .text(let bytes):
+                return pinyinInitials.utf8.starts(with: bytes) || pinyinFull.utf8.starts(with: bytes)
+                    || Self.contains(searchKey, bytes)
+            }
+        }
     }
 
     public func matches(_ text: String) -> Bool { matches(Query(text)) }

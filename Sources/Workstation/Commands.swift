@@ -21,7 +21,7 @@ public struct Command: Sendable {
 
     public static let table: [Command] = [
         Command(id: .help, keys: [.character("?"), .function(1)], label: "F1/?", text: .init(zh: "帮助", en: "help"), action: nil),
-        Command(id: .find, keys: [.character("/")], label: "/", text: .init(zh: "查找（拼音、学号、班级）", en: "find (pinyin, number, class)"), action: .readStudentRoster),
+        Command(id: .find, keys: [.character("/")], label: "/", text: .init(zh: "查找（拼音、学号、班级；L2 等级，g7 年级）", en: "find (pinyin, number, class; L2 level, g7 grade)"), action: .readStudentRoster),
         Command(id: .open, keys: [.enter], label: "Enter", text: .init(zh: "打开档案", en: "open file"), action: .readStudentArchive),
         Command(id: .newVisit, keys: [.character("n"), .function(2)], label: "F2/n", text: .init(zh: "登记来访", en: "new visit"), action: .logVisit),
         Command(id: .newNote, keys: [.function(3), .character("e")], label: "F3/e", text: .init(zh: "写个案记录", en: "write a case note"), action: .writeCaseNote),

@@ -17,6 +17,11 @@ final class StoreRecordTests: XCTestCase {
         XCTAssertTrue(zhang.matches("zs"))
         XCTAssertTrue(try XCTUnwrap(list.first { $0.name == "单雪" }).matches("shanx"))
         XCTAssertEqual(zhang.level, WarningLevel.none)
+        XCTAssertTrue(zhang.matches("g7 zs"), "grade and initials together")
+        XCTAssertFalse(zhang.matches("g8 zs"))
+        XCTAssertTrue(zhang.matches("L0"))
+        XCTAssertFalse(zhang.matches("等级2"))
+        XCTAssertTrue(zhang.matches("7年级 初一"))
         XCTAssertEqual(zhang.number, Fixture.student(1).number)
     }
 
