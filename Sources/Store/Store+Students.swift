@@ -209,6 +209,21 @@ extension Store {
         }
     }
 
+    /// Records a counselor's decision on a screening proposal and, when it
+    /// is confirmed, the level change it brings: one transaction, so a
+    /// proposal is never confirmed without its level.
+    public func decide(_ proposal: ScreeningProposal, change: LevelChange?, by actor: StaffID, at now: LocalDateTime) throws {
+        try writer.write { db in
+            try Self.replace(proposal, by: actor, at: now, db)
+            if let change {
+                try Self.insert(change, db)
+                try db.execute(sql: "UPDATE students SET level = ? WHERE id = ?", arguments: [change.to.number, change.student.rawValue])
+            }
+            try audit(db, actor, now, "proposal.\(proposal.status.rawValue)", proposal.student,
+                      change.map { "level \($0.from.number) → \($0.to.number)" } ?? "")
+        }
+    }
+
     /// Earlier versions of a student's details, oldest first.
     public func studentRevisions(_ id: StudentID) throws -> [Student] {
         try writer.read { db in

@@ -47,7 +47,16 @@ public struct NoteForm: Hashable, Sendable {
     public var text: TextArea
 }
 
+/// Confirming or dismissing a screening proposal: never automatic.
+public struct ProposalForm: Hashable, Sendable {
+    public var proposal: ScreeningProposal
+    public var currentLevel: WarningLevel
+    public var studentName: String
+    public var form: Form
+}
+
 public enum Modal: Hashable, Sendable {
+    case proposal(ProposalForm)
     case note(NoteForm)
     case visit(VisitForm)
     case appointment(AppointmentForm)

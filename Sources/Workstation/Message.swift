@@ -46,6 +46,7 @@ public enum Effect: Sendable, Equatable {
     case saveCrisisRun(CrisisRun, isNew: Bool)
     case saveAppointment(Appointment, isNew: Bool)
     case saveNote(CaseNote, isNew: Bool)
+    case decideProposal(ScreeningProposal, LevelChange?)
     case lock
     case quit
 }

@@ -69,6 +69,10 @@ public final class Session {
                 if isNew { try store.add(run, by: StaffID(account), at: state.now, action: "crisis.start") }
                 else { try store.update(run, by: StaffID(account), at: state.now, action: "crisis.step") }
                 return [.saved(S.stepDone.text(L), try snapshot(now: state.now))]
+            case .decideProposal(let proposal, let change):
+                guard Permission.allows(roles, .decideScreeningProposal) else { return [.failed(S.notAllowed.text(L))] }
+                try requireStore().decide(proposal, change: change, by: StaffID(account), at: state.now)
+                return [.saved(S.proposalDecided.text(L), try snapshot(now: state.now))]
             case .saveNote(let note, let isNew):
                 guard Permission.allows(roles, .writeCaseNote) else { return [.failed(S.notAllowed.text(L))] }
                 let store = try requireStore()

@@ -34,6 +34,8 @@ public enum S {
     public static let checkedOut = LocalizedText(zh: "已签退。", en: "Checked out.")
     public static let visitSaved = LocalizedText(zh: "来访已登记。", en: "Visit saved.")
     public static let levelSaved = LocalizedText(zh: "预警等级已调整，已设追踪。", en: "Level changed and follow-up set.")
+    public static let proposalDecided = LocalizedText(zh: "测评建议已处理。", en: "Screening proposal decided.")
+    public static let proposalPending = LocalizedText(zh: "测评建议：%@（待处理，按 p）", en: "Screening suggests %@ (pending: press p)")
     public static let noteSaved = LocalizedText(zh: "个案记录已保存。", en: "Case note saved.")
     public static let noteTitle = LocalizedText(zh: "个案记录", en: "Case note")
     public static let noteHint = LocalizedText(zh: "F2 或 Ctrl-S 保存  Esc 放弃", en: "F2 or Ctrl-S saves  Esc discards")

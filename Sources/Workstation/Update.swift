@@ -226,6 +226,15 @@ public enum Update {
             s.crisisRun = run.isComplete ? nil : run
             s.crisisStep = min(s.checklist.steps.count - 1, s.crisisStep + 1)
             return [.saveCrisisRun(run, isNew: false)]
+        case .decideProposal:
+            guard let file = s.file, let pending = file.screeningProposals.first(where: { $0.status == .pending }) else { return [] }
+            let L = s.language
+            s.modal = .proposal(ProposalForm(proposal: pending, currentLevel: file.level, studentName: file.student.name, form: Form(fields: [
+                Form.Field(label: L == .zhHans ? "决定" : "Decision", text: "1"),
+                Form.Field(label: S.newLevel.text(L), text: "\(pending.suggestedLevel.number)"),
+                Form.Field(label: S.reason.text(L), limit: 500),
+            ])))
+            if case .proposal(var f) = s.modal { f.form.focus = 2; s.modal = .proposal(f) }
         case .newNote, .editNote:
             guard let file = s.file else { s.message = S.noStudent.text(s.language); return [] }
             let mine = file.caseNotes.filter { $0.author == StaffID(s.account) }.max { $0.at < $1.at }
@@ -286,6 +295,34 @@ public enum Update {
                 v.form.handle(key)
             }
             s.modal = .visit(v)
+        case .proposal(var p):
+            if key == .escape { s.modal = nil; return [] }
+            if key == .function(2) || (key == .enter && p.form.focus == p.form.fields.count - 1) {
+                for i in p.form.fields.indices { p.form.fields[i].error = nil }
+                let confirm = p.form.fields[0].editor.text.trimmingCharacters(in: .whitespaces) != "2"
+                let reason = p.form.fields[2].editor.text
+                let level = Int(p.form.fields[1].editor.text).flatMap { WarningLevel.allCases.indices.contains($0) ? WarningLevel.allCases[$0] : nil }
+                    ?? p.proposal.suggestedLevel
+                s.serial += 1
+                do {
+                    if confirm {
+                        let (decided, change) = try p.proposal.confirm(level: level, currentLevel: p.currentLevel, by: StaffID(s.account),
+                                                                       at: s.now, reason: reason,
+                                                                       levelChangeID: LevelChangeID("level-\(s.account)-\(s.now)-\(s.serial)"))
+                        s.modal = .proposal(p)
+                        return [.decideProposal(decided, change)]
+                    }
+                    s.modal = .proposal(p)
+                    return [.decideProposal(try p.proposal.dismiss(by: StaffID(s.account), at: s.now, reason: reason), nil)]
+                } catch {
+                    p.form.fields[2].error = error.message.text(s.language)
+                }
+            } else if key == .enter {
+                p.form.handle(.tab)
+            } else {
+                p.form.handle(key)
+            }
+            s.modal = .proposal(p)
         case .note(var n):
             if key == .escape { s.modal = nil; return [] }
             if key == .function(10) || key == .ctrl("c") { s.modal = .confirmQuit; return [] }

@@ -1,4 +1,5 @@
 import Counseling
+import GRDB
 import Store
 import Terminal
 import XCTest
@@ -118,6 +119,41 @@ final class JourneyTests: XCTestCase {
         guard case .saveNote(let edited, false) = F.press(&s, .ctrl("s")).first else { return XCTFail() }
         XCTAssertEqual(edited.id, note.id)
         XCTAssertEqual(edited.text, note.text + "（补充）")
+    }
+
+    func testScreeningProposalIsConfirmedOrDismissedOnlyByACounselorWithAReason() throws {
+        let store = try F.store()
+        let pending = try XCTUnwrap(try store.openRecords(ScreeningProposal.self).first)
+        var s = try F.state("counselor", [.counselor, .admin])
+        _ = Update.update(&s, .fileOpened(try store.openFile(pending.student, by: StaffID("counselor"), at: F.now)))
+        XCTAssertTrue(F.screen(s).contains("Screening suggests"))
+        _ = F.press(&s, .character("p"))
+        guard case .proposal = s.modal else { return XCTFail("no proposal form") }
+        XCTAssertEqual(F.press(&s, .function(2)), [], "no reason, no decision")
+        _ = F.press(&s, .paste("面谈后确认"))
+        let effects = F.press(&s, .function(2))
+        guard case .decideProposal(let decided, let change?) = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(decided.status, .confirmed)
+        XCTAssertEqual(change.to, pending.suggestedLevel)
+        XCTAssertEqual(change.source, .screening(pending.id))
+        // The store writes both at once; the level follows.
+        let copy = try Store(writer: DatabaseQueue(), timeZone: F.zone)
+        try copy.saveStudents([try store.openFile(pending.student, by: StaffID("counselor"), at: F.now).student],
+                              by: StaffID("counselor"), at: F.now)
+        try copy.add(pending, by: StaffID("counselor"), at: F.now, action: "proposal.raise")
+        try copy.decide(decided, change: change, by: StaffID("counselor"), at: F.now)
+        XCTAssertEqual(try copy.studentList().first?.level, pending.suggestedLevel)
+        XCTAssertEqual(try copy.record(ScreeningProposal.self, id: pending.id)?.status, .confirmed)
+        // Dismissing keeps the level.
+        s.modal = nil
+        _ = F.press(&s, .character("p"))
+        if case .proposal(var f) = s.modal {
+            f.form.fields[0].editor.setText("2")
+            s.modal = .proposal(f)
+        }
+        _ = F.press(&s, .paste("复测正常"))
+        guard case .decideProposal(let dismissed, nil) = F.press(&s, .function(2)).first else { return XCTFail() }
+        XCTAssertEqual(dismissed.status, .dismissed)
     }
 
     func testDutyTeacherHasNoNoteEditor() throws {

@@ -17,10 +17,16 @@ enum FilePane {
         if let plan = file.currentPlan { info += "  · \(plan.responsibleLeader)" }
         if let next = file.nextFollowUp { info += "  · \(S.nextFollowUp.text(L))\(L == .zhHans ? "：" : ": ")\(next.due)" }
         b.set(info, x: area.x, y: area.y + 1, maxWidth: area.width, style: StudentPane.levelStyle(file.level))
+        var top = 2
+        if let pending = file.screeningProposals.first(where: { $0.status == .pending }), area.height > 3 {
+            b.set(S.proposalPending.format(L, pending.suggestedLevel.displayName.text(L)), x: area.x, y: area.y + 2,
+                  maxWidth: area.width, style: Style(.accent, bold: true))
+            top = 3
+        }
         let entries = Chronology.entries(for: file).reversed().map { ChronologyText.line($0, L) }
         let start = min(s.fileScroll, max(0, entries.count - 1))
-        for (i, line) in entries.dropFirst(start).enumerated() where i + 2 < area.height {
-            b.set(line, x: area.x, y: area.y + 2 + i, maxWidth: area.width)
+        for (i, line) in entries.dropFirst(start).enumerated() where i + top < area.height {
+            b.set(line, x: area.x, y: area.y + top + i, maxWidth: area.width)
         }
     }
 }
