@@ -55,7 +55,15 @@ public struct ProposalForm: Hashable, Sendable {
     public var form: Form
 }
 
+/// Recording that a follow-up was done, with what was found.
+public struct FollowUpForm: Hashable, Sendable {
+    public var followUp: FollowUp
+    public var studentName: String
+    public var form: Form
+}
+
 public enum Modal: Hashable, Sendable {
+    case followUp(FollowUpForm)
     case proposal(ProposalForm)
     case note(NoteForm)
     case visit(VisitForm)

@@ -7,7 +7,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case nextPane, previousPane, pane1, pane2, pane3, pane4, maximize
     case find, open, newVisit, checkInOut, changeLevel, startCrisis, recordStep
     case bookAppointment, confirmAppointment, appointmentDone, appointmentNoShow
-    case newNote, editNote, decideProposal
+    case newNote, editNote, decideProposal, completeFollowUp
     case moveUp, moveDown, lock, blank, help, quit
 }
 
@@ -27,6 +27,7 @@ public struct Command: Sendable {
         Command(id: .newNote, keys: [.function(3), .character("e")], label: "F3/e", text: .init(zh: "写个案记录", en: "write a case note"), action: .writeCaseNote),
         Command(id: .editNote, keys: [.character("E")], label: "E", text: .init(zh: "修改最近的记录（保留原稿）", en: "edit the latest note (earlier text kept)"), action: .writeCaseNote),
         Command(id: .decideProposal, keys: [.function(6), .character("p")], label: "F6/p", text: .init(zh: "处理测评建议", en: "decide screening proposal"), action: .decideScreeningProposal),
+        Command(id: .completeFollowUp, keys: [.character("f")], label: "f", text: .init(zh: "完成下次追踪", en: "complete the next follow-up"), action: .recordFollowUp),
         Command(id: .changeLevel, keys: [.character("L"), .function(4)], label: "F4/L", text: .init(zh: "调整等级", en: "change level"), action: .changeWarningLevel),
         Command(id: .checkInOut, keys: [.function(5)], label: "F5", text: .init(zh: "签到/签退", en: "check in/out"), action: .checkInOut),
         Command(id: .bookAppointment, keys: [.character("b")], label: "b", text: .init(zh: "预约（先选学生）", en: "book appointment (select the student first)"), action: .bookAppointment),

@@ -47,6 +47,7 @@ public enum Effect: Sendable, Equatable {
     case saveAppointment(Appointment, isNew: Bool)
     case saveNote(CaseNote, isNew: Bool)
     case decideProposal(ScreeningProposal, LevelChange?)
+    case completeFollowUp(FollowUp)
     case lock
     case quit
 }

@@ -125,6 +125,9 @@ public enum Render {
                     ? "渠道 1来访 2预约 3电话 4网络 5团体；原因 1学业 2人际 3家庭 4情绪 5自伤念头 6其他"
                     : "channel 1 walk-in 2 appointment 3 phone 4 online 5 group; reasons 1 study 2 relationships 3 family 4 emotions 5 self-harm 6 other",
                     form: v.form, s, &b)
+        case .followUp(let f):
+            formBox(title: (L == .zhHans ? "追踪 · " : "Follow-up · ") + f.studentName + " · " + f.followUp.due.description,
+                    hint: L == .zhHans ? "写下追踪所见，Enter 保存" : "what the follow-up found; Enter saves", form: f.form, s, &b)
         case .proposal(let p):
             formBox(title: (L == .zhHans ? "测评建议 · " : "Screening proposal · ") + p.studentName,
                     hint: L == .zhHans ? "决定 1确认 2驳回；确认时设等级（2严重 3重大）；理由必填"

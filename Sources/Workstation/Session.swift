@@ -69,6 +69,10 @@ public final class Session {
                 if isNew { try store.add(run, by: StaffID(account), at: state.now, action: "crisis.start") }
                 else { try store.update(run, by: StaffID(account), at: state.now, action: "crisis.step") }
                 return [.saved(S.stepDone.text(L), try snapshot(now: state.now))]
+            case .completeFollowUp(let followUp):
+                guard Permission.allows(roles, .recordFollowUp) else { return [.failed(S.notAllowed.text(L))] }
+                try requireStore().update(followUp, by: StaffID(account), at: state.now, action: "followup.done")
+                return [.saved(S.followUpDone.text(L), try snapshot(now: state.now))]
             case .decideProposal(let proposal, let change):
                 guard Permission.allows(roles, .decideScreeningProposal) else { return [.failed(S.notAllowed.text(L))] }
                 try requireStore().decide(proposal, change: change, by: StaffID(account), at: state.now)

@@ -34,6 +34,8 @@ public enum S {
     public static let checkedOut = LocalizedText(zh: "已签退。", en: "Checked out.")
     public static let visitSaved = LocalizedText(zh: "来访已登记。", en: "Visit saved.")
     public static let levelSaved = LocalizedText(zh: "预警等级已调整，已设追踪。", en: "Level changed and follow-up set.")
+    public static let followUpDone = LocalizedText(zh: "追踪已记录。", en: "Follow-up recorded.")
+    public static let note = LocalizedText(zh: "情况", en: "Note")
     public static let proposalDecided = LocalizedText(zh: "测评建议已处理。", en: "Screening proposal decided.")
     public static let proposalPending = LocalizedText(zh: "测评建议：%@（待处理，按 p）", en: "Screening suggests %@ (pending: press p)")
     public static let noteSaved = LocalizedText(zh: "个案记录已保存。", en: "Case note saved.")

@@ -226,6 +226,11 @@ public enum Update {
             s.crisisRun = run.isComplete ? nil : run
             s.crisisStep = min(s.checklist.steps.count - 1, s.crisisStep + 1)
             return [.saveCrisisRun(run, isNew: false)]
+        case .completeFollowUp:
+            guard let file = s.file, let next = file.nextFollowUp else { return [] }
+            s.modal = .followUp(FollowUpForm(followUp: next, studentName: file.student.name, form: Form(fields: [
+                Form.Field(label: S.note.text(s.language), limit: 500),
+            ])))
         case .decideProposal:
             guard let file = s.file, let pending = file.screeningProposals.first(where: { $0.status == .pending }) else { return [] }
             let L = s.language
@@ -295,6 +300,19 @@ public enum Update {
                 v.form.handle(key)
             }
             s.modal = .visit(v)
+        case .followUp(var f):
+            if key == .escape { s.modal = nil; return [] }
+            if key == .function(2) || key == .enter {
+                let note = f.form.fields[0].editor.text
+                if let problem = TextCheck.note(note, field: .note, required: true) {
+                    f.form.fields[0].error = problem.message.text(s.language)
+                    s.modal = .followUp(f)
+                    return []
+                }
+                return [.completeFollowUp(f.followUp.completed(at: s.now, by: StaffID(s.account), note: note))]
+            }
+            f.form.handle(key)
+            s.modal = .followUp(f)
         case .proposal(var p):
             if key == .escape { s.modal = nil; return [] }
             if key == .function(2) || (key == .enter && p.form.focus == p.form.fields.count - 1) {

@@ -156,6 +156,21 @@ final class JourneyTests: XCTestCase {
         XCTAssertEqual(dismissed.status, .dismissed)
     }
 
+    func testCounselorCompletesTheNextFollowUpWithANote() throws {
+        var s = try F.state("counselor", [.counselor, .admin])
+        let first = try XCTUnwrap(s.queue.first)
+        _ = Update.update(&s, .fileOpened(try F.store().openFile(first.student.id, by: StaffID("counselor"), at: F.now)))
+        let next = try XCTUnwrap(s.file?.nextFollowUp)
+        _ = F.press(&s, .character("f"))
+        XCTAssertEqual(F.press(&s, .enter), [], "a note is required")
+        _ = F.press(&s, .paste("电话回访，睡眠好转"))
+        guard case .completeFollowUp(let done) = F.press(&s, .enter).first else { return XCTFail() }
+        XCTAssertEqual(done.id, next.id)
+        XCTAssertEqual(done.done, F.now)
+        XCTAssertEqual(done.doneBy, StaffID("counselor"))
+        XCTAssertEqual(done.note, "电话回访，睡眠好转")
+    }
+
     func testDutyTeacherHasNoNoteEditor() throws {
         var s = try F.state("duty", [.duty])
         _ = F.press(&s, .character("e"), .function(3), .character("E"))
