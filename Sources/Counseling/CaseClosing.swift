@@ -13,6 +13,11 @@ public struct CaseClosing: Identifiable, Hashable, Codable, Sendable {
     public var newLevel: WarningLevel
     public var approver: StaffID?
     public var approvedAt: LocalDateTime?
+    /// A second person may also decline, saying why; the case stays open
+    /// and the counselor can ask again later.
+    public var declinedBy: StaffID?
+    public var declinedAt: LocalDateTime?
+    public var declineReason: String?
 
     public init(id: CaseClosingID, student: StudentID, author: StaffID, requestedAt: LocalDateTime,
                 reason: String, newLevel: WarningLevel, approver: StaffID? = nil, approvedAt: LocalDateTime? = nil) {
@@ -27,6 +32,33 @@ public struct CaseClosing: Identifiable, Hashable, Codable, Sendable {
     }
 
     public var isApproved: Bool { approver != nil && approvedAt != nil }
+    public var isDeclined: Bool { declinedBy != nil }
+    /// Waiting for the second person.
+    public var isPending: Bool { approver == nil && declinedBy == nil }
+
+    /// The request approved by `person`, who must not be its author.
+    public func approved(by person: StaffID, at moment: LocalDateTime) throws(CaseClosingProblem) -> CaseClosing {
+        guard isPending else { throw .alreadyDecided }
+        guard person != author else { throw .approverIsAuthor }
+        guard moment >= requestedAt else { throw .approvedBeforeRequested }
+        var copy = self
+        copy.approver = person
+        copy.approvedAt = moment
+        return copy
+    }
+
+    /// The request declined by `person` (not its author), with the reason.
+    public func declined(by person: StaffID, at moment: LocalDateTime, reason: String) throws(CaseClosingProblem) -> CaseClosing {
+        guard isPending else { throw .alreadyDecided }
+        guard person != author else { throw .approverIsAuthor }
+        guard !reason.trimmed.isEmpty else { throw .declineReasonMissing }
+        if let problem = TextCheck.note(reason, field: .reason, required: true) { throw .invalidReason(problem) }
+        var copy = self
+        copy.declinedBy = person
+        copy.declinedAt = moment
+        copy.declineReason = reason
+        return copy
+    }
 
     /// Everything that stands in the way of closing the case, all at once so
     /// the counselor can fix them together. Empty when the closing may go ahead.
@@ -59,6 +91,7 @@ public struct CaseClosing: Identifiable, Hashable, Codable, Sendable {
         default: break
         }
         if let approvedAt, approvedAt < requestedAt { problems.append(.approvedBeforeRequested) }
+        if isDeclined { problems.append(.alreadyDecided) }
         if approvedAt == nil { problems.append(.notApproved) }
         return problems
     }
@@ -90,6 +123,8 @@ public enum CaseClosingProblem: TeacherReadableError, Equatable {
     case approverIsAuthor
     case notApproved
     case approvedBeforeRequested
+    case alreadyDecided
+    case declineReasonMissing
     case levelChange(LevelChangeError)
 
     public var message: LocalizedText {
@@ -118,6 +153,10 @@ public enum CaseClosingProblem: TeacherReadableError, Equatable {
             LocalizedText(zh: "销号尚未审批", en: "The closing has not been approved yet")
         case .approvedBeforeRequested:
             LocalizedText(zh: "审批时间早于申请时间", en: "The approval is dated before the request")
+        case .alreadyDecided:
+            LocalizedText(zh: "这份销号申请已经处理过了", en: "This closing request has already been decided")
+        case .declineReasonMissing:
+            LocalizedText(zh: "不同意销号时请写明原因", en: "Declining a closing needs a reason")
         case .levelChange(let error):
             error.message
         }

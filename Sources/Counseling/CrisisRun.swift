@@ -39,6 +39,16 @@ public struct CrisisRun: Identifiable, Hashable, Codable, Sendable {
     public var startedAt: LocalDateTime
     public var checklist: CrisisChecklist
     public private(set) var records: [StepRecord]
+    /// Set when the person who started the run handed it to a counselor.
+    public private(set) var handover: Handover?
+
+    /// Who took over the run from whom, when, and what they were told.
+    public struct Handover: Hashable, Codable, Sendable {
+        public var to: StaffID
+        public var by: StaffID
+        public var at: LocalDateTime
+        public var note: String
+    }
 
     /// A new run has no records; pass `records` only when restoring a
     /// stored run. New steps go through `record(_:_:by:at:note:)`.
@@ -50,6 +60,16 @@ public struct CrisisRun: Identifiable, Hashable, Codable, Sendable {
         self.startedAt = startedAt
         self.checklist = checklist
         self.records = records
+    }
+
+    /// Hands the run to a counselor, once; the steps recorded so far stay.
+    public mutating func handOver(to counselor: StaffID, by person: StaffID, at moment: LocalDateTime,
+                                  note: String) throws(CrisisRunError) {
+        guard handover == nil else { throw .alreadyHandedOver }
+        guard counselor != person else { throw .handoverToSelf }
+        guard moment >= startedAt else { throw .beforeStart }
+        if let problem = TextCheck.note(note, field: .note) { throw .invalidNote(problem) }
+        handover = Handover(to: counselor, by: person, at: moment, note: note)
     }
 
     public func stepRecord(for stepID: String) -> StepRecord? { records.first { $0.stepID == stepID } }
@@ -83,6 +103,8 @@ public enum CrisisRunError: TeacherReadableError, Equatable {
     case beforeStart
     case skipWithoutNote
     case invalidNote(ValidationError)
+    case alreadyHandedOver
+    case handoverToSelf
 
     public var message: LocalizedText {
         switch self {
@@ -96,6 +118,10 @@ public enum CrisisRunError: TeacherReadableError, Equatable {
             LocalizedText(zh: "跳过步骤必须说明原因", en: "Skipping a step needs a note saying why")
         case .invalidNote(let problem):
             problem.message
+        case .alreadyHandedOver:
+            LocalizedText(zh: "已经交接给心理教师了", en: "The run has already been handed over")
+        case .handoverToSelf:
+            LocalizedText(zh: "不能交接给自己", en: "A run cannot be handed over to oneself")
         }
     }
 

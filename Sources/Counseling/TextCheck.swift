@@ -45,5 +45,5 @@ public enum TextCheck {
 extension String {
     /// Leading and trailing whitespace removed; used to tell an empty value,
     /// never to rewrite what the author wrote.
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    public var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }
