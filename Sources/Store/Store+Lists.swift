@@ -98,13 +98,14 @@ extension Store {
     }
 
     /// Opening-hour compliance over [first, last], from the stored calendar,
-    /// policy, planned shifts and actual check-ins.
-    public func compliance(from first: Day, through last: Day, now: LocalDateTime) throws -> ComplianceReport {
+    /// planned shifts and actual check-ins, against `policy` or else the
+    /// school's stored policy.
+    public func compliance(from first: Day, through last: Day, now: LocalDateTime, policy: OpeningPolicy? = nil) throws -> ComplianceReport {
         let start = LocalDateTime(first, TimeOfDay.midnight)
         let end = LocalDateTime(last.adding(days: 1), TimeOfDay.midnight)
         // A check-in may start the evening before the range; none lasts a day.
         let checkIns = try records(DutyCheckIn.self, from: LocalDateTime(first.adding(days: -1), TimeOfDay.midnight), to: end)
-        return Compliance.evaluate(from: first, through: last, calendar: try calendar(), policy: try openingPolicy(),
+        return Compliance.evaluate(from: first, through: last, calendar: try calendar(), policy: try policy ?? openingPolicy(),
                                    shifts: try records(PlannedShift.self, from: start, to: end),
                                    checkIns: checkIns, now: now)
     }

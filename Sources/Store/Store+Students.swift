@@ -200,12 +200,8 @@ extension Store {
     /// Records a level change and makes it the student's current level.
     public func changeLevel(_ change: LevelChange, by actor: StaffID, at now: LocalDateTime) throws {
         try writer.write { db in
-            try Self.insert(change, db)
-            try db.execute(sql: "UPDATE students SET level = ? WHERE id = ?",
-                           arguments: [change.to.number, change.student.rawValue])
-            guard db.changesCount == 1 else { throw StoreError.unknownStudent(change.student) }
-            try audit(db, actor, now, "level.change", change.student,
-                      "level \(change.from.number) → \(change.to.number)")
+            try Self.apply(change, db)
+            try audit(db, actor, now, "level.change", change.student, "level \(change.from.number) → \(change.to.number)")
         }
     }
 
@@ -215,13 +211,41 @@ extension Store {
     public func decide(_ proposal: ScreeningProposal, change: LevelChange?, by actor: StaffID, at now: LocalDateTime) throws {
         try writer.write { db in
             try Self.replace(proposal, by: actor, at: now, db)
-            if let change {
-                try Self.insert(change, db)
-                try db.execute(sql: "UPDATE students SET level = ? WHERE id = ?", arguments: [change.to.number, change.student.rawValue])
-            }
+            if let change { try Self.apply(change, db) }
             try audit(db, actor, now, "proposal.\(proposal.status.rawValue)", proposal.student,
                       change.map { "level \($0.from.number) → \($0.to.number)" } ?? "")
         }
+    }
+
+    /// Records the second person's decision on a case-closing request. An
+    /// approval is checked against the student's file as it is at that
+    /// moment, inside the same transaction, and closes the case with its
+    /// level change; a decline records only the decision.
+    public func decideClosing(_ closing: CaseClosing, by actor: StaffID, at now: LocalDateTime) throws {
+        try writer.write { db in
+            guard let stored = try String.fetchOne(db, sql: "SELECT body FROM records WHERE kind = ? AND id = ?",
+                                                   arguments: [CaseClosing.kind, closing.id.rawValue]),
+                  try Self.decode(CaseClosing.self, stored).isPending else {
+                throw CaseClosingProblem.alreadyDecided
+            }
+            try Self.replace(closing, by: actor, at: now, db)
+            if closing.isApproved {
+                let file = try Self.file(closing.student, db)
+                let change = try closing.levelChange(id: LevelChangeID("level-" + closing.id.rawValue), currentLevel: file.level,
+                                                     plan: file.currentPlan, followUps: file.followUps)
+                try Self.apply(change, db)
+                try audit(db, actor, now, "closing.approve", closing.student, "level \(change.from.number) → \(change.to.number)")
+            } else {
+                try audit(db, actor, now, "closing.decline", closing.student, "")
+            }
+        }
+    }
+
+    /// Stores a level change and makes it the student's current level.
+    static func apply(_ change: LevelChange, _ db: Database) throws {
+        try insert(change, db)
+        try db.execute(sql: "UPDATE students SET level = ? WHERE id = ?", arguments: [change.to.number, change.student.rawValue])
+        guard db.changesCount == 1 else { throw StoreError.unknownStudent(change.student) }
     }
 
     /// Earlier versions of a student's details, oldest first.

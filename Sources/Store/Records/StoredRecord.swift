@@ -93,7 +93,7 @@ extension CaseClosing: StoredRecord {
     public static let kind = "closing"
     public var studentKey: StudentID? { student }
     public var timeKey: String { requestedAt.description }
-    public var isOpen: Bool { approver == nil }
+    public var isOpen: Bool { isPending }
 }
 
 extension CrisisRun: StoredRecord {

@@ -1,0 +1,58 @@
+import Counseling
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How every export reaches the disk: a new file with mode 0600 (exports may
+/// hold personal data), never over an existing one, UTF-8 with a BOM so
+/// Excel and WPS open it as Unicode, cells quoted where needed.
+public enum ExportFile {
+    /// Writes `rows` as CSV to a new file; refuses to replace an existing one.
+    public static func writeCSV(_ rows: [[String]], to path: String) throws {
+        let text = "\u{FEFF}" + rows.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw ExportError(path: path, errno: errno) }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.synchronize()
+        } catch {
+            // A half-written export is worse than none: it looks complete.
+            unlink(path)
+            throw ExportError(path: path, errno: EIO)
+        }
+    }
+
+    /// Quotes a cell when it needs it. A cell starting with = + - or @
+    /// would run as a formula in a spreadsheet: it gets a leading
+    /// apostrophe, which the import removes again.
+    static func cell(_ value: String) -> String {
+        var c = value
+        if let first = c.first, "=+-@".contains(first) { c = "'" + c }
+        if c.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + c.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return c
+    }
+}
+
+public struct ExportError: TeacherReadableError, Equatable {
+    public var path: String
+    public var errno: Int32
+
+    public var message: LocalizedText {
+        switch errno {
+        case EEXIST:
+            LocalizedText(zh: "\(path) 已存在，未覆盖。请换一个文件名。", en: "\(path) already exists and was not replaced. Choose another name.")
+        case ENOENT:
+            LocalizedText(zh: "无法写入 \(path)：文件夹不存在。", en: "Cannot write \(path): the folder does not exist.")
+        case EACCES, EPERM, EROFS:
+            LocalizedText(zh: "无法写入 \(path)：没有写入权限。", en: "Cannot write \(path): no permission to write there.")
+        default:
+            LocalizedText(zh: "无法写入 \(path)。", en: "Cannot write \(path).")
+        }
+    }
+    public var detail: String { "open(\(path)): errno \(errno)" }
+}
