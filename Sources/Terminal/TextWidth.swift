@@ -99,3 +99,15 @@ public enum TextWidth {
         return clipped + String(repeating: " ", count: max(0, width - of(clipped)))
     }
 }
+
+extension TextWidth {
+    /// `text` broken into lines of at most `width` display columns (by
+    /// grapheme, so a Chinese character is never split), for hints and messages.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        let characters = Array(text)
+        let starts = TextArea.wrap(characters, width: width)
+        return starts.enumerated().map { i, start in
+            String(characters[start..<(i + 1 < starts.count ? starts[i + 1] : characters.count)])
+        }
+    }
+}

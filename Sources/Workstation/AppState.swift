@@ -7,36 +7,6 @@ public enum Pane: Int, CaseIterable, Sendable {
     case students, file, roster, crisis
 }
 
-/// The visit form: the duty teacher's fast path.
-public struct VisitForm: Hashable, Sendable {
-    public var student: StudentID?
-    public var studentName: String
-    public var form: Form
-
-    init(student: StudentID?, studentName: String, language: Language) {
-        self.student = student
-        self.studentName = studentName
-        form = Form(fields: [Form.Field(label: S.channel.text(language), text: language == .zhHans ? "来访" : "walk-in"),
-                             Form.Field(label: S.reasons.text(language)),
-                             Form.Field(label: S.brief.text(language), limit: 500)])
-    }
-}
-
-/// Raising or lowering a level: the reason is required.
-public struct LevelForm: Hashable, Sendable {
-    public var student: StudentID
-    public var studentName: String
-    public var from: WarningLevel
-    public var form: Form
-}
-
-/// Booking an appointment for the selected student.
-public struct AppointmentForm: Hashable, Sendable {
-    public var student: StudentID
-    public var studentName: String
-    public var form: Form
-}
-
 /// Writing or editing a case note, inside the app (never an external
 /// editor or a temp file).
 public struct NoteForm: Hashable, Sendable {
@@ -45,32 +15,28 @@ public struct NoteForm: Hashable, Sendable {
     /// The note being edited (its earlier text is kept by the store).
     public var editing: CaseNote?
     public var text: TextArea
+
+    var isChanged: Bool { text.text != (editing?.text ?? "") }
 }
 
-/// Confirming or dismissing a screening proposal: never automatic.
-public struct ProposalForm: Hashable, Sendable {
-    public var proposal: ScreeningProposal
-    public var currentLevel: WarningLevel
-    public var studentName: String
-    public var form: Form
-}
-
-/// Recording that a follow-up was done, with what was found.
-public struct FollowUpForm: Hashable, Sendable {
-    public var followUp: FollowUp
-    public var studentName: String
-    public var form: Form
-}
-
-public enum Modal: Hashable, Sendable {
-    case followUp(FollowUpForm)
-    case proposal(ProposalForm)
+public indirect enum Modal: Hashable, Sendable {
+    case form(FormModal)
     case note(NoteForm)
-    case visit(VisitForm)
-    case appointment(AppointmentForm)
-    case level(LevelForm)
+    case palette(CommandPalette)
     case help
-    case confirmQuit
+    /// Quitting (F10 or Ctrl-C in a form) with something unsaved: `n`
+    /// goes back to the modal it came from.
+    case confirmQuit(returnTo: Modal?)
+    /// Esc in a form with typed text: `n` goes back to it.
+    case confirmDiscard(Modal)
+
+    var hasUnsavedInput: Bool {
+        switch self {
+        case .form(let f): f.isChanged
+        case .note(let n): n.isChanged
+        default: false
+        }
+    }
 }
 
 public enum Phase: Hashable, Sendable {
@@ -116,7 +82,12 @@ public struct AppState: Sendable {
     public var levelCounts: [WarningLevel: Int] = [:]
     public var overdueCount = 0
     public var checklist: CrisisChecklist = .standard
+    /// The region's hotlines from config.toml, shown instead of the
+    /// checklist's own when set.
+    public var hotlines: [Hotline]?
     public var crisisRun: CrisisRun?
+    /// Case closings waiting for a second person (for those who approve).
+    public var pendingClosings: [CaseClosing] = []
     public var crisisStep = 0
     public var modal: Modal?
     public var message = ""
@@ -150,19 +121,39 @@ public struct AppState: Sendable {
         return students[visible[list.selected]]
     }
 
-    /// A counselor's list opens on the key-attention queue; typing a filter
-    /// shows all students.
     /// This week's appointments in time order, as the roster pane lists them.
     public var weekAppointments: [Appointment] { appointments.sorted { ($0.slot.start, $0.id) < ($1.slot.start, $1.id) } }
 
+    /// A counselor's list opens on the key-attention queue; typing a filter
+    /// shows all students.
     public var showsQueue: Bool { roles.contains(.counselor) && filter.text.isEmpty && !filtering }
 
     /// Forgets every decrypted value (on lock).
     public mutating func wipe() {
         students = []; visible = []; queue = []; file = nil; todaysVisits = []; shifts = []; checkIns = []
-        appointments = []; compliance = nil; levelCounts = [:]; crisisRun = nil; modal = nil
+        appointments = []; compliance = nil; levelCounts = [:]; crisisRun = nil; modal = nil; pendingClosings = []
         filter = LineEditor("", limit: 40); filtering = false; list = ListState(); message = ""
         passphrase = LineEditor("", limit: 200)
+    }
+
+    /// A new record's id: unique within the account's session, readable in
+    /// the audit log without saying anything about the student.
+    mutating func nextID<R>(_ kind: String) -> Identifier<R> {
+        serial += 1
+        return Identifier("\(kind)-\(account)-\(now)-\(serial)")
+    }
+
+    /// The closing the approver is asked about next: the open file's, else
+    /// the oldest request someone else made.
+    var closingToDecide: CaseClosing? {
+        let others = pendingClosings.filter { $0.author != StaffID(account) }
+        if let file { return others.first { $0.student == file.student.id } }
+        return others.first
+    }
+
+    public func studentName(_ id: StudentID?) -> String {
+        guard let id else { return S.anonymous.text(language) }
+        return students.first { $0.id == id }?.name ?? file.flatMap { $0.student.id == id ? $0.student.name : nil } ?? "?"
     }
 
     /// Recomputes the filtered list (name, pinyin in full or initials,

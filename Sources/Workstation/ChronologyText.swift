@@ -26,7 +26,10 @@ enum ChronologyText {
         case .referralFeedback(let r): return r.feedbackSummary
         case .followUpDone(let f): return f.note
         case .crisisRun(let r): return "\(r.records.count)/\(r.checklist.steps.count)"
-        case .caseClosing(let c): return c.reason
+        case .caseClosing(let c):
+            if c.isApproved { return (lang == .zhHans ? "已同意：" : "approved: ") + c.reason }
+            if c.isDeclined { return (lang == .zhHans ? "未同意：" : "declined: ") + (c.declineReason ?? "") }
+            return S.closingPendingHere.text(lang) + colon(lang) + c.reason
         case .screening(let r): return "\(r.instrument) · \(r.flag.displayName.text(lang))"
         case .proposalDecided(let p): return "\(p.status.displayName.text(lang)) \(p.decisionReason)"
         }

@@ -1,41 +1,87 @@
 import Counseling
 import Terminal
 
-/// The one command table: keys, help text and status-bar hints all come
-/// from here, so what the help says is what the keys do.
+/// The one command table: keys, help text, the command palette and the
+/// status-bar hints all come from here, so what the help says is what the
+/// keys do.
 public enum CommandID: String, CaseIterable, Sendable {
     case nextPane, previousPane, pane1, pane2, pane3, pane4, maximize
-    case find, open, newVisit, checkInOut, changeLevel, startCrisis, recordStep
+    case find, open, newVisit, checkInOut, changeLevel, startCrisis, recordStep, handOver
     case bookAppointment, confirmAppointment, appointmentDone, appointmentNoShow
     case newNote, editNote, decideProposal, completeFollowUp
-    case moveUp, moveDown, lock, blank, help, quit
+    case editPlan, reviewPlan, guardianContact, referral, referralFeedback, requestClosing, decideClosing
+    case exportCompliance
+    case moveUp, moveDown, palette, lock, blank, help, quit
 }
 
 public struct Command: Sendable {
+    /// Where a command applies: its keys work, and its hint shows, only there.
+    public enum Scope: Sendable {
+        case anywhere
+        /// On the selected student of the list (pane 1).
+        case list
+        /// On the open student file.
+        case file
+        case roster, crisis
+    }
+
     public var id: CommandID
     public var keys: [KeyEvent]
     public var label: String
     public var text: LocalizedText
     /// Who may use it (nil: everyone signed in).
     public var action: Action?
+    public var scope: Scope = .anywhere
 
     public static let table: [Command] = [
         Command(id: .help, keys: [.character("?"), .function(1)], label: "F1/?", text: .init(zh: "帮助", en: "help"), action: nil),
-        Command(id: .find, keys: [.character("/")], label: "/", text: .init(zh: "查找（拼音、学号、班级；L2 等级，g7 年级）", en: "find (pinyin, number, class; L2 level, g7 grade)"), action: .readStudentRoster),
-        Command(id: .open, keys: [.enter], label: "Enter", text: .init(zh: "打开档案", en: "open file"), action: .readStudentArchive),
+        Command(id: .palette, keys: [.character(":")], label: ":", text: .init(zh: "命令面板", en: "command palette"), action: nil),
+        Command(id: .find, keys: [.character("/")], label: "/",
+                text: .init(zh: "查找（拼音、学号、班级；L2 等级，g7 年级，留守 等特殊情况）",
+                            en: "find (pinyin, number, class; L2 level, g7 grade, #left-behind and other flags)"),
+                action: .readStudentRoster),
+        Command(id: .open, keys: [.enter], label: "Enter", text: .init(zh: "打开档案", en: "open file"), action: .readStudentArchive, scope: .list),
         Command(id: .newVisit, keys: [.character("n"), .function(2)], label: "F2/n", text: .init(zh: "登记来访", en: "new visit"), action: .logVisit),
-        Command(id: .newNote, keys: [.function(3), .character("e")], label: "F3/e", text: .init(zh: "写个案记录", en: "write a case note"), action: .writeCaseNote),
-        Command(id: .editNote, keys: [.character("E")], label: "E", text: .init(zh: "修改最近的记录（保留原稿）", en: "edit the latest note (earlier text kept)"), action: .writeCaseNote),
-        Command(id: .decideProposal, keys: [.function(6), .character("p")], label: "F6/p", text: .init(zh: "处理测评建议", en: "decide screening proposal"), action: .decideScreeningProposal),
-        Command(id: .completeFollowUp, keys: [.character("f")], label: "f", text: .init(zh: "完成下次追踪", en: "complete the next follow-up"), action: .recordFollowUp),
-        Command(id: .changeLevel, keys: [.character("L"), .function(4)], label: "F4/L", text: .init(zh: "调整等级", en: "change level"), action: .changeWarningLevel),
+        Command(id: .changeLevel, keys: [.character("L"), .function(4)], label: "F4/L", text: .init(zh: "调整等级", en: "change level"),
+                action: .changeWarningLevel, scope: .list),
+        Command(id: .bookAppointment, keys: [.character("b")], label: "b", text: .init(zh: "预约", en: "book appointment"),
+                action: .bookAppointment, scope: .list),
+        Command(id: .newNote, keys: [.function(3), .character("e")], label: "F3/e", text: .init(zh: "写个案记录", en: "write a case note"),
+                action: .writeCaseNote, scope: .file),
+        Command(id: .editNote, keys: [.character("E")], label: "E", text: .init(zh: "修改最近的记录（保留原稿）", en: "edit the latest note (earlier text kept)"),
+                action: .writeCaseNote, scope: .file),
+        Command(id: .editPlan, keys: [.character("P")], label: "P", text: .init(zh: "一生一案帮扶方案", en: "support plan"),
+                action: .editSupportPlan, scope: .file),
+        Command(id: .reviewPlan, keys: [.character("R")], label: "R", text: .init(zh: "复评方案", en: "review the plan"),
+                action: .editSupportPlan, scope: .file),
+        Command(id: .completeFollowUp, keys: [.character("f")], label: "f", text: .init(zh: "完成下次追踪", en: "complete the next follow-up"),
+                action: .recordFollowUp, scope: .file),
+        Command(id: .guardianContact, keys: [.character("g")], label: "g", text: .init(zh: "家校联系", en: "guardian contact"),
+                action: .recordGuardianContact, scope: .file),
+        Command(id: .referral, keys: [.character("r")], label: "r", text: .init(zh: "转介", en: "referral"),
+                action: .recordReferral, scope: .file),
+        Command(id: .referralFeedback, keys: [.character("F")], label: "F", text: .init(zh: "转介反馈", en: "referral feedback"),
+                action: .recordReferral, scope: .file),
+        Command(id: .decideProposal, keys: [.function(6), .character("p")], label: "F6/p", text: .init(zh: "处理测评建议", en: "decide screening proposal"),
+                action: .decideScreeningProposal, scope: .file),
+        Command(id: .requestClosing, keys: [.character("C")], label: "C", text: .init(zh: "申请销号", en: "request case closing"),
+                action: .requestCaseClosing, scope: .file),
+        Command(id: .decideClosing, keys: [.character("A")], label: "A", text: .init(zh: "审批销号", en: "approve or decline a closing"),
+                action: .approveCaseClosing),
         Command(id: .checkInOut, keys: [.function(5)], label: "F5", text: .init(zh: "签到/签退", en: "check in/out"), action: .checkInOut),
-        Command(id: .bookAppointment, keys: [.character("b")], label: "b", text: .init(zh: "预约（先选学生）", en: "book appointment (select the student first)"), action: .bookAppointment),
-        Command(id: .confirmAppointment, keys: [.character("c")], label: "c", text: .init(zh: "确认预约", en: "confirm appointment"), action: .bookAppointment),
-        Command(id: .appointmentDone, keys: [.character("d")], label: "d", text: .init(zh: "预约已完成", en: "appointment done"), action: .bookAppointment),
-        Command(id: .appointmentNoShow, keys: [.character("x")], label: "x", text: .init(zh: "预约未到", en: "no-show"), action: .bookAppointment),
+        Command(id: .confirmAppointment, keys: [.character("c")], label: "c", text: .init(zh: "确认预约", en: "confirm appointment"),
+                action: .bookAppointment, scope: .roster),
+        Command(id: .appointmentDone, keys: [.character("d")], label: "d", text: .init(zh: "预约已完成", en: "appointment done"),
+                action: .bookAppointment, scope: .roster),
+        Command(id: .appointmentNoShow, keys: [.character("x")], label: "x", text: .init(zh: "预约未到", en: "no-show"),
+                action: .bookAppointment, scope: .roster),
+        Command(id: .exportCompliance, keys: [.function(8), .character("X")], label: "F8/X", text: .init(zh: "导出合规报告", en: "export compliance report"),
+                action: .readComplianceReport),
         Command(id: .startCrisis, keys: [.function(7)], label: "F7", text: .init(zh: "危机处置", en: "crisis run"), action: .startCrisisChecklist),
-        Command(id: .recordStep, keys: [.character(" ")], label: "Space", text: .init(zh: "记录步骤", en: "record step"), action: .recordCrisisStep),
+        Command(id: .recordStep, keys: [.character(" ")], label: "Space", text: .init(zh: "记录步骤", en: "record step"),
+                action: .recordCrisisStep, scope: .crisis),
+        Command(id: .handOver, keys: [.character("h")], label: "h", text: .init(zh: "交接给心理教师", en: "hand over to a counselor"),
+                action: .startCrisisChecklist, scope: .crisis),
         Command(id: .nextPane, keys: [.tab], label: "Tab", text: .init(zh: "下一窗格", en: "next pane"), action: nil),
         Command(id: .previousPane, keys: [.backTab], label: "S-Tab", text: .init(zh: "上一窗格", en: "previous pane"), action: nil),
         Command(id: .pane1, keys: [.character("1")], label: "1-4", text: .init(zh: "跳到窗格", en: "go to pane"), action: nil),
@@ -50,17 +96,41 @@ public struct Command: Sendable {
         Command(id: .quit, keys: [.character("q"), .function(10)], label: "q", text: .init(zh: "退出", en: "quit"), action: nil),
     ]
 
-    public static func find(_ key: KeyEvent, roles: Set<Role>) -> CommandID? {
-        table.first { $0.keys.contains(key) && $0.allowed(roles) }?.id
+    public static func command(_ id: CommandID) -> Command { table.first { $0.id == id }! }
+
+    /// The command a key runs for this account where it is now.
+    public static func find(_ key: KeyEvent, in s: AppState) -> CommandID? {
+        table.first { $0.keys.contains(key) && $0.allowed(s.roles) && $0.applies(in: s) }?.id
     }
 
     public func allowed(_ roles: Set<Role>) -> Bool {
         action.map { Permission.allows(roles, $0) } ?? true
     }
 
-    /// The hints for the status bar: the commands this account can use.
-    public static func hints(roles: Set<Role>, language: Language) -> [(key: String, label: String)] {
-        table.filter { !$0.label.isEmpty && $0.allowed(roles) && ![.moveUp, .moveDown, .previousPane].contains($0.id) }
-            .map { ($0.label, $0.text.text(language).split(separator: "（").first.map(String.init) ?? "") }
+    public func applies(in s: AppState) -> Bool {
+        switch scope {
+        case .anywhere: true
+        case .list: s.pane == .students
+        case .file: s.file != nil
+        case .roster: s.pane == .roster
+        case .crisis: s.pane == .crisis
+        }
+    }
+
+    /// The short text (before any parenthesis) for hints and the palette.
+    public func shortText(_ language: Language) -> String {
+        text.text(language).split(separator: "（").first.map(String.init).map { $0.split(separator: " (").first.map(String.init) ?? $0 } ?? ""
+    }
+
+    /// The hints for the status bar: the commands this account can use here.
+    public static func hints(_ s: AppState) -> [(key: String, label: String)] {
+        let usable = table.filter { !$0.label.isEmpty && $0.allowed(s.roles) && $0.applies(in: s) && ![.moveUp, .moveDown, .previousPane].contains($0.id) }
+        // The everyday fast path (find a student, log a visit) leads, then what
+        // works only here: it is what the user is after; the rest follows.
+        let leading: [CommandID] = [.find, .newVisit]
+        let ordered = usable.filter { leading.contains($0.id) }
+            + usable.filter { !leading.contains($0.id) && $0.scope != .anywhere }
+            + usable.filter { !leading.contains($0.id) && $0.scope == .anywhere }
+        return ordered.map { ($0.label, $0.shortText(s.language)) }
     }
 }

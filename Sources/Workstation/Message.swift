@@ -29,6 +29,7 @@ public struct Snapshot: Sendable {
     public var checklist: CrisisChecklist = .standard
     public var openRun: CrisisRun?
     public var staff: [Staff] = []
+    public var pendingClosings: [CaseClosing] = []
 
     public init() {}
 }
@@ -48,14 +49,23 @@ public enum Effect: Sendable, Equatable {
     case saveNote(CaseNote, isNew: Bool)
     case decideProposal(ScreeningProposal, LevelChange?)
     case completeFollowUp(FollowUp)
+    case savePlan(SupportPlan, isNew: Bool)
+    case saveGuardianContact(GuardianContact)
+    case saveReferral(Referral, isNew: Bool)
+    case requestClosing(CaseClosing)
+    /// Approved or declined; an approval closes the case with its level change.
+    case decideClosing(CaseClosing)
+    case handOverCrisis(CrisisRun)
+    case exportCompliance(path: String)
     case lock
     case quit
 }
 
 extension Snapshot {
     /// What the screen shows, for an account with `roles`: nothing a role
-    /// may not see is even loaded.
-    public static func load(from store: Store, roles: Set<Role>, now: LocalDateTime) throws -> Snapshot {
+    /// may not see is even loaded. `policy` (from config.toml) replaces the
+    /// store's opening policy for the compliance view.
+    public static func load(from store: Store, roles: Set<Role>, now: LocalDateTime, policy: OpeningPolicy? = nil) throws -> Snapshot {
         var snap = Snapshot()
         // The counselor's queue is read on a second pool connection while
         // this one reads the student list: the two are most of the time
@@ -85,9 +95,12 @@ extension Snapshot {
         if roles.contains(.head) {
             let calendar = try store.calendar()
             let first = calendar.term(containing: now.day)?.first ?? now.day.adding(days: -56)
-            snap.compliance = try store.compliance(from: first, through: now.day, now: now)
+            snap.compliance = try store.compliance(from: first, through: now.day, now: now, policy: policy)
             snap.levelCounts = try store.levelCounts()
             snap.overdueCount = try store.overdueFollowUps(today: now.day).count
+        }
+        if Permission.allows(roles, .approveCaseClosing) {
+            snap.pendingClosings = try store.openRecords(CaseClosing.self)
         }
         snap.checklist = try store.crisisChecklist()
         snap.openRun = try store.openRecords(CrisisRun.self).last

@@ -67,7 +67,7 @@ public enum Render {
             pane(.roster, s, &b, bottom[0])
             pane(.crisis, s, &b, bottom[1])
         }
-        StatusBar(hints: Command.hints(roles: s.roles, language: L), message: s.message).render(into: &b, rows[2])
+        StatusBar(hints: Command.hints(s), message: s.message).render(into: &b, rows[2])
         if let modal = s.modal { overlay(modal, s, &b) }
     }
 
@@ -120,19 +120,22 @@ public enum Render {
         case .confirmQuit:
             Dialog.confirm(title: S.quitTitle.text(L), question: S.quitQuestion.text(L), yes: S.yesNo.text(L), no: "")
                 .render(into: &b, b.area)
-        case .visit(let v):
-            formBox(title: S.newVisit.text(L) + " · " + v.studentName, hint: L == .zhHans
-                    ? "渠道 1来访 2预约 3电话 4网络 5团体；原因 1学业 2人际 3家庭 4情绪 5自伤念头 6其他"
-                    : "channel 1 walk-in 2 appointment 3 phone 4 online 5 group; reasons 1 study 2 relationships 3 family 4 emotions 5 self-harm 6 other",
-                    form: v.form, s, &b)
-        case .followUp(let f):
-            formBox(title: (L == .zhHans ? "追踪 · " : "Follow-up · ") + f.studentName + " · " + f.followUp.due.description,
-                    hint: L == .zhHans ? "写下追踪所见，Enter 保存" : "what the follow-up found; Enter saves", form: f.form, s, &b)
-        case .proposal(let p):
-            formBox(title: (L == .zhHans ? "测评建议 · " : "Screening proposal · ") + p.studentName,
-                    hint: L == .zhHans ? "决定 1确认 2驳回；确认时设等级（2严重 3重大）；理由必填"
-                                       : "decision 1 confirm 2 dismiss; on confirm the level (2 severe 3 major); a reason is required",
-                    form: p.form, s, &b)
+        case .confirmDiscard:
+            Dialog.confirm(title: S.discardTitle.text(L), question: S.discardQuestion.text(L), yes: S.discardYesNo.text(L), no: "")
+                .render(into: &b, b.area)
+        case .palette(let p):
+            let matches = p.matches(s)
+            let box = b.area.centered(width: min(s.width - 4, 60), height: min(s.height - 2, matches.count + 4))
+            b.fill(box, style: .plain)
+            let inner = Block(title: S.paletteTitle.text(L), style: Style(.accent)).render(into: &b, box)
+            b.set(":", x: inner.x, y: inner.y, style: Style(.accent, bold: true))
+            p.query.render(into: &b, Rect(x: inner.x + 2, y: inner.y, width: inner.width - 2, height: 1), focused: true)
+            for (i, c) in matches.enumerated() where inner.y + 1 + i < inner.maxY {
+                b.set(TextWidth.pad(c.label, to: 8) + c.shortText(L), x: inner.x, y: inner.y + 1 + i, maxWidth: inner.width,
+                      style: i == p.selected ? Style(.selection, reverse: true) : .plain)
+            }
+        case .form(let f):
+            formBox(f, s, &b)
         case .note(let n):
             let box = b.area.centered(width: min(s.width - 4, 76), height: min(s.height - 2, 18))
             b.fill(box, style: .plain)
@@ -140,23 +143,28 @@ public enum Render {
             var text = n.text
             text.render(into: &b, Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1), focused: true)
             b.set(S.noteHint.text(L), x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, style: Style(.accent, bold: true))
-        case .appointment(let a):
-            formBox(title: S.bookTitle.text(L) + " · " + a.studentName,
-                    hint: L == .zhHans ? "渠道 1当面 2电话 3网络；30 分钟" : "channel 1 in person 2 phone 3 online; 30 minutes",
-                    form: a.form, s, &b)
-        case .level(let l):
-            formBox(title: S.changeLevel.text(L) + " · " + l.studentName + " (" + l.from.displayName.text(L) + ")",
-                    hint: L == .zhHans ? "等级 0无 1一般 2严重 3重大；理由必填" : "level 0 none 1 general 2 severe 3 major; a reason is required",
-                    form: l.form, s, &b)
         }
     }
 
-    static func formBox(title: String, hint: String, form: Form, _ s: AppState, _ b: inout Buffer) {
-        let box = b.area.centered(width: min(s.width - 4, 76), height: form.fields.count * 2 + 5)
+    static func formBox(_ f: FormModal, _ s: AppState, _ b: inout Buffer) {
+        let width = min(s.width - 4, 76)
+        // Long hints wrap inside the box rather than being cut off.
+        let hint = f.hint.split(separator: "\n").flatMap { TextWidth.wrap(String($0), width: width - 2) }
+        let problem = f.problem.map { TextWidth.wrap("⚠ " + $0, width: width - 2) } ?? []
+        let errors = f.form.fields.filter { $0.error != nil }.count
+        let box = b.area.centered(width: width, height: min(s.height - 1, hint.count + problem.count + f.form.fields.count + errors + 5))
         b.fill(box, style: .plain)
-        let inner = Block(title: title, style: Style(.accent)).render(into: &b, box)
-        b.set(hint, x: inner.x, y: inner.y, maxWidth: inner.width, style: Style(.muted))
-        form.render(into: &b, Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 3))
+        let inner = Block(title: f.title, style: Style(.accent)).render(into: &b, box)
+        var y = inner.y
+        for line in hint where y < inner.maxY - 2 {
+            b.set(line, x: inner.x, y: y, maxWidth: inner.width, style: Style(.muted))
+            y += 1
+        }
+        y += 1
+        f.form.render(into: &b, Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - 1 - problem.count - y)))
+        for (i, line) in problem.enumerated() {
+            b.set(line, x: inner.x, y: inner.maxY - 1 - problem.count + i, maxWidth: inner.width, style: Style(.violation, bold: true))
+        }
         b.set(S.save.text(s.language), x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, style: Style(.accent, bold: true))
     }
 }

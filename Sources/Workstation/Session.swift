@@ -24,6 +24,7 @@ public final class Session {
 
     public func perform(_ effect: Effect, state: AppState) -> [Msg] {
         let L = state.language
+        let me = StaffID(account)
         do {
             switch effect {
             case .unlock(let name, var bytes):
@@ -46,49 +47,83 @@ public final class Session {
                 return [.loaded(try snapshot(now: state.now))]
             case .openFile(let id):
                 guard Permission.allows(roles, .readStudentArchive) else { return [.failed(S.notAllowed.text(L))] }
-                return [.fileOpened(try requireStore().openFile(id, by: StaffID(account), at: state.now))]
+                return [.fileOpened(try requireStore().openFile(id, by: me, at: state.now))]
             case .saveVisit(let visit):
                 guard Permission.allows(roles, .logVisit) else { return [.failed(S.notAllowed.text(L))] }
-                try requireStore().add(visit, by: StaffID(account), at: state.now, action: "visit.add",
+                try requireStore().add(visit, by: me, at: state.now, action: "visit.add",
                                        detail: visit.channel.rawValue)
                 return [.saved(S.visitSaved.text(L), try snapshot(now: state.now))]
             case .checkIn(let checkIn):
-                try requireStore().add(checkIn, by: StaffID(account), at: state.now, action: "duty.checkin")
+                try requireStore().add(checkIn, by: me, at: state.now, action: "duty.checkin")
                 return [.saved(S.checkedIn.text(L), try snapshot(now: state.now))]
             case .checkOut(let checkIn):
-                try requireStore().update(checkIn, by: StaffID(account), at: state.now, action: "duty.checkout")
+                try requireStore().update(checkIn, by: me, at: state.now, action: "duty.checkout")
                 return [.saved(S.checkedOut.text(L), try snapshot(now: state.now))]
             case .changeLevel(let change, let followUp):
                 guard Permission.allows(roles, .changeWarningLevel) else { return [.failed(S.notAllowed.text(L))] }
                 let store = try requireStore()
-                try store.changeLevel(change, by: StaffID(account), at: state.now)
-                try store.add(followUp, by: StaffID(account), at: state.now, action: "followup.add")
+                try store.changeLevel(change, by: me, at: state.now)
+                try store.add(followUp, by: me, at: state.now, action: "followup.add")
                 return [.saved(S.levelSaved.text(L), try snapshot(now: state.now))]
             case .saveCrisisRun(let run, let isNew):
                 let store = try requireStore()
-                if isNew { try store.add(run, by: StaffID(account), at: state.now, action: "crisis.start") }
-                else { try store.update(run, by: StaffID(account), at: state.now, action: "crisis.step") }
+                if isNew { try store.add(run, by: me, at: state.now, action: "crisis.start") }
+                else { try store.update(run, by: me, at: state.now, action: "crisis.step") }
                 return [.saved(S.stepDone.text(L), try snapshot(now: state.now))]
             case .completeFollowUp(let followUp):
                 guard Permission.allows(roles, .recordFollowUp) else { return [.failed(S.notAllowed.text(L))] }
-                try requireStore().update(followUp, by: StaffID(account), at: state.now, action: "followup.done")
+                try requireStore().update(followUp, by: me, at: state.now, action: "followup.done")
                 return [.saved(S.followUpDone.text(L), try snapshot(now: state.now))]
             case .decideProposal(let proposal, let change):
                 guard Permission.allows(roles, .decideScreeningProposal) else { return [.failed(S.notAllowed.text(L))] }
-                try requireStore().decide(proposal, change: change, by: StaffID(account), at: state.now)
+                try requireStore().decide(proposal, change: change, by: me, at: state.now)
                 return [.saved(S.proposalDecided.text(L), try snapshot(now: state.now))]
             case .saveNote(let note, let isNew):
                 guard Permission.allows(roles, .writeCaseNote) else { return [.failed(S.notAllowed.text(L))] }
                 let store = try requireStore()
                 // The audit says a note was written or edited, never what it says.
-                if isNew { try store.add(note, by: StaffID(account), at: state.now, action: "note.add") }
-                else { try store.update(note, by: StaffID(account), at: state.now, action: "note.edit") }
+                if isNew { try store.add(note, by: me, at: state.now, action: "note.add") }
+                else { try store.update(note, by: me, at: state.now, action: "note.edit") }
                 return [.saved(S.noteSaved.text(L), try snapshot(now: state.now))]
+            case .savePlan(let plan, let isNew):
+                guard Permission.allows(roles, .editSupportPlan) else { return [.failed(S.notAllowed.text(L))] }
+                let store = try requireStore()
+                if isNew { try store.add(plan, by: me, at: state.now, action: "plan.add") }
+                else { try store.update(plan, by: me, at: state.now, action: "plan.edit") }
+                return [.saved(S.planSaved.text(L), try snapshot(now: state.now))]
+            case .saveGuardianContact(let contact):
+                guard Permission.allows(roles, .recordGuardianContact) else { return [.failed(S.notAllowed.text(L))] }
+                try requireStore().add(contact, by: me, at: state.now, action: "contact.add", detail: contact.purpose.rawValue)
+                return [.saved(S.contactSaved.text(L), try snapshot(now: state.now))]
+            case .saveReferral(let referral, let isNew):
+                guard Permission.allows(roles, .recordReferral) else { return [.failed(S.notAllowed.text(L))] }
+                let store = try requireStore()
+                if isNew { try store.add(referral, by: me, at: state.now, action: "referral.add") }
+                else { try store.update(referral, by: me, at: state.now, action: "referral.feedback") }
+                return [.saved(S.referralSaved.text(L), try snapshot(now: state.now))]
+            case .requestClosing(let closing):
+                guard Permission.allows(roles, .requestCaseClosing) else { return [.failed(S.notAllowed.text(L))] }
+                try requireStore().add(closing, by: me, at: state.now, action: "closing.request")
+                return [.saved(S.closingRequestedSaved.text(L), try snapshot(now: state.now))]
+            case .decideClosing(let closing):
+                guard Permission.allows(roles, .approveCaseClosing) else { return [.failed(S.notAllowed.text(L))] }
+                try requireStore().decideClosing(closing, by: me, at: state.now)
+                return [.saved((closing.isApproved ? S.closingApproved : S.closingDeclined).text(L), try snapshot(now: state.now))]
+            case .handOverCrisis(let run):
+                guard Permission.allows(roles, .startCrisisChecklist) else { return [.failed(S.notAllowed.text(L))] }
+                try requireStore().update(run, by: me, at: state.now, action: "crisis.handover", detail: run.handover?.to.rawValue ?? "")
+                return [.saved(S.handedOver.text(L), try snapshot(now: state.now))]
+            case .exportCompliance(let path):
+                guard Permission.allows(roles, .readComplianceReport), let report = state.compliance else {
+                    return [.failed(S.notAllowed.text(L))]
+                }
+                try ExportFile.writeCSV(ComplianceCSV.rows(report, staff: state.staff, L), to: path)
+                return [.saved(S.exported.format(L, path), try snapshot(now: state.now))]
             case .saveAppointment(let appointment, let isNew):
                 guard Permission.allows(roles, .bookAppointment) else { return [.failed(S.notAllowed.text(L))] }
                 let store = try requireStore()
-                if isNew { try store.add(appointment, by: StaffID(account), at: state.now, action: "appointment.book") }
-                else { try store.update(appointment, by: StaffID(account), at: state.now, action: "appointment.\(appointment.status.rawValue)") }
+                if isNew { try store.add(appointment, by: me, at: state.now, action: "appointment.book") }
+                else { try store.update(appointment, by: me, at: state.now, action: "appointment.\(appointment.status.rawValue)") }
                 return [.saved(S.appointmentSaved.text(L), try snapshot(now: state.now))]
             case .lock:
                 lock()

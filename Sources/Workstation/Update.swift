@@ -34,7 +34,7 @@ public enum Update {
                     guard text.count <= 4 else { return [] }
                     return text.flatMap { update(&s, .key(.character($0), at: at)) }
                 }
-                guard let command = Command.find(key, roles: s.roles) else { return [] }
+                guard let command = Command.find(key, in: s) else { return [] }
                 return perform(&s, command)
             }
         case .unlocked(let account, let roles):
@@ -67,7 +67,13 @@ public enum Update {
             apply(snapshot, to: &s)
             return s.file.map { [.openFile($0.student.id)] } ?? []
         case .failed(let message):
-            s.message = message
+            // A form stays open with the store's answer in it: nothing typed is lost.
+            if case .form(var f) = s.modal {
+                f.problem = message
+                s.modal = .form(f)
+            } else {
+                s.message = message
+            }
             return []
         }
     }
@@ -86,6 +92,7 @@ public enum Update {
         s.checklist = snap.checklist
         s.crisisRun = snap.openRun
         s.staff = snap.staff
+        s.pendingClosings = snap.pendingClosings
         s.applyFilter()
         if let selectedID, !s.showsQueue, let i = s.visible.firstIndex(where: { s.students[$0].id == selectedID }) {
             s.list.selected = i
@@ -156,6 +163,7 @@ public enum Update {
 
     static func perform(_ s: inout AppState, _ id: CommandID) -> [Effect] {
         s.message = ""
+        let L = s.language
         let listCount = s.showsQueue ? s.queue.count : s.visible.count
         switch id {
         case .nextPane: s.pane = Pane(rawValue: (s.pane.rawValue + 1) % 4)!
@@ -179,94 +187,104 @@ public enum Update {
             s.list = ListState()
             s.applyFilter()
         case .open:
-            guard s.pane == .students, let student = s.selectedStudent else { return [] }
+            guard let student = s.selectedStudent else { return [] }
             return [.openFile(student.id)]
         case .newVisit:
-            let student = s.pane == .students ? s.selectedStudent : nil
-            s.modal = .visit(VisitForm(student: student?.id,
-                                       studentName: student?.name ?? S.anonymous.text(s.language), language: s.language))
+            s.modal = .form(.visit(s.pane == .students ? s.selectedStudent : nil, s))
         case .changeLevel:
             guard let student = s.selectedStudent else { return [] }
-            let from = student.level
-            let to: WarningLevel = from == .major ? .severe : WarningLevel.allCases[min(3, from.number + 1)]
-            let days = to == .major ? 7 : 14
-            s.modal = .level(LevelForm(student: student.id, studentName: student.name, from: from, form: Form(fields: [
-                Form.Field(label: S.newLevel.text(s.language), text: "\(to.number)"),
-                Form.Field(label: S.reason.text(s.language), limit: 500),
-                Form.Field(label: S.followUpDue.text(s.language), text: s.now.day.adding(days: days).description),
-            ])))
-            if case .level(var f) = s.modal { f.form.focus = 1; s.modal = .level(f) }
+            s.modal = .form(.level(student, s))
+        case .bookAppointment:
+            guard let student = s.selectedStudent else { return [] }
+            s.modal = .form(.appointment(student, s))
         case .checkInOut:
             if var open = s.currentCheckIn {
                 open.checkOut = s.now
                 return [.checkOut(open)]
             }
-            s.serial += 1
-            return [.checkIn(DutyCheckIn(id: DutyCheckInID("checkin-\(s.account)-\(s.now)-\(s.serial)"),
-                                         person: StaffID(s.account), checkIn: s.now))]
+            return [.checkIn(DutyCheckIn(id: s.nextID("checkin"), person: StaffID(s.account), checkIn: s.now))]
         case .startCrisis:
             if s.crisisRun != nil { s.pane = .crisis; return [] }
-            s.serial += 1
-            let run = CrisisRun(id: CrisisRunID("crisis-\(s.account)-\(s.now)-\(s.serial)"), student: s.selectedStudent?.id,
+            let run = CrisisRun(id: s.nextID("crisis"), student: s.pane == .students ? s.selectedStudent?.id : s.file?.student.id,
                                 startedBy: StaffID(s.account), startedAt: s.now, checklist: s.checklist)
             s.crisisRun = run
             s.crisisStep = 0
             s.pane = .crisis
-            s.message = S.crisisStarted.text(s.language)
+            s.message = S.crisisStarted.text(L)
             return [.saveCrisisRun(run, isNew: true)]
         case .recordStep:
-            guard s.pane == .crisis, var run = s.crisisRun, s.checklist.steps.indices.contains(s.crisisStep) else { return [] }
+            guard var run = s.crisisRun, s.checklist.steps.indices.contains(s.crisisStep) else { return [] }
             let step = s.checklist.steps[s.crisisStep]
             do {
                 try run.record(step.id, .done, by: StaffID(s.account), at: s.now)
             } catch {
-                s.message = error.message.text(s.language)
+                s.message = error.message.text(L)
                 return []
             }
             s.crisisRun = run.isComplete ? nil : run
             s.crisisStep = min(s.checklist.steps.count - 1, s.crisisStep + 1)
             return [.saveCrisisRun(run, isNew: false)]
-        case .completeFollowUp:
-            guard let file = s.file, let next = file.nextFollowUp else { return [] }
-            s.modal = .followUp(FollowUpForm(followUp: next, studentName: file.student.name, form: Form(fields: [
-                Form.Field(label: S.note.text(s.language), limit: 500),
-            ])))
-        case .decideProposal:
-            guard let file = s.file, let pending = file.screeningProposals.first(where: { $0.status == .pending }) else { return [] }
-            let L = s.language
-            s.modal = .proposal(ProposalForm(proposal: pending, currentLevel: file.level, studentName: file.student.name, form: Form(fields: [
-                Form.Field(label: L == .zhHans ? "决定" : "Decision", text: "1"),
-                Form.Field(label: S.newLevel.text(L), text: "\(pending.suggestedLevel.number)"),
-                Form.Field(label: S.reason.text(L), limit: 500),
-            ])))
-            if case .proposal(var f) = s.modal { f.form.focus = 2; s.modal = .proposal(f) }
+        case .handOver:
+            guard let run = s.crisisRun else { s.message = S.noRunToHandOver.text(L); return [] }
+            s.modal = .form(.handover(run, s))
         case .newNote, .editNote:
-            guard let file = s.file else { s.message = S.noStudent.text(s.language); return [] }
+            guard let file = s.file else { return [] }
             let mine = file.caseNotes.filter { $0.author == StaffID(s.account) }.max { $0.at < $1.at }
-            if id == .editNote && mine == nil { return [] }
+            if id == .editNote && mine == nil { s.message = S.noNoteOfYours.text(L); return [] }
             let editing = id == .editNote ? mine : nil
             s.modal = .note(NoteForm(student: file.student.id, studentName: file.student.name, editing: editing,
                                      text: TextArea(editing?.text ?? "")))
-        case .bookAppointment:
-            guard let student = s.selectedStudent else { return [] }
-            let L = s.language
-            s.modal = .appointment(AppointmentForm(student: student.id, studentName: student.name, form: Form(fields: [
-                Form.Field(label: L == .zhHans ? "日期" : "Date", text: s.now.day.adding(days: 1).description),
-                Form.Field(label: L == .zhHans ? "时间" : "Time", text: "12:20"),
-                Form.Field(label: S.channel.text(L), text: "1"),
-            ])))
+        case .completeFollowUp:
+            guard let file = s.file else { return [] }
+            guard let next = file.nextFollowUp else { s.message = S.noOpenFollowUp.text(L); return [] }
+            s.modal = .form(.followUp(next, file, s))
+        case .decideProposal:
+            guard let file = s.file else { return [] }
+            guard let pending = file.screeningProposals.first(where: { $0.status == .pending }) else {
+                s.message = S.noPendingProposal.text(L)
+                return []
+            }
+            s.modal = .form(.proposal(pending, file, s))
+        case .editPlan:
+            guard let file = s.file else { return [] }
+            s.modal = .form(.plan(file, s))
+        case .reviewPlan:
+            guard let file = s.file else { return [] }
+            guard let plan = file.currentPlan else { s.message = S.noPlanYet.text(L); return [] }
+            s.modal = .form(.planReview(plan, file, s))
+        case .guardianContact:
+            guard let file = s.file else { return [] }
+            s.modal = .form(.guardianContact(file, s))
+        case .referral:
+            guard let file = s.file else { return [] }
+            s.modal = .form(.referral(file, s))
+        case .referralFeedback:
+            guard let file = s.file else { return [] }
+            guard let open = file.referrals.last(where: \.awaitsFeedback) else { s.message = S.noOpenReferral.text(L); return [] }
+            s.modal = .form(.referralFeedback(open, file, s))
+        case .requestClosing:
+            guard let file = s.file else { return [] }
+            if s.pendingClosings.contains(where: { $0.student == file.student.id }) { s.message = S.closingAlreadyAsked.text(L); return [] }
+            s.modal = .form(.closingRequest(file, s))
+        case .decideClosing:
+            guard let closing = s.closingToDecide else { s.message = S.noClosingToDecide.text(L); return [] }
+            s.modal = .form(.closingDecision(closing, studentName: s.studentName(closing.student), s))
         case .confirmAppointment, .appointmentDone, .appointmentNoShow:
             let list = s.weekAppointments
-            guard s.pane == .roster, list.indices.contains(s.appointmentList.selected) else { return [] }
+            guard list.indices.contains(s.appointmentList.selected) else { return [] }
             let status: Appointment.Status = id == .confirmAppointment ? .confirmed : id == .appointmentDone ? .done : .noShow
             var appointment = list[s.appointmentList.selected]
             if appointment.counselor == nil { appointment.counselor = s.staff.first { $0.roles.contains(.counselor) }?.id }
             do {
                 return [.saveAppointment(try appointment.moved(to: status, at: s.now), isNew: false)]
             } catch {
-                s.message = error.message.text(s.language)
+                s.message = error.message.text(L)
                 return []
             }
+        case .exportCompliance:
+            s.modal = .form(.exportCompliance(s))
+        case .palette:
+            s.modal = .palette(CommandPalette())
         case .lock:
             return lock(&s)
         case .blank:
@@ -286,66 +304,40 @@ public enum Update {
         switch modal {
         case .help:
             s.modal = nil
-        case .confirmQuit:
-            if key == .character("y") { return [.quit] }
-            if key == .character("n") || key == .escape { s.modal = nil }
-        case .visit(var v):
-            if key == .escape { s.modal = nil; return [] }
-            if key == .function(10) || key == .ctrl("c") { s.modal = .confirmQuit; return [] }
-            if key == .function(2) || (key == .enter && v.form.focus == v.form.fields.count - 1) {
-                if let visit = VisitInput.visit(from: &v, state: &s) { s.modal = .visit(v); return [.saveVisit(visit)] }
+        case .confirmQuit(let back):
+            if key == .character("y") || key == .character("Y") { return [.quit] }
+            if key == .character("n") || key == .character("N") || key == .escape { s.modal = back }
+        case .confirmDiscard(let back):
+            if key == .character("y") || key == .character("Y") { s.modal = nil }
+            if key == .character("n") || key == .character("N") || key == .escape { s.modal = back }
+        case .palette(var p):
+            let matches = p.matches(s)
+            switch key {
+            case .escape: s.modal = nil
+            case .up: p.selected = max(0, p.selected - 1); s.modal = .palette(p)
+            case .down: p.selected = min(max(0, matches.count - 1), p.selected + 1); s.modal = .palette(p)
+            case .enter:
+                s.modal = nil
+                guard matches.indices.contains(p.selected) else { return [] }
+                return perform(&s, matches[p.selected].id)
+            default:
+                if p.query.handle(key) { p.selected = 0 }
+                s.modal = .palette(p)
+            }
+        case .form(var f):
+            if let leaving = leave(&s, key, modal) { return leaving }
+            if key == .function(2) || (key == .enter && f.form.focus == f.form.fields.count - 1) {
+                if let effect = FormSubmit.effect(&f, &s) { s.modal = .form(f); return [effect] }
             } else if key == .enter {
-                v.form.handle(.tab)
+                f.form.handle(.tab)
             } else {
-                v.form.handle(key)
+                f.form.handle(key)
             }
-            s.modal = .visit(v)
-        case .followUp(var f):
-            if key == .escape { s.modal = nil; return [] }
-            if key == .function(2) || key == .enter {
-                let note = f.form.fields[0].editor.text
-                if let problem = TextCheck.note(note, field: .note, required: true) {
-                    f.form.fields[0].error = problem.message.text(s.language)
-                    s.modal = .followUp(f)
-                    return []
-                }
-                return [.completeFollowUp(f.followUp.completed(at: s.now, by: StaffID(s.account), note: note))]
-            }
-            f.form.handle(key)
-            s.modal = .followUp(f)
-        case .proposal(var p):
-            if key == .escape { s.modal = nil; return [] }
-            if key == .function(2) || (key == .enter && p.form.focus == p.form.fields.count - 1) {
-                for i in p.form.fields.indices { p.form.fields[i].error = nil }
-                let confirm = p.form.fields[0].editor.text.trimmingCharacters(in: .whitespaces) != "2"
-                let reason = p.form.fields[2].editor.text
-                let level = Int(p.form.fields[1].editor.text).flatMap { WarningLevel.allCases.indices.contains($0) ? WarningLevel.allCases[$0] : nil }
-                    ?? p.proposal.suggestedLevel
-                s.serial += 1
-                do {
-                    if confirm {
-                        let (decided, change) = try p.proposal.confirm(level: level, currentLevel: p.currentLevel, by: StaffID(s.account),
-                                                                       at: s.now, reason: reason,
-                                                                       levelChangeID: LevelChangeID("level-\(s.account)-\(s.now)-\(s.serial)"))
-                        s.modal = .proposal(p)
-                        return [.decideProposal(decided, change)]
-                    }
-                    s.modal = .proposal(p)
-                    return [.decideProposal(try p.proposal.dismiss(by: StaffID(s.account), at: s.now, reason: reason), nil)]
-                } catch {
-                    p.form.fields[2].error = error.message.text(s.language)
-                }
-            } else if key == .enter {
-                p.form.handle(.tab)
-            } else {
-                p.form.handle(key)
-            }
-            s.modal = .proposal(p)
+            s.modal = .form(f)
         case .note(var n):
-            if key == .escape { s.modal = nil; return [] }
-            if key == .function(10) || key == .ctrl("c") { s.modal = .confirmQuit; return [] }
+            if let leaving = leave(&s, key, modal) { return leaving }
             if key == .function(2) || key == .ctrl("s") {
-                let text = n.text.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = n.text.text.trimmed
                 if let problem = TextCheck.note(text, field: .note, required: true) {
                     s.message = problem.message.text(s.language)
                     return []
@@ -354,37 +346,27 @@ public enum Update {
                     note.text = text
                     return [.saveNote(note, isNew: false)]
                 }
-                s.serial += 1
-                return [.saveNote(CaseNote(id: CaseNoteID("note-\(s.account)-\(s.now)-\(s.serial)"), student: n.student,
-                                           author: StaffID(s.account), at: s.now, text: text), isNew: true)]
+                return [.saveNote(CaseNote(id: s.nextID("note"), student: n.student, author: StaffID(s.account), at: s.now, text: text),
+                                  isNew: true)]
             }
             n.text.handle(key, width: max(10, min(s.width - 4, 76) - 2))
             s.modal = .note(n)
-        case .appointment(var a):
-            if key == .escape { s.modal = nil; return [] }
-            if key == .function(2) || (key == .enter && a.form.focus == a.form.fields.count - 1) {
-                if let appointment = AppointmentInput.appointment(from: &a, state: &s) {
-                    s.modal = .appointment(a)
-                    return [.saveAppointment(appointment, isNew: true)]
-                }
-            } else if key == .enter {
-                a.form.handle(.tab)
-            } else {
-                a.form.handle(key)
-            }
-            s.modal = .appointment(a)
-        case .level(var l):
-            if key == .escape { s.modal = nil; return [] }
-            if key == .function(10) || key == .ctrl("c") { s.modal = .confirmQuit; return [] }
-            if key == .function(2) || (key == .enter && l.form.focus == l.form.fields.count - 1) {
-                if let (change, followUp) = LevelInput.change(from: &l, state: &s) { s.modal = .level(l); return [.changeLevel(change, followUp)] }
-            } else if key == .enter {
-                l.form.handle(.tab)
-            } else {
-                l.form.handle(key)
-            }
-            s.modal = .level(l)
         }
         return []
+    }
+
+    /// Esc closes a form, and quitting leaves the app; both ask first when
+    /// something typed would be lost. Nil for every other key.
+    static func leave(_ s: inout AppState, _ key: KeyEvent, _ modal: Modal) -> [Effect]? {
+        switch key {
+        case .escape:
+            s.modal = modal.hasUnsavedInput ? .confirmDiscard(modal) : nil
+            return []
+        case .function(10), .ctrl("c"):
+            s.modal = .confirmQuit(returnTo: modal)
+            return []
+        default:
+            return nil
+        }
     }
 }

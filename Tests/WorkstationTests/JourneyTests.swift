@@ -21,8 +21,8 @@ final class JourneyTests: XCTestCase {
         while s.selectedStudent?.id != target.id { _ = F.press(&s, .down) }
         XCTAssertEqual(F.press(&s, .enter), [], "a duty teacher does not open files")
         _ = F.press(&s, .character("n"))
-        guard case .visit(let form) = s.modal else { return XCTFail("no visit form") }
-        XCTAssertEqual(form.student, target.id)
+        guard case .form(let form) = s.modal, case .visit(let student) = form.purpose else { return XCTFail("no visit form") }
+        XCTAssertEqual(student, target.id)
         _ = F.press(&s, .tab)
         _ = F.type(&s, "1,4")
         _ = F.press(&s, .tab)
@@ -40,8 +40,8 @@ final class JourneyTests: XCTestCase {
         var s = try F.state("duty", [.duty])
         let student = try XCTUnwrap(s.selectedStudent)
         _ = F.press(&s, .character("b"))
-        guard case .appointment(let form) = s.modal else { return XCTFail("no booking form") }
-        XCTAssertEqual(form.student, student.id)
+        guard case .form(let form) = s.modal, case .appointment(let bookedFor) = form.purpose else { return XCTFail("no booking form") }
+        XCTAssertEqual(bookedFor, student.id)
         let booked = F.press(&s, .function(2))
         guard case .saveAppointment(let appointment, true) = booked.first else { return XCTFail("\(booked)") }
         XCTAssertEqual(appointment.status, .requested)
@@ -71,7 +71,7 @@ final class JourneyTests: XCTestCase {
         var s = try F.state("duty", [.duty])
         _ = F.press(&s, .character("n"))
         XCTAssertEqual(F.press(&s, .function(2)), [])
-        guard case .visit(let form) = s.modal else { return XCTFail() }
+        guard case .form(let form) = s.modal else { return XCTFail() }
         XCTAssertNotNil(form.form.fields[1].error)
     }
 
@@ -83,7 +83,7 @@ final class JourneyTests: XCTestCase {
         while s.selectedStudent?.id != target.student.id { _ = F.press(&s, .down) }
         XCTAssertEqual(F.press(&s, .enter), [.openFile(target.student.id)])
         _ = F.press(&s, .character("L"))
-        guard case .level(let form) = s.modal else { return XCTFail("no level form") }
+        guard case .form(let form) = s.modal, case .level = form.purpose else { return XCTFail("no level form") }
         XCTAssertEqual(form.form.fields[0].editor.text, "3")
         XCTAssertEqual(F.press(&s, .function(2)), [], "no reason, no change")
         _ = F.press(&s, .paste("自述有具体计划，立即升级并通知家长"))
@@ -128,7 +128,7 @@ final class JourneyTests: XCTestCase {
         _ = Update.update(&s, .fileOpened(try store.openFile(pending.student, by: StaffID("counselor"), at: F.now)))
         XCTAssertTrue(F.screen(s).contains("Screening suggests"))
         _ = F.press(&s, .character("p"))
-        guard case .proposal = s.modal else { return XCTFail("no proposal form") }
+        guard case .form(let form) = s.modal, case .proposal = form.purpose else { return XCTFail("no proposal form") }
         XCTAssertEqual(F.press(&s, .function(2)), [], "no reason, no decision")
         _ = F.press(&s, .paste("面谈后确认"))
         let effects = F.press(&s, .function(2))
@@ -147,9 +147,9 @@ final class JourneyTests: XCTestCase {
         // Dismissing keeps the level.
         s.modal = nil
         _ = F.press(&s, .character("p"))
-        if case .proposal(var f) = s.modal {
+        if case .form(var f) = s.modal {
             f.form.fields[0].editor.setText("2")
-            s.modal = .proposal(f)
+            s.modal = .form(f)
         }
         _ = F.press(&s, .paste("复测正常"))
         guard case .decideProposal(let dismissed, nil) = F.press(&s, .function(2)).first else { return XCTFail() }

@@ -55,6 +55,11 @@ enum CompliancePane {
               x: area.x, y: y, maxWidth: area.width, style: Style(.muted))
         y += 1
         guard y < area.maxY else { return }
+        if !s.pendingClosings.isEmpty {
+            b.set(S.closingsWaiting.format(L, s.pendingClosings.count), x: area.x, y: y, maxWidth: area.width, style: Style(.accent, bold: true))
+            y += 1
+            guard y < area.maxY else { return }
+        }
         b.set("\(S.violations.text(L)) \(report.violations.count)", x: area.x, y: y, style: Style(.violation, bold: true))
         y += 1
         for v in report.violations.reversed() where y < area.maxY {

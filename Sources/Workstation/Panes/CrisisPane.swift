@@ -11,6 +11,12 @@ enum CrisisPane {
             b.set(S.noRun.text(L), x: area.x, y: y, maxWidth: area.width, style: Style(.muted))
             y += 1
         }
+        if let handover = s.crisisRun?.handover {
+            let name = s.staff.first { $0.id == handover.to }?.name ?? handover.to.rawValue
+            b.set(S.handedTo.format(L, name, String(handover.at.description.dropFirst(11).prefix(5))), x: area.x, y: y,
+                  maxWidth: area.width, style: Style(.accent, bold: true))
+            y += 1
+        }
         for (i, step) in s.checklist.steps.enumerated() where y < area.maxY - 1 {
             let record = s.crisisRun?.stepRecord(for: step.id)
             let mark = record.map { "✓ " + String($0.at.description.dropFirst(11).prefix(5)) } ?? "□     "

@@ -18,10 +18,14 @@ enum FilePane {
         if let next = file.nextFollowUp { info += "  · \(S.nextFollowUp.text(L))\(L == .zhHans ? "：" : ": ")\(next.due)" }
         b.set(info, x: area.x, y: area.y + 1, maxWidth: area.width, style: StudentPane.levelStyle(file.level))
         var top = 2
-        if let pending = file.screeningProposals.first(where: { $0.status == .pending }), area.height > 3 {
-            b.set(S.proposalPending.format(L, pending.suggestedLevel.displayName.text(L)), x: area.x, y: area.y + 2,
-                  maxWidth: area.width, style: Style(.accent, bold: true))
-            top = 3
+        var notices: [String] = []
+        if let pending = file.screeningProposals.first(where: { $0.status == .pending }) {
+            notices.append(S.proposalPending.format(L, pending.suggestedLevel.displayName.text(L)))
+        }
+        if file.closings.contains(where: \.isPending) { notices.append(S.closingPendingHere.text(L)) }
+        for notice in notices where top < area.height - 1 {
+            b.set(notice, x: area.x, y: area.y + top, maxWidth: area.width, style: Style(.accent, bold: true))
+            top += 1
         }
         let entries = Chronology.entries(for: file).reversed().map { ChronologyText.line($0, L) }
         let start = min(s.fileScroll, max(0, entries.count - 1))

@@ -1,0 +1,90 @@
+import Counseling
+import Store
+import Terminal
+
+/// What a form is for, with what its reader needs to turn the fields into
+/// a record. One case per form of the workstation.
+public enum FormPurpose: Hashable, Sendable {
+    case visit(student: StudentID?)
+    case level(student: StudentID, from: WarningLevel)
+    case appointment(student: StudentID)
+    case proposal(ScreeningProposal, currentLevel: WarningLevel)
+    case followUp(FollowUp)
+    case plan(student: StudentID, editing: SupportPlan?)
+    case planReview(SupportPlan)
+    case guardianContact(student: StudentID)
+    case referral(student: StudentID)
+    case referralFeedback(Referral)
+    case closingRequest(StudentFile)
+    case closingDecision(CaseClosing)
+    case handover(CrisisRun, counselors: [StaffID])
+    case exportCompliance
+}
+
+/// A form in a box over the main screen: labelled one-line fields, a hint
+/// with the codes the fields take, F2 (or Enter on the last field) saves,
+/// Esc cancels — asking first when something was typed.
+public struct FormModal: Hashable, Sendable {
+    public var purpose: FormPurpose
+    public var title: String
+    public var hint: String
+    public var form: Form
+    /// What the store answered when saving failed: shown in the box, which
+    /// stays open so nothing typed is lost.
+    public var problem: String?
+    /// The texts the form opened with, to tell whether anything was typed.
+    let initial: [String]
+
+    public init(_ purpose: FormPurpose, title: String, hint: String, fields: [Form.Field], focus: Int = 0) {
+        self.purpose = purpose
+        self.title = title
+        self.hint = hint
+        form = Form(fields: fields)
+        form.focus = focus
+        initial = fields.map(\.editor.text)
+    }
+
+    public var isChanged: Bool { form.fields.map(\.editor.text) != initial }
+
+    /// The text of field `i`, without surrounding spaces.
+    func text(_ i: Int) -> String { form.fields[i].editor.text.trimmed }
+
+    mutating func clearErrors() {
+        problem = nil
+        for i in form.fields.indices { form.fields[i].error = nil }
+    }
+
+    mutating func fail(_ i: Int, _ message: LocalizedText, _ language: Language) {
+        if form.fields[i].error == nil { form.fields[i].error = message.text(language) }
+    }
+
+    var isValid: Bool { form.fields.allSatisfy { $0.error == nil } }
+
+    /// A choice typed as its number in `cases` (1-based) or as a word the
+    /// type knows; marks field `i` when it is neither.
+    mutating func choice<T: WordParsable>(_ i: Int, _ type: T.Type, _ language: Language, among cases: [T]? = nil) -> T? {
+        let all = cases ?? Array(T.allCases)
+        let text = self.text(i)
+        if let n = Int(text), all.indices.contains(n - 1) { return all[n - 1] }
+        do { return try T.parse(text) } catch {
+            fail(i, error.message, language)
+            return nil
+        }
+    }
+
+    mutating func day(_ i: Int, _ field: Field, _ language: Language) -> Day? {
+        do { return try Day.parse(text(i), field: field) } catch {
+            fail(i, error.message, language)
+            return nil
+        }
+    }
+
+    /// Between two parts of a hint or of a problem: a full-width semicolon
+    /// in Chinese, "; " in English.
+    static func separator(_ language: Language) -> String { language == .zhHans ? "；" : "; " }
+
+    /// "1 walk-in 2 phone …": the numbered codes a choice field takes.
+    static func codes<T: WordParsable>(_ cases: [T], _ language: Language) -> String {
+        cases.enumerated().map { "\($0.offset + 1) \($0.element.displayName.text(language))" }.joined(separator: " ")
+    }
+}

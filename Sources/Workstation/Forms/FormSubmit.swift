@@ -1,0 +1,26 @@
+import Counseling
+import Store
+
+/// Turns a filled form into the effect that saves it, or marks what is
+/// wrong in the form and returns nil.
+enum FormSubmit {
+    static func effect(_ f: inout FormModal, _ s: inout AppState) -> Effect? {
+        f.clearErrors()
+        switch f.purpose {
+        case .visit(let student): return VisitInput.read(&f, student: student, &s)
+        case .level(let student, let from): return LevelInput.read(&f, student: student, from: from, &s)
+        case .appointment(let student): return AppointmentInput.read(&f, student: student, &s)
+        case .proposal(let proposal, let current): return ProposalInput.read(&f, proposal, currentLevel: current, &s)
+        case .followUp(let followUp): return FollowUpInput.read(&f, followUp, &s)
+        case .plan(let student, let editing): return PlanInput.read(&f, student: student, editing: editing, &s)
+        case .planReview(let plan): return PlanInput.review(&f, plan, &s)
+        case .guardianContact(let student): return GuardianContactInput.read(&f, student: student, &s)
+        case .referral(let student): return ReferralInput.read(&f, student: student, &s)
+        case .referralFeedback(let referral): return ReferralInput.feedback(&f, referral, &s)
+        case .closingRequest(let file): return ClosingInput.request(&f, file, &s)
+        case .closingDecision(let closing): return ClosingInput.decide(&f, closing, &s)
+        case .handover(let run, let counselors): return HandoverInput.read(&f, run, counselors: counselors, &s)
+        case .exportCompliance: return ExportInput.read(&f, &s)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Counseling
+import Store
+import Terminal
+
+/// The visit form: the duty teacher's fast path (channel, reasons, brief).
+extension FormModal {
+    static func visit(_ student: StudentSummary?, _ s: AppState) -> FormModal {
+        let L = s.language
+        return FormModal(.visit(student: student?.id),
+                         title: S.newVisit.text(L) + " · " + (student?.name ?? S.anonymous.text(L)),
+                         hint: S.channel.text(L) + " " + codes(Visit.Channel.allCases, L) + separator(L) + S.reasons.text(L) + " "
+                             + codes(Visit.Reason.allCases, L),
+                         fields: [Form.Field(label: S.channel.text(L), text: "1"),
+                                  Form.Field(label: S.reasons.text(L)),
+                                  Form.Field(label: S.brief.text(L), limit: 500)])
+    }
+}
+
+enum VisitInput {
+    static func read(_ f: inout FormModal, student: StudentID?, _ s: inout AppState) -> Effect? {
+        let L = s.language
+        let channel = f.choice(0, Visit.Channel.self, L)
+        var reasons = Set<Visit.Reason>()
+        for word in f.text(1).split(whereSeparator: { " ,，、;；".contains($0) }) {
+            let all = Visit.Reason.allCases
+            if let n = Int(word), all.indices.contains(n - 1) { reasons.insert(all[n - 1]); continue }
+            do { reasons.insert(try Visit.Reason.parse(String(word))) } catch { f.fail(1, error.message, L) }
+        }
+        if reasons.isEmpty { f.fail(1, S.reasonNeeded, L) }
+        guard f.isValid, let channel else { return nil }
+        // Self-harm thoughts always go to a counselor at once.
+        let counselor = s.staff.first { $0.roles.contains(.counselor) }?.id ?? StaffID("counselor")
+        let visit = Visit(id: s.nextID("visit"), student: student, loggedBy: StaffID(s.account),
+                          channel: channel, start: s.now, reasons: reasons, brief: f.form.fields[2].editor.text,
+                          followUpNeeded: reasons.contains(.selfHarmThoughts),
+                          escalatedTo: reasons.contains(.selfHarmThoughts) ? counselor : nil)
+        if let problem = visit.validate().first {
+            f.fail(2, problem.message, L)
+            return nil
+        }
+        return .saveVisit(visit)
+    }
+}
