@@ -4,7 +4,8 @@ import GRDB
 
 /// A row of the student list: what the list shows and searches, read from
 /// indexed columns (no JSON decoding, so 10,000 students load fast). The
-/// whole record comes with `openFile`.
+/// whole record comes with `openFile`. Level and flags are read only for
+/// those who may see them (see `Store.studentList(withLevelsAndFlags:)`).
 public struct StudentSummary: Hashable, Sendable {
     public var id: StudentID
     public var number: String
@@ -12,19 +13,21 @@ public struct StudentSummary: Hashable, Sendable {
     public var grade: Int
     public var className: String
     public var level: WarningLevel
+    public var flags: Set<StudentFlag>
     public var pinyinFull: String
     public var pinyinInitials: String
     /// Lower-cased "number name class" as UTF-8, searched per keystroke.
     let searchKey: [UInt8]
 
     public init(id: StudentID, number: String, name: String, grade: Int, className: String, level: WarningLevel,
-                pinyinFull: String, pinyinInitials: String) {
+                flags: Set<StudentFlag> = [], pinyinFull: String, pinyinInitials: String) {
         self.id = id
         self.number = number
         self.name = name
         self.grade = grade
         self.className = className
         self.level = level
+        self.flags = flags
         self.pinyinFull = pinyinFull
         self.pinyinInitials = pinyinInitials
         // ASCII lower-casing on the bytes: names are Chinese or pinyin/Latin,
@@ -34,23 +37,34 @@ public struct StudentSummary: Hashable, Sendable {
 
     /// A filter query, prepared once per keystroke rather than per student.
     /// Words separated by spaces must all match; besides text, a word can
-    /// pick a level (`L2`, `等级3`) or a grade (`g7`, `7年级`).
+    /// pick a grade (`g7`, `7年级`) and, for those who may see them, a level
+    /// (`L2`, `等级3`) or a flag (`#留守`, `#left-behind`; a flag's Chinese
+    /// word alone, `留守`, finds the flag or the text). For anyone else such
+    /// words are plain text, so the filter cannot tell who has a level.
     public struct Query: Sendable {
         enum Term: Sendable {
             case text([UInt8])
             case level(Int)
             case grade(Int)
+            case flag(StudentFlag)
+            case textOrFlag([UInt8], StudentFlag)
         }
         let terms: [Term]
         public var isEmpty: Bool { terms.isEmpty }
 
-        public init(_ text: String) {
+        public init(_ text: String, levelsAndFlags: Bool = true) {
             terms = text.split(whereSeparator: \.isWhitespace).map { word in
                 let w = String(word)
-                if let n = Self.number(after: ["l", "L", "等级"], in: w), (0...3).contains(n) { return .level(n) }
+                let bytes = Array(w.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })
                 if let n = Self.number(after: ["g", "G"], in: w) ?? (w.hasSuffix("年级") ? Int(w.dropLast(2)) : nil),
                    (1...12).contains(n) { return .grade(n) }
-                return .text(w.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })
+                guard levelsAndFlags else { return .text(bytes) }
+                if let n = Self.number(after: ["l", "L", "等级"], in: w), (0...3).contains(n) { return .level(n) }
+                if w.hasPrefix("#") || w.hasPrefix("＃"), let flag = try? StudentFlag.parse(String(w.dropFirst())) {
+                    return .flag(flag)
+                }
+                if let flag = try? StudentFlag.parse(w) { return .textOrFlag(bytes, flag) }
+                return .text(bytes)
             }
         }
 
@@ -68,11 +82,15 @@ public struct StudentSummary: Hashable, Sendable {
             switch term {
             case .level(let n): return level.number == n
             case .grade(let g): return grade == g
-            case .text(let bytes):
-                return pinyinInitials.utf8.starts(with: bytes) || pinyinFull.utf8.starts(with: bytes)
-                    || Self.contains(searchKey, bytes)
+            case .flag(let flag): return flags.contains(flag)
+            case .text(let bytes): return matchesText(bytes)
+            case .textOrFlag(let bytes, let flag): return flags.contains(flag) || matchesText(bytes)
             }
         }
+    }
+
+    func matchesText(_ bytes: [UInt8]) -> Bool {
+        pinyinInitials.utf8.starts(with: bytes) || pinyinFull.utf8.starts(with: bytes) || Self.contains(searchKey, bytes)
     }
 
     public func matches(_ text: String) -> Bool { matches(Query(text)) }
@@ -127,29 +145,33 @@ extension Store {
     static func writeStudent(_ s: Student, revision: Int, _ db: Database) throws {
         let key = PinyinKey(name: s.name)
         try db.execute(sql: """
-            INSERT INTO students(id, number, name, grade, class_name, pinyin_full, pinyin_initials, revision, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO students(id, number, name, grade, class_name, flags, pinyin_full, pinyin_initials, revision, body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET number = excluded.number, name = excluded.name, grade = excluded.grade,
-              class_name = excluded.class_name, pinyin_full = excluded.pinyin_full,
+              class_name = excluded.class_name, flags = excluded.flags, pinyin_full = excluded.pinyin_full,
               pinyin_initials = excluded.pinyin_initials, revision = excluded.revision, body = excluded.body
-            """, arguments: [s.id.rawValue, s.number, s.name, s.grade, s.className, key.full, key.initials,
+            """, arguments: [s.id.rawValue, s.number, s.name, s.grade, s.className, StudentFlag.bits(s.flags), key.full, key.initials,
                              revision, try encode(s)])
     }
 
-    /// Every student, for the list, ordered by grade, class and name.
-    public func studentList() throws -> [StudentSummary] {
+    /// Every student, for the list, ordered by grade, class and name. Without
+    /// `withLevelsAndFlags` (a duty teacher, an administrator) levels and flags
+    /// are not even read: every row says level none and no flags.
+    public func studentList(withLevelsAndFlags: Bool = true) throws -> [StudentSummary] {
         try writer.read { db in
             // A cursor and column positions: 10,000 rows on the way to the
             // first frame after unlock.
             var list: [StudentSummary] = []
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, number, name, grade, class_name, level, pinyin_full, pinyin_initials FROM students
-                ORDER BY grade, class_name, pinyin_full
+                SELECT id, number, name, grade, class_name, pinyin_full, pinyin_initials\(withLevelsAndFlags ? ", level, flags" : "")
+                FROM students ORDER BY grade, class_name, pinyin_full
                 """)
             while let row = try rows.next() {
                 list.append(StudentSummary(id: StudentID(row[0] as String), number: row[1], name: row[2], grade: row[3],
-                                           className: row[4], level: WarningLevel.allCases[min(3, max(0, row[5] as Int))],
-                                           pinyinFull: row[6], pinyinInitials: row[7]))
+                                           className: row[4],
+                                           level: withLevelsAndFlags ? WarningLevel.allCases[min(3, max(0, row[7] as Int))] : .none,
+                                           flags: withLevelsAndFlags ? StudentFlag.flags(row[8]) : [],
+                                           pinyinFull: row[5], pinyinInitials: row[6]))
             }
             return list
         }

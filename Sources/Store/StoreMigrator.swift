@@ -7,6 +7,7 @@ enum StoreMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-audit") { db in try AuditChain.migrate(db) }
         m.registerMigration("v1-records") { db in try RecordSchema.migrate(db) }
+        m.registerMigration("v2-student-flags") { db in try StudentFlagsMigration.migrate(db) }
         return m
     }
 }

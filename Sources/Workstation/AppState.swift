@@ -159,7 +159,7 @@ public struct AppState: Sendable {
     /// Recomputes the filtered list (name, pinyin in full or initials,
     /// student number, class).
     public mutating func applyFilter() {
-        let q = StudentSummary.Query(filter.text)
+        let q = StudentSummary.Query(filter.text, levelsAndFlags: Permission.allows(roles, .readKeyAttentionList))
         visible = q.isEmpty ? Array(students.indices) : students.indices.filter { students[$0].matches(q) }
         list.move(0, count: visible.count)
     }

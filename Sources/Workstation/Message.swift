@@ -77,7 +77,9 @@ extension Snapshot {
                 queue.result = Result { try store.keyAttentionQueue(today: now.day) }
             }
         }
-        snap.students = try store.studentList()
+        // Levels and flags stay in the store for whoever may not see them:
+        // the duty teacher's list is names, numbers and classes only.
+        snap.students = try store.studentList(withLevelsAndFlags: Permission.allows(roles, .readKeyAttentionList))
         snap.staff = try store.staff()
         group.wait()
         if let result = queue.result { snap.queue = try result.get() }

@@ -44,7 +44,8 @@ enum StudentPane {
                             .init(S.className.text(L), .length(12)), .init(S.level.text(L), .fill(1))],
                   rows: s.visible[window].map { i in
                       let st = s.students[i]
-                      return [st.number, st.name, st.className, st.level == .none ? "" : st.level.displayName.text(L)]
+                      let marks = (st.level == .none ? [] : [st.level.displayName.text(L)]) + st.flags.sorted().map { $0.displayName.text(L) }
+                      return [st.number, st.name, st.className, marks.joined(separator: L == .zhHans ? "、" : ", ")]
                   }, rowStyles: s.visible[window].map { levelStyle(s.students[$0].level) })
                 .render(into: &b, body, state: &state, focused: focused)
         } else {
