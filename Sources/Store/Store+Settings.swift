@@ -47,8 +47,13 @@ extension Store {
         try setting(.calendar) ?? HolidayFile.bundledCalendar()
     }
 
-    public func openingPolicy() throws -> OpeningPolicy {
-        try setting(.openingPolicy) ?? .primarySecondary
+    /// The opening rules to check: the school's saved copy when it has one
+    /// (for `profile`, when the settings name one), else the preset of
+    /// `profile`, else the primary and secondary rules.
+    public func openingPolicy(profile: OpeningPolicy.Profile? = nil) throws -> OpeningPolicy {
+        let saved: OpeningPolicy? = try setting(.openingPolicy)
+        if let saved, profile == nil || saved.profile == profile { return saved }
+        return .preset(profile ?? .primarySecondary)
     }
 
     public func crisisChecklist() throws -> CrisisChecklist {

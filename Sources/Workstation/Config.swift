@@ -3,12 +3,19 @@ import Foundation
 import Terminal
 
 /// `~/.config/xindesk/config.toml`: database path, language, theme,
-/// idle-lock minutes. A mistake is reported with its line.
+/// idle-lock minutes, the opening-policy profile and the region's hotlines.
+/// A mistake is reported with its line.
 public struct Config: Equatable, Sendable {
     public var database: String?
     public var language: Language?
     public var theme = "default"
     public var idleLockMinutes = 5
+    /// Which opening rules the compliance view checks (nil: the school's
+    /// saved policy, else primary and secondary schools).
+    public var openingProfile: OpeningPolicy.Profile?
+    /// The region's hotlines, shown on the crisis checklist instead of the
+    /// national ones (nil: the checklist's own).
+    public var hotlines: [Hotline]?
 
     public init() {}
 
@@ -46,12 +53,41 @@ public struct Config: Equatable, Sendable {
             case ("idle_lock_minutes", .integer(let n)):
                 guard (1...120).contains(n) else { throw Problem(file: path, line: e.line, reason: "idle_lock_minutes is 1 to 120") }
                 config.idleLockMinutes = n
+            case ("opening_policy", .string(let s)):
+                guard let profile = OpeningPolicy.Profile.allCases.first(where: {
+                    [$0.rawValue, $0.displayName.zh, $0.displayName.en].contains(s.trimmingCharacters(in: .whitespaces).lowercased())
+                }) else {
+                    throw Problem(file: path, line: e.line, reason: "opening_policy is \"primary-secondary\" or \"university\"")
+                }
+                config.openingProfile = profile
+            case ("hotlines", .strings(let lines)):
+                config.hotlines = try lines.enumerated().map { (i, line) throws(Problem) in
+                    try hotline(line, entry: i + 1, file: path, line: e.line)
+                }
+                if config.hotlines == [] { throw Problem(file: path, line: e.line, reason: "hotlines is empty (leave it out for the national ones)") }
             default:
                 throw Problem(file: path, line: e.line,
-                              reason: "unknown setting \(e.key) (known: database, language, theme, idle_lock_minutes)")
+                              reason: "unknown setting \(e.key), or a value of the wrong kind (known: database, language, theme, "
+                                  + "idle_lock_minutes, opening_policy, hotlines)")
             }
         }
         return config
+    }
+
+    /// `"0471-12356 呼和浩特市心理援助热线"`: the number, a space, the name.
+    static func hotline(_ text: String, entry: Int, file: String, line: Int) throws(Problem) -> Hotline {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
+        let example = "like \"12356 全国统一心理援助热线\""
+        guard parts.count == 2 else {
+            throw Problem(file: file, line: line, reason: "hotline \(entry) \"\(text)\" needs a number and a name, \(example)")
+        }
+        let name = parts[1].trimmingCharacters(in: .whitespaces)
+        let hotline = Hotline(number: String(parts[0]), name: LocalizedText(zh: name, en: name))
+        if !hotline.validate().isEmpty {
+            throw Problem(file: file, line: line,
+                          reason: "hotline \(entry) \"\(text)\" is not a phone number (digits and hyphens) and a one-line name, \(example)")
+        }
+        return hotline
     }
 
     public static func parseLanguage(_ s: String) -> Language? {

@@ -63,9 +63,10 @@ public enum Effect: Sendable, Equatable {
 
 extension Snapshot {
     /// What the screen shows, for an account with `roles`: nothing a role
-    /// may not see is even loaded. `policy` (from config.toml) replaces the
-    /// store's opening policy for the compliance view.
-    public static func load(from store: Store, roles: Set<Role>, now: LocalDateTime, policy: OpeningPolicy? = nil) throws -> Snapshot {
+    /// may not see is even loaded. `profile` (from config.toml) picks the
+    /// opening rules the compliance view checks.
+    public static func load(from store: Store, roles: Set<Role>, now: LocalDateTime,
+                            profile: OpeningPolicy.Profile? = nil) throws -> Snapshot {
         var snap = Snapshot()
         // The counselor's queue is read on a second pool connection while
         // this one reads the student list: the two are most of the time
@@ -97,7 +98,8 @@ extension Snapshot {
         if roles.contains(.head) {
             let calendar = try store.calendar()
             let first = calendar.term(containing: now.day)?.first ?? now.day.adding(days: -56)
-            snap.compliance = try store.compliance(from: first, through: now.day, now: now, policy: policy)
+            snap.compliance = try store.compliance(from: first, through: now.day, now: now,
+                                                   policy: try store.openingPolicy(profile: profile))
             snap.levelCounts = try store.levelCounts()
             snap.overdueCount = try store.overdueFollowUps(today: now.day).count
         }

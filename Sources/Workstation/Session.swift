@@ -15,9 +15,14 @@ public final class Session {
     private var account = ""
     private var roles: Set<Role> = []
 
-    public init(database: String, timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!) {
+    /// The opening rules the compliance view checks (config.toml).
+    let openingProfile: OpeningPolicy.Profile?
+
+    public init(database: String, timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!,
+                openingProfile: OpeningPolicy.Profile? = nil) {
         self.database = database
         self.timeZone = timeZone
+        self.openingProfile = openingProfile
     }
 
     deinit { lock() }
@@ -160,6 +165,6 @@ public final class Session {
     }
 
     func snapshot(now: LocalDateTime) throws -> Snapshot {
-        try Snapshot.load(from: try requireStore(), roles: roles, now: now)
+        try Snapshot.load(from: try requireStore(), roles: roles, now: now, profile: openingProfile)
     }
 }

@@ -3,6 +3,7 @@ import Counseling
 import Foundation
 import Store
 import Vault
+import Workstation
 
 /// `xindesk demo`: a synthetic school to try the workstation on, with three
 /// accounts whose passphrase is `demo`.
@@ -54,8 +55,10 @@ struct DemoCommand: ParsableCommand {
         if !noOpen && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
             print(Text.pick("Opening the workstation… (press Enter to go on)", "正在打开工作台……（按回车继续）"))
             _ = readLine()
-            try WorkstationLoop.run(database: vault.paths.database, language: Text.chinese ? .zhHans : .en,
-                                    themeName: "default", idleLockMinutes: 5)
+            // The user's settings apply, except the database: the demo's.
+            let config = try Config.loadForCommand()
+            try WorkstationLoop.run(database: vault.paths.database, language: config.language ?? (Text.chinese ? .zhHans : .en),
+                                    themeName: config.theme, config: config)
         }
     }
 }

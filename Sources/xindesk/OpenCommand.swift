@@ -18,27 +18,25 @@ struct OpenCommand: ParsableCommand {
     var theme: String?
 
     func run() throws {
-        let config: Config
-        do { config = try Config.load(Config.path()) } catch {
-            throw CLIError.badConfig(Text.chinese ? error.chinese : error.english)
-        }
+        let config = try Config.loadForCommand()
         let language = lang.flatMap(Config.parseLanguage) ?? config.language ?? (Text.chinese ? .zhHans : .en)
         try WorkstationLoop.run(database: db ?? config.database ?? VaultPaths.defaultDatabase(), language: language,
-                                themeName: theme ?? config.theme, idleLockMinutes: config.idleLockMinutes)
+                                themeName: theme ?? config.theme, config: config)
     }
 }
 
 /// The screen loop: keys and clock ticks in, `update`, effects through
 /// the session, a frame out. The terminal is restored on every way out.
 enum WorkstationLoop {
-    static func run(database: String, language: Language, themeName: String, idleLockMinutes: Int) throws {
+    static func run(database: String, language: Language, themeName: String, config: Config) throws {
         let accounts = try Vault.accounts(database: database).map(\.name)
         let shipped = Bundle.main.executableURL.map { $0.deletingLastPathComponent().appendingPathComponent("../../../themes").standardizedFileURL.path }
         let (theme, themeProblem) = ThemeLoader.load(themeName, searching: [ThemeLoader.userDirectory()] + (shipped.map { [$0] } ?? []))
-        let session = Session(database: database)
+        let session = Session(database: database, openingProfile: config.openingProfile)
         let zone = session.timeZone
         var state = AppState(language: language, accounts: accounts, now: LocalDateTime(Date(), in: zone), wall: Date(),
-                             idleLockMinutes: idleLockMinutes)
+                             idleLockMinutes: config.idleLockMinutes)
+        state.hotlines = config.hotlines
         if let themeProblem { state.unlockMessage = language == .zhHans ? themeProblem.chinese : themeProblem.english }
         let screen = try Screen(theme: theme)
         defer {

@@ -3,6 +3,7 @@ import Counseling
 import Foundation
 import Store
 import Terminal
+import Workstation
 
 /// `xindesk report …`: what the head of guidance and the counselor check,
 /// printed as text tables. Names pass through the Terminal sanitizer.
@@ -24,8 +25,8 @@ struct ComplianceReportCommand: ParsableCommand {
             let calendar = try store.calendar()
             let first = try from.map { try Day.parse($0, field: .date) } ?? calendar.term(containing: now.day)?.first ?? now.day.adding(days: -27)
             let last = try to.map { try Day.parse($0, field: .date) } ?? now.day
-            let report = try store.compliance(from: first, through: last, now: now)
-            let policy = try store.openingPolicy()
+            let policy = try store.openingPolicy(profile: try Config.loadForCommand().openingProfile)
+            let report = try store.compliance(from: first, through: last, now: now, policy: policy)
             let zh = language == .zhHans
             var lines = [zh ? "心理辅导室开放合规报告 \(first) 至 \(last)（\(policy.profile.displayName.zh)）"
                             : "Counseling-room opening compliance \(first) to \(last) (\(policy.profile.displayName.en))"]

@@ -1,0 +1,10 @@
+import Workstation
+
+extension Config {
+    /// The settings file, or a teacher-readable error naming its line.
+    static func loadForCommand() throws -> Config {
+        do { return try Config.load(Config.path()) } catch {
+            throw CLIError.badConfig(Text.chinese ? error.chinese : error.english)
+        }
+    }
+}
