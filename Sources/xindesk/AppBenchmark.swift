@@ -29,19 +29,35 @@ struct AppBenchmark {
         try pool.close()
         creator.lock()
 
-        // Unlock (the key derivation is not counted), then the first frame.
-        var again = Array("bench-passphrase".utf8)
-        let vault = try Vault.unlock(database: db, account: "counselor", passphrase: &again)
-        defer { vault.lock() }
-        let start = DispatchTime.now().uptimeNanoseconds
-        let session = try Store(writer: try vault.makePool(), timeZone: zone)
+        // Unlock (the key derivation is not counted), then the first frame;
+        // five times, as one run on a shared machine says little. Each run
+        // is split into opening the store, loading what the screen shows and
+        // the first frame, so a slow figure says where the time went.
+        var runs: [(total: Double, open: Double, load: Double, frame: Double)] = []
         var state = AppState(language: .zhHans, accounts: ["counselor"], now: now, wall: Date())
-        state.width = 200
-        state.height = 60
-        _ = Update.update(&state, .unlocked(account: "counselor", roles: [.counselor, .admin]))
-        _ = Update.update(&state, .loaded(try Snapshot.load(from: session, roles: [.counselor, .admin], now: now)))
-        var previous = Render.frame(state)
-        let firstFrame = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        var previous = Buffer(width: 1, height: 1)
+        for _ in 0..<5 {
+            var again = Array("bench-passphrase".utf8)
+            let vault = try Vault.unlock(database: db, account: "counselor", passphrase: &again)
+            defer { vault.lock() }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let pool = try vault.makePool()
+            let session = try Store(writer: pool, timeZone: zone)
+            let opened = DispatchTime.now().uptimeNanoseconds
+            state = AppState(language: .zhHans, accounts: ["counselor"], now: now, wall: Date())
+            state.width = 200
+            state.height = 60
+            _ = Update.update(&state, .unlocked(account: "counselor", roles: [.counselor, .admin]))
+            let snapshot = try Snapshot.load(from: session, roles: [.counselor, .admin], now: now)
+            let loaded = DispatchTime.now().uptimeNanoseconds
+            _ = Update.update(&state, .loaded(snapshot))
+            previous = Render.frame(state)
+            let end = DispatchTime.now().uptimeNanoseconds
+            runs.append((Double(end - start) / 1e6, Double(opened - start) / 1e6, Double(loaded - opened) / 1e6, Double(end - loaded) / 1e6))
+            try pool.close()
+        }
+        let byTotal = runs.sorted { $0.total < $1.total }
+        let median = byTotal[byTotal.count / 2]
 
         // Filtering: type pinyin initials, student numbers and class names,
         // deleting back between queries, one frame per keystroke.
@@ -61,7 +77,10 @@ struct AppBenchmark {
         func pct(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
         return [
             "xindesk bench app — \(students) students, \(sorted.count) keystrokes, 200×60 frames",
-            String(format: "unlock to first full frame (after key derivation): %.1f ms (target < 100 ms)", firstFrame),
+            String(format: "unlock to first full frame (after key derivation), median of %d: %.1f ms, max %.1f ms (target < 100 ms)",
+                   runs.count, median.total, byTotal.last?.total ?? 0),
+            String(format: "  of the median run: open the store %.1f ms, load the screen's data %.1f ms, first frame %.1f ms",
+                   median.open, median.load, median.frame),
             String(format: "keystroke to frame while filtering: median %.2f ms, p99 %.2f ms, max %.2f ms (target p99 < 5 ms)",
                    pct(0.5), pct(0.99), sorted.last ?? 0),
         ].joined(separator: "\n")

@@ -73,4 +73,28 @@ final class CheckAndBenchCommandTests: CLITestCase {
         // Nothing is left behind in TMPDIR.
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).filter { !$0.hasPrefix(".") }, [])
     }
+
+    func testBenchAppPrintsFirstFrameAndKeystrokeFigures() throws {
+        let run = try xindesk(["bench", "app", "--students", "300", "--keystrokes", "40"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.first?.hasPrefix("xindesk bench app — 300 students, ") ?? false, run.stdout)
+        func figures(_ prefix: String) throws -> [Double] {
+            let line = try XCTUnwrap(lines.first { $0.hasPrefix(prefix) }, run.stdout)
+            return line.split(whereSeparator: { " ,:()".contains($0) }).compactMap { Double($0) }
+        }
+        // "median of 5: M ms, max X ms (target < 100 ms)".
+        let first = try figures("unlock to first full frame")
+        XCTAssertEqual(first.count, 4, run.stdout)
+        XCTAssertEqual(first[0], 5)
+        XCTAssertTrue(first[1] > 0 && first[1] <= first[2], run.stdout)
+        XCTAssertEqual(first.last, 100)
+        let parts = try figures("  of the median run")
+        XCTAssertEqual(parts.count, 3, run.stdout)
+        XCTAssertEqual(parts.reduce(0, +), first[1], accuracy: 0.35, "the parts add up to the median run")
+        let keys = try figures("keystroke to frame")
+        XCTAssertEqual(keys.count, 4, "median, p99, max, target: \(run.stdout)")
+        XCTAssertTrue(keys[0] <= keys[1] && keys[1] <= keys[2], run.stdout)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).filter { !$0.hasPrefix(".") }, [])
+    }
 }
