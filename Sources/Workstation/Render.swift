@@ -74,11 +74,13 @@ public enum Render {
     static func titleBar(_ s: AppState, _ b: inout Buffer, _ area: Rect) {
         let L = s.language
         b.fill(area, style: Style(.header, reverse: true))
-        let roles = s.roles.sorted().map { $0.displayName.text(L) }.joined(separator: "、")
+        let names = s.roles.sorted().map { $0.displayName.text(L) }
+        let roles = L == .zhHans ? "（" + names.joined(separator: "、") + "）" : " (" + names.joined(separator: ", ") + ") "
         let duty = s.currentCheckIn.map { S.onDutySince.format(L, String($0.checkIn.description.dropFirst(11).prefix(5))) }
             ?? S.offDuty.text(L)
         let clock = "\(s.now.day) \(String(s.now.description.dropFirst(11).prefix(5)))"
-        b.set(" 心 desk │ \(s.account)（\(roles)）│ \(duty)", x: 0, y: area.y, maxWidth: area.width - TextWidth.of(clock) - 1,
+        // A space is kept before the clock however long the rest is.
+        b.set(" 心 desk │ \(s.account)\(roles)│ \(duty)", x: 0, y: area.y, maxWidth: area.width - TextWidth.of(clock) - 2,
               style: Style(.header, bold: true, reverse: true))
         b.set(clock, x: area.maxX - TextWidth.of(clock) - 1, y: area.y, style: Style(.header, reverse: true))
     }
@@ -114,8 +116,18 @@ public enum Render {
         let L = s.language
         switch modal {
         case .help:
-            let lines = Command.table.filter { !$0.label.isEmpty && $0.allowed(s.roles) }
+            var lines = Command.table.filter { !$0.label.isEmpty && $0.allowed(s.roles) }
                 .map { TextWidth.pad($0.label, to: 8) + $0.text.text(L) }
+            // Too many for the screen's height (a counselor at 80×24): two
+            // columns, each entry clipped to its half.
+            let rows = max(1, b.area.height - 6)
+            if lines.count > rows {
+                let half = (lines.count + 1) / 2, column = max(10, (b.area.width - 8) / 2)
+                lines = (0..<half).map { i in
+                    TextWidth.pad(TextWidth.clip(lines[i], to: column - 1), to: column)
+                        + (i + half < lines.count ? TextWidth.clip(lines[i + half], to: column - 1) : "")
+                }
+            }
             Dialog(title: S.help.text(L), lines: lines, buttons: [L == .zhHans ? "任意键关闭" : "any key closes"]).render(into: &b, b.area)
         case .confirmQuit:
             Dialog.confirm(title: S.quitTitle.text(L), question: S.quitQuestion.text(L), yes: S.yesNo.text(L), no: "")
