@@ -109,4 +109,12 @@ extension Store {
                                    shifts: try records(PlannedShift.self, from: start, to: end),
                                    checkIns: checkIns, now: now)
     }
+
+    /// The term so far: from the first day of the term containing today (or,
+    /// between terms, the last eight weeks) through today, against the
+    /// opening rules of `profile` (see `openingPolicy(profile:)`).
+    public func termCompliance(now: LocalDateTime, profile: OpeningPolicy.Profile? = nil) throws -> ComplianceReport {
+        let first = try calendar().term(containing: now.day)?.first ?? now.day.adding(days: -55)
+        return try compliance(from: first, through: now.day, now: now, policy: try openingPolicy(profile: profile))
+    }
 }

@@ -103,6 +103,12 @@ extension Store {
                               subject: student.map { "student:\($0.rawValue)" } ?? "", detail: detail)
     }
 
+    /// Writes to the audit log that data left the store (an export) and
+    /// what it held: the file itself is beyond the store's reach.
+    public func recordExport(_ action: String, by actor: StaffID, at now: LocalDateTime, detail: String) throws {
+        try writer.write { db in try audit(db, actor, now, action, nil, detail) }
+    }
+
     public func record<R: StoredRecord>(_ type: R.Type, id: R.ID) throws -> R? {
         try writer.read { db in
             try String.fetchOne(db, sql: "SELECT body FROM records WHERE kind = ? AND id = ?",

@@ -45,7 +45,7 @@ public struct Config: Equatable, Sendable {
         for e in entries {
             guard e.table.isEmpty else { throw Problem(file: path, line: e.line, reason: "unknown table [\(e.table)]") }
             switch (e.key, e.value) {
-            case ("database", .string(let s)): config.database = (s as NSString).expandingTildeInPath
+            case ("database", .string(let s)): config.database = HomePath.expand(s)
             case ("language", .string(let s)):
                 guard let l = parseLanguage(s) else { throw Problem(file: path, line: e.line, reason: "language is \"zh\" or \"en\"") }
                 config.language = l

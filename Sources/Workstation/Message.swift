@@ -96,10 +96,7 @@ extension Snapshot {
             snap.appointments = try store.records(Appointment.self, from: monday, to: nextMonday)
         }
         if roles.contains(.head) {
-            let calendar = try store.calendar()
-            let first = calendar.term(containing: now.day)?.first ?? now.day.adding(days: -56)
-            snap.compliance = try store.compliance(from: first, through: now.day, now: now,
-                                                   policy: try store.openingPolicy(profile: profile))
+            snap.compliance = try store.termCompliance(now: now, profile: profile)
             snap.levelCounts = try store.levelCounts()
             snap.overdueCount = try store.overdueFollowUps(today: now.day).count
         }

@@ -119,10 +119,13 @@ public final class Session {
                 try requireStore().update(run, by: me, at: state.now, action: "crisis.handover", detail: run.handover?.to.rawValue ?? "")
                 return [.saved(S.handedOver.text(L), try snapshot(now: state.now))]
             case .exportCompliance(let path):
-                guard Permission.allows(roles, .readComplianceReport), let report = state.compliance else {
-                    return [.failed(S.notAllowed.text(L))]
-                }
-                try ExportFile.writeCSV(ComplianceCSV.rows(report, staff: state.staff, L), to: path)
+                guard Permission.allows(roles, .readComplianceReport) else { return [.failed(S.notAllowed.text(L))] }
+                // Read here rather than taken from the screen: a counselor
+                // exports it too, without the compliance view loaded.
+                let store = try requireStore()
+                let report = try store.termCompliance(now: state.now, profile: openingProfile)
+                try ExportFile.writeCSV(ComplianceCSV.rows(report, staff: try store.staff(), L), to: path)
+                try store.recordExport("compliance.export", by: me, at: state.now, detail: "\(report.first)–\(report.last)")
                 return [.saved(S.exported.format(L, path), try snapshot(now: state.now))]
             case .saveAppointment(let appointment, let isNew):
                 guard Permission.allows(roles, .bookAppointment) else { return [.failed(S.notAllowed.text(L))] }

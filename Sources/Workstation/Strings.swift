@@ -118,6 +118,8 @@ public enum S {
     public static let noCounselor = LocalizedText(zh: "没有可交接的心理教师账户", en: "There is no counselor account to hand over to")
     public static let pickCounselor = LocalizedText(zh: "请填写上面列出的编号", en: "type one of the numbers listed above")
     public static let counselor = LocalizedText(zh: "心理教师", en: "Counselor")
+    /// A file on disk, not a student's file (档案).
+    public static let fileName = LocalizedText(zh: "文件名", en: "File name")
     public static let exportTitle = LocalizedText(zh: "导出开放合规报告", en: "Export the compliance report")
     public static let exportHint = LocalizedText(zh: "本学期至今，CSV 表格（不含学生信息），不会覆盖已有文件", en: "this term so far, as a CSV spreadsheet (no student data); never over an existing file")
     public static let csvName = LocalizedText(zh: "请填写以 .csv 结尾的文件路径", en: "give a file path ending in .csv")

@@ -125,6 +125,37 @@ final class WorkstationJourneyTests: XCTestCase {
         XCTAssertTrue(screen.contains("Class hours a week"), screen)
     }
 
+    func testHeadOfGuidanceExportsTheComplianceReportAndNeverOverwritesAFile() throws {
+        try open(as: "head")
+        try tmux.press("F8")
+        try tmux.waitFor("the export form") { $0.contains("Export the compliance report") }
+        try tmux.press("F2")
+        try tmux.waitFor("the written message") { $0.contains("Written to") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("xindesk-compliance-") }
+        XCTAssertEqual(files.count, 1, "\(files)")
+        let path = dir + "/" + files[0]
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        XCTAssertEqual(mode & 0o777, 0o600)
+        let csv = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(csv.contains("violation date"), csv)
+        XCTAssertTrue(csv.contains("Nobody checked in") || csv.contains("Open only"), csv)
+        // The same name again: refused in the form, the file untouched.
+        try tmux.press("F8")
+        try tmux.waitFor("the export form again") { $0.contains("Export the compliance report") }
+        try tmux.press("F2")
+        try tmux.waitFor("the refusal") { $0.contains("already exists and was not replaced") }
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), csv)
+        try tmux.press("Escape")
+        try tmux.press("q")
+        var p = Array("demo".utf8)
+        let vault = try Vault.unlock(database: db, account: "head", passphrase: &p)
+        defer { vault.lock() }
+        let actions = try vault.makeQueue().read { db in
+            try String.fetchAll(db, sql: "SELECT action FROM audit_log WHERE actor = 'head'")
+        }
+        XCTAssertEqual(actions.filter { $0 == "compliance.export" }.count, 1, "\(actions)")
+    }
+
     func testDutyTeacherCannotReachCaseNoteText() throws {
         let (s, vault) = try store()
         let notes = try s.keyAttentionFiles().flatMap { $0.caseNotes.map(\.text) }

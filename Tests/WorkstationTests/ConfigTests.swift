@@ -90,3 +90,12 @@ final class ConfigTests: XCTestCase {
         XCTAssertNotEqual(school.compliance?.violations, university.compliance?.violations)
     }
 }
+
+final class HomePathTests: XCTestCase {
+    func testTildeMeansHomeFromTheEnvironment() {
+        XCTAssertEqual(HomePath.expand("~/school/x.db", environment: ["HOME": "/home/wang"]), "/home/wang/school/x.db")
+        XCTAssertEqual(HomePath.expand("~", environment: ["HOME": "/home/wang"]), "/home/wang")
+        XCTAssertEqual(HomePath.expand("/srv/~x.db", environment: ["HOME": "/home/wang"]), "/srv/~x.db")
+        XCTAssertEqual(HomePath.expand("~li/x.db", environment: ["HOME": "/home/wang"]), "~li/x.db")
+    }
+}

@@ -9,13 +9,13 @@ extension FormModal {
     static func exportCompliance(_ s: AppState) -> FormModal {
         let L = s.language
         return FormModal(.exportCompliance, title: S.exportTitle.text(L), hint: S.exportHint.text(L),
-                         fields: [Form.Field(label: S.file.text(L), text: "~/xindesk-compliance-\(s.now.day).csv", limit: 300)])
+                         fields: [Form.Field(label: S.fileName.text(L), text: "~/xindesk-compliance-\(s.now.day).csv", limit: 300)])
     }
 }
 
 enum ExportInput {
     static func read(_ f: inout FormModal, _ s: inout AppState) -> Effect? {
-        let path = (f.text(0) as NSString).expandingTildeInPath
+        let path = HomePath.expand(f.text(0))
         guard !path.isEmpty, path.hasSuffix(".csv") else {
             f.fail(0, S.csvName, s.language)
             return nil
