@@ -247,8 +247,17 @@ extension Store {
         try writer.write { db in
             guard let stored = try String.fetchOne(db, sql: "SELECT body FROM records WHERE kind = ? AND id = ?",
                                                    arguments: [CaseClosing.kind, closing.id.rawValue]),
-                  try Self.decode(CaseClosing.self, stored).isPending else {
+                  case let request = try Self.decode(CaseClosing.self, stored), request.isPending else {
                 throw CaseClosingProblem.alreadyDecided
+            }
+            // The decision is the actor's own, by someone other than the
+            // author, on the request as it was made (not an edited copy).
+            guard actor != request.author else { throw CaseClosingProblem.approverIsAuthor }
+            var asked = closing
+            asked.approver = nil; asked.approvedAt = nil
+            asked.declinedBy = nil; asked.declinedAt = nil; asked.declineReason = nil
+            guard asked == request, (closing.approver ?? closing.declinedBy) == actor else {
+                throw StoreError.missing(kind: CaseClosing.kind, id: closing.id.rawValue)
             }
             try Self.replace(closing, by: actor, at: now, db)
             if closing.isApproved {

@@ -90,4 +90,44 @@ final class CaseClosingTests: XCTestCase {
             XCTAssertEqual(rejection?.detail.contains("caseClosing: approverIsAuthor"), true)
         }
     }
+
+    func testSecondPersonApprovesOnceAndTheAuthorCannot() throws {
+        let request = closing(approver: nil)
+        XCTAssertTrue(request.isPending)
+        XCTAssertThrowsError(try request.approved(by: counselor, at: at(day(2026, 11, 3), 9, 0))) {
+            XCTAssertEqual($0 as? CaseClosingProblem, .approverIsAuthor)
+        }
+        XCTAssertThrowsError(try request.approved(by: head, at: at(day(2026, 11, 1), 9, 0))) {
+            XCTAssertEqual($0 as? CaseClosingProblem, .approvedBeforeRequested)
+        }
+        let approved = try request.approved(by: secondCounselor, at: at(day(2026, 11, 3), 9, 0))
+        XCTAssertEqual(approved.approver, secondCounselor)
+        XCTAssertFalse(approved.isPending)
+        XCTAssertEqual(approved.problems(currentLevel: .severe, plan: reviewedPlan, followUps: followUps), [])
+        XCTAssertThrowsError(try approved.approved(by: head, at: at(day(2026, 11, 4), 9, 0))) {
+            XCTAssertEqual($0 as? CaseClosingProblem, .alreadyDecided)
+        }
+        XCTAssertThrowsError(try approved.declined(by: head, at: at(day(2026, 11, 4), 9, 0), reason: "再观察")) {
+            XCTAssertEqual($0 as? CaseClosingProblem, .alreadyDecided)
+        }
+    }
+
+    func testDecliningNeedsAReasonAndLeavesTheCaseOpen() throws {
+        let request = closing(approver: nil)
+        XCTAssertThrowsError(try request.declined(by: head, at: at(day(2026, 11, 3), 9, 0), reason: "  ")) {
+            XCTAssertEqual($0 as? CaseClosingProblem, .declineReasonMissing)
+            XCTAssertEqual(($0 as? CaseClosingProblem)?.message.zh, "不同意销号时请写明原因")
+        }
+        XCTAssertThrowsError(try request.declined(by: counselor, at: at(day(2026, 11, 3), 9, 0), reason: "再观察")) {
+            XCTAssertEqual($0 as? CaseClosingProblem, .approverIsAuthor)
+        }
+        let declined = try request.declined(by: head, at: at(day(2026, 11, 3), 9, 0), reason: "复诊结论未出，再观察两周")
+        XCTAssertTrue(declined.isDeclined)
+        XCTAssertFalse(declined.isApproved)
+        XCTAssertEqual(declined.declineReason, "复诊结论未出，再观察两周")
+        XCTAssertThrowsError(try declined.levelChange(id: LevelChangeID("l-9"), currentLevel: .severe,
+                                                      plan: reviewedPlan, followUps: followUps)) {
+            XCTAssertEqual(($0 as? CaseClosingRejection)?.problems, [.noApprover, .alreadyDecided, .notApproved])
+        }
+    }
 }

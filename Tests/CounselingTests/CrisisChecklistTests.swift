@@ -86,4 +86,23 @@ final class CrisisChecklistTests: XCTestCase {
         edited.hotlines.append(Hotline(number: "call me", name: LocalizedText(zh: "无效", en: "invalid")))
         XCTAssertEqual(edited.validate(), [.duplicate(.stepTitle), .invalidPhone(.hotline)])
     }
+
+    func testHandOverToAnotherCounselorOnceKeepingTheStepsSoFar() throws {
+        var crisis = newRun()
+        try crisis.record("keep-safe", .done, by: dutyTeacher, at: started)
+        XCTAssertThrowsError(try crisis.handOver(to: dutyTeacher, by: dutyTeacher, at: started, note: "")) {
+            XCTAssertEqual($0 as? CrisisRunError, .handoverToSelf)
+        }
+        XCTAssertThrowsError(try crisis.handOver(to: counselor, by: dutyTeacher, at: at(day(2026, 9, 15), 12, 0), note: "")) {
+            XCTAssertEqual($0 as? CrisisRunError, .beforeStart)
+        }
+        try crisis.handOver(to: counselor, by: dutyTeacher, at: at(day(2026, 9, 15), 12, 30), note: "学生在辅导室，由李老师接手")
+        XCTAssertEqual(crisis.handover?.to, counselor)
+        XCTAssertEqual(crisis.handover?.by, dutyTeacher)
+        XCTAssertEqual(crisis.handover?.note, "学生在辅导室，由李老师接手")
+        XCTAssertEqual(crisis.stepRecord(for: "keep-safe")?.by, dutyTeacher)
+        XCTAssertThrowsError(try crisis.handOver(to: secondCounselor, by: dutyTeacher, at: at(day(2026, 9, 15), 12, 40), note: "")) {
+            XCTAssertEqual($0 as? CrisisRunError, .alreadyHandedOver)
+        }
+    }
 }

@@ -25,12 +25,13 @@ public enum ExportFile {
         }
     }
 
-    /// Quotes a cell when it needs it. A cell starting with = + - or @
-    /// would run as a formula in a spreadsheet: it gets a leading
-    /// apostrophe, which the import removes again.
+    /// Quotes a cell when it needs it. A cell starting with = + - @ (or a
+    /// tab or carriage return before one) would run as a formula in a
+    /// spreadsheet: it gets a leading apostrophe, which the import removes
+    /// again. A lone "-" (no value) is left as it is.
     static func cell(_ value: String) -> String {
         var c = value
-        if let first = c.first, "=+-@".contains(first) { c = "'" + c }
+        if let first = c.first, "=+-@\t\r".contains(first), c.count > 1 { c = "'" + c }
         if c.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + c.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
