@@ -44,6 +44,8 @@ enum PlanInput {
         // A plan edited later is checked against today, not its creation day.
         var check = plan
         check.createdAt = min(plan.createdAt, s.now)
+        // Said plainly first; the plan's own check would call it an end before its start.
+        if review < s.now.day { f.fail(3, S.reviewInPast, L) }
         for problem in check.validate() {
             switch problem.field {
             case .goals: f.fail(0, problem.message, L)
@@ -52,7 +54,6 @@ enum PlanInput {
             default: f.fail(3, problem.message, L)
             }
         }
-        if review < s.now.day { f.fail(3, S.reviewInPast, L) }
         guard f.isValid else { return nil }
         return .savePlan(plan, isNew: editing == nil)
     }
