@@ -101,13 +101,49 @@ public enum TextWidth {
 }
 
 extension TextWidth {
-    /// `text` broken into lines of at most `width` display columns (by
-    /// grapheme, so a Chinese character is never split), for hints and messages.
+    /// `text` broken into lines of at most `width` display columns, for
+    /// hints and messages. Chinese breaks between any two characters (never
+    /// inside one); a Latin word moves whole to the next line, at the space
+    /// before it, unless it is longer than a line.
     public static func wrap(_ text: String, width: Int) -> [String] {
-        let characters = Array(text)
-        let starts = TextArea.wrap(characters, width: width)
-        return starts.enumerated().map { i, start in
-            String(characters[start..<(i + 1 < starts.count ? starts[i + 1] : characters.count)])
+        guard width > 0 else { return [text] }
+        var lines: [String] = []
+        var line: [Character] = []
+        var lastSpace: Int?
+        func columns(_ chars: [Character]) -> Int { chars.reduce(0) { $0 + of($1) } }
+        for c in text {
+            if columns(line) + of(c) > width {
+                if c != " ", of(c) == 1, let last = line.last, of(last) == 1, last != " ", let space = lastSpace {
+                    // Inside a Latin word: the word moves to the next line.
+                    var head = Array(line[..<space])
+                    let carried = carryCode(&head)
+                    lines.append(String(head))
+                    line = carried + line[(space + 1)...]
+                } else {
+                    let carried = carryCode(&line)
+                    lines.append(String(line))
+                    line = carried
+                }
+                lastSpace = nil
+                // A space where the line breaks is not shown.
+                if c == " " && (line.isEmpty || line.last == " ") { continue }
+            }
+            if c == " " { lastSpace = line.count }
+            line.append(c)
         }
+        lines.append(String(line))
+        return lines
+    }
+
+    /// Ends a full line: drops its trailing spaces and takes off a code at
+    /// its end ("… 9"), returned with its space to start the next line, so a
+    /// code stays with what it stands for ("9 法定监护人").
+    private static func carryCode(_ line: inout [Character]) -> [Character] {
+        while line.last == " " { line.removeLast() }
+        let digits = line.reversed().prefix { $0.isASCII && $0.isNumber }.count
+        guard digits > 0, digits < line.count, line[line.count - digits - 1] == " " else { return [] }
+        let code = Array(line.suffix(digits))
+        line.removeLast(digits + 1)
+        return code + [" "]
     }
 }

@@ -109,4 +109,18 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(lines[1], "Phone 123           ")
         XCTAssertEqual(lines[2], "      ⚠ 号码不正确  ")
     }
+
+    func testWrapKeepsEnglishWordsWholeAndBreaksChineseAnywhere() {
+        XCTAssertEqual(TextWidth.wrap("the responsible leader by name", width: 12), ["the", "responsible", "leader by", "name"])
+        XCTAssertEqual(TextWidth.wrap("一生一案帮扶方案", width: 5), ["一生", "一案", "帮扶", "方案"])
+        XCTAssertEqual(TextWidth.wrap("请填 responsible", width: 8), ["请填", "responsi", "ble"], "a word longer than the line is cut")
+        XCTAssertEqual(TextWidth.wrap("学生 张三同学", width: 7), ["学生 张", "三同学"], "Chinese does not wait for a space")
+        XCTAssertEqual(TextWidth.wrap("", width: 5), [""])
+        XCTAssertEqual(TextWidth.wrap("8 其他亲属 9 法定监护人", width: 14), ["8 其他亲属", "9 法定监护人"], "a code stays with its meaning")
+        XCTAssertEqual(TextWidth.wrap("7 兄弟 9 法定", width: 7), ["7 兄弟", "9 法定"], "no double space when the break falls on the space")
+        for line in TextWidth.wrap("Purpose 1 guardian notification 2 family contact; Method 1 phone", width: 20) {
+            XCTAssertLessThanOrEqual(TextWidth.of(line), 20)
+            XCTAssertFalse(line.hasPrefix(" "))
+        }
+    }
 }

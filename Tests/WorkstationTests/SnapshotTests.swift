@@ -71,4 +71,43 @@ final class SnapshotTests: XCTestCase {
             assertSnapshot(counselor, "note-editor-\(tag)-120x40")
         }
     }
+
+    /// The record forms at the tightest size, where clipping would show first.
+    func testRecordFormsPaletteAndQuestionsInBothLanguages() throws {
+        for language in [Language.zhHans, .en] {
+            let tag = language == .en ? "en" : "zh"
+            var counselor = try F.state("counselor", [.counselor, .admin], language: language, width: 80, height: 24)
+            let first = try XCTUnwrap(counselor.queue.first)
+            var file = try F.store().openFile(first.student.id, by: StaffID("counselor"), at: F.now)
+            file.plans = []
+            file.guardianContacts = []
+            _ = Update.update(&counselor, .fileOpened(file))
+            for (key, name) in [("P", "plan"), ("g", "guardian-contact"), ("r", "referral")] {
+                var m = counselor
+                _ = F.press(&m, .character(Character(key)))
+                assertSnapshot(m, "\(name)-form-\(tag)-80x24")
+            }
+            var closing = counselor
+            _ = F.press(&closing, .character("C"), .paste(language == .en ? "Stable for six weeks" : "连续六周情绪稳定"), .function(2))
+            assertSnapshot(closing, "closing-request-problems-\(tag)-80x24")
+            _ = F.press(&closing, .escape)
+            assertSnapshot(closing, "confirm-discard-\(tag)-80x24")
+
+            var head = try F.state("head", [.head], language: language, width: 80, height: 24)
+            head.pendingClosings = [CaseClosing(id: CaseClosingID("c1"), student: head.students[3].id, author: StaffID("counselor"),
+                                                requestedAt: F.now, reason: "连续六周情绪稳定，医院复诊结论正常", newLevel: .general)]
+            var decision = head
+            _ = F.press(&decision, .character("A"))
+            assertSnapshot(decision, "closing-decision-\(tag)-80x24")
+            _ = F.press(&head, .function(8))
+            assertSnapshot(head, "export-form-\(tag)-80x24")
+
+            var duty = try F.state("duty", [.duty], language: language, width: 80, height: 24)
+            var palette = duty
+            _ = F.press(&palette, .character(":"))
+            assertSnapshot(palette, "palette-duty-\(tag)-80x24")
+            _ = F.press(&duty, .function(7), .character("h"))
+            assertSnapshot(duty, "handover-form-\(tag)-80x24")
+        }
+    }
 }

@@ -11,7 +11,10 @@ extension FormModal {
         let guardian = file.student.guardians.first
         let notified = file.guardianContacts.contains { $0.isCompletedNotification }
         let purpose = file.isKeyAttention && !notified ? 1 : 2
-        let known = file.student.guardians.map { "\($0.name)（\($0.relation.displayName.text(L))）\($0.phone)" }
+        let known = file.student.guardians.map {
+            L == .zhHans ? "\($0.name)（\($0.relation.displayName.text(L))）\($0.phone)"
+                : "\($0.name) (\($0.relation.displayName.text(L))) \($0.phone)"
+        }
         return FormModal(.guardianContact(student: file.student.id),
                          title: S.contactTitle.text(L) + " · " + file.student.name,
                          hint: (known.isEmpty ? S.noGuardianOnFile.text(L) : known.joined(separator: "  ")) + "\n"
