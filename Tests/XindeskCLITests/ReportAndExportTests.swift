@@ -39,6 +39,7 @@ final class ReportAndExportTests: CLITestCase {
         let duty = try xindesk(["report", "key-attention", "--db", db, "--user", "duty"], env: pass)
         XCTAssertEqual(duty.status, 1)
         XCTAssertTrue(duty.stdout.isEmpty)
+        XCTAssertEqual(try auditActions(db).filter { $0.hasPrefix("report.") }, ["report.key-attention"], "the refused one printed nothing")
     }
 
     func testExportThenImportIntoAFreshDatabaseGivesTheSameStudents() throws {
@@ -59,6 +60,16 @@ final class ReportAndExportTests: CLITestCase {
         let original = try students(db, "counselor", "demo"), copy = try students(fresh, "admin", "fresh-passphrase")
         XCTAssertEqual(original.count, copy.count)
         for (a, b) in zip(original, copy) where a != b { XCTFail("\(a.number) differs after the round trip"); break }
+        XCTAssertEqual(try auditActions(db).filter { $0.hasSuffix(".export") }, ["students.export"], "one export, the refused one not")
+    }
+
+    private func auditActions(_ path: String) throws -> [String] {
+        var p = Array("demo".utf8)
+        let vault = try Vault.unlock(database: path, account: "counselor", passphrase: &p)
+        defer { vault.lock() }
+        let queue = try vault.makeQueue()
+        defer { try? queue.close() }
+        return try queue.read { db in try String.fetchAll(db, sql: "SELECT action FROM audit_log ORDER BY id") }
     }
 
     private func students(_ path: String, _ user: String, _ passphrase: String) throws -> [Student] {
