@@ -147,8 +147,7 @@ public struct AppState: Sendable {
     /// the oldest request someone else made.
     var closingToDecide: CaseClosing? {
         let others = pendingClosings.filter { $0.author != StaffID(account) }
-        if let file { return others.first { $0.student == file.student.id } }
-        return others.first
+        return others.first { $0.student == file?.student.id } ?? others.first
     }
 
     public func studentName(_ id: StudentID?) -> String {

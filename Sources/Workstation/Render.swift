@@ -177,6 +177,6 @@ public enum Render {
         for (i, line) in problem.enumerated() {
             b.set(line, x: inner.x, y: inner.maxY - 1 - problem.count + i, maxWidth: inner.width, style: Style(.violation, bold: true))
         }
-        b.set(S.save.text(s.language), x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, style: Style(.accent, bold: true))
+        b.set(f.keys.text(s.language), x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, style: Style(.accent, bold: true))
     }
 }

@@ -52,6 +52,7 @@ public enum S {
     public static let reason = LocalizedText(zh: "理由", en: "Reason")
     public static let followUpDue = LocalizedText(zh: "追踪日期", en: "Follow-up")
     public static let save = LocalizedText(zh: "F2 保存  Esc 取消", en: "F2 save  Esc cancel")
+    public static let exportKeys = LocalizedText(zh: "F2 导出  Esc 取消", en: "F2 export  Esc cancel")
     public static let anonymous = LocalizedText(zh: "匿名来访", en: "anonymous walk-in")
     public static let quitQuestion = LocalizedText(zh: "表单尚未保存，确定退出吗？", en: "The form is not saved. Quit anyway?")
     public static let quitTitle = LocalizedText(zh: "退出", en: "Quit")

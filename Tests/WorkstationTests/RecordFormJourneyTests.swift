@@ -211,6 +211,42 @@ final class RecordFormJourneyTests: XCTestCase {
         XCTAssertEqual(form(s)?.form.fields[0].error, S.oneOrTwo.text(.en))
     }
 
+    func testASecondCounselorIsAskedAboutTheOpenFileFirstThenAnyOtherRequest() throws {
+        var s = try counselorWithFile()
+        let open = try XCTUnwrap(s.file?.student)
+        let other = try XCTUnwrap(s.students.first { $0.id != open.id })
+        func request(_ id: String, _ student: StudentID) -> CaseClosing {
+            CaseClosing(id: CaseClosingID(id), student: student, author: StaffID("counselor2"),
+                        requestedAt: F.now, reason: "连续六周情绪稳定", newLevel: .general)
+        }
+        // The only request is about another student: the approver is asked
+        // about it rather than told there is nothing, though a file is open.
+        s.pendingClosings = [request("c-other", other.id)]
+        _ = F.press(&s, .character("A"))
+        XCTAssertTrue(try XCTUnwrap(form(s)).title.contains(other.name))
+        guard case .closingDecision(let asked) = try XCTUnwrap(form(s)).purpose else { return XCTFail("not a decision") }
+        XCTAssertEqual(asked.id, CaseClosingID("c-other"))
+
+        // With a request about the open file too, that one comes first.
+        s.modal = nil
+        s.pendingClosings = [request("c-other", other.id), request("c-open", open.id)]
+        _ = F.press(&s, .character("A"))
+        guard case .closingDecision(let first) = try XCTUnwrap(form(s)).purpose else { return XCTFail("not a decision") }
+        XCTAssertEqual(first.id, CaseClosingID("c-open"))
+        XCTAssertTrue(try XCTUnwrap(form(s)).title.contains(open.name))
+    }
+
+    func testTheExportFormSaysF2ExportsAndTheOthersThatF2Saves() throws {
+        var s = try F.state("head", [.head])
+        s.modal = .form(.exportCompliance(s))
+        XCTAssertTrue(F.screen(s).contains("F2 export  Esc cancel"))
+        XCTAssertFalse(F.screen(s).contains("F2 save"))
+        s = try counselorWithFile()
+        _ = F.press(&s, .character("g"))
+        XCTAssertNotNil(form(s))
+        XCTAssertTrue(F.screen(s).contains("F2 save  Esc cancel"))
+    }
+
     func testDutyTeacherHandsTheCrisisRunToTheCounselorNotToThemself() throws {
         var s = try F.state("duty", [.duty])
         guard case .saveCrisisRun(let run, true) = F.press(&s, .function(7)).first else { return XCTFail("no run") }

@@ -46,6 +46,12 @@ public struct FormModal: Hashable, Sendable {
 
     public var isChanged: Bool { form.fields.map(\.editor.text) != initial }
 
+    /// The footer's keys: F2 writes a file for the export, saves otherwise.
+    var keys: LocalizedText {
+        if case .exportCompliance = purpose { return S.exportKeys }
+        return S.save
+    }
+
     /// The text of field `i`, without surrounding spaces.
     func text(_ i: Int) -> String { form.fields[i].editor.text.trimmed }
 
