@@ -1,6 +1,7 @@
 import ArgumentParser
 import Counseling
 import Foundation
+import Terminal
 import Vault
 
 /// Command-line problems, and the one place that turns any error into a
@@ -17,6 +18,7 @@ enum CLIError: Error {
     case auditBroken(id: Int64, reason: String)
     case unreadableFile(String)
     case undecodableFile(path: String, line: Int, offset: Int)
+    case workbookNotCSV(String)
     case importRejected(errors: Int, rows: Int)
     case notAllowed(String)
     case badConfig(String)
@@ -39,6 +41,9 @@ enum CLIError: Error {
         case .undecodableFile(let p, let line, let offset): Text.pick(
             "\(p) is neither UTF-8 nor GB18030 text (line \(line), byte \(offset)). Save it from the spreadsheet as \"CSV UTF-8\" and try again.",
             "\(p) 既不是 UTF-8 也不是 GB18030 文本（第 \(line) 行，第 \(offset) 字节）。请在电子表格中另存为“CSV UTF-8”后重试。")
+        case .workbookNotCSV(let p): Text.pick(
+            "\(p) is a spreadsheet workbook (Excel or WPS), not a CSV export. Open it, choose Save As \"CSV UTF-8\", and import that file.",
+            "\(p) 是电子表格工作簿（Excel 或 WPS），不是 CSV 文件。请打开它，另存为“CSV UTF-8”，再导入另存的文件。")
         case .importRejected(let errors, let rows): Text.pick(
             "Nothing was imported: \(errors) errors in \(rows) rows (listed above). Correct them, or use --skip-invalid to import the other rows.",
             "未导入任何内容：\(rows) 行共有 \(errors) 处错误（见上）。请改正，或用 --skip-invalid 只导入其余各行。")
@@ -65,7 +70,9 @@ enum CLIError: Error {
     /// Prints the message and returns the error ArgumentParser exits with.
     static func translate(_ error: Error) -> Error {
         let stderr = FileHandle.standardError
-        func say(_ s: String) { stderr.write(Data((s + "\n").utf8)) }
+        // Messages quote file names and values from outside (a hostile file
+        // name can hold escape sequences): they pass the Terminal sanitizer.
+        func say(_ s: String) { stderr.write(Data((Sanitizer.multiLine(s) + "\n").utf8)) }
         switch error {
         case let v as VaultError:
             say(Text.chinese ? v.messageZh : v.message)

@@ -63,6 +63,8 @@ enum ImportFile {
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.unreadableFile(path) }
         do {
             return try TextDecoding.decode([UInt8](data)).text
+        } catch where error.kind == .workbook {
+            throw CLIError.workbookNotCSV(path)
         } catch {
             throw CLIError.undecodableFile(path: path, line: error.line, offset: error.offset)
         }

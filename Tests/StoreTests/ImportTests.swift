@@ -38,6 +38,21 @@ final class TextDecodingTests: XCTestCase {
         XCTAssertEqual(try TextDecoding.decode(utf16).text, "姓名")
     }
 
+    func testAWorkbookIsToldApartFromBadText() {
+        let xlsx: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("[Content_Types].xml".utf8)
+        let xls: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x00]
+        for bytes in [xlsx, xls] {
+            XCTAssertThrowsError(try TextDecoding.decode(bytes)) { error in
+                XCTAssertEqual((error as? TextDecoding.Failure)?.kind, .workbook)
+            }
+        }
+        XCTAssertThrowsError(try TextDecoding.decode([0x81, 0x20, 0xFF])) { error in
+            XCTAssertEqual((error as? TextDecoding.Failure)?.kind, .notText)
+        }
+        // Text that merely starts with the letters "PK" is still text.
+        XCTAssertEqual(try TextDecoding.decode(Array("PK,姓名\n".utf8)).text, "PK,姓名\n")
+    }
+
     func testBytesThatAreNeitherEncodingReportLineAndOffset() {
         let bytes = Array("ok\nline two\n".utf8) + [0x81, 0x20, 0xFF]
         XCTAssertThrowsError(try TextDecoding.decode(bytes)) { error in
@@ -57,6 +72,16 @@ final class CSVReaderTests: XCTestCase {
 
     func testTabSeparatedExportIsDetected() throws {
         XCTAssertEqual(try CSVReader.read("姓名\t班级\n张三\t初一(1)班\n")[1].fields, ["张三", "初一(1)班"])
+    }
+
+    func testExcelsSepLineNamesTheSeparatorAndIsNoRow() throws {
+        let rows = try CSVReader.read("\u{FEFF}sep=;\r\n姓名;班级;备注\r\n张三;初一(1)班;\"a,b\"\r\n")
+        XCTAssertEqual(rows.map(\.line), [2, 3], "line numbers still count the sep line")
+        XCTAssertEqual(rows[0].fields, ["姓名", "班级", "备注"])
+        XCTAssertEqual(rows[1].fields, ["张三", "初一(1)班", "a,b"])
+        XCTAssertEqual(try CSVReader.read("SEP=|\n姓名|班级\n")[0].fields, ["姓名", "班级"])
+        // A first cell that only starts with "sep=" is an ordinary row.
+        XCTAssertEqual(try CSVReader.read("sep=x,y\n1,2\n")[0].fields, ["sep=x", "y"])
     }
 
     func testUnterminatedQuoteNamesTheLineWhereItStarts() {
@@ -113,6 +138,27 @@ final class StudentImportTests: XCTestCase {
         XCTAssertTrue(report.errors.contains { $0.reason.en.contains("required column \"student number\"") })
         XCTAssertTrue(report.errors.contains { $0.column == "姓名" && $0.reason.en.contains("twice") })
         XCTAssertTrue(report.problems.contains { $0.column == "爱好" && $0.severity == .warning })
+    }
+
+    func testTitleRowsAboveTheHeaderAreSkippedWithAWarning() {
+        let report = StudentImport.read("""
+            XX市第一中学2026级学生花名册,,,,
+            导出时间：2026-09-01,,,,
+            学号,姓名,性别,年级,班级
+            20260101,张三,男,初一,初一(1)班
+            """)
+        XCTAssertEqual(report.errors, [])
+        XCTAssertEqual(report.values.map(\.name), ["张三"])
+        XCTAssertEqual(report.problems.filter { $0.severity == .warning }.map(\.line), [1, 2])
+        XCTAssertTrue(report.problems[0].text(.zhHans).contains("第 1 行"))
+        XCTAssertTrue(report.problems[0].reason.zh.contains("表头"))
+    }
+
+    func testAHeaderMissingAColumnUnderATitleIsReportedOnItsOwnLine() {
+        let report = StudentImport.read("学生花名册\n姓名,性别,年级,班级\n张三,男,初一,1班\n")
+        XCTAssertTrue(report.values.isEmpty)
+        XCTAssertEqual(report.errors.map(\.line), [2])
+        XCTAssertTrue(report.errors[0].reason.en.contains("required column \"student number\""), report.errors[0].reason.en)
     }
 
     func testEscapeSequenceInANameIsNeverStoredRaw() {

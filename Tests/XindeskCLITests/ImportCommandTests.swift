@@ -52,6 +52,27 @@ final class ImportCommandTests: CLITestCase {
         XCTAssertTrue(run.stdout.contains("Imported 1 new"), run.stdout)
     }
 
+    func testAWorkbookIsRefusedWithWhatToDoAndAHostileFileNameIsNotEchoed() throws {
+        try demo()
+        let path = dir + "/\u{1B}]0;owned\u{07}名单.xlsx"
+        FileManager.default.createFile(atPath: path, contents: Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]))
+        let run = try xindesk(["import", "students", path, "--db", db, "--user", "counselor"], env: pass)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("spreadsheet workbook"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("Save As \"CSV UTF-8\""), run.stderr)
+        XCTAssertFalse(run.stderr.contains("\u{1B}"), "the file name's escape sequence reaches the terminal")
+        XCTAssertTrue(run.stderr.contains("名单.xlsx"), run.stderr)
+    }
+
+    func testAnExcelExportWithSepLineAndTitleRowImports() throws {
+        try demo()
+        let file = csv("sep=;\r\n2026级新生名单;;;;\r\n学号;姓名;性别;年级;班级\r\n20269905;欧阳明;男;初一;初一(9)班\r\n")
+        let run = try xindesk(["import", "students", file, "--db", db, "--user", "counselor"], env: pass)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("Imported 1 new"), run.stdout)
+        XCTAssertTrue(run.stderr.contains("line 2 (warning): above the header row"), run.stderr)
+    }
+
     func testRosterImportByTheHeadOfGuidance() throws {
         try demo()
         let file = csv("date,start,end,person\n2027-01-04,12:10,13:20,周明\n")

@@ -16,7 +16,6 @@ public enum CSVReader {
     }
 
     public static func read(_ text: String) throws(Failure) -> [Row] {
-        let separator = detectSeparator(text)
         var rows: [Row] = []
         var fields: [String] = []
         var field = ""
@@ -26,6 +25,15 @@ public enum CSVReader {
         var chars = Array(text.unicodeScalars)
         if chars.first == "\u{FEFF}" { chars.removeFirst() }
         var i = 0
+        let separator: Unicode.Scalar
+        if let declared = declaredSeparator(chars) {
+            // Excel's "sep=;" line names the separator and is not a row.
+            separator = declared.separator
+            i = declared.end
+            line = 2; rowLine = 2
+        } else {
+            separator = detectSeparator(text)
+        }
         func endRow() {
             fields.append(field)
             if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) { rows.append(Row(line: rowLine, fields: fields)) }
@@ -65,6 +73,19 @@ public enum CSVReader {
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRow() }
         // Rows of nothing but empty cells (spreadsheets pad with them) are skipped.
         return rows.filter { !$0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+    }
+
+    /// The separator a first line "sep=X" declares, and where the next line
+    /// starts.
+    static func declaredSeparator(_ chars: [Unicode.Scalar]) -> (separator: Unicode.Scalar, end: Int)? {
+        guard chars.count >= 5, String(String.UnicodeScalarView(chars[0..<4])).lowercased() == "sep=" else { return nil }
+        let separator = chars[4]
+        guard separator != "\r", separator != "\n", separator != "\"" else { return nil }
+        var end = 5
+        if end < chars.count, chars[end] == "\r" { end += 1 }
+        if end < chars.count, chars[end] == "\n" { end += 1 }
+        guard end > 5 || end == chars.count else { return nil }
+        return (separator, end)
     }
 
     /// The separator the header line uses most, outside quotes.

@@ -150,14 +150,37 @@ struct ImportTable {
             return .failure(ImportFailure(problems: [ImportProblem(line: error.line, reason: LocalizedText(
                 zh: "引号没有闭合（从这一行开始）", en: "a quote is not closed (it starts on this line)"))]))
         }
-        guard let header = rows.first else {
+        guard !rows.isEmpty else {
             return .failure(ImportFailure(problems: [ImportProblem(line: 1, reason: LocalizedText(
                 zh: "文件是空的", en: "the file is empty"))]))
         }
-        let (index, problems) = columns.map(header: header.fields, line: header.line)
+        let at = headerRow(rows, columns: columns)
+        let header = rows[at]
+        var (index, problems) = columns.map(header: header.fields, line: header.line)
         if problems.contains(where: { $0.severity == .error }) { return .failure(ImportFailure(problems: problems)) }
-        return .success(ImportTable(header: header.fields, index: index, rows: Array(rows.dropFirst()), problems: problems))
+        problems = rows[..<at].map { title in
+            ImportProblem(line: title.line, reason: LocalizedText(zh: "在表头之上（标题或说明），已跳过",
+                                                                  en: "above the header row (a title or a remark), skipped"),
+                          severity: .warning)
+        } + problems
+        return .success(ImportTable(header: header.fields, index: index, rows: Array(rows[(at + 1)...]), problems: problems))
     }
+
+    /// Where the header is. Exports from the school's registry often put a
+    /// title ("2026级学生花名册") or a remark above it, so the first of the
+    /// first rows that has every required column is taken; when none has,
+    /// the one that names the most columns, whose problems are then shown.
+    static func headerRow(_ rows: [CSVReader.Row], columns: ImportColumns) -> Int {
+        var best = 0, bestKnown = -1
+        for (i, row) in rows.prefix(maxRowsAboveHeader + 1).enumerated() {
+            let (index, problems) = columns.map(header: row.fields, line: row.line)
+            if !problems.contains(where: { $0.severity == .error }) { return i }
+            if index.count > bestKnown { (best, bestKnown) = (i, index.count) }
+        }
+        return best
+    }
+
+    static let maxRowsAboveHeader = 10
 }
 
 struct ImportFailure: Error {
