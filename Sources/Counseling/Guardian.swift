@@ -14,11 +14,18 @@ public struct Guardian: Hashable, Codable, Sendable {
 
     public func validate() -> [ValidationError] {
         var problems: [ValidationError] = []
-        if let problem = TextCheck.line(name, field: .guardianName, maximumLength: 50) { problems.append(problem) }
-        do {
-            _ = try PhoneNumber.normalize(phone)
-        } catch {
-            problems.append(error)
+        // Registry exports carry a parent's phone without a name, or a name
+        // whose phone is still to be asked for: either is kept, so the
+        // student is not left out of the roster; one of them is needed.
+        if let problem = TextCheck.line(name, field: .guardianName, required: phone.isEmpty, maximumLength: 50) {
+            problems.append(problem)
+        }
+        if !phone.isEmpty {
+            do {
+                _ = try PhoneNumber.normalize(phone)
+            } catch {
+                problems.append(error)
+            }
         }
         return problems
     }

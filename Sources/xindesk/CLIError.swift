@@ -45,7 +45,7 @@ enum CLIError: Error {
             "\(p) is a spreadsheet workbook (Excel or WPS), not a CSV export. Open it, choose Save As \"CSV UTF-8\", and import that file.",
             "\(p) 是电子表格工作簿（Excel 或 WPS），不是 CSV 文件。请打开它，另存为“CSV UTF-8”，再导入另存的文件。")
         case .importRejected(let errors, let rows): Text.pick(
-            "Nothing was imported: \(errors) errors in \(rows) rows (listed above). Correct them, or use --skip-invalid to import the other rows.",
+            "Nothing was imported: \(errors) \(errors == 1 ? "error" : "errors") in \(rows) \(rows == 1 ? "row" : "rows") (listed above). Correct them, or use --skip-invalid to import the other rows.",
             "未导入任何内容：\(rows) 行共有 \(errors) 处错误（见上）。请改正，或用 --skip-invalid 只导入其余各行。")
         case .notAllowed(let why): why
         case .badConfig(let why): why

@@ -87,14 +87,21 @@ final class StudentTests: XCTestCase {
     func testStudentValidationReportsEveryProblemAtOnce() {
         var record = student("2025 0701", "张\u{1B}[31m三")
         record.grade = 11
-        record.guardians = [Guardian(name: "", relation: .mother, phone: "12345")]
+        record.guardians = [Guardian(name: "", relation: .mother, phone: "12345"),
+                            Guardian(name: "", relation: .father, phone: "")]
         XCTAssertEqual(record.validate(), [
             .unrecognized(.studentNumber, choices: LocalizedText(zh: "字母、数字和连字符", en: "letters, digits and hyphens")),
             .controlCharacters(.name),
             .outOfRange(.grade, lowest: 6, highest: 9),
-            .empty(.guardianName),
             .invalidPhone(.guardianPhone),
+            .empty(.guardianName),
         ])
+    }
+
+    func testAGuardianNeedsANameOrAPhoneNotBoth() {
+        XCTAssertEqual(Guardian(name: "", relation: .mother, phone: "13800138000").validate(), [])
+        XCTAssertEqual(Guardian(name: "王芳", relation: .mother, phone: "").validate(), [])
+        XCTAssertEqual(Guardian(name: "", relation: .mother, phone: "").validate(), [.empty(.guardianName)])
     }
 
     func testNameWithZeroWidthOrBidiControlIsRejected() {

@@ -161,6 +161,28 @@ final class StudentImportTests: XCTestCase {
         XCTAssertTrue(report.errors[0].reason.en.contains("required column \"student number\""), report.errors[0].reason.en)
     }
 
+    func testNumbersASpreadsheetTurnedIntoScientificNotationAreCaught() {
+        let report = StudentImport.read("序号,学号,姓名,性别,年级,班级,家长电话\n1,2.02601E+07,张三,男,初一,1班,\n2,20260102,李四,女,初一,1班,1.38001E+10\n")
+        XCTAssertTrue(report.values.isEmpty)
+        XCTAssertEqual(report.errors.map(\.line), [2, 3])
+        XCTAssertEqual(report.errors.map(\.column), ["学号", "家长电话"])
+        XCTAssertTrue(report.errors.allSatisfy { $0.reason.zh.contains("科学计数法") })
+        XCTAssertFalse(report.problems.contains { $0.column == "序号" }, "the running number is no unknown column")
+    }
+
+    func testAGuardianWithOnlyAPhoneOrOnlyANameIsKept() {
+        let report = StudentImport.read("学号,姓名,性别,年级,班级,家长姓名,家长电话\n20260101,张三,男,初一,1班,,13800138000\n20260102,李四,女,初一,1班,李强,\n")
+        XCTAssertEqual(report.errors, [])
+        XCTAssertEqual(report.values.map { $0.guardians.map(\.phone) }, [["13800138000"], [""]])
+        XCTAssertEqual(report.values.map { $0.guardians.map(\.name) }, [[""], ["李强"]])
+    }
+
+    func testARecordProblemIsReportedInItsColumn() {
+        let report = StudentImport.read("学号,姓名,性别,年级,班级\n20260101,张三,男,初一,初一年级心理健康教育实验特色班第一分班第二小组\n")
+        XCTAssertEqual(report.errors.map(\.column), ["班级"])
+        XCTAssertTrue(report.errors.first?.reason.en.contains("too long") == true, "\(report.errors)")
+    }
+
     func testEscapeSequenceInANameIsNeverStoredRaw() {
         let report = StudentImport.read("学号,姓名,性别,年级,班级\n20260101,\"张\u{1B}[31m三\",男,初一,1班\n")
         XCTAssertEqual(report.values.first?.name, "张三")

@@ -33,6 +33,7 @@ public struct ImportColumns: Sendable {
         Column(key: "migrant", required: false, headers: ["随迁子女", "进城务工人员随迁子女", "随迁", "migrant", "migrant worker family"]),
         Column(key: "returned", required: false, headers: ["复学", "returned", "returned after leave"]),
         Column(key: "peerSupporter", required: false, headers: ["心理委员", "peer supporter"]),
+        rowNumber,
     ])
 
     public static let roster = ImportColumns(columns: [
@@ -42,7 +43,12 @@ public struct ImportColumns: Sendable {
         Column(key: "person", required: true, headers: ["值班人", "值班教师", "值班人员", "姓名", "教师", "person", "teacher", "name", "staff"]),
         Column(key: "place", required: false, headers: ["地点", "place", "room"]),
         Column(key: "note", required: false, headers: ["备注", "note", "notes"]),
+        rowNumber,
     ])
+
+    /// The running number most sheets start with: known, so it is not
+    /// reported as unknown, and never read.
+    static let rowNumber = Column(key: "rowNumber", required: false, headers: ["序号", "序", "no.", "no", "#", "s/n"])
 
     /// Header text compared without case, width, spaces or punctuation.
     static func normalized(_ header: String) -> String {

@@ -40,8 +40,10 @@ struct RowReader {
         self.index = index
     }
 
+    /// The column's header as the file writes it; empty for a column the
+    /// file lacks (the message names the field).
     func columnName(_ key: String) -> String {
-        index[key].map { FieldCleaner.clean(header[$0]).text } ?? key
+        index[key].map { FieldCleaner.clean(header[$0]).text } ?? ""
     }
 
     mutating func cell(_ key: String) -> String {
@@ -66,8 +68,26 @@ struct RowReader {
         return value
     }
 
+    /// Whether a spreadsheet has turned a long number into scientific
+    /// notation (2.02601E+07): the digits are gone and cannot be guessed.
+    mutating func lostToScientificNotation(_ key: String, _ text: String) -> Bool {
+        guard text.range(of: #"^[0-9]+(\.[0-9]+)?[eE]\+?[0-9]+$"#, options: .regularExpression) != nil else { return false }
+        problems.append(ImportProblem(line: row.line, column: columnName(key), reason: LocalizedText(
+            zh: "表格软件把这个数字改成了科学计数法，位数已丢失：请把这一列设为“文本”格式，填回原数后重新导出",
+            en: "the spreadsheet turned this number into scientific notation and its digits are lost: format the column as Text, enter the numbers again and export")))
+        failed = true
+        return true
+    }
+
+    /// The column a record-level problem belongs to.
+    static let columnOfField: [Field: String] = [
+        .studentNumber: "number", .name: "name", .gender: "gender", .stage: "stage", .grade: "grade",
+        .className: "class", .headTeacher: "headTeacher",
+    ]
+
     mutating func student(seen: inout [String: Int]) -> Student? {
-        let number = Student.normalizedNumber(required("number", .studentNumber))
+        let numberText = required("number", .studentNumber)
+        let number = lostToScientificNotation("number", numberText) ? "" : Student.normalizedNumber(numberText)
         let name = required("name", .name)
         var gender = Gender.male, stage = SchoolStage.junior, grade = 0
         do { gender = try Gender.parse(cell("gender")) } catch { fail("gender", error) }
@@ -94,10 +114,14 @@ struct RowReader {
                 do { relation = try GuardianRelation.parse(relationText) } catch { fail(relationKey, error) }
             }
             var phone = ""
-            if !phoneText.isEmpty {
+            if !phoneText.isEmpty, !lostToScientificNotation(phoneKey, phoneText) {
                 do { phone = try PhoneNumber.normalize(phoneText) } catch { fail(phoneKey, error) }
             }
-            guardians.append(Guardian(name: guardianName, relation: relation, phone: phone))
+            let guardian = Guardian(name: guardianName, relation: relation, phone: phone)
+            if phoneText.isEmpty || phone != "" {
+                for problem in guardian.validate() { fail(problem.field == .guardianName ? nameKey : phoneKey, problem) }
+            }
+            guardians.append(guardian)
         }
         var flags = Set<StudentFlag>()
         let listed = cell("flags")
@@ -122,7 +146,10 @@ struct RowReader {
         guard !failed else { return nil }
         let student = Student(id: StudentID("s" + number), number: number, name: name, gender: gender, stage: stage,
                               grade: grade, className: className, headTeacher: headTeacher, guardians: guardians, flags: flags)
-        for problem in student.validate() { fail("", problem) }
+        // Guardians were checked above, each against its own columns.
+        for problem in student.validate() where problem.field != .guardianName && problem.field != .guardianPhone {
+            fail(Self.columnOfField[problem.field] ?? "", problem)
+        }
         return failed ? nil : student
     }
 
