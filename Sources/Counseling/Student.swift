@@ -63,6 +63,21 @@ public struct Student: Identifiable, Hashable, Codable, Sendable {
             zh: "字母、数字和连字符", en: "letters, digits and hyphens"))
     }
 
+    /// A person's name as a roster should hold it. Sheets pad two-character
+    /// names with a full-width space to line them up (张　三), which would
+    /// keep "张三" from finding the student: spaces between Chinese
+    /// characters go; other runs of spaces become one (Zhang  San).
+    public static func normalizedName(_ text: String) -> String {
+        let words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        guard words.count > 1 else { return words.first ?? "" }
+        let chinese = words.allSatisfy { $0.unicodeScalars.allSatisfy { isHan($0) || "·・•".unicodeScalars.contains($0) } }
+        return words.joined(separator: chinese ? "" : " ")
+    }
+
+    static func isHan(_ c: Unicode.Scalar) -> Bool {
+        (0x3400...0x9FFF).contains(c.value) || (0xF900...0xFAFF).contains(c.value) || (0x20000...0x3134F).contains(c.value)
+    }
+
     /// A student number as typed, in canonical form: full-width digits made
     /// ASCII, surrounding spaces removed, letters upper-case.
     public static func normalizedNumber(_ text: String) -> String {

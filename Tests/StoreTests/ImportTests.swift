@@ -183,6 +183,12 @@ final class StudentImportTests: XCTestCase {
         XCTAssertTrue(report.errors.first?.reason.en.contains("too long") == true, "\(report.errors)")
     }
 
+    func testNamesPaddedToLineUpAreStoredAsTheyAreWritten() {
+        let report = StudentImport.read("学号,姓名,性别,年级,班级,班主任\n20260101,张　三,男,初一,1班,王 老师\n20260102,Li   Ming,男,初一,1班,\n20260103,阿依古丽 · 买买提,女,初一,1班,\n")
+        XCTAssertEqual(report.values.map(\.name), ["张三", "Li Ming", "阿依古丽·买买提"])
+        XCTAssertEqual(report.values.first?.headTeacher, "王老师")
+    }
+
     func testEscapeSequenceInANameIsNeverStoredRaw() {
         let report = StudentImport.read("学号,姓名,性别,年级,班级\n20260101,\"张\u{1B}[31m三\",男,初一,1班\n")
         XCTAssertEqual(report.values.first?.name, "张三")

@@ -88,7 +88,7 @@ struct RowReader {
     mutating func student(seen: inout [String: Int]) -> Student? {
         let numberText = required("number", .studentNumber)
         let number = lostToScientificNotation("number", numberText) ? "" : Student.normalizedNumber(numberText)
-        let name = required("name", .name)
+        let name = Student.normalizedName(required("name", .name))
         var gender = Gender.male, stage = SchoolStage.junior, grade = 0
         do { gender = try Gender.parse(cell("gender")) } catch { fail("gender", error) }
         let stageText = cell("stage")
@@ -103,11 +103,11 @@ struct RowReader {
             if stageText.isEmpty, let (s, g) = Self.anyStage(gradeText) { stage = s; grade = g } else { fail("grade", error) }
         }
         let className = required("class", .className)
-        let headTeacher = cell("headTeacher")
+        let headTeacher = Student.normalizedName(cell("headTeacher"))
         var guardians: [Guardian] = []
         for (nameKey, relationKey, phoneKey) in [("guardianName", "guardianRelation", "guardianPhone"),
                                                  ("guardian2Name", "guardian2Relation", "guardian2Phone")] {
-            let guardianName = cell(nameKey), relationText = cell(relationKey), phoneText = cell(phoneKey)
+            let guardianName = Student.normalizedName(cell(nameKey)), relationText = cell(relationKey), phoneText = cell(phoneKey)
             if guardianName.isEmpty && phoneText.isEmpty { continue }
             var relation = GuardianRelation.other
             if !relationText.isEmpty {
