@@ -35,10 +35,44 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// Reads `8:00`, `08:00`, `08:00:30`, `8点`, `8时30分`, `0800`, with
-    /// full-width digits and colons as typed with a Chinese input method.
+    /// full-width digits and colons as typed with a Chinese input method,
+    /// and the 12-hour clock spreadsheets write: `下午4:30`, `4:30 PM`.
     public static func parse(_ text: String, field: Field) throws(ValidationError) -> TimeOfDay {
-        let trimmed = WordNormalizer.normalize(text)
+        var trimmed = WordNormalizer.normalize(text)
         guard !trimmed.isEmpty else { throw .empty(field) }
+        let half = twelveHourMark(&trimmed)
+        let clock = try parse24(trimmed, field: field)
+        guard let half else { return clock }
+        guard (1...12).contains(clock.hour) else { throw .invalidTime(field) }
+        let hour: Int
+        switch half {
+        case .morning: hour = clock.hour % 12
+        case .afternoon: hour = clock.hour % 12 + 12
+        // 中午 is around noon: 中午12点 is 12:00, 中午1点 is 13:00.
+        case .noon: hour = clock.hour >= 11 ? clock.hour : clock.hour + 12
+        }
+        return TimeOfDay(hour: hour, minute: clock.minute, second: clock.second)!
+    }
+
+    enum HalfDay { case morning, noon, afternoon }
+
+    /// Takes a 上午/下午 prefix or an AM/PM suffix off `text`.
+    static func twelveHourMark(_ text: inout String) -> HalfDay? {
+        let marks: [(String, HalfDay)] = [("上午", .morning), ("早上", .morning), ("凌晨", .morning), ("中午", .noon),
+                                          ("下午", .afternoon), ("晚上", .afternoon), ("傍晚", .afternoon)]
+        for (word, half) in marks where text.hasPrefix(word) {
+            text = String(text.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+            return half
+        }
+        let lower = text.lowercased()
+        for (word, half) in [("a.m.", HalfDay.morning), ("am", .morning), ("p.m.", .afternoon), ("pm", .afternoon)] where lower.hasSuffix(word) {
+            text = String(text.dropLast(word.count)).trimmingCharacters(in: .whitespaces)
+            return half
+        }
+        return nil
+    }
+
+    static func parse24(_ trimmed: String, field: Field) throws(ValidationError) -> TimeOfDay {
         var parts: [Substring]
         if trimmed.count == 4, trimmed.allSatisfy(\.isASCIIDigit) {
             parts = [trimmed.prefix(2), trimmed.suffix(2)]

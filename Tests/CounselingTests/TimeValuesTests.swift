@@ -47,6 +47,15 @@ final class TimeValuesTests: XCTestCase {
         XCTAssertEqual(try TimeOfDay.parse("8点", field: .start), time(8, 0))
         XCTAssertEqual(try TimeOfDay.parse("1740", field: .end), time(17, 40))
         XCTAssertEqual(try TimeOfDay.parse("08:00:30", field: .end), TimeOfDay(hour: 8, minute: 0, second: 30))
+        XCTAssertEqual(try TimeOfDay.parse("下午4:30", field: .start), time(16, 30))
+        XCTAssertEqual(try TimeOfDay.parse("上午12:05", field: .start), time(0, 5))
+        XCTAssertEqual(try TimeOfDay.parse("中午12点10分", field: .start), time(12, 10))
+        XCTAssertEqual(try TimeOfDay.parse("中午1:20", field: .start), time(13, 20))
+        XCTAssertEqual(try TimeOfDay.parse("4:30 PM", field: .start), time(16, 30))
+        XCTAssertEqual(try TimeOfDay.parse("8:15am", field: .start), time(8, 15))
+        XCTAssertEqual(try TimeOfDay.parse("12:10 p.m.", field: .start), time(12, 10))
+        XCTAssertThrowsError(try TimeOfDay.parse("下午16:30", field: .start), "a 24-hour time with a 12-hour mark is a typo")
+        XCTAssertThrowsError(try TimeOfDay.parse("pm", field: .start))
         XCTAssertThrowsError(try TimeOfDay.parse("25:00", field: .end)) {
             XCTAssertEqual($0 as? ValidationError, .invalidTime(.end))
         }
