@@ -197,6 +197,14 @@ final class StudentImportTests: XCTestCase {
 }
 
 final class RosterImportTests: XCTestCase {
+    func testDatesAndTimesTheSpreadsheetWroteAsNumbersAreRead() {
+        let report = RosterImport.read("日期,开始,结束,值班人\n46365,0.506944444444444,0.555555555555556,周明\n99999,12:10,13:20,周明\n", staff: [])
+        XCTAssertEqual(report.values.map(\.span.start.day.description), ["2026-12-09"])
+        XCTAssertEqual(report.values.first.map { "\($0.span.start.time)–\($0.span.end.time)" }, "12:10–13:20")
+        XCTAssertEqual(report.errors.map(\.line), [3], "a number that is no date of this century stays an error")
+        XCTAssertEqual(report.errors.map(\.column), ["日期"])
+    }
+
     func testRosterRowsBecomeShiftsOfKnownOrNewStaff() {
         let staff = [Staff(id: StaffID("duty"), name: "周明", roles: [.duty])]
         let report = RosterImport.read("日期,开始时间,结束时间,值班教师\n2026/9/20,12:10,13:20,周明\n2026年9月21日,16:40,17:40,新老师\n2026-09-22,17:00,16:00,周明\n",

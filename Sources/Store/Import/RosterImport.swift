@@ -14,9 +14,10 @@ public enum RosterImport {
         for row in table.rows {
             var reader = RowReader(row: row, header: table.header, index: table.index)
             var day: Day?, start: TimeOfDay?, end: TimeOfDay?
-            do { day = try Day.parse(reader.cell("date"), field: .date) } catch { reader.fail("date", error) }
-            do { start = try TimeOfDay.parse(reader.cell("start"), field: .start) } catch { reader.fail("start", error) }
-            do { end = try TimeOfDay.parse(reader.cell("end"), field: .end) } catch { reader.fail("end", error) }
+            let (dayText, startText, endText) = (reader.cell("date"), reader.cell("start"), reader.cell("end"))
+            do { day = try SpreadsheetSerial.day(dayText, field: .date) } catch { reader.fail("date", error) }
+            do { start = try SpreadsheetSerial.time(startText, field: .start) } catch { reader.fail("start", error) }
+            do { end = try SpreadsheetSerial.time(endText, field: .end) } catch { reader.fail("end", error) }
             let person = reader.required("person", .person)
             if let start, let end, end <= start {
                 reader.problems.append(ImportProblem(line: row.line, column: reader.columnName("end"), reason: LocalizedText(
