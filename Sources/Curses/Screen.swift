@@ -22,8 +22,7 @@ public final class Screen {
     /// terminal of that size on /dev/null, for tests).
     public init(theme: Theme, headless: (width: Int, height: Int)? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        // Wide characters need the locale before ncurses starts.
-        setlocale(LC_ALL, "")
+        Self.useUTF8Characters()
         if let size = headless {
             guard let out = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r") else { throw ScreenError.noTerminal }
             files = [out, input]
@@ -47,6 +46,18 @@ public final class Screen {
         height = Int(xd_lines())
         atexit { Screen.restoreAtExit() }
         Screen.current = self
+    }
+
+    /// Wide characters need a UTF-8 locale before ncurses starts. The
+    /// teacher's LANG may name one this machine lacks (zh_CN.UTF-8 on a
+    /// minimal install) or none at all (LANG=C in a fresh container): then
+    /// every Chinese character would be drawn as "?". Characters are then
+    /// read as UTF-8 through the C.UTF-8 locale glibc always has; the rest
+    /// of the locale stays as the teacher set it.
+    static func useUTF8Characters() {
+        setlocale(LC_ALL, "")
+        guard String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" else { return }
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil { return }
     }
 
     nonisolated(unsafe) private static weak var current: Screen?

@@ -156,6 +156,19 @@ final class WorkstationJourneyTests: XCTestCase {
         XCTAssertEqual(actions.filter { $0 == "compliance.export" }.count, 1, "\(actions)")
     }
 
+    func testChineseIsDrawnWhenTheTeachersLocaleIsMissingOnThisMachine() throws {
+        // LANG names a locale a minimal install does not have (and LANG=C
+        // none at all): the screen must still show Chinese, not "?".
+        for lang in ["zh_CN.UTF-8", "C"] {
+            try tmux.start([Products.path("xindesk"), "--db", db, "--lang", "zh"], environment: [
+                "HOME": dir, "XDG_CONFIG_HOME": dir + "/config", "LANG": lang, "LC_ALL": ""])
+            let screen = try tmux.waitFor("the unlock screen in Chinese with LANG=\(lang)") { $0.contains("counselor") }
+            XCTAssertTrue(screen.contains("解锁"), screen)
+            XCTAssertFalse(screen.contains("??"), screen)
+            tmux.kill()
+        }
+    }
+
     func testDutyTeacherCannotReachCaseNoteText() throws {
         let (s, vault) = try store()
         let notes = try s.keyAttentionFiles().flatMap { $0.caseNotes.map(\.text) }
