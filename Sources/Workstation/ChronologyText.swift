@@ -1,10 +1,27 @@
 import Counseling
+import Foundation
+import Terminal
 
-/// One line per event of a student's file, for the counselor's chronology.
+/// The events of a student's file as the counselor's chronology shows
+/// them. Beside the other panes an event takes one line, cut with "…", so
+/// the file is seen at a glance; maximised, an event that does not fit
+/// gives its date and kind, then its whole text wrapped below, indented,
+/// paragraph by paragraph, so a long note is read in full.
 enum ChronologyText {
-    static func line(_ entry: ChronologyEntry, _ lang: Language) -> String {
+    static let indent = "    "
+
+    static func lines(_ entry: ChronologyEntry, _ lang: Language, width: Int, full: Bool) -> [String] {
         let when = entry.timeKnown ? "\(entry.at.day) \(String(entry.at.description.dropFirst(11).prefix(5)))" : "\(entry.at.day)      "
-        return when + "  " + entry.kind.displayName.text(lang) + "  " + detail(entry.event, lang)
+        let head = when + "  " + entry.kind.displayName.text(lang)
+        // Sanitized before measuring: a control character must neither
+        // reach the screen nor throw the wrapping off.
+        let paragraphs = detail(entry.event, lang).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Sanitizer.oneLine(String($0)).trimmingCharacters(in: .whitespaces) }
+        let single = head + "  " + paragraphs.filter { !$0.isEmpty }.joined(separator: " ")
+        if !full { return [TextWidth.clip(single, to: width)] }
+        if paragraphs.count <= 1, TextWidth.of(single) <= width { return [single] }
+        let textWidth = max(1, width - indent.count)
+        return [head] + paragraphs.flatMap { p in p.isEmpty ? [""] : TextWidth.wrap(p, width: textWidth).map { indent + $0 } }
     }
 
     static func colon(_ lang: Language) -> String { lang == .zhHans ? "：" : ": " }

@@ -11,7 +11,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case newNote, editNote, decideProposal, completeFollowUp
     case editPlan, reviewPlan, guardianContact, referral, referralFeedback, requestClosing, decideClosing
     case exportCompliance
-    case moveUp, moveDown, palette, lock, blank, help, quit
+    case moveUp, moveDown, pageUp, pageDown, palette, lock, blank, help, quit
 }
 
 public struct Command: Sendable {
@@ -91,6 +91,8 @@ public struct Command: Sendable {
         Command(id: .maximize, keys: [.function(11), .character("z")], label: "F11/z", text: .init(zh: "放大窗格", en: "maximize"), action: nil),
         Command(id: .moveUp, keys: [.up, .character("k")], label: "↑/k", text: .init(zh: "上移", en: "up"), action: nil),
         Command(id: .moveDown, keys: [.down, .character("j")], label: "↓/j", text: .init(zh: "下移", en: "down"), action: nil),
+        Command(id: .pageUp, keys: [.pageUp], label: "PgUp/Dn", text: .init(zh: "翻页", en: "page up/down"), action: nil),
+        Command(id: .pageDown, keys: [.pageDown], label: "", text: .init(zh: "", en: ""), action: nil),
         Command(id: .blank, keys: [.ctrl("b"), .function(9)], label: "F9", text: .init(zh: "遮屏", en: "blank screen"), action: nil),
         Command(id: .lock, keys: [.ctrl("l"), .function(12)], label: "F12", text: .init(zh: "锁定", en: "lock"), action: nil),
         Command(id: .quit, keys: [.character("q"), .function(10)], label: "q", text: .init(zh: "退出", en: "quit"), action: nil),
@@ -124,7 +126,7 @@ public struct Command: Sendable {
 
     /// The hints for the status bar: the commands this account can use here.
     public static func hints(_ s: AppState) -> [(key: String, label: String)] {
-        let usable = table.filter { !$0.label.isEmpty && $0.allowed(s.roles) && $0.applies(in: s) && ![.moveUp, .moveDown, .previousPane].contains($0.id) }
+        let usable = table.filter { !$0.label.isEmpty && $0.allowed(s.roles) && $0.applies(in: s) && ![.moveUp, .moveDown, .pageUp, .previousPane].contains($0.id) }
         // The everyday fast path (find a student, log a visit) leads, then what
         // works only here: it is what the user is after; the rest follows.
         let leading: [CommandID] = [.find, .newVisit]

@@ -56,19 +56,25 @@ public enum Render {
         let L = s.language
         let rows = Layout.split(b.area, .vertical, [.length(1), .fill(1), .length(1)])
         titleBar(s, &b, rows[0])
-        if s.maximized {
-            pane(s.pane, s, &b, rows[1])
-        } else {
-            let halves = Layout.split(rows[1], .vertical, [.percentage(58), .fill(1)])
-            let top = Layout.split(halves[0], .horizontal, [.percentage(46), .fill(1)])
-            let bottom = Layout.split(halves[1], .horizontal, [.percentage(46), .fill(1)])
-            pane(.students, s, &b, top[0])
-            pane(.file, s, &b, top[1])
-            pane(.roster, s, &b, bottom[0])
-            pane(.crisis, s, &b, bottom[1])
-        }
+        for (p, area) in paneAreas(s, rows[1]) { pane(p, s, &b, area) }
         StatusBar(hints: Command.hints(s), message: s.message).render(into: &b, rows[2])
         if let modal = s.modal { overlay(modal, s, &b) }
+    }
+
+    /// Where each shown pane goes between the title and the status bar:
+    /// the four quarters, or the focused pane alone when maximised.
+    static func paneAreas(_ s: AppState, _ area: Rect) -> [(Pane, Rect)] {
+        if s.maximized { return [(s.pane, area)] }
+        let halves = Layout.split(area, .vertical, [.percentage(58), .fill(1)])
+        let top = Layout.split(halves[0], .horizontal, [.percentage(46), .fill(1)])
+        let bottom = Layout.split(halves[1], .horizontal, [.percentage(46), .fill(1)])
+        return [(.students, top[0]), (.file, top[1]), (.roster, bottom[0]), (.crisis, bottom[1])]
+    }
+
+    /// The inside of `pane`'s frame on the main screen, if it is shown.
+    static func innerArea(_ pane: Pane, _ s: AppState) -> Rect? {
+        let body = Layout.split(Rect(x: 0, y: 0, width: s.width, height: s.height), .vertical, [.length(1), .fill(1), .length(1)])[1]
+        return paneAreas(s, body).first { $0.0 == pane }.map { Rect(x: $0.1.x + 1, y: $0.1.y + 1, width: $0.1.width - 2, height: $0.1.height - 2) }
     }
 
     static func titleBar(_ s: AppState, _ b: inout Buffer, _ area: Rect) {

@@ -172,12 +172,17 @@ public enum Update {
         case .pane2: s.pane = .file
         case .pane3: s.pane = .roster
         case .pane4: s.pane = .crisis
-        case .maximize: s.maximized.toggle()
-        case .moveUp, .moveDown:
-            let delta = id == .moveUp ? -1 : 1
+        case .maximize:
+            let before = s
+            s.maximized.toggle()
+            s.fileScroll = FilePane.scrollKeepingTopEvent(from: before, to: s)
+        case .moveUp, .moveDown, .pageUp, .pageDown:
+            // A page is the focused pane's height, less a line kept for context.
+            let page = max(1, (Render.innerArea(s.pane, s)?.height ?? 2) - 2)
+            let delta = [.moveUp: -1, .moveDown: 1, .pageUp: -page, .pageDown: page][id]!
             switch s.pane {
             case .students: s.list.move(delta, count: listCount)
-            case .file: s.fileScroll = max(0, s.fileScroll + delta)
+            case .file: s.fileScroll = max(0, min(FilePane.scrollLimit(s), s.fileScroll + delta))
             case .crisis: s.crisisStep = max(0, min(s.checklist.steps.count - 1, s.crisisStep + delta))
             case .roster: s.appointmentList.move(delta, count: s.appointments.count)
             }

@@ -27,11 +27,46 @@ enum FilePane {
             b.set(notice, x: area.x, y: area.y + top, maxWidth: area.width, style: Style(.accent, bold: true))
             top += 1
         }
-        let entries = Chronology.entries(for: file).reversed().map { ChronologyText.line($0, L) }
-        let start = min(s.fileScroll, max(0, entries.count - 1))
-        for (i, line) in entries.dropFirst(start).enumerated() where i + top < area.height {
+        let lines = chronology(file, L, width: area.width, full: s.maximized)
+        let start = min(s.fileScroll, maxScroll(lines: lines.count, rows: area.height - top))
+        for (i, line) in lines.dropFirst(start).enumerated() where i + top < area.height {
             b.set(line, x: area.x, y: area.y + top + i, maxWidth: area.width)
         }
+        // More above or below than the pane shows: say so in its corner.
+        if start > 0 || start + area.height - top < lines.count {
+            let mark = "\(start > 0 ? "↑" : " ")\(start + area.height - top < lines.count ? "↓" : " ")"
+            b.set(mark, x: area.maxX - 2, y: area.y, style: Style(.muted))
+        }
+    }
+
+    /// The chronology, newest first, to `width`: in full when maximised.
+    static func chronology(_ file: StudentFile, _ language: Language, width: Int, full: Bool) -> [String] {
+        Chronology.entries(for: file).reversed().flatMap { ChronologyText.lines($0, language, width: width, full: full) }
+    }
+
+    /// Maximising keeps the event at the top of the chronology at the top:
+    /// the counselor who scrolled to an old note and maximises reads it.
+    static func scrollKeepingTopEvent(from before: AppState, to after: AppState) -> Int {
+        guard let file = before.file, let old = Render.innerArea(.file, before), let new = Render.innerArea(.file, after) else { return 0 }
+        let entries = Chronology.entries(for: file).reversed()
+        func counts(_ width: Int, _ full: Bool) -> [Int] { entries.map { ChronologyText.lines($0, before.language, width: width, full: full).count } }
+        var line = 0, event = 0
+        for n in counts(old.width, before.maximized) {
+            if line + n > before.fileScroll { break }
+            line += n
+            event += 1
+        }
+        return min(scrollLimit(after), counts(new.width, after.maximized).prefix(event).reduce(0, +))
+    }
+
+    static func maxScroll(lines: Int, rows: Int) -> Int { max(0, lines - max(1, rows)) }
+
+    /// How far the chronology can scroll in the pane as it is laid out now,
+    /// so ↓ held down stops at the last line and ↑ comes back at once.
+    static func scrollLimit(_ s: AppState) -> Int {
+        guard let file = s.file, let area = Render.innerArea(.file, s) else { return 0 }
+        let notices = (file.screeningProposals.contains { $0.status == .pending } ? 1 : 0) + (file.closings.contains(where: \.isPending) ? 1 : 0)
+        return maxScroll(lines: chronology(file, s.language, width: area.width, full: s.maximized).count, rows: area.height - 2 - notices)
     }
 }
 
