@@ -98,6 +98,20 @@ final class WidgetTests: XCTestCase {
         XCTAssertTrue(lines[5].hasPrefix("16:00") && lines[5].contains("Wang"), lines[5])
     }
 
+    func testWeekGridTitlesNeverRunTogetherInNarrowColumns() {
+        // 31 columns: a gutter of 6 and five days of 5, as at 80×24.
+        let lines = render(31, 3) { b in
+            WeekGrid(dayTitles: ["一 30", "二 01", "三 02", "四 03", "五 04"], firstHour: 12, lastHour: 18, entries: [])
+                .render(into: &b, b.area)
+        }
+        XCTAssertEqual(lines[0], "      一30 二01 三02 四03 五04 ")
+        let wide = render(41, 3) { b in
+            WeekGrid(dayTitles: ["一 30", "二 01", "三 02", "四 03", "五 04"], firstHour: 12, lastHour: 18, entries: [])
+                .render(into: &b, b.area)
+        }
+        XCTAssertEqual(wide[0], "      一 30  二 01  三 02  四 03  五 04  ", "spaces stay where there is room")
+    }
+
     func testFormShowsValidationUnderTheField() {
         var form = Form(fields: [Form.Field(label: "姓名"), Form.Field(label: "Phone")])
         form.fields[1].error = "号码不正确"

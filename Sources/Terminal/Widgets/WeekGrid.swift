@@ -34,8 +34,12 @@ public struct WeekGrid: Sendable {
         guard area.width > gutter + dayTitles.count, area.height > 1, !dayTitles.isEmpty else { return }
         let columnWidth = (area.width - gutter) / dayTitles.count
         for (d, title) in dayTitles.enumerated() {
-            buffer.set(TextWidth.pad(title, to: columnWidth), x: area.x + gutter + d * columnWidth, y: area.y,
-                       maxWidth: columnWidth, style: Style(.header, bold: true))
+            // A column keeps one blank at its right, as the shifts below do,
+            // so two titles never run together ("一 30二 01"); a title too
+            // wide for that loses its spaces first, then is clipped.
+            let fitted = TextWidth.of(title) < columnWidth ? title : title.filter { $0 != " " }
+            buffer.set(TextWidth.pad(fitted, to: columnWidth - 1), x: area.x + gutter + d * columnWidth, y: area.y,
+                       maxWidth: columnWidth - 1, style: Style(.header, bold: true))
         }
         let rows = area.height - 1
         let minutes = Swift.max(1, (lastHour - firstHour) * 60)
