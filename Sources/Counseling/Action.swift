@@ -2,7 +2,7 @@
 /// table of the app and the command line check these before acting.
 public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
     // The room, day to day.
-    case checkInOut, logVisit, readVisitRegister, readVisitBrief
+    case checkInOut, logVisit, readVisitRegister, readVisitBrief, takeEscalatedVisit
     case bookAppointment, readAppointments
     case startCrisisChecklist, recordCrisisStep
     case readStudentRoster
@@ -24,6 +24,7 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case .logVisit: LocalizedText(zh: "登记来访", en: "log a visit")
         case .readVisitRegister: LocalizedText(zh: "查看来访登记", en: "see the visit register")
         case .readVisitBrief: LocalizedText(zh: "查看来访记录内容", en: "read visit briefs")
+        case .takeEscalatedVisit: LocalizedText(zh: "接手转交的来访", en: "take over an escalated visit")
         case .bookAppointment: LocalizedText(zh: "登记预约", en: "book an appointment")
         case .readAppointments: LocalizedText(zh: "查看预约", en: "see appointments")
         case .startCrisisChecklist: LocalizedText(zh: "启动危机处置清单", en: "start the crisis checklist")

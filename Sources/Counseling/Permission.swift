@@ -19,7 +19,7 @@ public enum Permission {
             [.duty, .counselor, .head, .admin]
         // A duty teacher writes a visit brief while logging the visit but does
         // not browse briefs afterwards: they are clinical information.
-        case .readVisitBrief, .readStudentArchive, .readCaseNoteText, .writeCaseNote,
+        case .readVisitBrief, .takeEscalatedVisit, .readStudentArchive, .readCaseNoteText, .writeCaseNote,
              .changeWarningLevel, .editSupportPlan, .recordGuardianContact, .recordReferral, .recordFollowUp,
              .requestCaseClosing, .importScreeningResults, .decideScreeningProposal,
              .exportVisits, .exportAppointments:

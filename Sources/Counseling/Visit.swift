@@ -74,6 +74,10 @@ public struct Visit: Identifiable, Hashable, Codable, Sendable {
     public var followUpNeeded: Bool
     /// The counselor the visit was handed to, if it was escalated.
     public var escalatedTo: StaffID?
+    /// The counselor who took the escalated visit over, and when: until
+    /// then it waits at the top of every counselor's list.
+    public var escalationTakenBy: StaffID?
+    public var escalationTakenAt: LocalDateTime?
 
     public init(id: VisitID, student: StudentID?, loggedBy: StaffID, channel: Channel,
                 start: LocalDateTime, end: LocalDateTime? = nil, reasons: Set<Reason>, brief: String,
@@ -91,6 +95,9 @@ public struct Visit: Identifiable, Hashable, Codable, Sendable {
     }
 
     public var isAnonymous: Bool { student == nil }
+
+    /// Escalated and not yet taken over by a counselor.
+    public var awaitsCounselor: Bool { escalatedTo != nil && escalationTakenBy == nil }
 
     public func validate() -> [ValidationError] {
         var problems: [ValidationError] = []
@@ -116,5 +123,7 @@ public struct Visit: Identifiable, Hashable, Codable, Sendable {
         try container.encode(brief, forKey: .brief)
         try container.encode(followUpNeeded, forKey: .followUpNeeded)
         try container.encodeIfPresent(escalatedTo, forKey: .escalatedTo)
+        try container.encodeIfPresent(escalationTakenBy, forKey: .escalationTakenBy)
+        try container.encodeIfPresent(escalationTakenAt, forKey: .escalationTakenAt)
     }
 }

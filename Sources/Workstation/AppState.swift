@@ -88,6 +88,8 @@ public struct AppState: Sendable {
     public var crisisRun: CrisisRun?
     /// Case closings waiting for a second person (for those who approve).
     public var pendingClosings: [CaseClosing] = []
+    /// Visits the duty teacher escalated that no counselor has taken yet.
+    public var escalations: [Visit] = []
     public var crisisStep = 0
     public var modal: Modal?
     public var message = ""
@@ -131,7 +133,7 @@ public struct AppState: Sendable {
     /// Forgets every decrypted value (on lock).
     public mutating func wipe() {
         students = []; visible = []; queue = []; file = nil; todaysVisits = []; shifts = []; checkIns = []
-        appointments = []; compliance = nil; levelCounts = [:]; crisisRun = nil; modal = nil; pendingClosings = []
+        appointments = []; compliance = nil; levelCounts = [:]; crisisRun = nil; modal = nil; pendingClosings = []; escalations = []
         filter = LineEditor("", limit: 40); filtering = false; list = ListState(); message = ""
         passphrase = LineEditor("", limit: 200)
     }

@@ -6,7 +6,7 @@ import Terminal
 /// keys do.
 public enum CommandID: String, CaseIterable, Sendable {
     case nextPane, previousPane, pane1, pane2, pane3, pane4, maximize
-    case find, open, newVisit, checkInOut, changeLevel, startCrisis, recordStep, handOver
+    case takeEscalation, find, open, newVisit, checkInOut, changeLevel, startCrisis, recordStep, handOver
     case bookAppointment, confirmAppointment, appointmentDone, appointmentNoShow
     case newNote, editNote, decideProposal, completeFollowUp
     case editPlan, reviewPlan, guardianContact, referral, referralFeedback, requestClosing, decideClosing
@@ -22,6 +22,8 @@ public struct Command: Sendable {
         case list
         /// On the open student file.
         case file
+        /// While an escalated visit waits for a counselor.
+        case escalation
         case roster, crisis
     }
 
@@ -36,6 +38,8 @@ public struct Command: Sendable {
     public static let table: [Command] = [
         Command(id: .help, keys: [.character("?"), .function(1)], label: "F1/?", text: .init(zh: "帮助", en: "help"), action: nil),
         Command(id: .palette, keys: [.character(":")], label: ":", text: .init(zh: "命令面板", en: "command palette"), action: nil),
+        Command(id: .takeEscalation, keys: [.character("T")], label: "T", text: .init(zh: "接手转交的来访", en: "take over an escalated visit"),
+                action: .takeEscalatedVisit, scope: .escalation),
         Command(id: .find, keys: [.character("/")], label: "/",
                 text: .init(zh: "查找（拼音、学号、班级、g7 年级；可看等级者另可 L2 等级、#留守 等特殊情况）",
                             en: "find (pinyin, number, class, g7 grade; with access to levels also L2 level, #left-behind and other flags)"),
@@ -114,6 +118,7 @@ public struct Command: Sendable {
         case .anywhere: true
         case .list: s.pane == .students
         case .file: s.file != nil
+        case .escalation: !s.escalations.isEmpty
         case .roster: s.pane == .roster
         case .crisis: s.pane == .crisis
         }
@@ -129,7 +134,7 @@ public struct Command: Sendable {
         let usable = table.filter { !$0.label.isEmpty && $0.allowed(s.roles) && $0.applies(in: s) && ![.moveUp, .moveDown, .pageUp, .previousPane].contains($0.id) }
         // The everyday fast path (find a student, log a visit) leads, then what
         // works only here: it is what the user is after; the rest follows.
-        let leading: [CommandID] = [.find, .newVisit]
+        let leading: [CommandID] = [.takeEscalation, .find, .newVisit]
         let ordered = usable.filter { leading.contains($0.id) }
             + usable.filter { !leading.contains($0.id) && $0.scope != .anywhere }
             + usable.filter { !leading.contains($0.id) && $0.scope == .anywhere }

@@ -12,6 +12,8 @@ public enum Msg: Sendable {
     case loaded(Snapshot)
     case fileOpened(StudentFile)
     case saved(String, Snapshot)
+    /// A counselor took an escalated visit over: the student's file opens.
+    case escalationTaken(String, Snapshot, StudentFile?)
     case failed(String)
 }
 
@@ -30,6 +32,7 @@ public struct Snapshot: Sendable {
     public var openRun: CrisisRun?
     public var staff: [Staff] = []
     public var pendingClosings: [CaseClosing] = []
+    public var escalations: [Visit] = []
 
     public init() {}
 }
@@ -56,6 +59,7 @@ public enum Effect: Sendable, Equatable {
     /// Approved or declined; an approval closes the case with its level change.
     case decideClosing(CaseClosing)
     case handOverCrisis(CrisisRun)
+    case takeEscalation(VisitID)
     case exportCompliance(path: String)
     case lock
     case quit
@@ -102,6 +106,9 @@ extension Snapshot {
         }
         if Permission.allows(roles, .approveCaseClosing) {
             snap.pendingClosings = try store.openRecords(CaseClosing.self)
+        }
+        if Permission.allows(roles, .takeEscalatedVisit) {
+            snap.escalations = try store.escalationsAwaitingCounselor()
         }
         snap.checklist = try store.crisisChecklist()
         snap.openRun = try store.openRecords(CrisisRun.self).last

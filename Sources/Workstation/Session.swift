@@ -55,9 +55,13 @@ public final class Session {
                 return [.fileOpened(try requireStore().openFile(id, by: me, at: state.now))]
             case .saveVisit(let visit):
                 guard Permission.allows(roles, .logVisit) else { return [.failed(S.notAllowed.text(L))] }
-                try requireStore().add(visit, by: me, at: state.now, action: "visit.add",
-                                       detail: visit.channel.rawValue)
-                return [.saved(S.visitSaved.text(L), try snapshot(now: state.now))]
+                let store = try requireStore()
+                try store.add(visit, by: me, at: state.now, action: "visit.add", detail: visit.channel.rawValue)
+                // Escalated: the duty teacher is told who has it and what to do now.
+                let message = try visit.escalatedTo.map { id in
+                    S.visitEscalated.format(L, try store.staff().first { $0.id == id }?.name ?? id.rawValue)
+                } ?? S.visitSaved.text(L)
+                return [.saved(message, try snapshot(now: state.now))]
             case .checkIn(let checkIn):
                 try requireStore().add(checkIn, by: me, at: state.now, action: "duty.checkin")
                 return [.saved(S.checkedIn.text(L), try snapshot(now: state.now))]
@@ -118,6 +122,13 @@ public final class Session {
                 guard Permission.allows(roles, .startCrisisChecklist) else { return [.failed(S.notAllowed.text(L))] }
                 try requireStore().update(run, by: me, at: state.now, action: "crisis.handover", detail: run.handover?.to.rawValue ?? "")
                 return [.saved(S.handedOver.text(L), try snapshot(now: state.now))]
+            case .takeEscalation(let id):
+                guard Permission.allows(roles, .takeEscalatedVisit) else { return [.failed(S.notAllowed.text(L))] }
+                let store = try requireStore()
+                let visit = try store.takeEscalation(id, by: me, at: state.now)
+                let file = try visit.student.map { try store.openFile($0, by: me, at: state.now) }
+                let who = file?.student.name ?? S.anonymous.text(L)
+                return [.escalationTaken(S.escalationTaken.format(L, who), try snapshot(now: state.now), file)]
             case .exportCompliance(let path):
                 guard Permission.allows(roles, .readComplianceReport) else { return [.failed(S.notAllowed.text(L))] }
                 // Read here rather than taken from the screen: a counselor

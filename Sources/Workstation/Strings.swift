@@ -33,6 +33,14 @@ public enum S {
     public static let checkedIn = LocalizedText(zh: "已签到。", en: "Checked in.")
     public static let checkedOut = LocalizedText(zh: "已签退。", en: "Checked out.")
     public static let visitSaved = LocalizedText(zh: "来访已登记。", en: "Visit saved.")
+    public static let visitEscalated = LocalizedText(
+        zh: "来访已登记，已转交心理教师 %@。请不要让学生独处，立即联系心理教师；有危险时按 F7 开始危机处置。",
+        en: "Visit saved and escalated to counselor %@. Do not leave the student alone and call the counselor now; in danger press F7 for the crisis checklist.")
+    public static let escalationWaiting = LocalizedText(zh: "⚠ 转交（T 接手）%@ %@ · %@", en: "⚠ escalated (T) %@ %@ · %@")
+    public static let moreEscalations = LocalizedText(zh: "⚠ 另有 %d 条转交待接手", en: "⚠ %d more escalations waiting")
+    public static let escalationTaken = LocalizedText(zh: "已接手 %@ 的转交：请尽快面谈评估，记录等级或个案记录。",
+                                                      en: "You took over the escalation of %@: assess the student soon and record the level or a case note.")
+    public static let noEscalation = LocalizedText(zh: "没有待接手的转交。", en: "No escalation is waiting.")
     public static let levelSaved = LocalizedText(zh: "预警等级已调整，已设追踪。", en: "Level changed and follow-up set.")
     public static let followUpDone = LocalizedText(zh: "追踪已记录。", en: "Follow-up recorded.")
     public static let note = LocalizedText(zh: "情况", en: "Note")

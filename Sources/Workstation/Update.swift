@@ -61,6 +61,16 @@ public enum Update {
             s.file = file
             s.fileScroll = 0
             return []
+        case .escalationTaken(let message, let snapshot, let file):
+            s.modal = nil
+            s.message = message
+            apply(snapshot, to: &s)
+            if let file {
+                s.file = file
+                s.fileScroll = 0
+                s.pane = .file
+            }
+            return []
         case .saved(let message, let snapshot):
             s.modal = nil
             s.message = message
@@ -93,6 +103,7 @@ public enum Update {
         s.crisisRun = snap.openRun
         s.staff = snap.staff
         s.pendingClosings = snap.pendingClosings
+        s.escalations = snap.escalations
         s.applyFilter()
         if let selectedID, !s.showsQueue, let i = s.visible.firstIndex(where: { s.students[$0].id == selectedID }) {
             s.list.selected = i
@@ -286,6 +297,9 @@ public enum Update {
                 s.message = error.message.text(L)
                 return []
             }
+        case .takeEscalation:
+            guard let visit = s.escalations.first else { s.message = S.noEscalation.text(L); return [] }
+            return [.takeEscalation(visit.id)]
         case .exportCompliance:
             s.modal = .form(.exportCompliance(s))
         case .palette:

@@ -117,6 +117,37 @@ final class WorkstationJourneyTests: XCTestCase {
         XCTAssertTrue(followUps.contains { !$0.isDone && $0.due > changes[0].at.day })
     }
 
+    func testASelfHarmVisitGoesFromTheDutyTeacherToACounselorWhoTakesItOver() throws {
+        let (before, v0) = try store()
+        let target = try before.studentList()[0]
+        v0.lock()
+        try open(as: "duty")
+        try tmux.press("n")
+        try tmux.waitFor("the visit form") { $0.contains("New visit · \(target.name)") }
+        try tmux.press("Tab")
+        try tmux.type("5")
+        try tmux.press("F2")
+        // The duty teacher is told who has it and what to do now.
+        let told = try tmux.waitFor("the escalation message") { $0.contains("escalated to counselor") }
+        XCTAssertTrue(told.contains("F7"), told)
+        try tmux.press("q")
+        try tmux.waitFor("the program to end") { _ in (try? self.tmux.paneDead()) == true }
+        tmux.kill()
+        tmux = Tmux()
+
+        try open(as: "counselor")
+        try tmux.waitFor("the escalation above the queue") { $0.contains("⚠ escalated (T)") && $0.contains(target.name) }
+        try tmux.press("T")
+        let taken = try tmux.waitFor("the student's file") { $0.contains("You took over") && $0.contains("\(target.name)  \(target.className)  \(target.number)") }
+        XCTAssertFalse(taken.contains("⚠ escalated"), taken)
+        try tmux.press("q")
+        let (after, vault) = try store()
+        defer { vault.lock() }
+        let visit = try XCTUnwrap(try after.records(Visit.self, of: target.id).first { $0.reasons.contains(.selfHarmThoughts) })
+        XCTAssertEqual(visit.escalationTakenBy, StaffID("counselor"))
+        XCTAssertEqual(try after.escalationsAwaitingCounselor(), [])
+    }
+
     func testHeadOfGuidanceSeesAViolationFromTheDemo() throws {
         try open(as: "head")
         try tmux.press("2", "z")

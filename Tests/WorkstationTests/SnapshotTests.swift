@@ -110,4 +110,18 @@ final class SnapshotTests: XCTestCase {
             assertSnapshot(duty, "handover-form-\(tag)-80x24")
         }
     }
+
+    /// A counselor's main screen while escalated visits wait, at both sizes.
+    func testEscalationsWaitingAboveTheQueueInBothLanguages() throws {
+        for language in [Language.zhHans, .en] {
+            for (width, height) in [(80, 24), (120, 40)] {
+                var s = try F.state("counselor", [.counselor], language: language, width: width, height: height)
+                s.escalations = [s.students[1], s.students[2], s.students[3]].map { st in
+                    Visit(id: VisitID("v-\(st.number)"), student: st.id, loggedBy: StaffID("duty"), channel: .walkIn, start: F.now,
+                          reasons: [.selfHarmThoughts], brief: "", followUpNeeded: true, escalatedTo: StaffID("counselor"))
+                }
+                assertSnapshot(s, "escalations-counselor-\(language == .en ? "en" : "zh")-\(width)x\(height)")
+            }
+        }
+    }
 }

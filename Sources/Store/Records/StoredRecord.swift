@@ -27,6 +27,7 @@ extension Visit: StoredRecord {
     public static let kind = "visit"
     public var studentKey: StudentID? { student }
     public var timeKey: String { start.description }
+    public var isOpen: Bool { awaitsCounselor }
 }
 
 extension Appointment: StoredRecord {

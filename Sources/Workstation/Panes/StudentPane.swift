@@ -14,6 +14,21 @@ enum StudentPane {
         }
     }
 
+    /// The escalations waiting for a counselor, two at most and a count.
+    static func escalationLines(_ s: AppState) -> [String] {
+        let L = s.language
+        let lines = s.escalations.prefix(2).map { v in
+            let when = v.start.day == s.now.day ? String(v.start.description.dropFirst(11).prefix(5))
+                : String(v.start.description.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ")
+            // Self-harm thoughts, why it was escalated, come first.
+            let sorted = v.reasons.sorted()
+            let reasons = (sorted.filter { $0 == .selfHarmThoughts } + sorted.filter { $0 != .selfHarmThoughts })
+                .map { $0.displayName.text(L) }.joined(separator: L == .zhHans ? "、" : ", ")
+            return S.escalationWaiting.format(L, when, s.studentName(v.student), reasons)
+        }
+        return lines + (s.escalations.count > 2 ? [S.moreEscalations.format(L, s.escalations.count - 2)] : [])
+    }
+
     static func render(_ s: AppState, _ b: inout Buffer, _ area: Rect, focused: Bool) {
         let L = s.language
         var body = area
@@ -22,6 +37,13 @@ enum StudentPane {
             let x = area.x + TextWidth.of("/ " + S.filter.text(L) + ": ")
             s.filter.render(into: &b, Rect(x: x, y: area.y, width: area.maxX - x, height: 1), focused: s.filtering)
             body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        }
+        // An escalated visit is what a counselor must see first, whatever
+        // the list shows: above it, one line each, the oldest first.
+        let waiting = Permission.allows(s.roles, .takeEscalatedVisit) ? escalationLines(s) : []
+        for line in waiting.prefix(max(0, body.height - 2)) {
+            b.set(line, x: body.x, y: body.y, maxWidth: body.width, style: Style(.violation, bold: true))
+            body = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
         }
         // Only the rows on screen are formatted: the list may hold 10,000
         // students and this runs on every keystroke.
