@@ -8,6 +8,7 @@ enum StoreMigrator {
         m.registerMigration("v1-audit") { db in try AuditChain.migrate(db) }
         m.registerMigration("v1-records") { db in try RecordSchema.migrate(db) }
         m.registerMigration("v2-student-flags") { db in try StudentFlagsMigration.migrate(db) }
+        m.registerMigration("v3-drafts") { db in try DraftSchema.migrate(db) }
         return m
     }
 }

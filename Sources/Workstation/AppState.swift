@@ -90,6 +90,8 @@ public struct AppState: Sendable {
     public var pendingClosings: [CaseClosing] = []
     /// Visits the duty teacher escalated that no counselor has taken yet.
     public var escalations: [Visit] = []
+    /// A note kept at the last lock, waiting for its file to open.
+    public var noteDraft: CaseNoteDraft?
     public var crisisStep = 0
     public var modal: Modal?
     public var message = ""
@@ -133,7 +135,7 @@ public struct AppState: Sendable {
     /// Forgets every decrypted value (on lock).
     public mutating func wipe() {
         students = []; visible = []; queue = []; file = nil; todaysVisits = []; shifts = []; checkIns = []
-        appointments = []; compliance = nil; levelCounts = [:]; crisisRun = nil; modal = nil; pendingClosings = []; escalations = []
+        appointments = []; compliance = nil; levelCounts = [:]; crisisRun = nil; modal = nil; pendingClosings = []; escalations = []; noteDraft = nil
         filter = LineEditor("", limit: 40); filtering = false; list = ListState(); message = ""
         passphrase = LineEditor("", limit: 200)
     }

@@ -33,6 +33,8 @@ public struct Snapshot: Sendable {
     public var staff: [Staff] = []
     public var pendingClosings: [CaseClosing] = []
     public var escalations: [Visit] = []
+    /// The account's case note kept at the last lock, if any.
+    public var noteDraft: CaseNoteDraft?
 
     public init() {}
 }
@@ -60,6 +62,8 @@ public enum Effect: Sendable, Equatable {
     case decideClosing(CaseClosing)
     case handOverCrisis(CrisisRun)
     case takeEscalation(VisitID)
+    case keepDraft(CaseNoteDraft)
+    case removeDraft
     case exportCompliance(path: String)
     case lock
     case quit
@@ -70,7 +74,7 @@ extension Snapshot {
     /// may not see is even loaded. `profile` (from config.toml) picks the
     /// opening rules the compliance view checks.
     public static func load(from store: Store, roles: Set<Role>, now: LocalDateTime,
-                            profile: OpeningPolicy.Profile? = nil) throws -> Snapshot {
+                            profile: OpeningPolicy.Profile? = nil, account: StaffID? = nil) throws -> Snapshot {
         var snap = Snapshot()
         // The counselor's queue is read on a second pool connection while
         // this one reads the student list: the two are most of the time
@@ -109,6 +113,9 @@ extension Snapshot {
         }
         if Permission.allows(roles, .takeEscalatedVisit) {
             snap.escalations = try store.escalationsAwaitingCounselor()
+        }
+        if let account, Permission.allows(roles, .writeCaseNote) {
+            snap.noteDraft = try store.draft(of: account)
         }
         snap.checklist = try store.crisisChecklist()
         snap.openRun = try store.openRecords(CrisisRun.self).last

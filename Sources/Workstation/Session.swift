@@ -93,6 +93,7 @@ public final class Session {
                 // The audit says a note was written or edited, never what it says.
                 if isNew { try store.add(note, by: me, at: state.now, action: "note.add") }
                 else { try store.update(note, by: me, at: state.now, action: "note.edit") }
+                try store.removeDraft(of: me)
                 return [.saved(S.noteSaved.text(L), try snapshot(now: state.now))]
             case .savePlan(let plan, let isNew):
                 guard Permission.allows(roles, .editSupportPlan) else { return [.failed(S.notAllowed.text(L))] }
@@ -129,6 +130,13 @@ public final class Session {
                 let file = try visit.student.map { try store.openFile($0, by: me, at: state.now) }
                 let who = file?.student.name ?? S.anonymous.text(L)
                 return [.escalationTaken(S.escalationTaken.format(L, who), try snapshot(now: state.now), file)]
+            case .keepDraft(let draft):
+                guard Permission.allows(roles, .writeCaseNote) else { return [] }
+                try requireStore().keepDraft(draft, account: me, at: state.now)
+                return []
+            case .removeDraft:
+                try requireStore().removeDraft(of: me)
+                return []
             case .exportCompliance(let path):
                 guard Permission.allows(roles, .readComplianceReport) else { return [.failed(S.notAllowed.text(L))] }
                 // Read here rather than taken from the screen: a counselor
@@ -179,6 +187,6 @@ public final class Session {
     }
 
     func snapshot(now: LocalDateTime) throws -> Snapshot {
-        try Snapshot.load(from: try requireStore(), roles: roles, now: now, profile: openingProfile)
+        try Snapshot.load(from: try requireStore(), roles: roles, now: now, profile: openingProfile, account: StaffID(account))
     }
 }

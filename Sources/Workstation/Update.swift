@@ -56,10 +56,15 @@ public enum Update {
             return []
         case .loaded(let snapshot):
             apply(snapshot, to: &s)
+            // A note kept at the last lock: open its student's file to reopen it.
+            if let draft = s.noteDraft, s.modal == nil {
+                if s.file?.student.id == draft.student { restoreDraft(&s) } else { return [.openFile(draft.student)] }
+            }
             return []
         case .fileOpened(let file):
             s.file = file
             s.fileScroll = 0
+            restoreDraft(&s)
             return []
         case .escalationTaken(let message, let snapshot, let file):
             s.modal = nil
@@ -104,6 +109,7 @@ public enum Update {
         s.staff = snap.staff
         s.pendingClosings = snap.pendingClosings
         s.escalations = snap.escalations
+        s.noteDraft = snap.noteDraft
         s.applyFilter()
         if let selectedID, !s.showsQueue, let i = s.visible.firstIndex(where: { s.students[$0].id == selectedID }) {
             s.list.selected = i
@@ -111,6 +117,7 @@ public enum Update {
     }
 
     static func lock(_ s: inout AppState) -> [Effect] {
+        let keep = draftEffects(s)
         s.wipe()
         s.lockedBy = s.account
         s.accountIndex = s.accounts.firstIndex(of: s.account) ?? 0
@@ -118,7 +125,33 @@ public enum Update {
         s.roles = []
         s.phase = .unlock
         s.unlockMessage = S.locked.text(s.language)
-        return [.lock]
+        return keep + [.lock]
+    }
+
+    /// A case note being written when the app locks or the terminal goes
+    /// away is kept as a draft in the store (encrypted), not lost.
+    public static func draftEffects(_ s: AppState) -> [Effect] {
+        func note(in modal: Modal?) -> NoteForm? {
+            switch modal {
+            case .note(let n): return n
+            case .confirmQuit(let back): return note(in: back)
+            case .confirmDiscard(let back): return note(in: back)
+            default: return nil
+            }
+        }
+        guard let n = note(in: s.modal), n.isChanged, !n.text.text.trimmed.isEmpty else { return [] }
+        return [.keepDraft(CaseNoteDraft(student: n.student, editing: n.editing?.id, text: n.text.text, savedAt: s.now))]
+    }
+
+    /// Reopens the note editor on a kept draft once its student's file is open.
+    static func restoreDraft(_ s: inout AppState) {
+        guard let draft = s.noteDraft, s.modal == nil, let file = s.file, file.student.id == draft.student else { return }
+        s.modal = .note(NoteForm(student: file.student.id, studentName: file.student.name,
+                                 editing: draft.editing.flatMap { id in file.caseNotes.first { $0.id == id } },
+                                 text: TextArea(draft.text)))
+        s.noteDraft = nil
+        s.pane = .file
+        s.message = S.draftRestored.format(s.language, String(draft.savedAt.description.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " "))
     }
 
     // MARK: - unlock screen
@@ -320,6 +353,10 @@ public enum Update {
 
     static func modalKey(_ s: inout AppState, _ key: KeyEvent) -> [Effect] {
         guard let modal = s.modal else { return [] }
+        // A student walks in while a form is open: blanking and locking
+        // work in every box too. Blanking keeps the box as it was.
+        if Command.command(.blank).keys.contains(key) { s.phase = .blank; return [] }
+        if Command.command(.lock).keys.contains(key) { return lock(&s) }
         switch modal {
         case .help:
             s.modal = nil
@@ -327,7 +364,10 @@ public enum Update {
             if key == .character("y") || key == .character("Y") { return [.quit] }
             if key == .character("n") || key == .character("N") || key == .escape { s.modal = back }
         case .confirmDiscard(let back):
-            if key == .character("y") || key == .character("Y") { s.modal = nil }
+            if key == .character("y") || key == .character("Y") {
+                s.modal = nil
+                if case .note = back { return [.removeDraft] }
+            }
             if key == .character("n") || key == .character("N") || key == .escape { s.modal = back }
         case .palette(var p):
             let matches = p.matches(s)

@@ -48,7 +48,12 @@ enum WorkstationLoop {
         var running = true
         while running {
             screen.draw(Render.frame(state))
-            if screen.stopSignal != nil { break }
+            if screen.stopSignal != nil {
+                // The terminal went away (hang-up, kill): a note being
+                // written is kept as a draft before the store closes.
+                for effect in Update.draftEffects(state) { _ = session.perform(effect, state: state) }
+                break
+            }
             var messages: [Msg] = []
             if let key = screen.readKey(timeout: 250) {
                 if key == .ctrl("z") { screen.suspend(); continue }

@@ -148,6 +148,46 @@ final class WorkstationJourneyTests: XCTestCase {
         XCTAssertEqual(try after.escalationsAwaitingCounselor(), [])
     }
 
+    func testANoteBeingWrittenSurvivesTheLockAndTheTerminalClosing() throws {
+        try open(as: "counselor")
+        try tmux.press("Enter")
+        try tmux.waitFor("the file") { $0.contains("Level: ") }
+        try tmux.press("e")
+        try tmux.waitFor("the note editor") { $0.contains("F2 or Ctrl-S saves") }
+        try tmux.type("锁屏前写到一半的记录")
+        try tmux.press("F12")
+        let locked = try tmux.waitFor("the unlock screen") { $0.contains("Unlock") }
+        XCTAssertFalse(locked.contains("写到一半"), locked)
+        try tmux.type("demo")
+        try tmux.press("Enter")
+        try tmux.waitFor("the note back in its editor") { $0.contains("is back") && $0.contains("锁屏前写到一半的记录") }
+
+        // The terminal goes away mid-sentence: the draft is kept on the way out.
+        try tmux.type("，然后终端断开")
+        try tmux.waitFor("the typed text") { $0.contains("然后终端断开") }
+        tmux.kill()
+        var kept: CaseNoteDraft?
+        for _ in 0..<100 where kept == nil {
+            usleep(100_000)
+            if let (store, vault) = try? store() {
+                kept = try store.draft(of: StaffID("counselor"))
+                vault.lock()
+            }
+        }
+        XCTAssertEqual(kept?.text, "锁屏前写到一半的记录，然后终端断开")
+
+        tmux = Tmux()
+        try open(as: "counselor")
+        try tmux.waitFor("the note back again") { $0.contains("is back") && $0.contains("然后终端断开") }
+        try tmux.press("F2")
+        try tmux.waitFor("the saved note") { $0.contains("Case note saved") }
+        try tmux.press("q")
+        let (after, vault) = try store()
+        defer { vault.lock() }
+        XCTAssertNil(try after.draft(of: StaffID("counselor")), "a saved note leaves no draft")
+        XCTAssertEqual(try after.keyAttentionFiles().flatMap(\.caseNotes).filter { $0.text == "锁屏前写到一半的记录，然后终端断开" }.count, 1)
+    }
+
     func testHeadOfGuidanceSeesAViolationFromTheDemo() throws {
         try open(as: "head")
         try tmux.press("2", "z")

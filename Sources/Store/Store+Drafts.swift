@@ -1,0 +1,34 @@
+import Counseling
+import GRDB
+
+/// Drafts live in their own table, not among the records: a draft is
+/// replaced at every lock and removed once its note is saved or discarded,
+/// so it must not pile up revisions of half-written text.
+enum DraftSchema {
+    static func migrate(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE drafts(account TEXT PRIMARY KEY, body TEXT NOT NULL)")
+    }
+}
+
+extension Store {
+    /// Keeps `draft` as `account`'s one draft (replacing an earlier one).
+    /// The audit log says a draft was kept for the student, never its text.
+    public func keepDraft(_ draft: CaseNoteDraft, account: StaffID, at now: LocalDateTime) throws {
+        try writer.write { db in
+            try db.execute(sql: "INSERT INTO drafts(account, body) VALUES (?, ?) ON CONFLICT(account) DO UPDATE SET body = excluded.body",
+                           arguments: [account.rawValue, try Self.encode(draft)])
+            try audit(db, account, now, "note.draft.keep", draft.student, "")
+        }
+    }
+
+    public func draft(of account: StaffID) throws -> CaseNoteDraft? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT body FROM drafts WHERE account = ?", arguments: [account.rawValue])
+                .map { try Self.decode(CaseNoteDraft.self, $0) }
+        }
+    }
+
+    public func removeDraft(of account: StaffID) throws {
+        try writer.write { db in try db.execute(sql: "DELETE FROM drafts WHERE account = ?", arguments: [account.rawValue]) }
+    }
+}
