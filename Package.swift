@@ -109,7 +109,7 @@ let package = Package(
             exclude: ["Snapshots"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["terminal-demo", "xindesk", "Store", "Vault", "Counseling", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["terminal-demo", "xindesk", "Store", "Vault", "Counseling", "Workstation", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "CounselingTests",
             dependencies: ["Counseling"]),

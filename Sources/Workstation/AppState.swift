@@ -90,8 +90,11 @@ public struct AppState: Sendable {
     public var pendingClosings: [CaseClosing] = []
     /// Visits the duty teacher escalated that no counselor has taken yet.
     public var escalations: [Visit] = []
-    /// A note kept at the last lock, waiting for its file to open.
-    public var noteDraft: CaseNoteDraft?
+    /// What was typed at the last lock, waiting to reopen (after its file).
+    public var draft: Draft?
+    /// A reopened draft's box is on screen: its kept copy is removed when
+    /// the box closes.
+    var draftReopened = false
     public var crisisStep = 0
     public var modal: Modal?
     public var message = ""
@@ -135,7 +138,7 @@ public struct AppState: Sendable {
     /// Forgets every decrypted value (on lock).
     public mutating func wipe() {
         students = []; visible = []; queue = []; file = nil; todaysVisits = []; shifts = []; checkIns = []
-        appointments = []; compliance = nil; levelCounts = [:]; crisisRun = nil; modal = nil; pendingClosings = []; escalations = []; noteDraft = nil
+        appointments = []; compliance = nil; levelCounts = [:]; crisisRun = nil; modal = nil; pendingClosings = []; escalations = []; draft = nil; draftReopened = false
         filter = LineEditor("", limit: 40); filtering = false; list = ListState(); message = ""
         passphrase = LineEditor("", limit: 200)
     }

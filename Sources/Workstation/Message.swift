@@ -33,8 +33,8 @@ public struct Snapshot: Sendable {
     public var staff: [Staff] = []
     public var pendingClosings: [CaseClosing] = []
     public var escalations: [Visit] = []
-    /// The account's case note kept at the last lock, if any.
-    public var noteDraft: CaseNoteDraft?
+    /// What the account was typing at the last lock, if anything.
+    public var draft: Draft?
 
     public init() {}
 }
@@ -62,7 +62,7 @@ public enum Effect: Sendable, Equatable {
     case decideClosing(CaseClosing)
     case handOverCrisis(CrisisRun)
     case takeEscalation(VisitID)
-    case keepDraft(CaseNoteDraft)
+    case keepDraft(Draft)
     case removeDraft
     case exportCompliance(path: String)
     case lock
@@ -114,8 +114,9 @@ extension Snapshot {
         if Permission.allows(roles, .takeEscalatedVisit) {
             snap.escalations = try store.escalationsAwaitingCounselor()
         }
-        if let account, Permission.allows(roles, .writeCaseNote) {
-            snap.noteDraft = try store.draft(of: account)
+        if let account {
+            // A draft an older version wrote that no longer reads is dropped, not a reason to refuse the unlock.
+            snap.draft = (try? store.draft(Draft.self, of: account)) ?? nil
         }
         snap.checklist = try store.crisisChecklist()
         snap.openRun = try store.openRecords(CrisisRun.self).last

@@ -93,7 +93,6 @@ public final class Session {
                 // The audit says a note was written or edited, never what it says.
                 if isNew { try store.add(note, by: me, at: state.now, action: "note.add") }
                 else { try store.update(note, by: me, at: state.now, action: "note.edit") }
-                try store.removeDraft(of: me)
                 return [.saved(S.noteSaved.text(L), try snapshot(now: state.now))]
             case .savePlan(let plan, let isNew):
                 guard Permission.allows(roles, .editSupportPlan) else { return [.failed(S.notAllowed.text(L))] }
@@ -131,8 +130,7 @@ public final class Session {
                 let who = file?.student.name ?? S.anonymous.text(L)
                 return [.escalationTaken(S.escalationTaken.format(L, who), try snapshot(now: state.now), file)]
             case .keepDraft(let draft):
-                guard Permission.allows(roles, .writeCaseNote) else { return [] }
-                try requireStore().keepDraft(draft, account: me, at: state.now)
+                try requireStore().keepDraft(draft, about: draft.student, account: me, at: state.now)
                 return []
             case .removeDraft:
                 try requireStore().removeDraft(of: me)

@@ -8,6 +8,15 @@ import Terminal
 /// screen: tests drive it directly.
 public enum Update {
     public static func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
+        var effects = step(&s, msg)
+        if s.draftReopened, s.modal == nil, s.phase == .main {
+            s.draftReopened = false
+            effects.append(.removeDraft)
+        }
+        return effects
+    }
+
+    static func step(_ s: inout AppState, _ msg: Msg) -> [Effect] {
         switch msg {
         case .tick(let now, let wall):
             s.now = now
@@ -56,9 +65,10 @@ public enum Update {
             return []
         case .loaded(let snapshot):
             apply(snapshot, to: &s)
-            // A note kept at the last lock: open its student's file to reopen it.
-            if let draft = s.noteDraft, s.modal == nil {
-                if s.file?.student.id == draft.student { restoreDraft(&s) } else { return [.openFile(draft.student)] }
+            // A draft kept at the last lock: open its student's file first if it needs it.
+            if let draft = s.draft, s.modal == nil {
+                if let student = draft.fileStudent, s.file?.student.id != student { return [.openFile(student)] }
+                restoreDraft(&s)
             }
             return []
         case .fileOpened(let file):
@@ -109,7 +119,9 @@ public enum Update {
         s.staff = snap.staff
         s.pendingClosings = snap.pendingClosings
         s.escalations = snap.escalations
-        s.noteDraft = snap.noteDraft
+        // Once reopened, the draft is in its box; the store's copy goes when
+        // the box is saved or discarded.
+        if !s.draftReopened { s.draft = snap.draft }
         s.applyFilter()
         if let selectedID, !s.showsQueue, let i = s.visible.firstIndex(where: { s.students[$0].id == selectedID }) {
             s.list.selected = i
@@ -128,30 +140,40 @@ public enum Update {
         return keep + [.lock]
     }
 
-    /// A case note being written when the app locks or the terminal goes
-    /// away is kept as a draft in the store (encrypted), not lost.
+    /// A note or form with something typed in it when the app locks or the
+    /// terminal goes away is kept as a draft in the store (encrypted).
     public static func draftEffects(_ s: AppState) -> [Effect] {
-        func note(in modal: Modal?) -> NoteForm? {
+        func typed(in modal: Modal?) -> Draft? {
             switch modal {
-            case .note(let n): return n
-            case .confirmQuit(let back): return note(in: back)
-            case .confirmDiscard(let back): return note(in: back)
+            case .note(let n) where n.isChanged && !n.text.text.trimmed.isEmpty:
+                return .note(NoteDraft(student: n.student, editing: n.editing?.id, text: n.text.text, savedAt: s.now))
+            case .form(let f) where f.isChanged: return .form(f.draft(at: s.now))
+            case .confirmQuit(let back): return typed(in: back)
+            case .confirmDiscard(let back): return typed(in: back)
             default: return nil
             }
         }
-        guard let n = note(in: s.modal), n.isChanged, !n.text.text.trimmed.isEmpty else { return [] }
-        return [.keepDraft(CaseNoteDraft(student: n.student, editing: n.editing?.id, text: n.text.text, savedAt: s.now))]
+        return typed(in: s.modal).map { [.keepDraft($0)] } ?? []
     }
 
-    /// Reopens the note editor on a kept draft once its student's file is open.
+    /// Reopens a kept draft, once its student's file is open if it needs one.
     static func restoreDraft(_ s: inout AppState) {
-        guard let draft = s.noteDraft, s.modal == nil, let file = s.file, file.student.id == draft.student else { return }
-        s.modal = .note(NoteForm(student: file.student.id, studentName: file.student.name,
-                                 editing: draft.editing.flatMap { id in file.caseNotes.first { $0.id == id } },
-                                 text: TextArea(draft.text)))
-        s.noteDraft = nil
-        s.pane = .file
-        s.message = S.draftRestored.format(s.language, String(draft.savedAt.description.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " "))
+        guard let draft = s.draft, s.modal == nil else { return }
+        if let student = draft.fileStudent, s.file?.student.id != student { return }
+        switch draft {
+        case .note(let n):
+            guard let file = s.file else { return }
+            s.modal = .note(NoteForm(student: file.student.id, studentName: file.student.name,
+                                     editing: n.editing.flatMap { id in file.caseNotes.first { $0.id == id } },
+                                     text: TextArea(n.text)))
+            s.pane = .file
+        case .form(let f):
+            s.modal = .form(FormModal(f))
+        }
+        let at: LocalDateTime = switch draft { case .note(let n): n.savedAt; case .form(let f): f.savedAt }
+        s.draft = nil
+        s.draftReopened = true
+        s.message = S.draftRestored.format(s.language, String(at.description.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " "))
     }
 
     // MARK: - unlock screen
@@ -361,13 +383,11 @@ public enum Update {
         case .help:
             s.modal = nil
         case .confirmQuit(let back):
-            if key == .character("y") || key == .character("Y") { return [.quit] }
+            // Quitting discards what was typed, a reopened draft included.
+            if key == .character("y") || key == .character("Y") { return (s.draftReopened ? [.removeDraft] : []) + [.quit] }
             if key == .character("n") || key == .character("N") || key == .escape { s.modal = back }
         case .confirmDiscard(let back):
-            if key == .character("y") || key == .character("Y") {
-                s.modal = nil
-                if case .note = back { return [.removeDraft] }
-            }
+            if key == .character("y") || key == .character("Y") { s.modal = nil }
             if key == .character("n") || key == .character("N") || key == .escape { s.modal = back }
         case .palette(var p):
             let matches = p.matches(s)

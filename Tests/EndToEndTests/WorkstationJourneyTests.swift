@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Store
 import Vault
+import Workstation
 import XCTest
 
 /// The three users' journeys, driving the real `xindesk` in tmux on a
@@ -166,15 +167,16 @@ final class WorkstationJourneyTests: XCTestCase {
         try tmux.type("，然后终端断开")
         try tmux.waitFor("the typed text") { $0.contains("然后终端断开") }
         tmux.kill()
-        var kept: CaseNoteDraft?
+        var kept: Draft?
         for _ in 0..<100 where kept == nil {
             usleep(100_000)
             if let (store, vault) = try? store() {
-                kept = try store.draft(of: StaffID("counselor"))
+                kept = try store.draft(Draft.self, of: StaffID("counselor"))
                 vault.lock()
             }
         }
-        XCTAssertEqual(kept?.text, "锁屏前写到一半的记录，然后终端断开")
+        guard case .note(let note) = kept else { return XCTFail("no note kept: \(String(describing: kept))") }
+        XCTAssertEqual(note.text, "锁屏前写到一半的记录，然后终端断开")
 
         tmux = Tmux()
         try open(as: "counselor")
@@ -184,7 +186,7 @@ final class WorkstationJourneyTests: XCTestCase {
         try tmux.press("q")
         let (after, vault) = try store()
         defer { vault.lock() }
-        XCTAssertNil(try after.draft(of: StaffID("counselor")), "a saved note leaves no draft")
+        XCTAssertNil(try after.draft(Draft.self, of: StaffID("counselor")), "a saved note leaves no draft")
         XCTAssertEqual(try after.keyAttentionFiles().flatMap(\.caseNotes).filter { $0.text == "锁屏前写到一半的记录，然后终端断开" }.count, 1)
     }
 

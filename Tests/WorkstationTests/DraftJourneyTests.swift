@@ -5,9 +5,9 @@ import Terminal
 import XCTest
 @testable import Workstation
 
-/// A case note being written when the workstation locks is kept as a draft
-/// (the session stores it encrypted) and reopened after the next unlock;
-/// blanking and locking work with any box open.
+/// What is typed when the workstation locks is kept as a draft (the session
+/// stores it encrypted) and reopened after the next unlock; blanking and
+/// locking work with any box open.
 final class DraftJourneyTests: XCTestCase {
     typealias F = WorkstationFixture
     static let text = "学生谈到周末和父母争吵后整夜没睡，担心下周考试。"
@@ -23,11 +23,14 @@ final class DraftJourneyTests: XCTestCase {
         return s
     }
 
+    private func idle(_ s: inout AppState) -> [Effect] {
+        Update.update(&s, .tick(now: F.now, wall: F.wall.addingTimeInterval(5 * 60 + 1)))
+    }
+
     func testTheIdleLockKeepsTheNoteAsADraftAndForgetsItsText() throws {
         var s = try writing()
         let student = try XCTUnwrap(s.file?.student.id)
-        let effects = Update.update(&s, .tick(now: F.now, wall: F.wall.addingTimeInterval(5 * 60 + 1)))
-        XCTAssertEqual(effects, [.keepDraft(CaseNoteDraft(student: student, editing: nil, text: Self.text, savedAt: F.now)), .lock])
+        XCTAssertEqual(idle(&s), [.keepDraft(.note(NoteDraft(student: student, editing: nil, text: Self.text, savedAt: F.now))), .lock])
         XCTAssertEqual(s.phase, .unlock)
         XCTAssertNil(s.modal)
         XCTAssertFalse(F.screen(s).contains("整夜没睡"))
@@ -43,19 +46,17 @@ final class DraftJourneyTests: XCTestCase {
         guard case .note(let n) = s.modal else { return XCTFail("the editor is gone") }
         XCTAssertEqual(n.text.text, Self.text, "the key that ends blanking types nothing")
         let locked = F.press(&s, .function(12))
-        XCTAssertEqual(locked.count, 2)
-        guard case .keepDraft(let draft) = locked.first else { return XCTFail("\(locked)") }
+        guard case .keepDraft(.note(let draft)) = locked.first else { return XCTFail("\(locked)") }
         XCTAssertEqual(draft.text, Self.text)
         XCTAssertEqual(locked.last, .lock)
     }
 
-    func testNothingTypedKeepsNoDraftAndDiscardingRemovesIt() throws {
+    func testNothingTypedKeepsNoDraft() throws {
         var s = try writing("")
         XCTAssertEqual(F.press(&s, .function(12)), [.lock])
-        s = try writing()
-        _ = F.press(&s, .escape)
-        XCTAssertEqual(F.press(&s, .character("y")), [.removeDraft])
-        XCTAssertNil(s.modal)
+        s = try F.state("duty", [.duty])
+        _ = F.press(&s, .character("n"))
+        XCTAssertEqual(idle(&s), [.lock], "a form as it opened holds nothing typed")
     }
 
     func testAfterUnlockTheDraftsFileOpensWithTheEditorOnTheText() throws {
@@ -64,7 +65,7 @@ final class DraftJourneyTests: XCTestCase {
         let file = try F.store().openFile(student.id, by: StaffID("counselor"), at: F.now)
         let earlier = try XCTUnwrap(file.caseNotes.first, "the demo file has a note")
         var snapshot = try Snapshot.load(from: try F.store(), roles: [.counselor], now: F.now)
-        snapshot.noteDraft = CaseNoteDraft(student: student.id, editing: earlier.id, text: earlier.text + "（补充）", savedAt: F.now)
+        snapshot.draft = .note(NoteDraft(student: student.id, editing: earlier.id, text: earlier.text + "（补充）", savedAt: F.now))
         XCTAssertEqual(Update.update(&s, .loaded(snapshot)), [.openFile(student.id)])
         XCTAssertNil(s.modal, "not before the file is there")
         _ = Update.update(&s, .fileOpened(file))
@@ -72,14 +73,72 @@ final class DraftJourneyTests: XCTestCase {
         XCTAssertEqual(n.text.text, earlier.text + "（补充）")
         XCTAssertEqual(n.editing?.id, earlier.id, "an edit stays an edit, keeping the earlier text as a revision")
         XCTAssertTrue(s.message.contains("11-20 16:30"), s.message)
-        XCTAssertNil(s.noteDraft)
         guard case .saveNote(let note, false) = F.press(&s, .function(2)).first else { return XCTFail("not saved") }
         XCTAssertEqual(note.id, earlier.id)
         XCTAssertEqual(note.text, earlier.text + "（补充）")
+        // Saved: the kept copy goes with the box.
+        XCTAssertEqual(Update.update(&s, .saved("ok", snapshot)).last, .removeDraft)
+        XCTAssertEqual(Update.update(&s, .saved("ok", snapshot)).filter { $0 == .removeDraft }, [], "only once")
     }
 
-    func testADutyTeacherNeverGetsADraftLoaded() throws {
-        let store = try F.store()
-        XCTAssertNil(try Snapshot.load(from: store, roles: [.duty], now: F.now, account: StaffID("duty")).noteDraft)
+    func testADutyTeachersHalfTypedVisitComesBackAfterTheIdleLock() throws {
+        var s = try F.state("duty", [.duty])
+        let student = s.students[4]
+        s.list.selected = 4
+        _ = F.press(&s, .character("n"), .tab)
+        _ = F.type(&s, "2 4")
+        _ = F.press(&s, .tab, .paste("和同桌吵架后情绪低落，聊了二十分钟"))
+        guard case .keepDraft(let draft) = idle(&s).first, case .form(let form) = draft else { return XCTFail("no draft kept") }
+        XCTAssertEqual(form.purpose, .visit(student: student.id))
+
+        // Unlocked again: the form is back at once (no file needed), as typed.
+        var back = try F.state("duty", [.duty])
+        var snapshot = try Snapshot.load(from: try F.store(), roles: [.duty], now: F.now)
+        snapshot.draft = draft
+        XCTAssertEqual(Update.update(&back, .loaded(snapshot)), [])
+        guard case .form(let reopened) = back.modal else { return XCTFail("no form") }
+        XCTAssertTrue(reopened.title.contains(student.name))
+        XCTAssertEqual(reopened.form.fields.map(\.editor.text), ["1", "2 4", "和同桌吵架后情绪低落，聊了二十分钟"])
+        XCTAssertTrue(reopened.isChanged, "Esc still asks before throwing it away")
+        guard case .saveVisit(let visit) = F.press(&back, .function(2)).first else { return XCTFail("not saved") }
+        XCTAssertEqual(visit.student, student.id)
+        XCTAssertEqual(visit.reasons, [.relationships, .emotions])
+        XCTAssertEqual(visit.brief, "和同桌吵架后情绪低落，聊了二十分钟")
+    }
+
+    func testAFormOnAFileWaitsForTheFileAndDiscardingItRemovesTheDraft() throws {
+        var s = try F.state("counselor", [.counselor])
+        let student = try XCTUnwrap(s.queue.first?.student)
+        let file = try F.store().openFile(student.id, by: StaffID("counselor"), at: F.now)
+        _ = Update.update(&s, .fileOpened(file))
+        _ = F.press(&s, .character("r"))
+        guard case .form(var referral) = s.modal else { return XCTFail("no referral form") }
+        referral.form.fields[0].editor = LineEditor("区妇幼保健院心理科", limit: 100)
+        s.modal = .form(referral)
+        let locked = F.press(&s, .function(12))
+        guard case .keepDraft(let draft) = locked.first else { return XCTFail("no draft kept: \(locked) \(String(describing: s.modal))") }
+
+        var back = try F.state("counselor", [.counselor])
+        var snapshot = try Snapshot.load(from: try F.store(), roles: [.counselor], now: F.now)
+        snapshot.draft = draft
+        XCTAssertEqual(Update.update(&back, .loaded(snapshot)), [.openFile(student.id)])
+        _ = Update.update(&back, .fileOpened(file))
+        guard case .form(let reopened) = back.modal else { return XCTFail("no form") }
+        XCTAssertEqual(reopened.form.fields[0].editor.text, "区妇幼保健院心理科")
+        _ = F.press(&back, .escape)
+        XCTAssertEqual(F.press(&back, .character("y")), [.removeDraft])
+    }
+
+    func testQuittingFromAReopenedDraftRemovesItBeforeLeaving() throws {
+        var s = try F.state("duty", [.duty])
+        _ = F.press(&s, .character("n"), .tab)
+        _ = F.type(&s, "1")
+        guard case .keepDraft(let draft) = idle(&s).first else { return XCTFail("no draft kept") }
+        var back = try F.state("duty", [.duty])
+        var snapshot = try Snapshot.load(from: try F.store(), roles: [.duty], now: F.now)
+        snapshot.draft = draft
+        _ = Update.update(&back, .loaded(snapshot))
+        _ = F.press(&back, .function(10))
+        XCTAssertEqual(F.press(&back, .character("y")), [.removeDraft, .quit])
     }
 }

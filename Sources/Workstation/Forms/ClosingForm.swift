@@ -8,7 +8,7 @@ import Terminal
 extension FormModal {
     static func closingRequest(_ file: StudentFile, _ s: AppState) -> FormModal {
         let L = s.language
-        return FormModal(.closingRequest(file), title: S.closingTitle.text(L) + " · " + file.student.name,
+        return FormModal(.closingRequest(student: file.student.id), title: S.closingTitle.text(L) + " · " + file.student.name,
                          hint: S.closingHint.text(L),
                          fields: [Form.Field(label: S.reason.text(L), limit: 500),
                                   Form.Field(label: S.newLevel.text(L), text: "1")])

@@ -4,7 +4,7 @@ import Terminal
 
 /// What a form is for, with what its reader needs to turn the fields into
 /// a record. One case per form of the workstation.
-public enum FormPurpose: Hashable, Sendable {
+public enum FormPurpose: Hashable, Sendable, Codable {
     case visit(student: StudentID?)
     case level(student: StudentID, from: WarningLevel)
     case appointment(student: StudentID)
@@ -15,7 +15,7 @@ public enum FormPurpose: Hashable, Sendable {
     case guardianContact(student: StudentID)
     case referral(student: StudentID)
     case referralFeedback(Referral)
-    case closingRequest(StudentFile)
+    case closingRequest(student: StudentID)
     case closingDecision(CaseClosing)
     case handover(CrisisRun, counselors: [StaffID])
     case exportCompliance

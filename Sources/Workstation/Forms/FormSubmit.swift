@@ -17,7 +17,10 @@ enum FormSubmit {
         case .guardianContact(let student): return GuardianContactInput.read(&f, student: student, &s)
         case .referral(let student): return ReferralInput.read(&f, student: student, &s)
         case .referralFeedback(let referral): return ReferralInput.feedback(&f, referral, &s)
-        case .closingRequest(let file): return ClosingInput.request(&f, file, &s)
+        case .closingRequest(let student):
+            // Checked against the file as it is now, which is open.
+            guard let file = s.file, file.student.id == student else { return nil }
+            return ClosingInput.request(&f, file, &s)
         case .closingDecision(let closing): return ClosingInput.decide(&f, closing, &s)
         case .handover(let run, let counselors): return HandoverInput.read(&f, run, counselors: counselors, &s)
         case .exportCompliance: return ExportInput.read(&f, &s)
