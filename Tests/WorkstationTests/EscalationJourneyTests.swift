@@ -30,6 +30,17 @@ final class EscalationJourneyTests: XCTestCase {
         XCTAssertFalse(F.screen(s).contains("escalated"))
     }
 
+    func testTheCounselorOnDutyInTheRoomGetsItFirst() throws {
+        var s = try F.state("duty", [.duty])
+        s.staff.append(Staff(id: StaffID("wang"), name: "王老师", roles: [.counselor]))
+        s.checkIns = [DutyCheckIn(id: DutyCheckInID("c1"), person: StaffID("wang"), checkIn: F.now),
+                      DutyCheckIn(id: DutyCheckInID("c2"), person: StaffID("counselor"), checkIn: F.now, checkOut: F.now)]
+        _ = F.press(&s, .character("n"), .tab)
+        _ = F.type(&s, "5")
+        guard case .saveVisit(let visit) = F.press(&s, .function(2)).first else { return XCTFail("not saved") }
+        XCTAssertEqual(visit.escalatedTo, StaffID("wang"), "checked in and not out")
+    }
+
     private func escalated(_ student: StudentSummary?, at time: LocalDateTime = F.now) -> Visit {
         Visit(id: VisitID("v-\(student?.number ?? "anon")"), student: student?.id, loggedBy: StaffID("duty"), channel: .walkIn,
               start: time, reasons: [.selfHarmThoughts, .emotions], brief: "", followUpNeeded: true, escalatedTo: StaffID("counselor"))

@@ -28,8 +28,11 @@ enum VisitInput {
         }
         if reasons.isEmpty { f.fail(1, S.reasonNeeded, L) }
         guard f.isValid, let channel else { return nil }
-        // Self-harm thoughts always go to a counselor at once.
-        let counselor = s.staff.first { $0.roles.contains(.counselor) }?.id ?? StaffID("counselor")
+        // Self-harm thoughts always go to a counselor at once: the one on
+        // duty in the room now if there is one, else the first on the staff list.
+        let counselors = Set(s.staff.filter { $0.roles.contains(.counselor) }.map(\.id))
+        let counselor = s.checkIns.last { $0.checkOut == nil && counselors.contains($0.person) }?.person
+            ?? s.staff.first { $0.roles.contains(.counselor) }?.id ?? StaffID("counselor")
         let visit = Visit(id: s.nextID("visit"), student: student, loggedBy: StaffID(s.account),
                           channel: channel, start: s.now, reasons: reasons, brief: f.form.fields[2].editor.text,
                           followUpNeeded: reasons.contains(.selfHarmThoughts),
