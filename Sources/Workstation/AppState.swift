@@ -90,6 +90,11 @@ public struct AppState: Sendable {
     public var pendingClosings: [CaseClosing] = []
     /// Visits the duty teacher escalated that no counselor has taken yet.
     public var escalations: [Visit] = []
+    /// When the store was last asked for new escalations.
+    var escalationsCheckedAt: Date?
+    /// A duty teacher on another workstation escalates a visit: a
+    /// counselor's screen shows it within this many seconds.
+    public static let escalationCheckSeconds: TimeInterval = 10
     /// What was typed at the last lock, waiting to reopen (after its file).
     public var draft: Draft?
     /// A reopened draft's box is on screen: its kept copy is removed when

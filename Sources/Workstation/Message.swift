@@ -14,6 +14,8 @@ public enum Msg: Sendable {
     case saved(String, Snapshot)
     /// A counselor took an escalated visit over: the student's file opens.
     case escalationTaken(String, Snapshot, StudentFile?)
+    /// The escalations waiting now, as another workstation may have added one.
+    case escalationsChecked([Visit])
     case failed(String)
 }
 
@@ -62,6 +64,7 @@ public enum Effect: Sendable, Equatable {
     case decideClosing(CaseClosing)
     case handOverCrisis(CrisisRun)
     case takeEscalation(VisitID)
+    case checkEscalations
     case keepDraft(Draft)
     case removeDraft
     case exportCompliance(path: String)

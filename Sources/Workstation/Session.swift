@@ -129,6 +129,9 @@ public final class Session {
                 let file = try visit.student.map { try store.openFile($0, by: me, at: state.now) }
                 let who = file?.student.name ?? S.anonymous.text(L)
                 return [.escalationTaken(S.escalationTaken.format(L, who), try snapshot(now: state.now), file)]
+            case .checkEscalations:
+                guard Permission.allows(roles, .takeEscalatedVisit) else { return [] }
+                return [.escalationsChecked(try requireStore().escalationsAwaitingCounselor())]
             case .keepDraft(let draft):
                 try requireStore().keepDraft(draft, about: draft.student, account: me, at: state.now)
                 return []

@@ -41,6 +41,8 @@ public enum S {
     public static let escalationTaken = LocalizedText(zh: "已接手 %@ 的转交：请尽快面谈评估，记录等级或个案记录。",
                                                       en: "You took over the escalation of %@: assess the student soon and record the level or a case note.")
     public static let draftRestored = LocalizedText(zh: "已恢复锁定时（%@）未保存的内容，F2 保存。", en: "What was unsaved at the lock (%@) is back; F2 saves it.")
+    public static let newEscalation = LocalizedText(zh: "⚠ 值班教师转交了一次来访（自伤念头），按 T 接手。",
+                                                    en: "⚠ A duty teacher escalated a visit (self-harm thoughts): press T to take it over.")
     public static let noEscalation = LocalizedText(zh: "没有待接手的转交。", en: "No escalation is waiting.")
     public static let levelSaved = LocalizedText(zh: "预警等级已调整，已设追踪。", en: "Level changed and follow-up set.")
     public static let followUpDone = LocalizedText(zh: "追踪已记录。", en: "Follow-up recorded.")

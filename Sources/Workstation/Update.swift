@@ -23,6 +23,16 @@ public enum Update {
             if s.phase != .unlock && wall.timeIntervalSince(s.lastActivity) >= Double(s.idleLockMinutes * 60) {
                 return lock(&s)
             }
+            if s.phase != .unlock, Permission.allows(s.roles, .takeEscalatedVisit),
+               s.escalationsCheckedAt.map({ wall.timeIntervalSince($0) >= AppState.escalationCheckSeconds }) ?? true {
+                s.escalationsCheckedAt = wall
+                return [.checkEscalations]
+            }
+            return []
+        case .escalationsChecked(let waiting):
+            let known = Set(s.escalations.map(\.id))
+            if waiting.contains(where: { !known.contains($0.id) }) { s.message = S.newEscalation.text(s.language) }
+            s.escalations = waiting
             return []
         case .key(let key, let at):
             if case .resize(let w, let h) = key { s.width = w; s.height = h; return [] }

@@ -122,6 +122,11 @@ final class WorkstationJourneyTests: XCTestCase {
         let (before, v0) = try store()
         let target = try before.studentList()[0]
         v0.lock()
+        // The counselor's workstation is open in another room already.
+        try open(as: "counselor")
+        let counselor: Tmux = tmux
+        defer { counselor.kill() }
+        tmux = Tmux()
         try open(as: "duty")
         try tmux.press("n")
         try tmux.waitFor("the visit form") { $0.contains("New visit · \(target.name)") }
@@ -132,16 +137,18 @@ final class WorkstationJourneyTests: XCTestCase {
         let told = try tmux.waitFor("the escalation message") { $0.contains("escalated to counselor") }
         XCTAssertTrue(told.contains("F7"), told)
         try tmux.press("q")
-        try tmux.waitFor("the program to end") { _ in (try? self.tmux.paneDead()) == true }
-        tmux.kill()
-        tmux = Tmux()
 
-        try open(as: "counselor")
-        try tmux.waitFor("the escalation above the queue") { $0.contains("⚠ escalated (T)") && $0.contains(target.name) }
-        try tmux.press("T")
-        let taken = try tmux.waitFor("the student's file") { $0.contains("You took over") && $0.contains("\(target.name)  \(target.className)  \(target.number)") }
+        // The open counselor workstation shows it within seconds, unasked.
+        try counselor.waitFor("the escalation above the queue", timeout: AppState.escalationCheckSeconds + 10) {
+            $0.contains("⚠ escalated (T)") && $0.contains(target.name)
+        }
+        try counselor.press("T")
+        let taken = try counselor.waitFor("the student's file") {
+            $0.contains("You took over") && $0.contains("\(target.name)  \(target.className)  \(target.number)")
+        }
         XCTAssertFalse(taken.contains("⚠ escalated"), taken)
-        try tmux.press("q")
+        try counselor.press("q")
+        try counselor.waitFor("the counselor's program to end") { _ in (try? counselor.paneDead()) == true }
         let (after, vault) = try store()
         defer { vault.lock() }
         let visit = try XCTUnwrap(try after.records(Visit.self, of: target.id).first { $0.reasons.contains(.selfHarmThoughts) })

@@ -85,6 +85,30 @@ final class EscalationJourneyTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains(s.queue[0].student.name) })
     }
 
+    func testAnEscalationFromAnotherWorkstationShowsWithinSeconds() throws {
+        var s = try F.state("counselor", [.counselor])
+        func tick(_ seconds: TimeInterval) -> [Effect] {
+            s.lastActivity = F.wall.addingTimeInterval(seconds)   // someone is at the keyboard
+            return Update.update(&s, .tick(now: F.now, wall: F.wall.addingTimeInterval(seconds)))
+        }
+        XCTAssertEqual(tick(0), [.checkEscalations])
+        XCTAssertEqual(tick(5), [], "not on every tick")
+        XCTAssertEqual(tick(AppState.escalationCheckSeconds), [.checkEscalations])
+        let visit = escalated(s.students[1])
+        _ = Update.update(&s, .escalationsChecked([visit]))
+        XCTAssertEqual(s.escalations, [visit])
+        XCTAssertTrue(s.message.contains("press T"), s.message)
+        XCTAssertTrue(F.screen(s).contains("⚠ escalated (T)"))
+        s.message = ""
+        _ = Update.update(&s, .escalationsChecked([visit]))
+        XCTAssertEqual(s.message, "", "told once, not every ten seconds")
+        _ = Update.update(&s, .escalationsChecked([]))
+        XCTAssertFalse(F.screen(s).contains("⚠ escalated"), "taken on another workstation: gone here too")
+
+        var duty = try F.state("duty", [.duty])
+        XCTAssertEqual(Update.update(&duty, .tick(now: F.now, wall: F.wall)), [], "a duty teacher is not asked")
+    }
+
     func testLockingForgetsTheEscalations() throws {
         var s = try F.state("counselor", [.counselor])
         s.escalations = [escalated(s.students[1])]

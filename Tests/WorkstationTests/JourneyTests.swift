@@ -207,7 +207,8 @@ final class JourneyTests: XCTestCase {
         var s = try F.state("counselor", [.counselor, .admin])
         let name = try XCTUnwrap(s.queue.first?.student.name)
         XCTAssertTrue(F.screen(s).contains(name))
-        XCTAssertEqual(Update.update(&s, .tick(now: F.now, wall: F.wall.addingTimeInterval(4 * 60))), [])
+        XCTAssertEqual(Update.update(&s, .tick(now: F.now, wall: F.wall.addingTimeInterval(4 * 60))), [.checkEscalations],
+                       "not locked yet; only the store asked for new escalations")
         XCTAssertEqual(Update.update(&s, .tick(now: F.now, wall: F.wall.addingTimeInterval(5 * 60 + 1))), [.lock])
         XCTAssertEqual(s.phase, .unlock)
         XCTAssertTrue(s.students.isEmpty && s.queue.isEmpty && s.file == nil)
