@@ -69,6 +69,10 @@ public struct Day: Hashable, Comparable, Strideable, Sendable, Codable, CustomSt
     /// The Monday of this day's week: weeks run Monday to Sunday.
     public var startOfWeek: Day { adding(days: 1 - weekday.isoNumber) }
 
+    /// The Monday of the week the duty roster shows: this week on weekdays;
+    /// from Saturday on, the week ahead, which is the one to plan and book.
+    public var rosterWeek: Day { weekday.isoNumber >= 6 ? startOfWeek.adding(days: 7) : startOfWeek }
+
     public var firstOfMonth: Day { Day(year: year, month: month, day: 1)! }
 
     // Strideable, so `first...last` is a sequence of days.

@@ -99,10 +99,13 @@ extension Snapshot {
         if Permission.allows(roles, .readVisitRegister) {
             snap.todaysVisits = try store.records(Visit.self, from: today, to: tomorrow)
         }
-        let week = now.day.startOfWeek
+        let week = now.day.rosterWeek
         let monday = LocalDateTime(week, .midnight), nextMonday = LocalDateTime(week.adding(days: 7), .midnight)
         snap.shifts = try store.records(PlannedShift.self, from: monday, to: nextMonday)
-        snap.checkIns = try store.records(DutyCheckIn.self, from: LocalDateTime(week.adding(days: -1), .midnight), to: nextMonday)
+        // Today's check-in too when the roster already shows the week ahead
+        // (a Saturday make-up day): the title bar and F5 depend on it.
+        let firstCheckIn = min(week.adding(days: -1), now.day.adding(days: -1))
+        snap.checkIns = try store.records(DutyCheckIn.self, from: LocalDateTime(firstCheckIn, .midnight), to: nextMonday)
         if Permission.allows(roles, .readAppointments) {
             snap.appointments = try store.records(Appointment.self, from: monday, to: nextMonday)
         }

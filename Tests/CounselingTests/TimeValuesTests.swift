@@ -21,6 +21,13 @@ final class TimeValuesTests: XCTestCase {
         XCTAssertNil(Day(year: 2026, month: 13, day: 1))
     }
 
+    func testTheRosterShowsTheWeekAheadFromSaturday() {
+        XCTAssertEqual(day(2026, 12, 4).rosterWeek, day(2026, 11, 30), "Friday: this week")
+        XCTAssertEqual(day(2026, 12, 5).rosterWeek, day(2026, 12, 7), "Saturday: the week ahead")
+        XCTAssertEqual(day(2026, 12, 6).rosterWeek, day(2026, 12, 7), "Sunday: the week ahead")
+        XCTAssertEqual(day(2026, 12, 7).rosterWeek, day(2026, 12, 7))
+    }
+
     func testStartOfWeekIsMonday() {
         XCTAssertEqual(day(2026, 9, 20).startOfWeek, day(2026, 9, 14))
         XCTAssertEqual(day(2026, 9, 14).startOfWeek, day(2026, 9, 14))

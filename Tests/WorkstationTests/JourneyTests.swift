@@ -217,6 +217,24 @@ final class JourneyTests: XCTestCase {
         XCTAssertTrue(screen.contains("Locked"))
     }
 
+    func testOnASundayTheRosterShowsTheWeekAheadAndTodaysCheckInStillCounts() throws {
+        // Sunday 2026-11-22, a make-up school day checked into in the morning.
+        let sunday = LocalDateTime(Day(year: 2026, month: 11, day: 22)!, TimeOfDay(hour: 12, minute: 30)!)
+        let store = try Store(writer: DatabaseQueue(), timeZone: F.zone)
+        try store.saveDemo(DemoSchool.generate(students: 60, seed: 5, now: sunday, calendar: try HolidayFile.bundledCalendar()),
+                           by: DemoSchool.counselorID, at: sunday)
+        try store.add(DutyCheckIn(id: DutyCheckInID("sunday"), person: StaffID("duty"), checkIn: sunday.adding(seconds: -1800)),
+                      by: StaffID("duty"), at: sunday, action: "duty.checkin")
+        var s = AppState(language: .zhHans, accounts: ["duty"], now: sunday, wall: F.wall)
+        _ = Update.update(&s, .unlocked(account: "duty", roles: [.duty]))
+        _ = Update.update(&s, .loaded(try Snapshot.load(from: store, roles: [.duty], now: sunday)))
+        let screen = F.screen(s)
+        XCTAssertTrue(screen.contains("一23 二24 三25 四26 五27"), screen)
+        XCTAssertTrue(s.shifts.contains { $0.day == Day(year: 2026, month: 11, day: 23)! }, "the demo plans the week shown")
+        XCTAssertEqual(s.currentCheckIn?.id, DutyCheckInID("sunday"))
+        XCTAssertTrue(screen.contains("值班中"), "today's check-in shows in the title bar")
+    }
+
     func testTypedCharactersInTheFilterNeverTriggerCommands() throws {
         var s = try F.state("counselor", [.counselor, .admin])
         _ = F.press(&s, .character("/"))

@@ -108,11 +108,12 @@ private struct Generator {
     }
 
     /// Two shifts a school day (lunch, after school) from the start of term
-    /// to the end of this week; what happened for the past ones, with gaps:
+    /// to the end of the week the roster shows; what happened for the past ones, with gaps:
     /// a day nobody came, a day open only during lessons, a week of lunch
     /// shifts only (below ten class hours), and a few missed shifts.
     mutating func makeRoster() {
-        let lastPlanned = today.startOfWeek.adding(days: 6)
+        // To the end of the week the roster pane shows (the week ahead on a weekend).
+        let lastPlanned = today.rosterWeek.adding(days: 6)
         let days = calendar.schoolDays(from: termStart, through: lastPlanned)
         let pastDays = days.filter { $0 < today }
         guard pastDays.count > 10 else { return }

@@ -7,7 +7,7 @@ import Terminal
 enum RosterPane {
     static func render(_ s: AppState, _ b: inout Buffer, _ area: Rect) {
         let L = s.language
-        let monday = s.now.day.startOfWeek
+        let monday = s.now.day.rosterWeek
         let names = Dictionary(s.staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let dayNames = Array(S.weekdays.text(L)).prefix(5).enumerated().map { i, d in
             "\(d) \(String(monday.adding(days: i).description.dropFirst(8)))"
