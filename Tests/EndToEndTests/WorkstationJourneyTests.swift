@@ -245,7 +245,10 @@ final class WorkstationJourneyTests: XCTestCase {
             let screen = try tmux.waitFor("the unlock screen in Chinese with LANG=\(lang)") { $0.contains("counselor") }
             XCTAssertTrue(screen.contains("解锁"), screen)
             XCTAssertFalse(screen.contains("??"), screen)
+            // A server of its own for the next run: one just killed may
+            // still hold its socket.
             tmux.kill()
+            tmux = Tmux()
         }
     }
 
