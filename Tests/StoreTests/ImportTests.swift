@@ -183,6 +183,25 @@ final class StudentImportTests: XCTestCase {
         XCTAssertTrue(report.errors.first?.reason.en.contains("too long") == true, "\(report.errors)")
     }
 
+    func testAHeaderOverTwoRowsUnderMergedCellsIsReadAsOne() {
+        let report = StudentImport.read("""
+            2026级学生名单,,,,,,,
+            学号,姓名,性别,年级,班级,家长信息,,
+            ,,,,,姓名,关系,电话
+            20260101,张三,男,初一,初一(1)班,张建国,父亲,13800138000
+            """)
+        XCTAssertEqual(report.errors, [])
+        XCTAssertEqual(report.values.map(\.name), ["张三"], "the student's name, not the guardian's")
+        XCTAssertEqual(report.values.first?.guardians, [Guardian(name: "张建国", relation: .father, phone: "13800138000")])
+        XCTAssertEqual(report.problems.filter { $0.severity == .warning }.map(\.line), [1, 3])
+        XCTAssertFalse(report.problems.contains { $0.column == "家长信息" }, "the group is no unknown column")
+    }
+
+    func testADataRowUnderTheHeaderIsNeverTakenForASecondHeader() {
+        let report = StudentImport.read("学号,姓名,性别,年级,班级,备注\n20260101,张三,男,初一,1班,电话\n")
+        XCTAssertEqual(report.values.map(\.number), ["20260101"])
+    }
+
     func testNamesPaddedToLineUpAreStoredAsTheyAreWritten() {
         let report = StudentImport.read("学号,姓名,性别,年级,班级,班主任\n20260101,张　三,男,初一,1班,王 老师\n20260102,Li   Ming,男,初一,1班,\n20260103,阿依古丽 · 买买提,女,初一,1班,\n")
         XCTAssertEqual(report.values.map(\.name), ["张三", "Li Ming", "阿依古丽·买买提"])

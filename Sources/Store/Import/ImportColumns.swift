@@ -56,15 +56,20 @@ public struct ImportColumns: Sendable {
         return cleaned.lowercased().filter { !$0.isWhitespace && !"_-:：()（）*".contains($0) }
     }
 
+    /// The column a header cell names, if any.
+    func column(for cell: String) -> Column? {
+        let name = Self.normalized(cell)
+        return name.isEmpty ? nil : columns.first { $0.headers.contains { Self.normalized($0) == name } }
+    }
+
     /// Maps column keys to their index in `header`, with problems for
     /// missing, repeated and unknown columns.
     public func map(header: [String], line: Int) -> (index: [String: Int], problems: [ImportProblem]) {
         var index: [String: Int] = [:]
         var problems: [ImportProblem] = []
         for (i, cell) in header.enumerated() {
-            let name = Self.normalized(cell)
-            if name.isEmpty { continue }
-            guard let column = columns.first(where: { $0.headers.contains { Self.normalized($0) == name } }) else {
+            if Self.normalized(cell).isEmpty { continue }
+            guard let column = column(for: cell) else {
                 problems.append(ImportProblem(line: line, column: FieldCleaner.clean(cell).text,
                                               reason: LocalizedText(zh: "不认识的列，已忽略", en: "unknown column, ignored"),
                                               severity: .warning))

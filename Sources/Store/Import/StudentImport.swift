@@ -183,14 +183,49 @@ struct ImportTable {
         }
         let at = headerRow(rows, columns: columns)
         let header = rows[at]
-        var (index, problems) = columns.map(header: header.fields, line: header.line)
+        let below = rows.indices.contains(at + 1) ? rows[at + 1] : nil
+        let merged = below.flatMap { secondHeaderRow(header.fields, $0.fields, columns: columns) }
+        var (index, problems) = columns.map(header: merged ?? header.fields, line: header.line)
         if problems.contains(where: { $0.severity == .error }) { return .failure(ImportFailure(problems: problems)) }
         problems = rows[..<at].map { title in
             ImportProblem(line: title.line, reason: LocalizedText(zh: "在表头之上（标题或说明），已跳过",
                                                                   en: "above the header row (a title or a remark), skipped"),
                           severity: .warning)
         } + problems
-        return .success(ImportTable(header: header.fields, index: index, rows: Array(rows[(at + 1)...]), problems: problems))
+        if merged != nil, let below {
+            problems.append(ImportProblem(line: below.line, reason: LocalizedText(
+                zh: "表头的第二行（合并单元格下的列名），已与上一行合并", en: "the header's second row (column names under merged cells), read with the row above"),
+                severity: .warning))
+        }
+        let first = at + (merged == nil ? 1 : 2)
+        return .success(ImportTable(header: merged ?? header.fields, index: index, rows: Array(rows[min(first, rows.count)...]),
+                                    problems: problems))
+    }
+
+    /// A header over two rows, as a sheet with merged cells exports it:
+    /// "家长信息" spanning three columns above "姓名 关系 电话". The row
+    /// below is a second header row when it leaves every required cell to
+    /// the row above (a data row fills them) and names known columns; each
+    /// of its names is read under the group above it ("家长" + "姓名" is
+    /// the guardian's name, not the student's). Nil when it is no header.
+    static func secondHeaderRow(_ top: [String], _ below: [String], columns: ImportColumns) -> [String]? {
+        let (topIndex, _) = columns.map(header: top, line: 0)
+        let required = columns.columns.filter(\.required).compactMap { topIndex[$0.key] }
+        guard required.allSatisfy({ $0 >= below.count || FieldCleaner.clean(below[$0]).text.isEmpty }) else { return nil }
+        var merged = top + Array(repeating: "", count: max(0, below.count - top.count))
+        var group = "", named = false
+        for i in merged.indices {
+            let above = FieldCleaner.clean(merged[i]).text
+            if !above.isEmpty { group = above }
+            let name = i < below.count ? FieldCleaner.clean(below[i]).text : ""
+            guard !name.isEmpty else { continue }
+            let stem = group.replacingOccurrences(of: "信息", with: "").replacingOccurrences(of: "情况", with: "")
+            if let words = [stem + name, group + name, name].first(where: { columns.column(for: $0) != nil }) {
+                merged[i] = words
+                named = true
+            }
+        }
+        return named ? merged : nil
     }
 
     /// Where the header is. Exports from the school's registry often put a
