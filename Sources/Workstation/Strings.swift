@@ -155,7 +155,7 @@ public enum S {
     public static let discardQuestion = LocalizedText(zh: "已输入的内容尚未保存，确定放弃吗？", en: "What you typed is not saved. Discard it?")
     public static let discardYesNo = LocalizedText(zh: "y 放弃  n 返回", en: "y discard  n back")
     public static let paletteTitle = LocalizedText(zh: "命令", en: "Commands")
-    public static let closingsWaiting = LocalizedText(zh: "待审批销号 %d 份（按 A）", en: "%d closings to approve (press A)")
+    public static let closingsWaiting = LocalizedText(zh: "待审批销号 %d 份（按 A）", en: "closings to approve: %d (press A)")
     public static let closingPendingHere = LocalizedText(zh: "销号申请待审批", en: "Closing requested, awaiting approval")
     public static let handedTo = LocalizedText(zh: "已交接给 %@（%@）", en: "Handed over to %@ (%@)")
     public static let notAllowed = LocalizedText(zh: "此账户无权进行该操作。", en: "This account may not do that.")

@@ -236,6 +236,18 @@ final class RecordFormJourneyTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(form(s)).title.contains(open.name))
     }
 
+    func testACounselorSeesAColleaguesClosingWaitingAboveTheQueueButNotTheirOwn() throws {
+        var s = try F.state("counselor", [.counselor])
+        let request = CaseClosing(id: CaseClosingID("c1"), student: s.students[3].id, author: StaffID("counselor2"),
+                                  requestedAt: F.now, reason: "连续六周情绪稳定", newLevel: .general)
+        s.pendingClosings = [request]
+        XCTAssertTrue(F.screen(s).contains("closings to approve: 1 (press A)"))
+        var own = request
+        own.author = StaffID("counselor")
+        s.pendingClosings = [own]
+        XCTAssertFalse(F.screen(s).contains("to approve"), "one's own request is for someone else to decide")
+    }
+
     func testTheExportFormSaysF2ExportsAndTheOthersThatF2Saves() throws {
         var s = try F.state("head", [.head])
         s.modal = .form(.exportCompliance(s))

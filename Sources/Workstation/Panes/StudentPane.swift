@@ -45,6 +45,13 @@ enum StudentPane {
             b.set(line, x: body.x, y: body.y, maxWidth: body.width, style: Style(.violation, bold: true))
             body = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
         }
+        // A counselor is the second person for a colleague's closing: say
+        // so above the queue (the head of guidance sees it in pane 2).
+        let toDecide = s.pendingClosings.filter { $0.author != StaffID(s.account) }.count
+        if s.roles.contains(.counselor), toDecide > 0, body.height > 2 {
+            b.set(S.closingsWaiting.format(L, toDecide), x: body.x, y: body.y, maxWidth: body.width, style: Style(.accent, bold: true))
+            body = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
+        }
         // Only the rows on screen are formatted: the list may hold 10,000
         // students and this runs on every keystroke.
         var scrolled = s.list
