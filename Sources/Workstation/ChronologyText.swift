@@ -11,7 +11,7 @@ enum ChronologyText {
     static let indent = "    "
 
     static func lines(_ entry: ChronologyEntry, _ lang: Language, width: Int, full: Bool) -> [String] {
-        let when = entry.timeKnown ? "\(entry.at.day) \(String(entry.at.description.dropFirst(11).prefix(5)))" : "\(entry.at.day)      "
+        let when = entry.timeKnown ? "\(entry.at.day) \(entry.at.clock)" : "\(entry.at.day)      "
         let head = when + "  " + entry.kind.displayName.text(lang)
         // Sanitized before measuring: a control character must neither
         // reach the screen nor throw the wrapping off.

@@ -82,9 +82,9 @@ public enum Render {
         b.fill(area, style: Style(.header, reverse: true))
         let names = s.roles.sorted().map { $0.displayName.text(L) }
         let roles = L == .zhHans ? "（" + names.joined(separator: "、") + "）" : " (" + names.joined(separator: ", ") + ") "
-        let duty = s.currentCheckIn.map { S.onDutySince.format(L, String($0.checkIn.description.dropFirst(11).prefix(5))) }
+        let duty = s.currentCheckIn.map { S.onDutySince.format(L, $0.checkIn.clock) }
             ?? S.offDuty.text(L)
-        let clock = "\(s.now.day) \(String(s.now.description.dropFirst(11).prefix(5)))"
+        let clock = "\(s.now.day) \(s.now.clock)"
         // A space is kept before the clock however long the rest is.
         b.set(" 心 desk │ \(s.account)\(roles)│ \(duty)", x: 0, y: area.y, maxWidth: area.width - TextWidth.of(clock) - 2,
               style: Style(.header, bold: true, reverse: true))

@@ -183,7 +183,7 @@ public enum Update {
         let at: LocalDateTime = switch draft { case .note(let n): n.savedAt; case .form(let f): f.savedAt }
         s.draft = nil
         s.draftReopened = true
-        s.message = S.draftRestored.format(s.language, String(at.description.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " "))
+        s.message = S.draftRestored.format(s.language, at.monthDayClock)
     }
 
     // MARK: - unlock screen

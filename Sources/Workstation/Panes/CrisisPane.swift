@@ -13,13 +13,13 @@ enum CrisisPane {
         }
         if let handover = s.crisisRun?.handover {
             let name = s.staff.first { $0.id == handover.to }?.name ?? handover.to.rawValue
-            b.set(S.handedTo.format(L, name, String(handover.at.description.dropFirst(11).prefix(5))), x: area.x, y: y,
+            b.set(S.handedTo.format(L, name, handover.at.clock), x: area.x, y: y,
                   maxWidth: area.width, style: Style(.accent, bold: true))
             y += 1
         }
         for (i, step) in s.checklist.steps.enumerated() where y < area.maxY - 1 {
             let record = s.crisisRun?.stepRecord(for: step.id)
-            let mark = record.map { "✓ " + String($0.at.description.dropFirst(11).prefix(5)) } ?? "□     "
+            let mark = record.map { "✓ " + $0.at.clock } ?? "□     "
             let style = i == s.crisisStep && s.pane == .crisis && s.crisisRun != nil ? Style(.selection, reverse: true)
                 : record != nil ? Style(.ok) : .plain
             b.set("\(mark) \(i + 1). \(step.title.text(L))", x: area.x, y: y, maxWidth: area.width, style: style)

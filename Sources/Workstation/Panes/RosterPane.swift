@@ -28,7 +28,7 @@ enum RosterPane {
             .render(into: &b, Rect(x: area.x, y: area.y, width: area.width, height: gridHeight))
         let studentNames = Dictionary(s.students.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let rows = s.weekAppointments.map { a -> String in
-            let when = String(a.slot.start.description.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ")
+            let when = a.slot.start.monthDayClock
             return "\(when)  \(studentNames[a.student] ?? "")  \(a.status.displayName.text(L))"
         }
         var list = s.appointmentList

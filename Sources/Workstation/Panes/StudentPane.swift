@@ -18,8 +18,8 @@ enum StudentPane {
     static func escalationLines(_ s: AppState) -> [String] {
         let L = s.language
         let lines = s.escalations.prefix(2).map { v in
-            let when = v.start.day == s.now.day ? String(v.start.description.dropFirst(11).prefix(5))
-                : String(v.start.description.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ")
+            let when = v.start.day == s.now.day ? v.start.clock
+                : v.start.monthDayClock
             // Self-harm thoughts, why it was escalated, come first.
             let sorted = v.reasons.sorted()
             let reasons = (sorted.filter { $0 == .selfHarmThoughts } + sorted.filter { $0 != .selfHarmThoughts })
