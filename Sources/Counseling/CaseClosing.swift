@@ -124,6 +124,7 @@ public enum CaseClosingProblem: TeacherReadableError, Equatable {
     case notApproved
     case approvedBeforeRequested
     case alreadyDecided
+    case alreadyRequested
     case declineReasonMissing
     case levelChange(LevelChangeError)
 
@@ -155,6 +156,8 @@ public enum CaseClosingProblem: TeacherReadableError, Equatable {
             LocalizedText(zh: "审批时间早于申请时间", en: "The approval is dated before the request")
         case .alreadyDecided:
             LocalizedText(zh: "这份销号申请已经处理过了", en: "This closing request has already been decided")
+        case .alreadyRequested:
+            LocalizedText(zh: "这名学生已有一份待审批的销号申请", en: "This student already has a closing request waiting for a decision")
         case .declineReasonMissing:
             LocalizedText(zh: "不同意销号时请写明原因", en: "Declining a closing needs a reason")
         case .levelChange(let error):
@@ -174,6 +177,8 @@ public enum CaseClosingProblem: TeacherReadableError, Equatable {
 /// A closing that cannot go ahead, with every reason.
 public struct CaseClosingRejection: TeacherReadableError, Equatable {
     public let problems: [CaseClosingProblem]
+
+    public init(problems: [CaseClosingProblem]) { self.problems = problems }
 
     public var message: LocalizedText {
         LocalizedText(zh: "不能销号：" + problems.map(\.message.zh).joined(separator: "；"),

@@ -43,11 +43,15 @@ public struct CrisisRun: Identifiable, Hashable, Codable, Sendable {
     public private(set) var handover: Handover?
 
     /// Who took over the run from whom, when, and what they were told.
+    /// `to` is a counselor account, or `StaffID.everyCounselor`; the run
+    /// waits above the counselors' lists until one of them takes it.
     public struct Handover: Hashable, Codable, Sendable {
         public var to: StaffID
         public var by: StaffID
         public var at: LocalDateTime
         public var note: String
+        public var takenBy: StaffID?
+        public var takenAt: LocalDateTime?
     }
 
     /// A new run has no records; pass `records` only when restoring a
@@ -70,6 +74,32 @@ public struct CrisisRun: Identifiable, Hashable, Codable, Sendable {
         guard moment >= startedAt else { throw .beforeStart }
         if let problem = TextCheck.note(note, field: .note) { throw .invalidNote(problem) }
         handover = Handover(to: counselor, by: person, at: moment, note: note)
+    }
+
+    /// A counselor takes the handed-over run, once.
+    public mutating func take(by counselor: StaffID, at moment: LocalDateTime) throws(CrisisRunError) {
+        guard var handover else { throw .notHandedOver }
+        if let taker = handover.takenBy { throw .alreadyTaken(by: taker) }
+        guard moment >= handover.at else { throw .beforeStart }
+        handover.takenBy = counselor
+        handover.takenAt = moment
+        self.handover = handover
+    }
+
+    /// Handed over and not yet taken by a counselor.
+    public var awaitsCounselor: Bool { handover.map { $0.takenBy == nil } ?? false }
+
+    /// The steps of the acute response: all but the last. The last step
+    /// (follow up and record the hospital's feedback) goes on for weeks as
+    /// the file's follow-up; it does not keep the acute run open.
+    public var acuteSteps: ArraySlice<CrisisChecklist.Step> {
+        checklist.steps.count > 1 ? checklist.steps.dropLast() : checklist.steps[...]
+    }
+
+    /// The run is acute until it is handed over or its acute steps are all
+    /// recorded; while acute it is the student's one open run.
+    public var isAcute: Bool {
+        handover == nil && acuteSteps.contains { stepRecord(for: $0.id) == nil }
     }
 
     public func stepRecord(for stepID: String) -> StepRecord? { records.first { $0.stepID == stepID } }
@@ -105,6 +135,11 @@ public enum CrisisRunError: TeacherReadableError, Equatable {
     case invalidNote(ValidationError)
     case alreadyHandedOver
     case handoverToSelf
+    case notHandedOver
+    case alreadyTaken(by: StaffID)
+    case noStudent
+    case acuteRunOpen
+    case notAcute
 
     public var message: LocalizedText {
         switch self {
@@ -122,6 +157,17 @@ public enum CrisisRunError: TeacherReadableError, Equatable {
             LocalizedText(zh: "已经交接给心理教师了", en: "The run has already been handed over")
         case .handoverToSelf:
             LocalizedText(zh: "不能交接给自己", en: "A run cannot be handed over to oneself")
+        case .notHandedOver:
+            LocalizedText(zh: "这次危机处置没有交接给心理教师", en: "This crisis run was not handed over to a counselor")
+        case .alreadyTaken:
+            LocalizedText(zh: "另一位心理教师已经接手了这次危机处置", en: "Another counselor has already taken this crisis run")
+        case .noStudent:
+            LocalizedText(zh: "请先在学生列表中选中处于危机中的学生，再按 F7", en: "Select the student in danger in the student list first, then press F7")
+        case .acuteRunOpen:
+            LocalizedText(zh: "这名学生已有一次进行中的危机处置，已为您打开", en: "This student already has a crisis run in progress; it is open now")
+        case .notAcute:
+            LocalizedText(zh: "这次危机处置已结束（已交接或步骤已完成），后续追踪请在档案中记录",
+                          en: "This crisis run has ended (handed over or steps done); record the follow-up in the file")
         }
     }
 

@@ -2,6 +2,13 @@
 /// goes to the counselors at once (000, 001); one of them takes it over,
 /// which is recorded with who and when, so no escalation is left with
 /// nobody and none is taken twice.
+extension StaffID {
+    /// The addressee of an escalation or hand-over when no single counselor
+    /// can be named (nobody checked in, the student has no counselor): it
+    /// waits above every counselor's list. Account names never hold `@`.
+    public static let everyCounselor = StaffID("@counselors")
+}
+
 extension Visit {
     public func takenOver(by counselor: StaffID, at time: LocalDateTime) throws(EscalationProblem) -> Visit {
         guard escalatedTo != nil else { throw .notEscalated }

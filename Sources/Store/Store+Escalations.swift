@@ -7,20 +7,17 @@ extension Store {
         try openRecords(Visit.self)
     }
 
-    /// Records that `actor` takes the escalated visit over. Read and
-    /// written in one transaction, so two counselors pressing at once do
-    /// not both take it: the second is told who was first.
-    @discardableResult
-    public func takeEscalation(_ id: VisitID, by actor: StaffID, at now: LocalDateTime) throws -> Visit {
-        try writer.write { db in
-            guard let body = try String.fetchOne(db, sql: "SELECT body FROM records WHERE kind = ? AND id = ?",
-                                                 arguments: [Visit.kind, id.rawValue]) else {
-                throw StoreError.missing(kind: Visit.kind, id: id.rawValue)
-            }
-            let taken = try Self.decode(Visit.self, body).takenOver(by: actor, at: now)
-            try Self.replace(taken, by: actor, at: now, db)
-            try audit(db, actor, now, "visit.escalation.take", taken.student, "")
-            return taken
-        }
+    /// Crisis runs handed over that no counselor has taken yet, oldest first.
+    public func handoversAwaitingCounselor() throws -> [CrisisRun] {
+        try openCrisisRuns().filter(\.awaitsCounselor)
+    }
+}
+
+extension Store {
+    /// A mark that moves with every committed change, from this process or
+    /// another: every command writes an audit entry, so the log's last id
+    /// is it. A screen compares marks to know it is out of date.
+    public func changeMark() throws -> Int64 {
+        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit_log") ?? 0 }
     }
 }

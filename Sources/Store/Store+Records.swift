@@ -16,6 +16,15 @@ public enum StoreError: TeacherReadableError, Equatable {
     case missing(kind: String, id: String)
     case unknownStudent(StudentID)
     case invalid([ValidationError])
+    /// The account's roles do not allow the command.
+    case notAllowed(Action)
+    /// Someone saved this record after the version the edit started from:
+    /// who (their name) and when, where known.
+    case stale(kind: String, by: String?, at: LocalDateTime?)
+    /// A record made or edited in another person's name.
+    case notYours
+    /// A hand-over named an account that is not a counselor.
+    case notACounselor(String)
 
     public var message: LocalizedText {
         switch self {
@@ -25,8 +34,20 @@ public enum StoreError: TeacherReadableError, Equatable {
         case .invalid(let problems):
             LocalizedText(zh: problems.map(\.message.zh).joined(separator: "；"),
                           en: problems.map(\.message.en).joined(separator: "; "))
+        case .notAllowed(let action): Permission.refusal(action)
+        case .stale(_, let by?, let at?):
+            LocalizedText(zh: "\(by) 在 \(at.day.month)月\(at.day.day)日 \(Self.clock(at)) 已修改了这条记录，您的修改未保存。您输入的内容还在表单里，请对照新版本后再保存。",
+                          en: "\(by) changed this record on \(at.day) at \(Self.clock(at)); your change was not saved. What you typed is still in the form: compare it with the new version and save again.")
+        case .stale:
+            LocalizedText(zh: "别人已修改了这条记录，您的修改未保存。您输入的内容还在表单里，请对照新版本后再保存。",
+                          en: "Someone changed this record; your change was not saved. What you typed is still in the form: compare it with the new version and save again.")
+        case .notYours: LocalizedText(zh: "不能以他人的名义记录或修改他人的记录。", en: "You cannot record in someone else's name or change their record.")
+        case .notACounselor(let name):
+            LocalizedText(zh: "“\(name)”不是心理教师账号，不能交接给他。", en: "“\(name)” is not a counselor account; the run cannot be handed to it.")
         }
     }
+
+    static func clock(_ at: LocalDateTime) -> String { String(format: "%02d:%02d", at.time.hour, at.time.minute) }
 
     public var detail: String {
         switch self {
@@ -34,6 +55,10 @@ public enum StoreError: TeacherReadableError, Equatable {
         case .missing(let k, let id): "missing \(k) \(id)"
         case .unknownStudent(let id): "unknown student \(id)"
         case .invalid(let p): "validation: \(p.map(\.detail))"
+        case .notAllowed(let action): "not allowed: \(action.rawValue)"
+        case .stale(let kind, let by, let at): "stale \(kind): changed by \(by ?? "?") at \(at.map { "\($0)" } ?? "?")"
+        case .notYours: "record made or edited in another account's name"
+        case .notACounselor(let name): "hand-over to non-counselor account \(name)"
         }
     }
 }
@@ -51,24 +76,6 @@ extension Store {
 
     static func decode<T: Decodable>(_ type: T.Type, _ body: String) throws -> T {
         try JSONDecoder().decode(type, from: Data(body.utf8))
-    }
-
-    /// Adds a new record together with its audit entry.
-    public func add<R: StoredRecord>(_ record: R, by actor: StaffID, at now: LocalDateTime,
-                                     action: String, detail: String = "") throws {
-        try writer.write { db in
-            try Self.insert(record, db)
-            try audit(db, actor, now, action, record.studentKey, detail)
-        }
-    }
-
-    /// Replaces a record, keeping the version it replaces.
-    public func update<R: StoredRecord>(_ record: R, by actor: StaffID, at now: LocalDateTime,
-                                        action: String, detail: String = "") throws {
-        try writer.write { db in
-            try Self.replace(record, by: actor, at: now, db)
-            try audit(db, actor, now, action, record.studentKey, detail)
-        }
     }
 
     static func insert<R: StoredRecord>(_ record: R, _ db: Database) throws {
@@ -95,18 +102,6 @@ extension Store {
             WHERE kind = ? AND id = ?
             """, arguments: [record.studentKey?.rawValue, record.timeKey, record.dueKey, record.isOpen,
                              try encode(record), revision + 1, R.kind, record.id.rawValue])
-    }
-
-    func audit(_ db: Database, _ actor: StaffID, _ now: LocalDateTime, _ action: String,
-               _ student: StudentID?, _ detail: String) throws {
-        try AuditChain.append(db, at: now.date(in: timeZone), actor: actor.rawValue, action: action,
-                              subject: student.map { "student:\($0.rawValue)" } ?? "", detail: detail)
-    }
-
-    /// Writes to the audit log that data left the store (an export) and
-    /// what it held: the file itself is beyond the store's reach.
-    public func recordExport(_ action: String, by actor: StaffID, at now: LocalDateTime, detail: String) throws {
-        try writer.write { db in try audit(db, actor, now, action, nil, detail) }
     }
 
     public func record<R: StoredRecord>(_ type: R.Type, id: R.ID) throws -> R? {
@@ -158,22 +153,5 @@ extension Store {
     /// A fresh identifier for a new record.
     public static func newID<R>(_ type: R.Type = R.self) -> Identifier<R> {
         Identifier(UUID().uuidString.lowercased())
-    }
-}
-
-extension Store {
-    /// Adds planned shifts, replacing ones with the same id (a re-imported
-    /// roster), keeping replaced versions; one audit entry for the batch.
-    public func saveShifts(_ shifts: [PlannedShift], by actor: StaffID, at now: LocalDateTime) throws -> (added: Int, replaced: Int) {
-        try writer.write { db in
-            var added = 0, replaced = 0
-            for shift in shifts {
-                let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM records WHERE kind = ? AND id = ?",
-                                               arguments: [PlannedShift.kind, shift.id.rawValue]) ?? false
-                if exists { try Self.replace(shift, by: actor, at: now, db); replaced += 1 } else { try Self.insert(shift, db); added += 1 }
-            }
-            try audit(db, actor, now, "roster.import", nil, "added \(added), replaced \(replaced)")
-            return (added, replaced)
-        }
     }
 }

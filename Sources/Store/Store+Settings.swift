@@ -33,11 +33,12 @@ extension Store {
     }
 
     /// Stores a setting, with an audit entry naming which one changed.
-    public func set<V>(_ key: SettingKey<V>, _ value: V, by actor: StaffID, at now: LocalDateTime) throws {
+    /// (School setup will make this a command; today only tests call it.)
+    func set<V>(_ key: SettingKey<V>, _ value: V, by actor: StaffID, at now: LocalDateTime) throws {
         try writer.write { db in
             try db.execute(sql: "INSERT INTO settings(key, body) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET body = excluded.body",
                            arguments: [key.name, try Self.encode(value)])
-            try audit(db, actor, now, "settings.change", nil, key.name)
+            try audit(db, actor, now, .settingsChange, nil, key.name)
         }
     }
 
@@ -64,8 +65,14 @@ extension Store {
         try setting(.followUpIntervals) ?? FollowUpIntervals()
     }
 
-    /// The people who work in the room (display names for account ids).
+    /// The people who work in the room: every account of the keyring, with
+    /// the name the school gave it where it gave one, then people the duty
+    /// roster names who have no account.
     public func staff() throws -> [Staff] {
-        try setting(.staff) ?? []
+        let named: [Staff] = try setting(.staff) ?? []
+        let fromAccounts = accounts.map { account in
+            Staff(id: account.id, name: named.first { $0.id == account.id }?.name ?? account.id.rawValue, roles: account.roles)
+        }
+        return fromAccounts + named.filter { person in !accounts.contains { $0.id == person.id } }
     }
 }

@@ -112,36 +112,6 @@ public struct StudentSummary: Hashable, Sendable {
 }
 
 extension Store {
-    /// Saves new students and updates existing ones (matched by student
-    /// number); an updated student's previous version is kept. One audit
-    /// entry per call, with the counts.
-    @discardableResult
-    public func saveStudents(_ students: [Student], by actor: StaffID, at now: LocalDateTime,
-                             action: String = "student.import") throws -> (added: Int, updated: Int) {
-        try writer.write { db in
-            var added = 0, updated = 0
-            for var s in students {
-                if let existing = try Row.fetchOne(db, sql: "SELECT id, revision, body FROM students WHERE number = ?",
-                                                   arguments: [s.number]) {
-                    s.id = StudentID(existing["id"] as String)
-                    let body = try Self.encode(s)
-                    if body == existing["body"] as String { continue }
-                    let revision: Int = existing["revision"]
-                    try db.execute(sql: """
-                        INSERT INTO revisions(kind, id, revision, body, replaced_by, replaced_at) VALUES ('student', ?, ?, ?, ?, ?)
-                        """, arguments: [s.id.rawValue, revision, existing["body"] as String, actor.rawValue, now.description])
-                    try Self.writeStudent(s, revision: revision + 1, db)
-                    updated += 1
-                } else {
-                    try Self.writeStudent(s, revision: 1, db)
-                    added += 1
-                }
-            }
-            try audit(db, actor, now, action, nil, "added \(added), updated \(updated)")
-            return (added, updated)
-        }
-    }
-
     static func writeStudent(_ s: Student, revision: Int, _ db: Database) throws {
         let key = PinyinKey(name: s.name)
         try db.execute(sql: """
@@ -189,16 +159,6 @@ extension Store {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM students") ?? 0 }
     }
 
-    /// Opens a student's whole file, and writes that it was opened, by
-    /// whom, to the audit log.
-    public func openFile(_ id: StudentID, by actor: StaffID, at now: LocalDateTime) throws -> StudentFile {
-        try writer.write { db in
-            let file = try Self.file(id, db)
-            try audit(db, actor, now, "student.view", id, "")
-            return file
-        }
-    }
-
     static func file(_ id: StudentID, _ db: Database) throws -> StudentFile {
         guard let body = try String.fetchOne(db, sql: "SELECT body FROM students WHERE id = ?", arguments: [id.rawValue]) else {
             throw StoreError.unknownStudent(id)
@@ -217,66 +177,6 @@ extension Store {
             crisisRuns: try records(CrisisRun.self, of: id, db),
             screeningResults: try records(ScreeningResult.self, of: id, db),
             screeningProposals: try records(ScreeningProposal.self, of: id, db))
-    }
-
-    /// Records a level change and makes it the student's current level.
-    public func changeLevel(_ change: LevelChange, by actor: StaffID, at now: LocalDateTime) throws {
-        try writer.write { db in
-            try Self.apply(change, db)
-            try audit(db, actor, now, "level.change", change.student, "level \(change.from.number) → \(change.to.number)")
-        }
-    }
-
-    /// Records a counselor's decision on a screening proposal and, when it
-    /// is confirmed, the level change it brings: one transaction, so a
-    /// proposal is never confirmed without its level.
-    public func decide(_ proposal: ScreeningProposal, change: LevelChange?, by actor: StaffID, at now: LocalDateTime) throws {
-        try writer.write { db in
-            try Self.replace(proposal, by: actor, at: now, db)
-            if let change { try Self.apply(change, db) }
-            try audit(db, actor, now, "proposal.\(proposal.status.rawValue)", proposal.student,
-                      change.map { "level \($0.from.number) → \($0.to.number)" } ?? "")
-        }
-    }
-
-    /// Records the second person's decision on a case-closing request. An
-    /// approval is checked against the student's file as it is at that
-    /// moment, inside the same transaction, and closes the case with its
-    /// level change; a decline records only the decision.
-    public func decideClosing(_ closing: CaseClosing, by actor: StaffID, at now: LocalDateTime) throws {
-        try writer.write { db in
-            guard let stored = try String.fetchOne(db, sql: "SELECT body FROM records WHERE kind = ? AND id = ?",
-                                                   arguments: [CaseClosing.kind, closing.id.rawValue]),
-                  case let request = try Self.decode(CaseClosing.self, stored), request.isPending else {
-                throw CaseClosingProblem.alreadyDecided
-            }
-            // The decision is the actor's own, by someone other than the
-            // author, on the request as it was made (not an edited copy).
-            guard actor != request.author else { throw CaseClosingProblem.approverIsAuthor }
-            var asked = closing
-            asked.approver = nil; asked.approvedAt = nil
-            asked.declinedBy = nil; asked.declinedAt = nil; asked.declineReason = nil
-            guard asked == request, (closing.approver ?? closing.declinedBy) == actor else {
-                throw StoreError.missing(kind: CaseClosing.kind, id: closing.id.rawValue)
-            }
-            try Self.replace(closing, by: actor, at: now, db)
-            if closing.isApproved {
-                let file = try Self.file(closing.student, db)
-                let change = try closing.levelChange(id: LevelChangeID("level-" + closing.id.rawValue), currentLevel: file.level,
-                                                     plan: file.currentPlan, followUps: file.followUps)
-                try Self.apply(change, db)
-                try audit(db, actor, now, "closing.approve", closing.student, "level \(change.from.number) → \(change.to.number)")
-            } else {
-                try audit(db, actor, now, "closing.decline", closing.student, "")
-            }
-        }
-    }
-
-    /// Stores a level change and makes it the student's current level.
-    static func apply(_ change: LevelChange, _ db: Database) throws {
-        try insert(change, db)
-        try db.execute(sql: "UPDATE students SET level = ? WHERE id = ?", arguments: [change.to.number, change.student.rawValue])
-        guard db.changesCount == 1 else { throw StoreError.unknownStudent(change.student) }
     }
 
     /// Earlier versions of a student's details, oldest first.

@@ -10,17 +10,23 @@ public final class Store: Sendable {
     /// The school's time zone: records keep school-local time; the audit
     /// log keeps instants.
     public let timeZone: TimeZone
+    /// The school's accounts as the keyring states them: who holds which
+    /// role, for routing escalations and hand-overs to real counselors.
+    public let accounts: [Account]
 
     /// Opens the store on `writer` and brings its schema up to date.
-    public init(writer: any DatabaseWriter, timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!) throws {
+    public init(writer: any DatabaseWriter, timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!,
+                accounts: [Account] = []) throws {
         self.writer = writer
         self.timeZone = timeZone
+        self.accounts = accounts
         try StoreMigrator.migrator.migrate(writer)
     }
 
-    /// Opens the store of an unlocked vault through a WAL pool.
-    public convenience init(vault: UnlockedVault) throws {
-        try self.init(writer: try vault.makePool())
+    /// Opens the store of an unlocked vault on `writer` (a pool of the vault's).
+    public convenience init(vault: UnlockedVault, writer: any DatabaseWriter,
+                            timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!) throws {
+        try self.init(writer: writer, timeZone: timeZone, accounts: Account.all(of: vault))
     }
 
     /// Verifies the audit chain (for `xindesk check`).

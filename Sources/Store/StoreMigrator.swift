@@ -9,6 +9,7 @@ enum StoreMigrator {
         m.registerMigration("v1-records") { db in try RecordSchema.migrate(db) }
         m.registerMigration("v2-student-flags") { db in try StudentFlagsMigration.migrate(db) }
         m.registerMigration("v3-drafts") { db in try DraftSchema.migrate(db) }
+        m.registerMigration("v4-one-time-format") { db in try RecordTimeMigration.migrate(db) }
         return m
     }
 }

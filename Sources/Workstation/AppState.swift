@@ -85,16 +85,21 @@ public struct AppState: Sendable {
     /// The region's hotlines from config.toml, shown instead of the
     /// checklist's own when set.
     public var hotlines: [Hotline]?
-    public var crisisRun: CrisisRun?
+    /// Acute crisis runs and hand-overs waiting for a counselor, as loaded.
+    public var crisisRuns: [CrisisRun] = []
+    /// The student the crisis pane is about, chosen with F7 on that student.
+    public var crisisStudent: StudentID?
     /// Case closings waiting for a second person (for those who approve).
     public var pendingClosings: [CaseClosing] = []
     /// Visits the duty teacher escalated that no counselor has taken yet.
     public var escalations: [Visit] = []
-    /// When the store was last asked for new escalations.
-    var escalationsCheckedAt: Date?
-    /// A duty teacher on another workstation escalates a visit: a
-    /// counselor's screen shows it within this many seconds.
-    public static let escalationCheckSeconds: TimeInterval = 10
+    /// When the store was last asked whether it changed.
+    var polledAt: Date?
+    /// The store's change mark at the last load (see `Store.changeMark`).
+    public var dataMark: Int64 = 0
+    /// Another workstation saves (a visit escalated, a plan edited, a run
+    /// handed over): this screen shows it within this many seconds.
+    public static let pollSeconds: TimeInterval = 10
     /// What was typed at the last lock, waiting to reopen (after its file).
     public var draft: Draft?
     /// A reopened draft's box is on screen: its kept copy is removed when
@@ -120,7 +125,25 @@ public struct AppState: Sendable {
 
     public var isDutyOnly: Bool { !roles.contains(.counselor) && roles.contains(.duty) }
     public var isHead: Bool { roles.contains(.head) && !roles.contains(.counselor) }
-    public var currentCheckIn: DutyCheckIn? { checkIns.last { $0.person.rawValue == account && $0.checkOut == nil } }
+    /// The account's shift open today.
+    public var currentCheckIn: DutyCheckIn? {
+        checkIns.last { $0.person.rawValue == account && $0.checkOut == nil && $0.checkIn.day == now.day }
+    }
+    /// A shift of the account's left open on an earlier day: a missing
+    /// check-out, shown with its date until today's check-in.
+    public var missedCheckOut: DutyCheckIn? {
+        checkIns.last { $0.person.rawValue == account && $0.isMissingCheckOut(asOf: now) }
+    }
+
+    /// The crisis run the crisis pane shows: the chosen student's acute run,
+    /// or the one handed over and waiting.
+    public var crisisRun: CrisisRun? {
+        guard let crisisStudent else { return nil }
+        return crisisRuns.last { $0.student == crisisStudent }
+    }
+
+    /// Crisis runs handed over that no counselor has taken yet.
+    public var handovers: [CrisisRun] { crisisRuns.filter(\.awaitsCounselor) }
 
     /// The student the cursor is on in the list.
     public var selectedStudent: StudentSummary? {
@@ -143,7 +166,7 @@ public struct AppState: Sendable {
     /// Forgets every decrypted value (on lock).
     public mutating func wipe() {
         students = []; visible = []; queue = []; file = nil; todaysVisits = []; shifts = []; checkIns = []
-        appointments = []; compliance = nil; levelCounts = [:]; crisisRun = nil; modal = nil; pendingClosings = []; escalations = []; draft = nil; draftReopened = false
+        appointments = []; compliance = nil; levelCounts = [:]; crisisRuns = []; crisisStudent = nil; modal = nil; pendingClosings = []; escalations = []; draft = nil; draftReopened = false
         filter = LineEditor("", limit: 40); filtering = false; list = ListState(); message = ""
         passphrase = LineEditor("", limit: 200)
     }

@@ -11,11 +11,16 @@ public enum Msg: Sendable {
     case unlockFailed(String)
     case loaded(Snapshot)
     case fileOpened(StudentFile)
-    case saved(String, Snapshot)
-    /// A counselor took an escalated visit over: the student's file opens.
+    /// A command was carried out: what to tell, the store as it is now, and
+    /// the open file as it is now (not a new view of it).
+    case saved(String, Snapshot, StudentFile?)
+    /// Someone saved first: the form stays open with the message, and the
+    /// file beside it shows their version.
+    case refused(String, StudentFile?)
+    /// A counselor took an escalated visit or a crisis run over: the student's file opens.
     case escalationTaken(String, Snapshot, StudentFile?)
-    /// The escalations waiting now, as another workstation may have added one.
-    case escalationsChecked([Visit])
+    /// The store changed (another workstation saved): what it holds now.
+    case refreshed(Snapshot, StudentFile?)
     case failed(String)
 }
 
@@ -31,7 +36,11 @@ public struct Snapshot: Sendable {
     public var levelCounts: [WarningLevel: Int] = [:]
     public var overdueCount = 0
     public var checklist: CrisisChecklist = .standard
-    public var openRun: CrisisRun?
+    /// Acute crisis runs, one per student at most, and runs handed over
+    /// that no counselor has taken yet.
+    public var crisisRuns: [CrisisRun] = []
+    /// The store's change mark when this was read (see `Store.changeMark`).
+    public var dataMark: Int64 = 0
     public var staff: [Staff] = []
     public var pendingClosings: [CaseClosing] = []
     public var escalations: [Visit] = []
@@ -47,26 +56,11 @@ public enum Effect: Sendable, Equatable {
     case unlock(account: String, passphrase: [UInt8])
     case load
     case openFile(StudentID)
-    case saveVisit(Visit)
-    case checkIn(DutyCheckIn)
-    case checkOut(DutyCheckIn)
-    case changeLevel(LevelChange, FollowUp)
-    case saveCrisisRun(CrisisRun, isNew: Bool)
-    case saveAppointment(Appointment, isNew: Bool)
-    case saveNote(CaseNote, isNew: Bool)
-    case decideProposal(ScreeningProposal, LevelChange?)
-    case completeFollowUp(FollowUp)
-    case savePlan(SupportPlan, isNew: Bool)
-    case saveGuardianContact(GuardianContact)
-    case saveReferral(Referral, isNew: Bool)
-    case requestClosing(CaseClosing)
-    /// Approved or declined; an approval closes the case with its level change.
-    case decideClosing(CaseClosing)
-    case handOverCrisis(CrisisRun)
-    case takeEscalation(VisitID)
-    case checkEscalations
+    /// Every change: the store checks and carries it out for the account.
+    case execute(StoreCommand)
+    /// Asks whether the store changed since the last load (every 10 s).
+    case poll
     case keepDraft(Draft)
-    case removeDraft
     case exportCompliance(path: String)
     case lock
     case quit
@@ -79,6 +73,9 @@ extension Snapshot {
     public static func load(from store: Store, roles: Set<Role>, now: LocalDateTime,
                             profile: OpeningPolicy.Profile? = nil, account: StaffID? = nil) throws -> Snapshot {
         var snap = Snapshot()
+        // Read first: a change committed while the rest loads moves the mark
+        // past this one, so the next poll loads again.
+        snap.dataMark = try store.changeMark()
         // The counselor's queue is read on a second pool connection while
         // this one reads the student list: the two are most of the time
         // from unlock to the first frame.
@@ -106,6 +103,9 @@ extension Snapshot {
         // (a Saturday make-up day): the title bar and F5 depend on it.
         let firstCheckIn = min(week.adding(days: -1), now.day.adding(days: -1))
         snap.checkIns = try store.records(DutyCheckIn.self, from: LocalDateTime(firstCheckIn, .midnight), to: nextMonday)
+        // A shift left open longer ago still shows (as a missing check-out).
+        let loaded = Set(snap.checkIns.map(\.id))
+        snap.checkIns = try store.openRecords(DutyCheckIn.self).filter { !loaded.contains($0.id) } + snap.checkIns
         if Permission.allows(roles, .readAppointments) {
             snap.appointments = try store.records(Appointment.self, from: monday, to: nextMonday)
         }
@@ -120,12 +120,14 @@ extension Snapshot {
         if Permission.allows(roles, .takeEscalatedVisit) {
             snap.escalations = try store.escalationsAwaitingCounselor()
         }
+        if Permission.allows(roles, .startCrisisChecklist) || Permission.allows(roles, .takeEscalatedVisit) {
+            snap.crisisRuns = try store.openCrisisRuns()
+        }
         if let account {
             // A draft an older version wrote that no longer reads is dropped, not a reason to refuse the unlock.
             snap.draft = (try? store.draft(Draft.self, of: account)) ?? nil
         }
         snap.checklist = try store.crisisChecklist()
-        snap.openRun = try store.openRecords(CrisisRun.self).last
         return snap
     }
 }

@@ -83,6 +83,7 @@ public enum Render {
         let names = s.roles.sorted().map { $0.displayName.text(L) }
         let roles = L == .zhHans ? "（" + names.joined(separator: "、") + "）" : " (" + names.joined(separator: ", ") + ") "
         let duty = s.currentCheckIn.map { S.onDutySince.format(L, $0.checkIn.clock) }
+            ?? s.missedCheckOut.map { S.onDutySinceDay.format(L, $0.checkIn.monthDayClock) }
             ?? S.offDuty.text(L)
         let clock = "\(s.now.day) \(s.now.clock)"
         // A space is kept before the clock however long the rest is.
@@ -98,7 +99,8 @@ public enum Render {
         case .students: return number + (s.showsQueue ? "\(S.keyAttention.text(L)) (\(s.queue.count))" : "\(S.students.text(L)) (\(s.visible.count))")
         case .file: return number + (s.isDutyOnly ? S.visitsToday.text(L) : s.isHead ? S.compliance.text(L) : S.file.text(L))
         case .roster: return number + S.roster.text(L)
-        case .crisis: return number + S.crisis.text(L)
+        // The pane always names the student its steps are about.
+        case .crisis: return number + (s.crisisStudent.map { S.crisisFor.format(L, s.studentName($0)) } ?? S.crisis.text(L))
         }
     }
 

@@ -149,7 +149,21 @@ public enum S {
     public static let closingRequestedSaved = LocalizedText(zh: "销号申请已提交，等待另一人审批。", en: "Closing requested; waiting for a second person.")
     public static let closingApproved = LocalizedText(zh: "已同意销号。", en: "Closing approved.")
     public static let closingDeclined = LocalizedText(zh: "已退回销号申请。", en: "Closing declined.")
-    public static let handedOver = LocalizedText(zh: "已交接给心理教师。", en: "Handed over to the counselor.")
+    public static let handedOverTo = LocalizedText(zh: "已交接给心理教师 %@，已通知对方；在对方接手前请陪着学生。",
+                                                   en: "Handed over to counselor %@, who has been alerted; stay with the student until they take over.")
+    public static let handedOverToAll = LocalizedText(zh: "已交接给全体心理教师，已通知；在有人接手前请陪着学生。",
+                                                      en: "Handed over to every counselor, who have been alerted; stay with the student until one takes over.")
+    public static let everyCounselor = LocalizedText(zh: "全体心理教师", en: "every counselor")
+    public static let handoverTaken = LocalizedText(zh: "已接手 %@ 的危机处置：请立即与值班教师和学生会合。",
+                                                    en: "You took over the crisis run of %@: join the duty teacher and the student now.")
+    public static let newHandover = LocalizedText(zh: "⚠ 一次危机处置交接给了您，按 T 接手。", en: "⚠ A crisis run was handed over to you: press T to take it.")
+    public static let handoverWaiting = LocalizedText(zh: "⚠ 危机交接（T 接手）%@ %@ · %@", en: "⚠ crisis hand-over (T) %@ %@ · %@")
+    public static let crisisFor = LocalizedText(zh: "危机处置 · %@", en: "Crisis run · %@")
+    public static let crisisEnded = LocalizedText(zh: "危机处置的紧急步骤已完成；后续追踪已记入档案。", en: "The acute steps are done; the follow-up is now on the file.")
+    public static let referralFeedbackSaved = LocalizedText(zh: "转介反馈已记录。", en: "Referral feedback recorded.")
+    public static let appointmentMoved = LocalizedText(zh: "预约状态已更新。", en: "Appointment updated.")
+    public static let changedElsewhere = LocalizedText(zh: "其他工作站刚保存了修改，已更新显示。", en: "Another workstation saved changes; the screen is up to date.")
+    public static let onDutySinceDay = LocalizedText(zh: "%@ 签到未签退（缺签退）", en: "checked in %@, never checked out")
     public static let exported = LocalizedText(zh: "已导出到 %@", en: "Written to %@")
     public static let discardTitle = LocalizedText(zh: "放弃输入", en: "Discard")
     public static let discardQuestion = LocalizedText(zh: "已输入的内容尚未保存，确定放弃吗？", en: "What you typed is not saved. Discard it?")

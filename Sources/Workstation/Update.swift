@@ -11,7 +11,7 @@ public enum Update {
         var effects = step(&s, msg)
         if s.draftReopened, s.modal == nil, s.phase == .main {
             s.draftReopened = false
-            effects.append(.removeDraft)
+            effects.append(.execute(.removeDraft))
         }
         return effects
     }
@@ -23,16 +23,24 @@ public enum Update {
             if s.phase != .unlock && wall.timeIntervalSince(s.lastActivity) >= Double(s.idleLockMinutes * 60) {
                 return lock(&s)
             }
-            if s.phase != .unlock, Permission.allows(s.roles, .takeEscalatedVisit),
-               s.escalationsCheckedAt.map({ wall.timeIntervalSince($0) >= AppState.escalationCheckSeconds }) ?? true {
-                s.escalationsCheckedAt = wall
-                return [.checkEscalations]
+            // Another workstation's saves show here within the poll interval.
+            if s.phase != .unlock, s.polledAt.map({ wall.timeIntervalSince($0) >= AppState.pollSeconds }) ?? true {
+                s.polledAt = wall
+                return [.poll]
             }
             return []
-        case .escalationsChecked(let waiting):
-            let known = Set(s.escalations.map(\.id))
-            if waiting.contains(where: { !known.contains($0.id) }) { s.message = S.newEscalation.text(s.language) }
-            s.escalations = waiting
+        case .refreshed(let snapshot, let file):
+            let L = s.language
+            let knownVisits = Set(s.escalations.map(\.id)), knownRuns = Set(s.handovers.map(\.id))
+            apply(snapshot, to: &s)
+            if let file, file.student.id == s.file?.student.id { s.file = file }
+            if Permission.allows(s.roles, .takeEscalatedVisit) {
+                if s.handovers.contains(where: { !knownRuns.contains($0.id) }) {
+                    s.message = S.newHandover.text(L)
+                } else if s.escalations.contains(where: { !knownVisits.contains($0.id) }) {
+                    s.message = S.newEscalation.text(L)
+                }
+            }
             return []
         case .key(let key, let at):
             if case .resize(let w, let h) = key { s.width = w; s.height = h; return [] }
@@ -96,11 +104,23 @@ public enum Update {
                 s.pane = .file
             }
             return []
-        case .saved(let message, let snapshot):
+        case .saved(let message, let snapshot, let file):
             s.modal = nil
-            s.message = message
+            if !message.isEmpty { s.message = message }
             apply(snapshot, to: &s)
-            return s.file.map { [.openFile($0.student.id)] } ?? []
+            if let file, file.student.id == s.file?.student.id { s.file = file }
+            return []
+        case .refused(let message, let file):
+            // The form keeps everything typed; the file beside it shows the
+            // version someone else saved.
+            if let file, file.student.id == s.file?.student.id { s.file = file }
+            if case .form(var f) = s.modal {
+                f.problem = message
+                s.modal = .form(f)
+            } else {
+                s.message = message
+            }
+            return []
         case .failed(let message):
             // A form stays open with the store's answer in it: nothing typed is lost.
             if case .form(var f) = s.modal {
@@ -125,7 +145,8 @@ public enum Update {
         s.levelCounts = snap.levelCounts
         s.overdueCount = snap.overdueCount
         s.checklist = snap.checklist
-        s.crisisRun = snap.openRun
+        s.crisisRuns = snap.crisisRuns
+        s.dataMark = snap.dataMark
         s.staff = snap.staff
         s.pendingClosings = snap.pendingClosings
         s.escalations = snap.escalations
@@ -214,9 +235,13 @@ public enum Update {
     static func filterKey(_ s: inout AppState, _ key: KeyEvent) -> [Effect] {
         switch key {
         case .escape:
+            // The student found stays selected in the whole list: the next
+            // F2 or F7 is about them, not about whoever is first.
+            let found = s.selectedStudent?.id
             s.filtering = false
             s.filter = LineEditor("", limit: 40)
             s.applyFilter()
+            if let found, let i = s.visible.firstIndex(where: { s.students[$0].id == found }) { s.list.selected = i }
         case .enter:
             s.filtering = false
             if let student = s.selectedStudent, Permission.allows(s.roles, .readStudentArchive) {
@@ -225,8 +250,15 @@ public enum Update {
         case .up: s.list.move(-1, count: s.visible.count)
         case .down: s.list.move(1, count: s.visible.count)
         default:
-            // While the field has focus every typed or pasted character is
-            // text, never a command.
+            // Function keys, and the blank and lock keys, act at once (the
+            // fast path: `/`, initials, F2 logs the visit); the filter keeps
+            // its text. Every typed or pasted character is text, never a command.
+            var acts = Command.command(.blank).keys.contains(key) || Command.command(.lock).keys.contains(key)
+            if case .function = key { acts = true }
+            if acts, let command = Command.find(key, in: s) {
+                s.filtering = false
+                return perform(&s, command)
+            }
             if s.filter.handle(key) {
                 s.list = ListState()
                 s.applyFilter()
@@ -279,34 +311,42 @@ public enum Update {
             guard let student = s.selectedStudent else { return [] }
             s.modal = .form(.appointment(student, s))
         case .checkInOut:
-            if var open = s.currentCheckIn {
-                open.checkOut = s.now
-                return [.checkOut(open)]
-            }
-            return [.checkIn(DutyCheckIn(id: s.nextID("checkin"), person: StaffID(s.account), checkIn: s.now))]
+            if let open = s.currentCheckIn { return [.execute(.checkOut(open.id))] }
+            return [.execute(.checkIn(DutyCheckIn(id: s.nextID("checkin"), person: StaffID(s.account), checkIn: s.now)))]
         case .startCrisis:
-            if s.crisisRun != nil { s.pane = .crisis; return [] }
-            let run = CrisisRun(id: s.nextID("crisis"), student: s.pane == .students ? s.selectedStudent?.id : s.file?.student.id,
-                                startedBy: StaffID(s.account), startedAt: s.now, checklist: s.checklist)
-            s.crisisRun = run
-            s.crisisStep = 0
+            // Always about one student, chosen here: the one selected in the
+            // list, or whose file is open. Another student's run is theirs.
+            let student = s.pane == .file ? s.file?.student.id : s.selectedStudent?.id ?? s.file?.student.id
+            guard let student else { s.message = CrisisRunError.noStudent.message.text(L); return [] }
+            s.crisisStudent = student
             s.pane = .crisis
+            if let run = s.crisisRun, run.isAcute || run.awaitsCounselor {
+                s.crisisStep = run.checklist.steps.firstIndex { run.stepRecord(for: $0.id) == nil } ?? 0
+                return []
+            }
+            let run = CrisisRun(id: s.nextID("crisis"), student: student, startedBy: StaffID(s.account), startedAt: s.now,
+                                checklist: s.checklist)
+            s.crisisRuns.append(run)
+            s.crisisStep = 0
             s.message = S.crisisStarted.text(L)
-            return [.saveCrisisRun(run, isNew: true)]
+            return [.execute(.startCrisisRun(run))]
         case .recordStep:
-            guard var run = s.crisisRun, s.checklist.steps.indices.contains(s.crisisStep) else { return [] }
-            let step = s.checklist.steps[s.crisisStep]
+            guard var run = s.crisisRun, run.isAcute, run.checklist.steps.indices.contains(s.crisisStep) else {
+                s.message = (s.crisisRun == nil ? S.noRunToHandOver : S.crisisEnded).text(L)
+                return []
+            }
+            let step = run.checklist.steps[s.crisisStep]
             do {
                 try run.record(step.id, .done, by: StaffID(s.account), at: s.now)
             } catch {
                 s.message = error.message.text(L)
                 return []
             }
-            s.crisisRun = run.isComplete ? nil : run
-            s.crisisStep = min(s.checklist.steps.count - 1, s.crisisStep + 1)
-            return [.saveCrisisRun(run, isNew: false)]
+            if let i = s.crisisRuns.firstIndex(where: { $0.id == run.id }) { s.crisisRuns[i] = run }
+            s.crisisStep = min(run.checklist.steps.count - 1, s.crisisStep + 1)
+            return [.execute(.recordCrisisStep(run.id, step: step.id, outcome: .done, note: ""))]
         case .handOver:
-            guard let run = s.crisisRun else { s.message = S.noRunToHandOver.text(L); return [] }
+            guard let run = s.crisisRun, run.isAcute else { s.message = S.noRunToHandOver.text(L); return [] }
             s.modal = .form(.handover(run, s))
         case .newNote, .editNote:
             guard let file = s.file else { return [] }
@@ -354,17 +394,20 @@ public enum Update {
             let list = s.weekAppointments
             guard list.indices.contains(s.appointmentList.selected) else { return [] }
             let status: Appointment.Status = id == .confirmAppointment ? .confirmed : id == .appointmentDone ? .done : .noShow
-            var appointment = list[s.appointmentList.selected]
+            let original = list[s.appointmentList.selected]
+            var appointment = original
             if appointment.counselor == nil { appointment.counselor = s.staff.first { $0.roles.contains(.counselor) }?.id }
             do {
-                return [.saveAppointment(try appointment.moved(to: status, at: s.now), isNew: false)]
+                return [.execute(.moveAppointment(try appointment.moved(to: status, at: s.now), basedOn: original))]
             } catch {
                 s.message = error.message.text(L)
                 return []
             }
         case .takeEscalation:
+            // A crisis handed over comes before an escalated visit.
+            if let run = s.handovers.first { return [.execute(.takeCrisisRun(run.id))] }
             guard let visit = s.escalations.first else { s.message = S.noEscalation.text(L); return [] }
-            return [.takeEscalation(visit.id)]
+            return [.execute(.takeEscalation(visit.id))]
         case .exportCompliance:
             s.modal = .form(.exportCompliance(s))
         case .palette:
@@ -394,7 +437,7 @@ public enum Update {
             s.modal = nil
         case .confirmQuit(let back):
             // Quitting discards what was typed, a reopened draft included.
-            if key == .character("y") || key == .character("Y") { return (s.draftReopened ? [.removeDraft] : []) + [.quit] }
+            if key == .character("y") || key == .character("Y") { return (s.draftReopened ? [.execute(.removeDraft)] : []) + [.quit] }
             if key == .character("n") || key == .character("N") || key == .escape { s.modal = back }
         case .confirmDiscard(let back):
             if key == .character("y") || key == .character("Y") { s.modal = nil }
@@ -431,12 +474,13 @@ public enum Update {
                     s.message = problem.message.text(s.language)
                     return []
                 }
-                if var note = n.editing {
+                if let original = n.editing {
+                    var note = original
                     note.text = text
-                    return [.saveNote(note, isNew: false)]
+                    return [.execute(.editNote(note, basedOn: original))]
                 }
-                return [.saveNote(CaseNote(id: s.nextID("note"), student: n.student, author: StaffID(s.account), at: s.now, text: text),
-                                  isNew: true)]
+                return [.execute(.writeNote(CaseNote(id: s.nextID("note"), student: n.student, author: StaffID(s.account),
+                                                     at: s.now, text: text)))]
             }
             n.text.handle(key, width: max(10, min(s.width - 4, 76) - 2))
             s.modal = .note(n)

@@ -20,7 +20,6 @@ enum CLIError: Error {
     case undecodableFile(path: String, line: Int, offset: Int)
     case workbookNotCSV(String)
     case importRejected(errors: Int, rows: Int)
-    case notAllowed(String)
     case badConfig(String)
 
     var message: String {
@@ -47,7 +46,6 @@ enum CLIError: Error {
         case .importRejected(let errors, let rows): Text.pick(
             "Nothing was imported: \(errors) \(errors == 1 ? "error" : "errors") in \(rows) \(rows == 1 ? "row" : "rows") (listed above). Correct them, or use --skip-invalid to import the other rows.",
             "未导入任何内容：\(rows) 行共有 \(errors) 处错误（见上）。请改正，或用 --skip-invalid 只导入其余各行。")
-        case .notAllowed(let why): why
         case .badConfig(let why): why
         case .auditBroken(let id, let reason): Text.pick(
             "The audit log has been tampered with at entry \(id) (\(reason)).",

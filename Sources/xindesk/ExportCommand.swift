@@ -17,10 +17,10 @@ struct ExportCommand: ParsableCommand {
         @Argument(help: "The CSV file to write.") var file: String
 
         func run() throws {
-            try ReportSession.run(global, action: .exportStudents) { store, now, _, actor in
-                let students = try store.allStudents()
+            try StoreSession.run(global, reading: .exportStudents) { session in
+                let students = try session.store.allStudents()
                 try StudentCSV.write(students, to: file)
-                try store.recordExport("students.export", by: actor, at: now, detail: "\(students.count) students")
+                try session.execute(.recordExport(.studentsExport, detail: "\(students.count) students"))
                 return [Text.pick("Exported \(students.count) students to \(file).", "已导出 \(students.count) 名学生到 \(file)。")]
             }
         }

@@ -26,8 +26,8 @@ struct ImportCommand: ParsableCommand {
 
         func run() throws {
             let text = try ImportFile.text(options.file)
-            try ImportFile.run(options, action: .importStudents, read: { _ in StudentImport.read(text) }) { store, report, actor, now in
-                let r = try store.saveStudents(report.values, by: actor, at: now)
+            try ImportFile.run(options, read: { _ in StudentImport.read(text) }) { session, report in
+                let r = try session.execute(.importStudents(report.values))
                 return Text.pick("Imported \(r.added) new and \(r.updated) changed students.", "导入学生：新增 \(r.added) 名，更新 \(r.updated) 名。")
             }
         }
@@ -39,18 +39,12 @@ struct ImportCommand: ParsableCommand {
 
         func run() throws {
             let text = try ImportFile.text(options.file)
-            try ImportFile.run(options, action: .editDutyRoster, read: { store in
+            try ImportFile.run(options, read: { store in
                 RosterImport.read(text, staff: try store.staff())
-            }) { store, report, actor, now in
-                // People the roster names who are not yet staff join the list.
-                let staff = try store.staff()
-                let newcomers = Set(report.values.map(\.person)).subtracting(staff.map(\.id)).sorted()
-                if !newcomers.isEmpty {
-                    try store.set(.staff, staff + newcomers.map { Staff(id: $0, name: String($0.rawValue.dropFirst(5)), roles: [.duty]) },
-                                  by: actor, at: now)
-                }
-                let r = try store.saveShifts(report.values, by: actor, at: now)
-                return Text.pick("Imported \(r.added) shifts (\(r.replaced) replaced).", "导入值班：\(r.added) 个班次（替换 \(r.replaced) 个）。")
+            }) { session, report in
+                // People the roster names who have no account join the staff list (in the store's command).
+                let r = try session.execute(.importShifts(report.values))
+                return Text.pick("Imported \(r.added) shifts (\(r.updated) replaced).", "导入值班：\(r.added) 个班次（替换 \(r.updated) 个）。")
             }
         }
     }
@@ -70,30 +64,23 @@ enum ImportFile {
         }
     }
 
-    /// Unlocks, checks the account may do `action`, reads the file, prints
-    /// every problem, and saves only when there is no error (or the caller
-    /// asked to skip rows with errors).
-    static func run<V>(_ options: ImportCommand.Options, action: Action,
+    /// Reads the file, prints every problem, and saves only when there is
+    /// no error (or the caller asked to skip rows with errors). The store
+    /// refuses an account whose roles do not allow the import.
+    static func run<V>(_ options: ImportCommand.Options,
                        read: (Store) throws -> ImportReport<V>,
-                       save: (Store, ImportReport<V>, StaffID, LocalDateTime) throws -> String) throws {
-        let language: Language = Text.chinese ? .zhHans : .en
-        let vault = try options.global.unlock()
-        defer { vault.lock() }
-        guard Permission.allows(Set(vault.roles), action) else {
-            throw CLIError.notAllowed(Permission.refusal(action).text(language))
+                       save: (StoreSession, ImportReport<V>) throws -> String) throws {
+        try StoreSession.run(options.global) { session in
+            let report = try read(session.store)
+            for problem in report.problems { FileHandle.standardError.write(Data((problem.text(session.language) + "\n").utf8)) }
+            if !report.errors.isEmpty && (!options.skipInvalid || report.values.isEmpty) {
+                throw CLIError.importRejected(errors: report.errors.count, rows: report.rejectedRows)
+            }
+            var summary = try save(session, report)
+            if report.rejectedRows > 0 {
+                summary += Text.pick(" Skipped \(report.rejectedRows) rows with errors.", "跳过有错误的 \(report.rejectedRows) 行。")
+            }
+            return [summary]
         }
-        let pool = try vault.makePool()
-        defer { try? pool.close() }
-        let store = try Store(writer: pool)
-        let report = try read(store)
-        for problem in report.problems { FileHandle.standardError.write(Data((problem.text(language) + "\n").utf8)) }
-        if !report.errors.isEmpty && (!options.skipInvalid || report.values.isEmpty) {
-            throw CLIError.importRejected(errors: report.errors.count, rows: report.rejectedRows)
-        }
-        var summary = try save(store, report, StaffID(vault.account), LocalDateTime(Date(), in: store.timeZone))
-        if report.rejectedRows > 0 {
-            summary += Text.pick(" Skipped \(report.rejectedRows) rows with errors.", "跳过有错误的 \(report.rejectedRows) 行。")
-        }
-        print(summary)
     }
 }

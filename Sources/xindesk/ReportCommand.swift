@@ -21,7 +21,8 @@ struct ComplianceReportCommand: ParsableCommand {
     @Option(help: "Last day (YYYY-MM-DD; default: today).") var to: String?
 
     func run() throws {
-        try ReportSession.run(global, action: .readComplianceReport) { store, now, language, _ in
+        try StoreSession.run(global, reading: .readComplianceReport) { session in
+            let store = session.store, now = session.now, language = session.language
             let calendar = try store.calendar()
             let first = try from.map { try Day.parse($0, field: .date) } ?? calendar.term(containing: now.day)?.first ?? now.day.adding(days: -27)
             let last = try to.map { try Day.parse($0, field: .date) } ?? now.day
@@ -61,10 +62,11 @@ struct KeyAttentionReportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        try ReportSession.run(global, action: .readKeyAttentionList) { store, now, language, actor in
-            let items = try store.keyAttentionQueue(today: now.day)
+        try StoreSession.run(global, reading: .readKeyAttentionList) { session in
+            let now = session.now, language = session.language
+            let items = try session.store.keyAttentionQueue(today: now.day)
             // Names with their levels leave the app here: the audit log says who printed them.
-            try store.recordExport("report.key-attention", by: actor, at: now, detail: "\(items.count) students")
+            try session.execute(.recordExport(.keyAttentionPrint, detail: "\(items.count) students"))
             let zh = language == .zhHans
             let header = zh ? ["等级", "姓名", "班级", "逾期追踪", "距上次联系", "下次追踪"]
                             : ["level", "name", "class", "overdue", "days since contact", "next follow-up"]
@@ -79,23 +81,5 @@ struct KeyAttentionReportCommand: ParsableCommand {
             }
             return lines
         }
-    }
-}
-
-/// Unlock, permission check, store, clock: the frame every report runs in.
-enum ReportSession {
-    static func run(_ global: GlobalOptions, action: Action,
-                    _ body: (Store, LocalDateTime, Language, StaffID) throws -> [String]) throws {
-        let language: Language = Text.chinese ? .zhHans : .en
-        let vault = try global.unlock()
-        defer { vault.lock() }
-        guard Permission.allows(Set(vault.roles), action) else {
-            throw CLIError.notAllowed(Permission.refusal(action).text(language))
-        }
-        let pool = try vault.makePool()
-        defer { try? pool.close() }
-        let store = try Store(writer: pool)
-        let now = LocalDateTime(Date(), in: store.timeZone)
-        for line in try body(store, now, language, StaffID(vault.account)) { print(line) }
     }
 }

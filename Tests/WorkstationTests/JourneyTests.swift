@@ -235,6 +235,23 @@ final class JourneyTests: XCTestCase {
         XCTAssertTrue(screen.contains("值班中"), "today's check-in shows in the title bar")
     }
 
+    func testFromTheFilterF2LogsAVisitForTheStudentFoundAndF9Blanks() throws {
+        var s = try F.state("duty", [.duty])
+        let target = s.students[17]
+        _ = F.press(&s, .character("/"))
+        _ = F.type(&s, target.number)
+        _ = F.press(&s, .function(2))
+        guard case .form(let form) = s.modal, case .visit(let student) = form.purpose else { return XCTFail("no visit form") }
+        XCTAssertEqual(student, target.id)
+        XCTAssertFalse(s.filtering)
+        XCTAssertEqual(s.filter.text, target.number, "the list stays as found")
+        s.modal = nil
+        _ = F.press(&s, .character("/"))
+        _ = F.type(&s, "z")
+        _ = F.press(&s, .function(9))
+        XCTAssertEqual(s.phase, .blank)
+    }
+
     func testTypedCharactersInTheFilterNeverTriggerCommands() throws {
         var s = try F.state("counselor", [.counselor, .admin])
         _ = F.press(&s, .character("/"))

@@ -20,7 +20,7 @@ extension Store {
                 try db.execute(sql: "INSERT INTO settings(key, body) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET body = excluded.body",
                                arguments: [key, body])
             }
-            try audit(db, actor, now, "demo.generate", nil,
+            try audit(db, actor, now, .demoGenerate, nil,
                       "\(school.students.count) students, \(school.records.count) records")
         }
     }

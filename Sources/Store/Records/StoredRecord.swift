@@ -9,7 +9,10 @@ public protocol StoredRecord: Codable, Sendable, Identifiable where ID == Identi
     static var kind: String { get }
     /// The student the record belongs to, if any.
     var studentKey: StudentID? { get }
-    /// When it happened or is planned, as sortable school-local text.
+    /// When it happened or is planned, as sortable school-local text: always
+    /// a `LocalDateTime.description` (`2026-09-20T08:00:00`), so one range
+    /// query compares like with like. A record dated by a day alone keys on
+    /// that day's midnight (`Day.midnightKey`).
     var timeKey: String { get }
     /// A day it is due, for records that fall due (follow-ups, plan reviews).
     var dueKey: String? { get }
@@ -21,6 +24,15 @@ public protocol StoredRecord: Codable, Sendable, Identifiable where ID == Identi
 public extension StoredRecord {
     var dueKey: String? { nil }
     var isOpen: Bool { false }
+}
+
+extension Day {
+    /// The `timeKey` of a record dated by this day alone: its midnight, in
+    /// the same text as every other record's time. The bare day
+    /// (`2026-09-20`) would sort before that day's `2026-09-20T00:00:00`,
+    /// so a range query for the day would miss it and find the next day's.
+    /// `RecordTimeMigration` rewrites keys stored the old way.
+    var midnightKey: String { LocalDateTime(self, .midnight).description }
 }
 
 extension Visit: StoredRecord {
@@ -72,14 +84,14 @@ extension GuardianContact: StoredRecord {
 extension Referral: StoredRecord {
     public static let kind = "referral"
     public var studentKey: StudentID? { student }
-    public var timeKey: String { referredOn.description }
+    public var timeKey: String { referredOn.midnightKey }
     public var isOpen: Bool { awaitsFeedback }
 }
 
 extension FollowUp: StoredRecord {
     public static let kind = "followup"
     public var studentKey: StudentID? { student }
-    public var timeKey: String { due.description }
+    public var timeKey: String { due.midnightKey }
     public var dueKey: String? { due.description }
     public var isOpen: Bool { !isDone }
 }
@@ -101,18 +113,18 @@ extension CrisisRun: StoredRecord {
     public static let kind = "crisis"
     public var studentKey: StudentID? { student }
     public var timeKey: String { startedAt.description }
-    public var isOpen: Bool { !isComplete }
+    public var isOpen: Bool { isAcute || awaitsCounselor }
 }
 
 extension ScreeningResult: StoredRecord {
     public static let kind = "screening"
     public var studentKey: StudentID? { student }
-    public var timeKey: String { date.description }
+    public var timeKey: String { date.midnightKey }
 }
 
 extension ScreeningProposal: StoredRecord {
     public static let kind = "proposal"
     public var studentKey: StudentID? { student }
-    public var timeKey: String { raisedOn.description }
+    public var timeKey: String { raisedOn.midnightKey }
     public var isOpen: Bool { status == .pending }
 }

@@ -30,6 +30,6 @@ enum AppointmentInput {
             f.fail(0, problem.message, L)
             return nil
         }
-        return .saveAppointment(appointment, isNew: true)
+        return .execute(.bookAppointment(appointment))
     }
 }

@@ -45,7 +45,7 @@ enum ClosingInput {
             }
         }
         guard f.isValid, f.problem == nil else { return nil }
-        return .requestClosing(closing)
+        return .execute(.requestClosing(closing))
     }
 
     static func decide(_ f: inout FormModal, _ closing: CaseClosing, _ s: inout AppState) -> Effect? {
@@ -53,8 +53,8 @@ enum ClosingInput {
         let me = StaffID(s.account)
         do {
             switch f.text(0) {
-            case "1": return .decideClosing(try closing.approved(by: me, at: s.now))
-            case "2": return .decideClosing(try closing.declined(by: me, at: s.now, reason: f.form.fields[1].editor.text))
+            case "1": return .execute(.decideClosing(try closing.approved(by: me, at: s.now)))
+            case "2": return .execute(.decideClosing(try closing.declined(by: me, at: s.now, reason: f.form.fields[1].editor.text)))
             default: f.fail(0, S.oneOrTwo, L)
             }
         } catch {

@@ -18,6 +18,6 @@ enum FollowUpInput {
             f.fail(0, problem.message, s.language)
             return nil
         }
-        return .completeFollowUp(followUp.completed(at: s.now, by: StaffID(s.account), note: note))
+        return .execute(.completeFollowUp(followUp.completed(at: s.now, by: StaffID(s.account), note: note), basedOn: followUp))
     }
 }

@@ -46,6 +46,6 @@ enum GuardianContactInput {
                                       note: f.form.fields[5].editor.text)
         for problem in contact.validate() { f.fail(problem.field == .guardianName ? 0 : 5, problem.message, L) }
         guard f.isValid else { return nil }
-        return .saveGuardianContact(contact)
+        return .execute(.recordGuardianContact(contact))
     }
 }

@@ -24,6 +24,7 @@ enum HandoverInput {
             f.fail(0, counselors.isEmpty ? S.noCounselor : S.pickCounselor, L)
             return nil
         }
+        // Checked here to explain at once; the store checks it again.
         var handed = run
         do {
             try handed.handOver(to: counselors[n - 1], by: StaffID(s.account), at: s.now, note: f.form.fields[1].editor.text)
@@ -31,6 +32,6 @@ enum HandoverInput {
             f.fail(1, error.message, L)
             return nil
         }
-        return .handOverCrisis(handed)
+        return .execute(.handOverCrisis(run.id, to: counselors[n - 1], note: f.form.fields[1].editor.text))
     }
 }

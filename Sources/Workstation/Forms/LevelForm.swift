@@ -28,7 +28,7 @@ enum LevelInput {
         do {
             let change = try LevelChange.make(id: s.nextID("level"), student: student, from: from, to: to,
                                               by: StaffID(s.account), at: s.now, reason: f.form.fields[1].editor.text)
-            return .changeLevel(change, FollowUp(id: s.nextID("followup"), student: student, due: due))
+            return .execute(.changeLevel(change, followUp: FollowUp(id: s.nextID("followup"), student: student, due: due)))
         } catch {
             f.fail(1, error.message, L)
             return nil

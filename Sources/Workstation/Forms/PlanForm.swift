@@ -55,7 +55,7 @@ enum PlanInput {
             }
         }
         guard f.isValid else { return nil }
-        return .savePlan(plan, isNew: editing == nil)
+        return .execute(.savePlan(plan, basedOn: editing))
     }
 
     static func review(_ f: inout FormModal, _ plan: SupportPlan, _ s: inout AppState) -> Effect? {
@@ -68,7 +68,7 @@ enum PlanInput {
         var reviewed = plan
         reviewed.reviews.append(SupportPlan.Review(at: s.now, by: StaffID(s.account), note: note))
         reviewed.reviewDate = next
-        return .savePlan(reviewed, isNew: false)
+        return .execute(.savePlan(reviewed, basedOn: plan))
     }
 
     /// Goals and measures are written one line each, separated by ；or ;.

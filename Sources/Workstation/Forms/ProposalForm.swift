@@ -27,9 +27,10 @@ enum ProposalInput {
             if confirm {
                 let (decided, change) = try proposal.confirm(level: level, currentLevel: currentLevel, by: StaffID(s.account),
                                                              at: s.now, reason: reason, levelChangeID: s.nextID("level"))
-                return .decideProposal(decided, change)
+                return .execute(.decideProposal(decided, levelChange: change, basedOn: proposal))
             }
-            return .decideProposal(try proposal.dismiss(by: StaffID(s.account), at: s.now, reason: reason), nil)
+            return .execute(.decideProposal(try proposal.dismiss(by: StaffID(s.account), at: s.now, reason: reason),
+                                            levelChange: nil, basedOn: proposal))
         } catch {
             f.fail(2, error.message, L)
             return nil

@@ -43,7 +43,7 @@ enum ReferralInput {
                                 greenChannel: green, by: StaffID(s.account))
         for problem in referral.validate() { f.fail(0, problem.message, L) }
         guard f.isValid else { return nil }
-        return .saveReferral(referral, isNew: true)
+        return .execute(.recordReferral(referral))
     }
 
     static func feedback(_ f: inout FormModal, _ referral: Referral, _ s: inout AppState) -> Effect? {
@@ -52,7 +52,7 @@ enum ReferralInput {
         if let day, day > s.now.day { f.fail(0, S.notInFuture, L) }
         guard let day else { return nil }
         do {
-            return .saveReferral(try referral.withFeedback(on: day, summary: f.form.fields[1].editor.text), isNew: false)
+            return .execute(.recordReferralFeedback(try referral.withFeedback(on: day, summary: f.form.fields[1].editor.text), basedOn: referral))
         } catch {
             f.fail(error.field == .feedbackDate ? 0 : 1, error.message, L)
             return nil

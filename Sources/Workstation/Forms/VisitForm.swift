@@ -28,19 +28,16 @@ enum VisitInput {
         }
         if reasons.isEmpty { f.fail(1, S.reasonNeeded, L) }
         guard f.isValid, let channel else { return nil }
-        // Self-harm thoughts always go to a counselor at once: the one on
-        // duty in the room now if there is one, else the first on the staff list.
-        let counselors = Set(s.staff.filter { $0.roles.contains(.counselor) }.map(\.id))
-        let counselor = s.checkIns.last { $0.checkOut == nil && counselors.contains($0.person) }?.person
-            ?? s.staff.first { $0.roles.contains(.counselor) }?.id ?? StaffID("counselor")
+        // Self-harm thoughts always go to a counselor at once; which one is
+        // the store's decision (checked in now, the student's own, or all).
         let visit = Visit(id: s.nextID("visit"), student: student, loggedBy: StaffID(s.account),
                           channel: channel, start: s.now, reasons: reasons, brief: f.form.fields[2].editor.text,
                           followUpNeeded: reasons.contains(.selfHarmThoughts),
-                          escalatedTo: reasons.contains(.selfHarmThoughts) ? counselor : nil)
+                          escalatedTo: reasons.contains(.selfHarmThoughts) ? .everyCounselor : nil)
         if let problem = visit.validate().first {
             f.fail(2, problem.message, L)
             return nil
         }
-        return .saveVisit(visit)
+        return .execute(.logVisit(visit))
     }
 }

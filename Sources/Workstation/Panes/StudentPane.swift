@@ -14,10 +14,16 @@ enum StudentPane {
         }
     }
 
-    /// The escalations waiting for a counselor, two at most and a count.
+    /// The crisis hand-overs and escalations waiting for a counselor, the
+    /// hand-overs first, two at most and a count.
     static func escalationLines(_ s: AppState) -> [String] {
         let L = s.language
-        let lines = s.escalations.prefix(2).map { v in
+        let handovers = s.handovers.map { run in
+            let at = run.handover?.at ?? run.startedAt
+            let when = at.day == s.now.day ? at.clock : at.monthDayClock
+            return S.handoverWaiting.format(L, when, s.studentName(run.student), run.handover?.note ?? "")
+        }
+        let visits = s.escalations.map { v in
             let when = v.start.day == s.now.day ? v.start.clock
                 : v.start.monthDayClock
             // Self-harm thoughts, why it was escalated, come first.
@@ -26,7 +32,8 @@ enum StudentPane {
                 .map { $0.displayName.text(L) }.joined(separator: L == .zhHans ? "、" : ", ")
             return S.escalationWaiting.format(L, when, s.studentName(v.student), reasons)
         }
-        return lines + (s.escalations.count > 2 ? [S.moreEscalations.format(L, s.escalations.count - 2)] : [])
+        let all = handovers + visits
+        return Array(all.prefix(2)) + (all.count > 2 ? [S.moreEscalations.format(L, all.count - 2)] : [])
     }
 
     static func render(_ s: AppState, _ b: inout Buffer, _ area: Rect, focused: Bool) {

@@ -1,0 +1,153 @@
+import Counseling
+import Foundation
+import GRDB
+
+extension Store {
+    /// Carries out `command` for `account` at `now`, in one transaction:
+    /// the permission check from the account's roles, the domain rules, the
+    /// check that what the command was based on is still what is stored,
+    /// the writes and the audit entry. Anything refused leaves the store as
+    /// it was. This is the only way the app and the command line change
+    /// records.
+    @discardableResult
+    public func execute(_ command: StoreCommand, as account: Account, at now: LocalDateTime) throws -> CommandOutcome {
+        guard let action = command.requiredAction else {
+            // Commands that are every account's own (its draft).
+            return try writer.write { db in try self.run(command, account, now, db) }
+        }
+        guard account.may(action) else { throw StoreError.notAllowed(action) }
+        return try writer.write { db in try self.run(command, account, now, db) }
+    }
+
+    private func run(_ command: StoreCommand, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
+        switch command {
+        case .logVisit(let visit): return try logVisit(visit, a, now, db)
+        case .checkIn(let shift): return try checkIn(shift, a, now, db)
+        case .checkOut(let id): return try checkOut(id, a, now, db)
+        case .bookAppointment(let appointment): return try book(appointment, a, now, db)
+        case .moveAppointment(let appointment, let base): return try move(appointment, basedOn: base, a, now, db)
+        case .takeEscalation(let id): return try takeEscalation(id, a, now, db)
+        case .startCrisisRun(let run): return try startCrisisRun(run, a, now, db)
+        case .recordCrisisStep(let id, let step, let outcome, let note):
+            return try recordCrisisStep(id, step, outcome, note, a, now, db)
+        case .handOverCrisis(let id, let to, let note): return try handOver(id, to: to, note: note, a, now, db)
+        case .takeCrisisRun(let id): return try takeCrisisRun(id, a, now, db)
+        case .changeLevel(let change, let followUp): return try changeLevel(change, followUp, a, now, db)
+        case .completeFollowUp(let followUp, let base): return try completeFollowUp(followUp, basedOn: base, a, now, db)
+        case .writeNote(let note): return try writeNote(note, a, now, db)
+        case .editNote(let note, let base): return try editNote(note, basedOn: base, a, now, db)
+        case .savePlan(let plan, let base): return try savePlan(plan, basedOn: base, a, now, db)
+        case .recordGuardianContact(let contact): return try recordContact(contact, a, now, db)
+        case .recordReferral(let referral): return try recordReferral(referral, a, now, db)
+        case .recordReferralFeedback(let referral, let base): return try recordFeedback(referral, basedOn: base, a, now, db)
+        case .decideProposal(let proposal, let change, let base): return try decide(proposal, change, basedOn: base, a, now, db)
+        case .requestClosing(let closing): return try requestClosing(closing, a, now, db)
+        case .decideClosing(let closing): return try decideClosing(closing, a, now, db)
+        case .keepDraft(let body, let student): return try keepDraft(body, student, a, now, db)
+        case .removeDraft: return try removeDraft(a, now, db)
+        case .importStudents(let students): return try importStudents(students, a, now, db)
+        case .importShifts(let shifts): return try importShifts(shifts, a, now, db)
+        case .recordExport(let action, let detail):
+            try audit(db, a.id, now, action, nil, detail)
+            return CommandOutcome()
+        }
+    }
+
+    /// Opens a student's whole file for an account that may read it, and
+    /// writes to the audit log that it was opened, by whom.
+    public func openFile(_ id: StudentID, as account: Account, at now: LocalDateTime) throws -> StudentFile {
+        guard account.may(.readStudentArchive) else { throw StoreError.notAllowed(.readStudentArchive) }
+        return try writer.write { db in
+            let file = try Self.file(id, db)
+            try audit(db, account.id, now, .studentView, id, "")
+            return file
+        }
+    }
+
+    /// A student's file as it is now, for the screen after a save: the save
+    /// is in the audit log already, this is not a new view of the file.
+    public func reloadFile(_ id: StudentID, as account: Account) throws -> StudentFile {
+        guard account.may(.readStudentArchive) else { throw StoreError.notAllowed(.readStudentArchive) }
+        return try writer.read { db in try Self.file(id, db) }
+    }
+
+    // MARK: - shared steps
+
+    /// Refuses a record the domain rules refuse.
+    static func validate(_ problems: [ValidationError]) throws {
+        if !problems.isEmpty { throw StoreError.invalid(problems) }
+    }
+
+    /// The stored version of a record, which must be exactly `base`, the
+    /// version the edit started from; otherwise who saved in between, and when.
+    static func requireUnchanged<R: StoredRecord & Equatable>(_ base: R, _ db: Database) throws {
+        guard let stored = try stored(R.self, id: base.id, db) else {
+            throw StoreError.missing(kind: R.kind, id: base.id.rawValue)
+        }
+        if stored != base { throw try staleError(R.kind, base.id.rawValue, db) }
+    }
+
+    static func stored<R: StoredRecord>(_ type: R.Type, id: R.ID, _ db: Database) throws -> R? {
+        try String.fetchOne(db, sql: "SELECT body FROM records WHERE kind = ? AND id = ?", arguments: [R.kind, id.rawValue])
+            .map { try decode(R.self, $0) }
+    }
+
+    /// Who wrote the version now stored of a record, and when (the last
+    /// replaced version names them).
+    static func staleError(_ kind: String, _ id: String, _ db: Database) throws -> StoreError {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT replaced_by, replaced_at FROM revisions WHERE kind = ? AND id = ? ORDER BY revision DESC LIMIT 1
+            """, arguments: [kind, id])
+        let by = (row?["replaced_by"] as String?).map(StaffID.init)
+        let at = try (row?["replaced_at"] as String?).map { try decode(LocalDateTime.self, try encode($0)) }
+        return .stale(kind: kind, by: try by.map { try displayName($0, db) }, at: at)
+    }
+
+    /// A staff member's name as the school entered it, else the account name.
+    static func displayName(_ id: StaffID, _ db: Database) throws -> String {
+        try staffSetting(db).first { $0.id == id }?.name ?? id.rawValue
+    }
+
+    static func staffSetting(_ db: Database) throws -> [Staff] {
+        try String.fetchOne(db, sql: "SELECT body FROM settings WHERE key = ?", arguments: [SettingKey<[Staff]>.staff.name])
+            .map { try decode([Staff].self, $0) } ?? []
+    }
+
+    func audit(_ db: Database, _ actor: StaffID, _ now: LocalDateTime, _ action: AuditAction,
+               _ student: StudentID?, _ detail: String) throws {
+        try AuditChain.append(db, at: now.date(in: timeZone), actor: actor.rawValue, action: action.rawValue,
+                              subject: student.map { "student:\($0.rawValue)" } ?? "", detail: detail)
+    }
+}
+
+extension StoreCommand {
+    /// The permission a command needs; nil for an account's own draft.
+    var requiredAction: Action? {
+        switch self {
+        case .logVisit: .logVisit
+        case .checkIn, .checkOut: .checkInOut
+        case .bookAppointment, .moveAppointment: .bookAppointment
+        case .takeEscalation, .takeCrisisRun: .takeEscalatedVisit
+        case .startCrisisRun, .handOverCrisis: .startCrisisChecklist
+        case .recordCrisisStep: .recordCrisisStep
+        case .changeLevel: .changeWarningLevel
+        case .completeFollowUp: .recordFollowUp
+        case .writeNote, .editNote: .writeCaseNote
+        case .savePlan: .editSupportPlan
+        case .recordGuardianContact: .recordGuardianContact
+        case .recordReferral, .recordReferralFeedback: .recordReferral
+        case .decideProposal: .decideScreeningProposal
+        case .requestClosing: .requestCaseClosing
+        case .decideClosing: .approveCaseClosing
+        case .keepDraft, .removeDraft: nil
+        case .importStudents: .importStudents
+        case .importShifts: .editDutyRoster
+        case .recordExport(let action, _):
+            switch action {
+            case .complianceExport: .readComplianceReport
+            case .keyAttentionPrint: .readKeyAttentionList
+            default: .exportStudents
+            }
+        }
+    }
+}

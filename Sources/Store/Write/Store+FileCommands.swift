@@ -1,0 +1,185 @@
+import Counseling
+import GRDB
+
+/// What a counselor keeps in a student's file. Each edit is checked against
+/// the version it started from; each change that belongs with another (a
+/// level and its follow-up, an approval and its level) is one transaction.
+extension Store {
+    func changeLevel(_ change: LevelChange, _ followUp: FollowUp, _ a: Account, _ now: LocalDateTime,
+                     _ db: Database) throws -> CommandOutcome {
+        let file = try Self.file(change.student, db)
+        // `from` is the level the counselor saw: if a colleague changed it
+        // meanwhile, this change is refused rather than recorded over theirs.
+        guard change.from == file.level else { throw try levelStale(change.student, db) }
+        // The domain's own rules, as if the change were made now by this
+        // account; a closing or a screening goes through its own command.
+        let checked = try LevelChange.make(id: change.id, student: change.student, from: file.level, to: change.to,
+                                           by: a.id, at: now, reason: change.reason, source: .assessment)
+        guard followUp.student == change.student, !followUp.isDone, followUp.due >= now.day else {
+            throw StoreError.invalid([.outOfRange(.dueDate, lowest: 0, highest: 365)])
+        }
+        try Self.validate(followUp.validate())
+        try Self.apply(checked, db)
+        try Self.insert(followUp, db)
+        try audit(db, a.id, now, .levelChange, change.student, "level \(checked.from.number) → \(checked.to.number)")
+        try audit(db, a.id, now, .followUpAdd, change.student, "\(followUp.due)")
+        return about(change.student)
+    }
+
+    func completeFollowUp(_ followUp: FollowUp, basedOn base: FollowUp, _ a: Account, _ now: LocalDateTime,
+                          _ db: Database) throws -> CommandOutcome {
+        guard followUp.id == base.id, !base.isDone else { throw StoreError.stale(kind: FollowUp.kind, by: nil, at: nil) }
+        try Self.requireUnchanged(base, db)
+        let done = base.completed(at: now, by: a.id, note: followUp.note)
+        try Self.validate(done.validate())
+        try Self.replace(done, by: a.id, at: now, db)
+        try audit(db, a.id, now, .followUpDone, done.student, "")
+        return about(done.student)
+    }
+
+    func writeNote(_ note: CaseNote, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
+        guard note.author == a.id else { throw StoreError.notYours }
+        try Self.requireStudent(note.student, db)
+        try Self.validate(note.validate())
+        try Self.insert(note, db)
+        // The audit says a note was written or edited, never what it says.
+        try audit(db, a.id, now, .noteAdd, note.student, "")
+        return about(note.student)
+    }
+
+    func editNote(_ note: CaseNote, basedOn base: CaseNote, _ a: Account, _ now: LocalDateTime,
+                  _ db: Database) throws -> CommandOutcome {
+        // A note is its author's: a colleague adds their own beside it.
+        guard base.author == a.id, note.author == a.id, note.id == base.id, note.student == base.student,
+              note.at == base.at else { throw StoreError.notYours }
+        try Self.requireUnchanged(base, db)
+        try Self.validate(note.validate())
+        try Self.replace(note, by: a.id, at: now, db)
+        try audit(db, a.id, now, .noteEdit, note.student, "")
+        return about(note.student)
+    }
+
+    func savePlan(_ plan: SupportPlan, basedOn base: SupportPlan?, _ a: Account, _ now: LocalDateTime,
+                  _ db: Database) throws -> CommandOutcome {
+        let current = try Self.file(plan.student, db).currentPlan
+        // The plan the counselor saw (or none) must still be the current one.
+        if current != base {
+            if let current { throw try Self.staleError(SupportPlan.kind, current.id.rawValue, db) }
+            throw StoreError.stale(kind: SupportPlan.kind, by: nil, at: nil)
+        }
+        try Self.validate(plan.validate())
+        if let base, base.id == plan.id {
+            try Self.replace(plan, by: a.id, at: now, db)
+            try audit(db, a.id, now, .planEdit, plan.student, "")
+        } else {
+            try Self.insert(plan, db)
+            try audit(db, a.id, now, .planAdd, plan.student, "")
+        }
+        return about(plan.student)
+    }
+
+    func recordContact(_ contact: GuardianContact, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
+        try Self.requireStudent(contact.student, db)
+        try Self.validate(contact.validate())
+        try Self.insert(contact, db)
+        try audit(db, a.id, now, .contactAdd, contact.student, contact.purpose.rawValue)
+        return about(contact.student)
+    }
+
+    func recordReferral(_ referral: Referral, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
+        try Self.requireStudent(referral.student, db)
+        try Self.validate(referral.validate())
+        try Self.insert(referral, db)
+        try audit(db, a.id, now, .referralAdd, referral.student, "")
+        return about(referral.student)
+    }
+
+    func recordFeedback(_ referral: Referral, basedOn base: Referral, _ a: Account, _ now: LocalDateTime,
+                        _ db: Database) throws -> CommandOutcome {
+        guard referral.id == base.id, referral.student == base.student, referral.institution == base.institution,
+              referral.referredOn == base.referredOn else { throw StoreError.notYours }
+        try Self.requireUnchanged(base, db)
+        try Self.validate(referral.validate())
+        try Self.replace(referral, by: a.id, at: now, db)
+        try audit(db, a.id, now, .referralFeedback, referral.student, "")
+        return about(referral.student)
+    }
+
+    /// The decision and, when confirmed, the level change: one transaction,
+    /// so a proposal is never confirmed without its level.
+    func decide(_ proposal: ScreeningProposal, _ change: LevelChange?, basedOn base: ScreeningProposal,
+                _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
+        guard proposal.id == base.id else { throw StoreError.missing(kind: ScreeningProposal.kind, id: proposal.id.rawValue) }
+        try Self.requireUnchanged(base, db)
+        let reason = proposal.decisionReason
+        if let change {
+            let level = try Self.file(base.student, db).level
+            guard change.from == level else { throw try levelStale(base.student, db) }
+            let (decided, checked) = try base.confirm(level: change.to, currentLevel: level, by: a.id, at: now,
+                                                      reason: reason, levelChangeID: change.id)
+            try Self.replace(decided, by: a.id, at: now, db)
+            try Self.apply(checked, db)
+            try audit(db, a.id, now, .proposalConfirmed, base.student, "level \(checked.from.number) → \(checked.to.number)")
+        } else {
+            try Self.replace(try base.dismiss(by: a.id, at: now, reason: reason), by: a.id, at: now, db)
+            try audit(db, a.id, now, .proposalDismissed, base.student, "")
+        }
+        return about(base.student)
+    }
+
+    func requestClosing(_ closing: CaseClosing, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
+        guard closing.author == a.id, closing.approver == nil, closing.declinedBy == nil else { throw StoreError.notYours }
+        let file = try Self.file(closing.student, db)
+        if file.closings.contains(where: \.isPending) { throw CaseClosingProblem.alreadyRequested }
+        // Everything but the second person's decision must hold already.
+        let problems = closing.problems(currentLevel: file.level, plan: file.currentPlan, followUps: file.followUps)
+            .filter { ![.noApprover, .notApproved].contains($0) }
+        if !problems.isEmpty { throw CaseClosingRejection(problems: problems) }
+        try Self.insert(closing, db)
+        try audit(db, a.id, now, .closingRequest, closing.student, "")
+        return about(closing.student)
+    }
+
+    /// The second person's decision. An approval is checked against the
+    /// file as it is at that moment and closes the case with its level
+    /// change; a decline records only the decision.
+    func decideClosing(_ closing: CaseClosing, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
+        guard let request = try Self.stored(CaseClosing.self, id: closing.id, db), request.isPending else {
+            throw CaseClosingProblem.alreadyDecided
+        }
+        // The decision is this account's own, on the request as it was made.
+        let decided = closing.isApproved
+            ? try request.approved(by: a.id, at: now)
+            : try request.declined(by: a.id, at: now, reason: closing.declineReason ?? "")
+        try Self.replace(decided, by: a.id, at: now, db)
+        if decided.isApproved {
+            let file = try Self.file(closing.student, db)
+            let change = try decided.levelChange(id: LevelChangeID("level-" + closing.id.rawValue), currentLevel: file.level,
+                                                 plan: file.currentPlan, followUps: file.followUps)
+            try Self.apply(change, db)
+            try audit(db, a.id, now, .closingApprove, closing.student, "level \(change.from.number) → \(change.to.number)")
+        } else {
+            try audit(db, a.id, now, .closingDecline, closing.student, "")
+        }
+        return about(closing.student)
+    }
+
+    /// Stores a level change and makes it the student's current level.
+    static func apply(_ change: LevelChange, _ db: Database) throws {
+        try insert(change, db)
+        try db.execute(sql: "UPDATE students SET level = ? WHERE id = ?", arguments: [change.to.number, change.student.rawValue])
+        guard db.changesCount == 1 else { throw StoreError.unknownStudent(change.student) }
+    }
+
+    /// A level someone changed since the form opened: who and when.
+    private func levelStale(_ student: StudentID, _ db: Database) throws -> StoreError {
+        let last = try Self.records(LevelChange.self, of: student, db).last
+        return .stale(kind: LevelChange.kind, by: try last.map { try Self.displayName($0.by, db) }, at: last?.at)
+    }
+
+    private func about(_ student: StudentID) -> CommandOutcome {
+        var outcome = CommandOutcome()
+        outcome.student = student
+        return outcome
+    }
+}

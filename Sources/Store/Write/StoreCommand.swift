@@ -1,0 +1,74 @@
+import Counseling
+import Foundation
+
+/// Every change a person makes to the store, from the workstation or the
+/// command line: one case per domain operation. `Store.execute(_:as:)`
+/// carries each out in one transaction: permission from the account's
+/// keys, validation by the rules in `Counseling`, a check that nothing it
+/// was based on changed meanwhile, the writes, and a typed audit entry.
+///
+/// An edit names the version it was based on (`basedOn`): the value the
+/// screen showed. When the stored version differs, someone else saved in
+/// between and the edit is refused (`StoreError.stale`), never merged
+/// over their work.
+public enum StoreCommand: Sendable, Equatable {
+    // The room, day to day.
+    /// A visit; one about thoughts of self-harm is routed by the store to
+    /// a counselor (`escalatedTo` is set there, whatever the caller sent).
+    case logVisit(Visit)
+    case checkIn(DutyCheckIn)
+    case checkOut(DutyCheckInID)
+    case bookAppointment(Appointment)
+    case moveAppointment(Appointment, basedOn: Appointment)
+    // Crisis.
+    /// Starts a run for the student it names (required); refused while the
+    /// student has an acute run open.
+    case startCrisisRun(CrisisRun)
+    case recordCrisisStep(CrisisRunID, step: String, outcome: CrisisRun.Outcome, note: String)
+    /// Hands the run to `to` (a counselor account), or, with nil, to the
+    /// counselor the store finds (checked in now, the student's own, every counselor).
+    case handOverCrisis(CrisisRunID, to: StaffID?, note: String)
+    case takeCrisisRun(CrisisRunID)
+    case takeEscalation(VisitID)
+    // The student's file.
+    /// A level change and the next follow-up it sets, together.
+    case changeLevel(LevelChange, followUp: FollowUp)
+    case completeFollowUp(FollowUp, basedOn: FollowUp)
+    case writeNote(CaseNote)
+    case editNote(CaseNote, basedOn: CaseNote)
+    /// A new plan (`basedOn` nil: the student had none when the form opened)
+    /// or a new version of the student's current plan.
+    case savePlan(SupportPlan, basedOn: SupportPlan?)
+    case recordGuardianContact(GuardianContact)
+    case recordReferral(Referral)
+    case recordReferralFeedback(Referral, basedOn: Referral)
+    case decideProposal(ScreeningProposal, levelChange: LevelChange?, basedOn: ScreeningProposal)
+    case requestClosing(CaseClosing)
+    /// Approved or declined; an approval closes the case with its level change.
+    case decideClosing(CaseClosing)
+    // An account's own draft (encoded by the screen that owns its shape).
+    case keepDraft(body: Data, about: StudentID?)
+    case removeDraft
+    // Administration and oversight.
+    case importStudents([Student])
+    /// Planned shifts, replacing ones with the same id (a re-imported roster).
+    case importShifts([PlannedShift])
+    /// Data left the store (an export or a print): who, what, how much.
+    case recordExport(AuditAction, detail: String)
+}
+
+/// What a command did that the screen tells the user.
+public struct CommandOutcome: Sendable, Equatable {
+    /// Who an escalated visit or a hand-over went to.
+    public var routedTo: StaffID?
+    /// The visit a counselor took over, or the run.
+    public var takenVisit: Visit?
+    public var takenRun: CrisisRun?
+    /// The student the command was about, if any.
+    public var student: StudentID?
+    /// Import counts: added, and updated or replaced.
+    public var added = 0
+    public var updated = 0
+
+    public init() {}
+}

@@ -1,0 +1,38 @@
+import Counseling
+import Store
+
+/// What the teacher is told once the store carried out a command: what was
+/// saved and, where it matters, who it went to and what to do now.
+enum CommandMessages {
+    static func saved(_ command: StoreCommand, _ outcome: CommandOutcome, staff: [Staff], _ L: Language) -> String {
+        func name(_ id: StaffID) -> String {
+            id == .everyCounselor ? S.everyCounselor.text(L) : staff.first { $0.id == id }?.name ?? id.rawValue
+        }
+        switch command {
+        case .logVisit:
+            // Escalated: the duty teacher is told who has it and what to do now.
+            return outcome.routedTo.map { S.visitEscalated.format(L, name($0)) } ?? S.visitSaved.text(L)
+        case .checkIn: return S.checkedIn.text(L)
+        case .checkOut: return S.checkedOut.text(L)
+        case .bookAppointment: return S.appointmentSaved.text(L)
+        case .moveAppointment: return S.appointmentMoved.text(L)
+        case .startCrisisRun: return S.crisisStarted.text(L)
+        case .recordCrisisStep: return S.stepDone.text(L)
+        case .handOverCrisis:
+            guard let to = outcome.routedTo, to != .everyCounselor else { return S.handedOverToAll.text(L) }
+            return S.handedOverTo.format(L, name(to))
+        case .changeLevel: return S.levelSaved.text(L)
+        case .completeFollowUp: return S.followUpDone.text(L)
+        case .writeNote, .editNote: return S.noteSaved.text(L)
+        case .savePlan: return S.planSaved.text(L)
+        case .recordGuardianContact: return S.contactSaved.text(L)
+        case .recordReferral: return S.referralSaved.text(L)
+        case .recordReferralFeedback: return S.referralFeedbackSaved.text(L)
+        case .decideProposal: return S.proposalDecided.text(L)
+        case .requestClosing: return S.closingRequestedSaved.text(L)
+        case .decideClosing(let closing): return (closing.isApproved ? S.closingApproved : S.closingDeclined).text(L)
+        case .takeEscalation, .takeCrisisRun, .keepDraft, .removeDraft, .importStudents, .importShifts, .recordExport:
+            return ""
+        }
+    }
+}
