@@ -22,7 +22,7 @@ public struct Command: Sendable {
         case list
         /// On the open student file.
         case file
-        /// While an escalated visit waits for a counselor.
+        /// While a crisis hand-over or an escalated visit waits for a counselor.
         case escalation
         case roster, crisis
     }
@@ -38,7 +38,7 @@ public struct Command: Sendable {
     public static let table: [Command] = [
         Command(id: .help, keys: [.character("?"), .function(1)], label: "F1/?", text: .init(zh: "帮助", en: "help"), action: nil),
         Command(id: .palette, keys: [.character(":")], label: ":", text: .init(zh: "命令面板", en: "command palette"), action: nil),
-        Command(id: .takeEscalation, keys: [.character("T")], label: "T", text: .init(zh: "接手转交的来访", en: "take over an escalated visit"),
+        Command(id: .takeEscalation, keys: [.character("T")], label: "T", text: .init(zh: "接手转交（危机交接或来访）", en: "take over a hand-over or an escalated visit"),
                 action: .takeEscalatedVisit, scope: .escalation),
         Command(id: .find, keys: [.character("/")], label: "/",
                 text: .init(zh: "查找（拼音、学号、班级、g7 年级；可看等级者另可 L2 等级、#留守 等特殊情况）",
@@ -118,7 +118,7 @@ public struct Command: Sendable {
         case .anywhere: true
         case .list: s.pane == .students
         case .file: s.file != nil
-        case .escalation: !s.escalations.isEmpty
+        case .escalation: !s.escalations.isEmpty || !s.handovers.isEmpty
         case .roster: s.pane == .roster
         case .crisis: s.pane == .crisis
         }

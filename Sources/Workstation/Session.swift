@@ -112,7 +112,8 @@ public final class Session {
     /// wipes the key.
     public func lock() {
         store = nil
-        try? pool?.close()
+        // Quit, lock and hang-up all end here: the WAL goes into the .db file.
+        if let pool, let vault { _ = try? vault.close(pool) } else { try? pool?.close() }
         pool = nil
         vault?.lock()
         vault = nil

@@ -124,7 +124,7 @@ struct CheckCommand: ParsableCommand {
         guard report.isSound else { throw CLIError.damaged(report) }
         let queue = try vault.makeQueue()
         let verdict = try queue.read { db in try AuditChain.verify(db) }
-        try queue.close()
+        try vault.close(queue)
         switch verdict {
         case .intact(let n):
             print(Text.pick("ok: \(report.pagesAuthenticated) pages authenticated, integrity ok, audit log intact (\(n) entries)",

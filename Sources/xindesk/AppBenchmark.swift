@@ -26,7 +26,7 @@ struct AppBenchmark {
         let store = try Store(writer: pool, timeZone: zone)
         try store.saveDemo(DemoSchool.generate(students: students, seed: 9, now: now, calendar: try store.calendar()),
                            by: DemoSchool.counselorID, at: now)
-        try pool.close()
+        try creator.close(pool)
         creator.lock()
 
         // Unlock (the key derivation is not counted), then the first frame;
@@ -42,7 +42,7 @@ struct AppBenchmark {
             defer { vault.lock() }
             let start = DispatchTime.now().uptimeNanoseconds
             let pool = try vault.makePool()
-            let session = try Store(writer: pool, timeZone: zone)
+            let session = try Store(vault: vault, writer: pool, timeZone: zone)
             let opened = DispatchTime.now().uptimeNanoseconds
             state = AppState(language: .zhHans, accounts: ["counselor"], now: now, wall: Date())
             state.width = 200
@@ -54,7 +54,7 @@ struct AppBenchmark {
             previous = Render.frame(state)
             let end = DispatchTime.now().uptimeNanoseconds
             runs.append((Double(end - start) / 1e6, Double(opened - start) / 1e6, Double(loaded - opened) / 1e6, Double(end - loaded) / 1e6))
-            try pool.close()
+            try vault.close(pool)
         }
         let byTotal = runs.sorted { $0.total < $1.total }
         let median = byTotal[byTotal.count / 2]

@@ -41,7 +41,7 @@ struct DemoCommand: ParsableCommand {
         let store = try Store(writer: pool, timeZone: zone)
         let school = DemoSchool.generate(students: students, seed: seed, now: now, calendar: try store.calendar())
         try store.saveDemo(school, by: DemoSchool.counselorID, at: now)
-        try pool.close()
+        try vault.close(pool)
 
         print(Text.pick("Demo school created at \(vault.paths.database)", "演示学校已创建：\(vault.paths.database)"))
         print(Text.pick("  \(school.students.count) students, \(school.records.count) records",

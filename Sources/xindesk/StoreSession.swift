@@ -29,10 +29,10 @@ struct StoreSession {
             lines = try body(StoreSession(store: store, account: account, now: LocalDateTime(Date(), in: store.timeZone),
                                           language: language))
         } catch {
-            try? pool.close()
+            _ = try? vault.close(pool)
             throw error
         }
-        try pool.close()
+        try vault.close(pool)
         for line in lines { print(line) }
     }
 

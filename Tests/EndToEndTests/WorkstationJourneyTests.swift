@@ -139,7 +139,7 @@ final class WorkstationJourneyTests: XCTestCase {
         try tmux.press("q")
 
         // The open counselor workstation shows it within seconds, unasked.
-        try counselor.waitFor("the escalation above the queue", timeout: AppState.escalationCheckSeconds + 10) {
+        try counselor.waitFor("the escalation above the queue", timeout: AppState.pollSeconds + 10) {
             $0.contains("⚠ escalated (T)") && $0.contains(target.name)
         }
         try counselor.press("T")

@@ -57,7 +57,9 @@ class CLITestCase: XCTestCase {
         environment.merge(env) { _, new in new }
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: dir)
-        let outURL = URL(fileURLWithPath: dir + "/.stdout"), errURL = URL(fileURLWithPath: dir + "/.stderr")
+        // Output files of their own, so commands can run side by side.
+        let tag = UUID().uuidString
+        let outURL = URL(fileURLWithPath: dir + "/.stdout-" + tag), errURL = URL(fileURLWithPath: dir + "/.stderr-" + tag)
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)

@@ -91,4 +91,41 @@ final class ImportCommandTests: CLITestCase {
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stderr.contains("neither UTF-8 nor GB18030") && run.stderr.contains("line 2"), run.stderr)
     }
+
+    func testTwoImportsAtOnceBothSucceedAndEveryStudentIsThere() throws {
+        try demo()
+        // Two spreadsheets of 300 students each, imported at the same moment
+        // from two terminals: the second waits for the first, never fails.
+        let files = (0..<2).map { batch in
+            csv("学号,姓名,性别,年级,班级\n" + (0..<300).map { i in
+                "2027\(batch)\(String(format: "%03d", i)),测试\(batch == 0 ? "甲" : "乙")\(i),男,初一,初一(\(batch + 11))班\n"
+            }.joined())
+        }
+        let runs = Runs()
+        // The test case only starts processes and waits for them.
+        nonisolated(unsafe) let test = self
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let run = try? test.xindesk(["import", "students", files[i], "--db", test.db, "--user", "counselor"], env: test.pass)
+            runs.set(i, run)
+        }
+        for i in 0..<2 {
+            let run = try XCTUnwrap(runs.get(i))
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertFalse(run.stderr.contains("locked"), run.stderr)
+            XCTAssertTrue(run.stdout.contains("Imported 300 new"), run.stdout)
+        }
+        let list = try xindesk(["export", "students", dir + "/all.csv", "--db", db, "--user", "counselor"], env: pass)
+        XCTAssertEqual(list.status, 0, list.stderr)
+        let exported = String(decoding: try XCTUnwrap(contents(dir + "/all.csv")), as: UTF8.self)
+        XCTAssertEqual(exported.components(separatedBy: "\n").filter { $0.hasPrefix("20270") }.count, 300)
+        XCTAssertEqual(exported.components(separatedBy: "\n").filter { $0.hasPrefix("20271") }.count, 300)
+    }
+}
+
+/// Results handed back from the threads that ran them.
+private final class Runs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var runs: [Int: CLITestCase.Run] = [:]
+    func set(_ i: Int, _ run: CLITestCase.Run?) { lock.withLock { runs[i] = run } }
+    func get(_ i: Int) -> CLITestCase.Run? { lock.withLock { runs[i] } }
 }

@@ -1,0 +1,220 @@
+import Counseling
+import Foundation
+import GRDB
+@testable import Store
+import Vault
+import Workstation
+import XCTest
+
+/// The rules the store keeps, tried as teachers would: the real `xindesk`
+/// in tmux, two workstations on one demo database where it matters, and
+/// the store read back afterwards.
+final class StoreRulesJourneyTests: XCTestCase {
+    private var dir = ""
+    private var db: String { dir + "/demo.db" }
+    private var sessions: [Tmux] = []
+
+    override func setUpWithError() throws {
+        guard Tmux.available else { throw XCTSkip("tmux is not installed (scripts/ensure-packages installs it)") }
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("xindesk-e2e-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let demo = Process()
+        demo.executableURL = URL(fileURLWithPath: Products.path("xindesk"))
+        demo.arguments = ["demo", "--db", db, "--students", "300", "--seed", "5"]
+        demo.standardOutput = FileHandle.nullDevice
+        demo.environment = ["HOME": dir, "LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin"]
+        try demo.run()
+        demo.waitUntilExit()
+        XCTAssertEqual(demo.terminationStatus, 0)
+    }
+
+    override func tearDownWithError() throws {
+        sessions.forEach { $0.kill() }
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
+    /// A workstation of its own (its own tmux server), unlocked as `account`.
+    private func workstation(_ account: String, database: String? = nil) throws -> Tmux {
+        let tmux = Tmux()
+        sessions.append(tmux)
+        try tmux.start([Products.path("xindesk"), "--db", database ?? db, "--lang", "en"], width: 120, height: 40,
+                       environment: ["HOME": dir, "XDG_CONFIG_HOME": dir + "/config"])
+        try tmux.waitFor("the unlock screen") { $0.contains("Unlock") && $0.contains("recovery key") }
+        for _ in 0..<(["counselor", "duty", "head"].firstIndex(of: account) ?? 0) { try tmux.press("Down") }
+        try tmux.type("demo")
+        try tmux.press("Enter")
+        try tmux.waitFor("the main screen of \(account)") { $0.contains("心 desk │ \(account)") }
+        return tmux
+    }
+
+    /// Reads the store as the counselor, then locks it again.
+    private func reading<T>(_ database: String? = nil, _ body: (Store) throws -> T) throws -> T {
+        var p = Array("demo".utf8)
+        let vault = try Vault.unlock(database: database ?? db, account: "counselor", passphrase: &p)
+        defer { vault.lock() }
+        let queue = try vault.makeQueue()
+        defer { _ = try? vault.close(queue) }
+        return try body(try Store(vault: vault, writer: queue))
+    }
+
+    /// Finds a student by number in the list: `/`, the number, then `key`.
+    private func find(_ tmux: Tmux, _ student: StudentSummary, then key: String) throws {
+        try tmux.press("1", "/", "C-u")
+        try tmux.type(student.number)
+        try tmux.waitFor("\(student.name) found") { $0.contains("Find: \(student.number)") && $0.contains(student.name) }
+        try tmux.press(key)
+    }
+
+    private func waitForExit(_ tmux: Tmux) throws {
+        let deadline = Date().addingTimeInterval(15)
+        while try !tmux.paneDead(), Date() < deadline { usleep(50_000) }
+        XCTAssertTrue(try tmux.paneDead(), "the workstation did not quit")
+    }
+
+    // (a) A crisis step is always about the student the pane names.
+    func testACrisisStepAfterSearchAndEscIsRecordedForTheStudentFoundNotTheOpenRun() throws {
+        let (a, b) = try reading { store -> (StudentSummary, StudentSummary) in
+            let withRuns = Set(try store.openCrisisRuns().compactMap(\.student))
+            let free = try store.studentList().filter { !withRuns.contains($0.id) }
+            return (free[3], free[40])
+        }
+        let duty = try workstation("duty")
+        try find(duty, a, then: "Enter")
+        try duty.press("F7")
+        try duty.waitFor("A's crisis run") { $0.contains("Crisis run · \(a.name)") }
+        try duty.press("Space")
+        try duty.waitFor("A's first step") { $0.contains("Recorded") }
+        // B is found by search; Esc leaves the search with B still selected.
+        try find(duty, b, then: "Escape")
+        try duty.press("F7")
+        try duty.waitFor("B's crisis run") { $0.contains("Crisis run · \(b.name)") }
+        try duty.press("Space")
+        let screen = try duty.waitFor("B's first step") { $0.contains("Crisis run · \(b.name)") && $0.contains("✓") }
+        XCTAssertFalse(screen.contains("Crisis run · \(a.name)"), screen)
+        try duty.press("q")
+        try waitForExit(duty)
+
+        try reading { store in
+            let runsA = try store.records(CrisisRun.self, of: a.id), runsB = try store.records(CrisisRun.self, of: b.id)
+            XCTAssertEqual(runsA.count, 1)
+            XCTAssertEqual(runsB.count, 1)
+            XCTAssertEqual(runsA.first?.records.map(\.stepID), ["keep-safe"], "A's run has only its own step")
+            XCTAssertEqual(runsB.first?.records.map(\.stepID), ["keep-safe"], "the step after Esc and F7 is B's")
+            XCTAssertEqual(runsB.first?.records.first?.by, StaffID("duty"))
+        }
+    }
+
+    // (b) A hand-over reaches the named counselor's open workstation.
+    func testADutyTeachersHandOverReachesTheCounselorsOpenWorkstationWhoTakesIt() throws {
+        let student = try reading { store in
+            let withRuns = Set(try store.openCrisisRuns().compactMap(\.student))
+            return try store.studentList().filter { !withRuns.contains($0.id) }[7]
+        }
+        let counselor = try workstation("counselor")
+        let duty = try workstation("duty")
+        try find(duty, student, then: "Enter")
+        try duty.press("F7")
+        try duty.waitFor("the crisis run") { $0.contains("Crisis run · \(student.name)") }
+        try duty.press("h")
+        try duty.waitFor("the hand-over form") { $0.contains("Hand over to a counselor") && $0.contains("1 ") }
+        try duty.type("学生在辅导室，情绪激动")
+        try duty.press("F2")
+        try duty.waitFor("the hand-over message") { $0.contains("Handed over to counselor") && $0.contains("stay with the student") }
+
+        try counselor.waitFor("the hand-over above the queue", timeout: AppState.pollSeconds + 10) {
+            $0.contains("crisis hand-over (T)") && $0.contains(student.name)
+        }
+        try counselor.press("T")
+        let taken = try counselor.waitFor("the student's file") {
+            $0.contains("You took over the crisis run") && $0.contains(student.number)
+        }
+        XCTAssertFalse(taken.contains("crisis hand-over (T)"), taken)
+        try counselor.press("q")
+        try duty.press("q")
+        try waitForExit(counselor)
+        try waitForExit(duty)
+
+        try reading { store in
+            let run = try XCTUnwrap(try store.records(CrisisRun.self, of: student.id).last)
+            XCTAssertEqual(run.handover?.to, StaffID("counselor"))
+            XCTAssertEqual(run.handover?.by, StaffID("duty"))
+            XCTAssertEqual(run.handover?.takenBy, StaffID("counselor"))
+            XCTAssertEqual(run.handover?.note, "学生在辅导室，情绪激动")
+            XCTAssertEqual(try store.handoversAwaitingCounselor(), [])
+        }
+    }
+
+    // (c) Two workstations edit the same plan: the second is told, nothing is lost.
+    func testTheSecondOfTwoWorkstationsSavingTheSamePlanIsRefusedWithWhoAndWhen() throws {
+        let (student, original) = try reading { store -> (StudentSummary, SupportPlan) in
+            let file = try XCTUnwrap(try store.keyAttentionFiles().first { $0.currentPlan != nil })
+            let summary = try XCTUnwrap(try store.studentList().first { $0.id == file.student.id })
+            return (summary, try XCTUnwrap(file.currentPlan))
+        }
+        let first = try workstation("counselor"), second = try workstation("counselor")
+        // Both open the same plan before either saves.
+        for tmux in [first, second] {
+            try find(tmux, student, then: "Enter")
+            try tmux.waitFor("the file") { $0.contains("\(student.name)  \(student.className)  \(student.number)") }
+            try tmux.press("P")
+            try tmux.waitFor("the plan form") { $0.contains("Edit support plan") }
+        }
+        for (tmux, words) in [(first, "第一台补充"), (second, "第二台补充")] {
+            // The cursor is at the end of the goals; then a review date that
+            // is not in the past, whatever the demo set.
+            try tmux.type("；" + words)
+            try tmux.press("Tab", "Tab", "Tab", "C-u")
+            try tmux.type(Self.inAMonth)
+            try tmux.press("F2")
+            if tmux === first { try first.waitFor("the first save") { $0.contains("Support plan saved") } }
+        }
+        let refused = try second.waitFor("the refusal") { $0.contains("changed this record on") }
+        XCTAssertTrue(refused.contains("第二台补充"), "what the second typed is still in the form:\n\(refused)")
+        XCTAssertFalse(refused.contains("Support plan saved"), refused)
+        try first.press("q")
+        try second.press("Escape", "y", "q")
+        try waitForExit(first)
+        try waitForExit(second)
+
+        try reading { store in
+            let plan = try XCTUnwrap(try store.keyAttentionFiles().first { $0.student.id == student.id }?.currentPlan)
+            XCTAssertEqual(plan.id, original.id)
+            XCTAssertTrue(plan.goals.contains("第一台补充"), "\(plan.goals)")
+            XCTAssertFalse(plan.goals.joined().contains("第二台补充"), "\(plan.goals)")
+            XCTAssertEqual(try store.revisions(of: SupportPlan.self, id: original.id).count, 1, "one earlier version, the original")
+        }
+    }
+
+    // (d) After a normal quit, the .db file alone holds the last saved note.
+    func testAfterQuitTheDatabaseFileAndKeysAloneHoldTheLastNote() throws {
+        let student = try reading { store in try XCTUnwrap(try store.keyAttentionFiles().first).student }
+        let counselor = try workstation("counselor")
+        try counselor.press("/", "C-u")
+        try counselor.type(student.number)
+        try counselor.press("Enter")
+        try counselor.waitFor("the file") { $0.contains(student.number) && $0.contains(student.name) }
+        try counselor.press("e")
+        try counselor.waitFor("the note editor") { $0.contains("Case note") }
+        try counselor.type("退出前保存的最后一条记录")
+        try counselor.press("F2")
+        try counselor.waitFor("the saved note") { $0.contains("Case note saved") }
+        try counselor.press("q")
+        try waitForExit(counselor)
+
+        let wal = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? Int) ?? 0
+        XCTAssertEqual(wal, 0, "the WAL is empty or gone after quit")
+        // What a teacher copies to a USB stick: the database and its keys.
+        let copy = dir + "/usb"
+        try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+        for suffix in ["", ".keys"] { try FileManager.default.copyItem(atPath: db + suffix, toPath: copy + "/demo.db" + suffix) }
+        try reading(copy + "/demo.db") { store in
+            let notes = try store.records(CaseNote.self, of: student.id)
+            XCTAssertEqual(notes.last?.text, "退出前保存的最后一条记录")
+        }
+    }
+
+    private static var inAMonth: String {
+        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        return LocalDateTime(Date().addingTimeInterval(30 * 86_400), in: zone).day.description
+    }
+}
