@@ -111,25 +111,24 @@ public enum Update {
             if let file, file.student.id == s.file?.student.id { s.file = file }
             return []
         case .refused(let message, let file):
-            // The form keeps everything typed; the file beside it shows the
-            // version someone else saved.
+            // Someone saved first: the file beside the form shows their version.
             if let file, file.student.id == s.file?.student.id { s.file = file }
-            if case .form(var f) = s.modal {
-                f.problem = message
-                s.modal = .form(f)
-            } else {
-                s.message = message
-            }
+            explain(&s, message)
             return []
         case .failed(let message):
-            // A form stays open with the store's answer in it: nothing typed is lost.
-            if case .form(var f) = s.modal {
-                f.problem = message
-                s.modal = .form(f)
-            } else {
-                s.message = message
-            }
+            explain(&s, message)
             return []
+        }
+    }
+
+    /// The store's answer goes into the open form, which stays as typed (nothing
+    /// typed is lost), else into the status line.
+    static func explain(_ s: inout AppState, _ message: String) {
+        if case .form(var f) = s.modal {
+            f.problem = message
+            s.modal = .form(f)
+        } else {
+            s.message = message
         }
     }
 

@@ -15,16 +15,7 @@ final class WorkstationJourneyTests: XCTestCase {
 
     override func setUpWithError() throws {
         guard Tmux.available else { throw XCTSkip("tmux is not installed (scripts/ensure-packages installs it)") }
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("xindesk-e2e-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let demo = Process()
-        demo.executableURL = URL(fileURLWithPath: Products.path("xindesk"))
-        demo.arguments = ["demo", "--db", db, "--students", "300", "--seed", "3"]
-        demo.standardOutput = FileHandle.nullDevice
-        demo.environment = ["HOME": dir, "LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin"]
-        try demo.run()
-        demo.waitUntilExit()
-        XCTAssertEqual(demo.terminationStatus, 0)
+        dir = try DemoDatabase.make(seed: 3)
         tmux = Tmux()
     }
 

@@ -1,0 +1,21 @@
+import Foundation
+import XCTest
+
+/// A demo school made by the real binary in a folder of its own, for the
+/// journeys to open (accounts duty, counselor, head; passphrase demo).
+enum DemoDatabase {
+    /// Creates the folder and `demo.db` in it; returns the folder.
+    static func make(students: Int = 300, seed: Int) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xindesk-e2e-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let demo = Process()
+        demo.executableURL = URL(fileURLWithPath: Products.path("xindesk"))
+        demo.arguments = ["demo", "--db", dir + "/demo.db", "--students", "\(students)", "--seed", "\(seed)"]
+        demo.standardOutput = FileHandle.nullDevice
+        demo.environment = ["HOME": dir, "LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin"]
+        try demo.run()
+        demo.waitUntilExit()
+        XCTAssertEqual(demo.terminationStatus, 0, "xindesk demo failed")
+        return dir
+    }
+}
