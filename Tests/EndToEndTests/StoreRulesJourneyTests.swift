@@ -24,24 +24,27 @@ final class StoreRulesJourneyTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: dir)
     }
 
-    /// A workstation of its own (its own tmux server), unlocked as `account`.
-    private func workstation(_ account: String, database: String? = nil) throws -> Tmux {
+    /// A workstation of its own (its own tmux server), unlocked as `account`
+    /// (listed at `order` on the unlock screen).
+    private func workstation(_ account: String, passphrase: String = "demo", database: String? = nil,
+                             order: [String] = ["counselor", "duty", "head"]) throws -> Tmux {
         let tmux = Tmux()
         sessions.append(tmux)
         try tmux.start([Products.path("xindesk"), "--db", database ?? db, "--lang", "en"], width: 120, height: 40,
                        environment: ["HOME": dir, "XDG_CONFIG_HOME": dir + "/config"])
         try tmux.waitFor("the unlock screen") { $0.contains("Unlock") && $0.contains("recovery key") }
-        for _ in 0..<(["counselor", "duty", "head"].firstIndex(of: account) ?? 0) { try tmux.press("Down") }
-        try tmux.type("demo")
+        for _ in 0..<(order.firstIndex(of: account) ?? 0) { try tmux.press("Down") }
+        try tmux.type(passphrase)
         try tmux.press("Enter")
         try tmux.waitFor("the main screen of \(account)") { $0.contains("心 desk │ \(account)") }
         return tmux
     }
 
     /// Reads the store as the counselor, then locks it again.
-    private func reading<T>(_ database: String? = nil, _ body: (Store) throws -> T) throws -> T {
-        var p = Array("demo".utf8)
-        let vault = try Vault.unlock(database: database ?? db, account: "counselor", passphrase: &p)
+    private func reading<T>(_ database: String? = nil, account: String = "counselor", passphrase: String = "demo",
+                            _ body: (Store) throws -> T) throws -> T {
+        var p = Array(passphrase.utf8)
+        let vault = try Vault.unlock(database: database ?? db, account: account, passphrase: &p)
         defer { vault.lock() }
         let queue = try vault.makeQueue()
         defer { _ = try? vault.close(queue) }
@@ -201,6 +204,63 @@ final class StoreRulesJourneyTests: XCTestCase {
         try reading(copy + "/demo.db") { store in
             let notes = try store.records(CaseNote.self, of: student.id)
             XCTAssertEqual(notes.last?.text, "退出前保存的最后一条记录")
+        }
+    }
+
+    // A school set up with init, user add and an import, no demo: a
+    // self-harm visit goes to the counselor account checked in to the room.
+    func testASchoolMadeFromScratchEscalatesASelfHarmVisitToTheCounselorCheckedIn() throws {
+        let school = dir + "/school.db"
+        func cli(_ arguments: [String], _ env: [String: String]) throws {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: Products.path("xindesk"))
+            p.arguments = arguments + ["--db", school]
+            p.environment = ["HOME": dir, "LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin"].merging(env) { $1 }
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0, "xindesk \(arguments.prefix(3).joined(separator: " ")) failed")
+        }
+        try cli(["init", "--user", "wang", "--role", "head", "--kdf", "interactive"], ["XINDESK_NEW_PASSPHRASE": "wang-passphrase"])
+        let admin = ["XINDESK_PASSPHRASE": "wang-passphrase"]
+        try cli(["user", "add", "zhao", "--role", "duty", "--kdf", "interactive", "--user", "wang"],
+                admin.merging(["XINDESK_NEW_PASSPHRASE": "zhao-passphrase"]) { $1 })
+        try cli(["user", "add", "li", "--role", "counselor", "--kdf", "interactive", "--user", "wang"],
+                admin.merging(["XINDESK_NEW_PASSPHRASE": "li-passphrase"]) { $1 })
+        try cli(["user", "add", "sun", "--role", "counselor", "--kdf", "interactive", "--user", "wang"],
+                admin.merging(["XINDESK_NEW_PASSPHRASE": "sun-passphrase"]) { $1 })
+        let roster = dir + "/students.csv"
+        FileManager.default.createFile(atPath: roster, contents: Data("学号,姓名,性别,年级,班级\n20270001,陈晓,女,初一,初一(1)班\n".utf8))
+        try cli(["import", "students", roster, "--user", "wang"], admin)
+
+        let order = ["wang", "zhao", "li", "sun"]
+        let li = try workstation("li", passphrase: "li-passphrase", database: school, order: order)
+        try li.press("F5")
+        try li.waitFor("the counselor's check-in") { $0.contains("on duty since") }
+        let duty = try workstation("zhao", passphrase: "zhao-passphrase", database: school, order: order)
+        try duty.press("/")
+        try duty.type("20270001")
+        try duty.press("Escape", "n")
+        try duty.waitFor("the visit form") { $0.contains("New visit · 陈晓") }
+        try duty.press("Tab")
+        try duty.type("5")
+        try duty.press("Tab")
+        try duty.type("说最近常想到死")
+        try duty.press("F2")
+        let told = try duty.waitFor("the escalation message") { $0.contains("escalated to counselor") }
+        XCTAssertTrue(told.contains("escalated to counselor li"), told)
+        try li.waitFor("the escalation on li's screen", timeout: AppState.pollSeconds + 10) {
+            $0.contains("⚠ escalated (T)") && $0.contains("陈晓")
+        }
+        try duty.press("q")
+        try li.press("F5", "q")
+        try waitForExit(duty)
+        try waitForExit(li)
+        try reading(school, account: "li", passphrase: "li-passphrase") { store in
+            let visit = try XCTUnwrap(try store.escalationsAwaitingCounselor().first)
+            XCTAssertEqual(visit.escalatedTo, StaffID("li"))
+            XCTAssertEqual(visit.loggedBy, StaffID("zhao"))
         }
     }
 
