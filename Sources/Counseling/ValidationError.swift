@@ -18,6 +18,8 @@ public enum ValidationError: TeacherReadableError, Equatable, Codable {
     case overlapping(Field)
     /// A span that should lie within one day runs past midnight.
     case notWithinOneDay(Field)
+    /// A day that must be today or later (a follow-up set now) is past.
+    case inPast(Field)
     /// A visit that mentions thoughts of self-harm must go to a counselor.
     case selfHarmNotEscalated
 
@@ -25,7 +27,7 @@ public enum ValidationError: TeacherReadableError, Equatable, Codable {
         switch self {
         case .empty(let f), .unrecognized(let f, _), .tooLong(let f, _), .controlCharacters(let f),
              .outOfRange(let f, _, _), .invalidPhone(let f), .invalidDate(let f), .invalidTime(let f),
-             .endNotAfterStart(let f), .duplicate(let f), .overlapping(let f), .notWithinOneDay(let f):
+             .endNotAfterStart(let f), .duplicate(let f), .overlapping(let f), .notWithinOneDay(let f), .inPast(let f):
             f
         case .selfHarmNotEscalated:
             .escalation
@@ -67,6 +69,9 @@ public enum ValidationError: TeacherReadableError, Equatable, Codable {
             return LocalizedText(zh: "\(name.zh)时间重叠", en: "The \(name.en) times overlap")
         case .notWithinOneDay:
             return LocalizedText(zh: "\(name.zh)必须在同一天内", en: "The \(name.en) must lie within one day")
+        case .inPast:
+            return LocalizedText(zh: "\(name.zh)已经过去，请填写今天或以后的日期",
+                                 en: "The \(name.en) is in the past: use today or a later day")
         case .selfHarmNotEscalated:
             return LocalizedText(zh: "来访涉及自伤念头，必须转交心理教师",
                                  en: "A visit about thoughts of self-harm must be escalated to a counselor")
@@ -87,6 +92,7 @@ public enum ValidationError: TeacherReadableError, Equatable, Codable {
         case .duplicate(let f): "\(f.rawValue): duplicate"
         case .overlapping(let f): "\(f.rawValue): overlapping spans"
         case .notWithinOneDay(let f): "\(f.rawValue): span crosses midnight"
+        case .inPast(let f): "\(f.rawValue): before today"
         case .selfHarmNotEscalated: "visit: reason selfHarmThoughts without escalatedTo"
         }
     }

@@ -47,8 +47,8 @@ extension Store {
         case .removeDraft: return try removeDraft(a, now, db)
         case .importStudents(let students): return try importStudents(students, a, now, db)
         case .importShifts(let shifts): return try importShifts(shifts, a, now, db)
-        case .recordExport(let action, let detail):
-            try audit(db, a.id, now, action, nil, detail)
+        case .recordExport(let kind, let detail):
+            try audit(db, a.id, now, kind.auditAction, nil, detail)
             return CommandOutcome()
         }
     }
@@ -142,12 +142,7 @@ extension StoreCommand {
         case .keepDraft, .removeDraft: nil
         case .importStudents: .importStudents
         case .importShifts: .editDutyRoster
-        case .recordExport(let action, _):
-            switch action {
-            case .complianceExport: .readComplianceReport
-            case .keyAttentionPrint: .readKeyAttentionList
-            default: .exportStudents
-            }
+        case .recordExport(let kind, _): kind.readPermission
         }
     }
 }

@@ -15,9 +15,9 @@ extension Store {
         // account; a closing or a screening goes through its own command.
         let checked = try LevelChange.make(id: change.id, student: change.student, from: file.level, to: change.to,
                                            by: a.id, at: now, reason: change.reason, source: .assessment)
-        guard followUp.student == change.student, !followUp.isDone, followUp.due >= now.day else {
-            throw StoreError.invalid([.outOfRange(.dueDate, lowest: 0, highest: 365)])
-        }
+        // The follow-up the change sets is this student's next one, still to do.
+        guard followUp.student == change.student, !followUp.isDone else { throw StoreError.notYours }
+        if followUp.due < now.day { throw StoreError.invalid([.inPast(.dueDate)]) }
         try Self.validate(followUp.validate())
         try Self.apply(checked, db)
         try Self.insert(followUp, db)

@@ -54,7 +54,28 @@ public enum StoreCommand: Sendable, Equatable {
     /// Planned shifts, replacing ones with the same id (a re-imported roster).
     case importShifts([PlannedShift])
     /// Data left the store (an export or a print): who, what, how much.
-    case recordExport(AuditAction, detail: String)
+    case recordExport(ExportKind, detail: String)
+}
+
+/// What left the store, for the audit log; each needs the permission to read it.
+public enum ExportKind: Sendable, Equatable {
+    case complianceCSV, studentsCSV, keyAttentionReport
+
+    var auditAction: AuditAction {
+        switch self {
+        case .complianceCSV: .complianceExport
+        case .studentsCSV: .studentsExport
+        case .keyAttentionReport: .keyAttentionPrint
+        }
+    }
+
+    var readPermission: Action {
+        switch self {
+        case .complianceCSV: .readComplianceReport
+        case .studentsCSV: .exportStudents
+        case .keyAttentionReport: .readKeyAttentionList
+        }
+    }
 }
 
 /// What a command did that the screen tells the user.
