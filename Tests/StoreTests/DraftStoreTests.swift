@@ -11,23 +11,43 @@ final class DraftStoreTests: XCTestCase {
         var text: String
     }
 
+    private func body(_ draft: Typed) throws -> Data { try JSONEncoder().encode(draft) }
+
     func testOneDraftPerAccountKeptReplacedAndRemovedWithoutItsTextInTheAudit() throws {
-        let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone)
+        let store = try Fixture.store(students: [])
         let now = Fixture.at(Fixture.day(2026, 11, 2), 16)
+        let other = Account(id: StaffID("other"), roles: [.duty])
         let first = Typed(student: "s1", text: "第一稿：睡眠差"), second = Typed(student: "s2", text: "第二稿")
         XCTAssertNil(try store.draft(Typed.self, of: Fixture.counselor))
-        try store.keepDraft(first, about: StudentID("s1"), account: Fixture.counselor, at: now)
-        try store.keepDraft(Typed(student: "s3", text: "别人的"), about: nil, account: StaffID("other"), at: now)
+        try store.execute(.keepDraft(body: try body(first), about: StudentID("s1")), as: .counselor, at: now)
+        try store.execute(.keepDraft(body: try body(Typed(student: "s3", text: "别人的")), about: nil), as: other, at: now)
         XCTAssertEqual(try store.draft(Typed.self, of: Fixture.counselor), first)
-        try store.keepDraft(second, about: StudentID("s2"), account: Fixture.counselor, at: now)
+        try store.execute(.keepDraft(body: try body(second), about: StudentID("s2")), as: .counselor, at: now)
         XCTAssertEqual(try store.draft(Typed.self, of: Fixture.counselor), second, "the newer lock replaces the older draft")
-        try store.removeDraft(of: Fixture.counselor)
+        try store.execute(.removeDraft, as: .counselor, at: now)
         XCTAssertNil(try store.draft(Typed.self, of: Fixture.counselor))
-        XCTAssertEqual(try store.draft(Typed.self, of: StaffID("other"))?.text, "别人的")
-        let audit = try store.writer.read { db in try Row.fetchAll(db, sql: "SELECT action, subject, detail FROM audit_log") }
-        XCTAssertEqual(audit.filter { $0["action"] == "draft.keep" }.map { $0["subject"] as String }, ["student:s1", "", "student:s2"])
-        XCTAssertFalse(audit.contains { ($0["detail"] as String).contains("稿") })
-        let revisions = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM revisions") }
-        XCTAssertEqual(revisions, 0, "drafts pile up no revisions")
+        XCTAssertEqual(try store.draft(Typed.self, of: StaffID("other"))?.text, "别人的", "only the account's own draft goes")
+        let audit = try store.auditEntries()
+        XCTAssertEqual(audit.map(\.action), ["draft.keep", "draft.keep", "draft.keep", "draft.remove"])
+        XCTAssertEqual(audit.filter { $0.action == "draft.keep" }.map(\.subject), ["student:s1", "", "student:s2"])
+        XCTAssertEqual(audit.map(\.actor), ["counselor", "other", "counselor", "counselor"])
+        XCTAssertEqual(Set(audit.map(\.detail)), [""])
+        XCTAssertFalse(audit.contains { $0.detail.contains("稿") })
+        XCTAssertEqual(try store.revisionCount(), 0, "drafts pile up no revisions")
+        // Removing a draft that is not there writes nothing.
+        try store.execute(.removeDraft, as: .counselor, at: now)
+        XCTAssertEqual(try store.auditEntries().count, 4)
+    }
+
+    /// A draft is every account's own: no role is needed to keep one.
+    func testEveryRoleKeepsItsOwnDraft() throws {
+        let store = try Fixture.store(students: [])
+        let now = Fixture.at(Fixture.day(2026, 11, 2), 16)
+        for account in [Account.duty, .head, .admin] {
+            try store.execute(.keepDraft(body: try body(Typed(student: "", text: account.id.rawValue)), about: nil),
+                              as: account, at: now)
+        }
+        XCTAssertEqual(try store.draft(Typed.self, of: Fixture.head)?.text, "head")
+        XCTAssertEqual(try store.draft(Typed.self, of: Fixture.duty)?.text, "duty")
     }
 }

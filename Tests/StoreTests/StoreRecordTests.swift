@@ -7,9 +7,10 @@ final class StoreRecordTests: XCTestCase {
     private let now = Fixture.at(Fixture.day(2026, 10, 12), 16)
 
     func testStudentsRoundTripWithPinyinAndLevel() throws {
-        let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone)
-        let result = try store.saveStudents([Fixture.student(1), Fixture.student(2, name: "单雪")], by: Fixture.counselor, at: now)
+        let store = try Fixture.store(students: [])
+        let result = try store.execute(.importStudents([Fixture.student(1), Fixture.student(2, name: "单雪")]), as: .admin, at: now)
         XCTAssertEqual(result.added, 2)
+        XCTAssertEqual(result.updated, 0)
         let list = try store.studentList()
         XCTAssertEqual(list.map(\.name), ["单雪", "张三"].sorted { PinyinKey(name: $0).full < PinyinKey(name: $1).full })
         let zhang = try XCTUnwrap(list.first { $0.name == "张三" })
@@ -26,75 +27,85 @@ final class StoreRecordTests: XCTestCase {
     }
 
     func testSavingAChangedStudentKeepsTheEarlierVersion() throws {
-        let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone)
-        try store.saveStudents([Fixture.student(1)], by: Fixture.counselor, at: now)
+        let store = try Fixture.store(at: now)
         var moved = Fixture.student(1)
         moved.className = "初一(2)班"
-        let result = try store.saveStudents([moved], by: Fixture.counselor, at: now)
+        let result = try store.execute(.importStudents([moved]), as: .admin, at: now)
         XCTAssertEqual(result.updated, 1)
+        XCTAssertEqual(result.added, 0)
         XCTAssertEqual(try store.studentList().first?.className, "初一(2)班")
         XCTAssertEqual(try store.studentRevisions(StudentID("s1")).map(\.className), ["初一(1)班"])
-        // Saving the same again changes nothing.
-        XCTAssertEqual(try store.saveStudents([moved], by: Fixture.counselor, at: now).updated, 0)
+        // Saving the same again changes nothing, but the import is audited.
+        XCTAssertEqual(try store.execute(.importStudents([moved]), as: .admin, at: now).updated, 0)
+        XCTAssertEqual(try store.studentRevisions(StudentID("s1")).count, 1)
+        XCTAssertEqual(try store.auditEntries().map(\.detail), ["added 1, updated 0", "added 0, updated 1", "added 0, updated 0"])
     }
 
     func testEditedNoteKeepsItsEarlierRevision() throws {
-        let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone)
-        try store.saveStudents([Fixture.student(1)], by: Fixture.counselor, at: now)
-        var note = CaseNote(id: CaseNoteID("n1"), student: StudentID("s1"), author: Fixture.counselor, at: now, text: "第一稿")
-        try store.add(note, by: Fixture.counselor, at: now, action: "note.add")
-        note.text = "第二稿"
+        let store = try Fixture.store(at: now)
+        let note = CaseNote(id: CaseNoteID("n1"), student: StudentID("s1"), author: Fixture.counselor, at: now, text: "第一稿")
+        try store.execute(.writeNote(note), as: .counselor, at: now)
+        var edited = note
+        edited.text = "第二稿"
         let later = Fixture.at(Fixture.day(2026, 10, 13), 9)
-        try store.update(note, by: Fixture.counselor, at: later, action: "note.edit")
+        try store.execute(.editNote(edited, basedOn: note), as: .counselor, at: later)
         XCTAssertEqual(try store.record(CaseNote.self, id: CaseNoteID("n1"))?.text, "第二稿")
         let history = try store.revisions(of: CaseNote.self, id: CaseNoteID("n1"))
         XCTAssertEqual(history.map(\.value.text), ["第一稿"])
         XCTAssertEqual(history.first?.replacedAt, later)
         XCTAssertEqual(history.first?.replacedBy, Fixture.counselor)
-        XCTAssertThrowsError(try store.add(note, by: Fixture.counselor, at: now, action: "note.add"))
+        XCTAssertThrowsError(try store.execute(.writeNote(edited), as: .counselor, at: later)) {
+            XCTAssertEqual($0 as? StoreError, .duplicate(kind: "note", id: "n1"))
+        }
     }
 
     func testEveryWriteAndEveryFileViewIsAuditedWithoutNoteText() throws {
-        let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone)
-        try store.saveStudents([Fixture.student(1)], by: Fixture.counselor, at: now)
-        try store.add(CaseNote(id: CaseNoteID("n1"), student: StudentID("s1"), author: Fixture.counselor, at: now,
-                               text: "秘密的谈话内容"), by: Fixture.counselor, at: now, action: "note.add")
-        _ = try store.openFile(StudentID("s1"), by: Fixture.duty, at: now)
-        let entries = try store.writer.read { db in try AuditEntry.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id") }
+        let store = try Fixture.store(at: now)
+        try store.execute(.writeNote(CaseNote(id: CaseNoteID("n1"), student: StudentID("s1"), author: Fixture.counselor, at: now,
+                                              text: "秘密的谈话内容")), as: .counselor, at: now)
+        _ = try store.openFile(StudentID("s1"), as: .counselor2, at: now)
+        let entries = try store.auditEntries()
         XCTAssertEqual(entries.map(\.action), ["student.import", "note.add", "student.view"])
-        XCTAssertEqual(entries.map(\.actor), ["counselor", "counselor", "duty"])
+        XCTAssertEqual(entries.map(\.actor), ["admin", "counselor", "counselor2"])
+        XCTAssertEqual(entries[1].subject, "student:s1")
         XCTAssertEqual(entries[2].subject, "student:s1")
         XCTAssertFalse(entries.contains { $0.detail.contains("秘密") })
         XCTAssertEqual(try store.verifyAuditChain(), .intact(entries: 3))
     }
 
     func testLevelChangeUpdatesTheCurrentLevelAndTheQueue() throws {
-        let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone)
-        try store.saveStudents([Fixture.student(1), Fixture.student(2, name: "李四"), Fixture.student(3, name: "王五")],
-                               by: Fixture.counselor, at: now)
+        let store = try Fixture.store(students: [Fixture.student(1), Fixture.student(2, name: "李四"), Fixture.student(3, name: "王五")],
+                                      at: now)
         for (n, level) in [(1, WarningLevel.severe), (2, .major)] {
-            try store.changeLevel(try LevelChange.make(id: LevelChangeID("l\(n)"), student: StudentID("s\(n)"), from: .none,
-                                                       to: level, by: Fixture.counselor, at: now, reason: "评估后列入"),
-                                  by: Fixture.counselor, at: now)
+            let student = StudentID("s\(n)")
+            try store.execute(.changeLevel(try Fixture.levelChange("l\(n)", student, from: .none, to: level, at: now),
+                                           followUp: FollowUp(id: FollowUpID("f\(n)"), student: student, due: now.day.adding(days: 7))),
+                              as: .counselor, at: now)
         }
         let queue = try store.keyAttentionQueue(today: now.day)
         XCTAssertEqual(queue.map(\.student.name), ["李四", "张三"], "major before severe")
         XCTAssertEqual(try store.levelCounts()[.severe], 1)
         XCTAssertEqual(try store.levelCounts()[WarningLevel.none], 1)
-        let entries = try store.writer.read { db in try AuditEntry.fetchAll(db, sql: "SELECT * FROM audit_log WHERE action = 'level.change'") }
+        XCTAssertEqual(try store.reloadFile(StudentID("s2"), as: .counselor).level, .major)
+        let entries = try store.auditEntries().filter { $0.action == "level.change" }
         XCTAssertEqual(entries.map(\.detail), ["level 0 → 2", "level 0 → 3"])
+        XCTAssertEqual(try store.openRecords(FollowUp.self).map(\.id), [FollowUpID("f1"), FollowUpID("f2")],
+                       "each change set its next follow-up")
     }
 
     func testOverdueFollowUpsAndReferralsWithoutFeedbackComeFromStoredRecords() throws {
-        let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone)
-        try store.saveStudents([Fixture.student(1)], by: Fixture.counselor, at: now)
-        try store.add(FollowUp(id: FollowUpID("f1"), student: StudentID("s1"), due: Fixture.day(2026, 10, 1)),
-                      by: Fixture.counselor, at: now, action: "followup.add")
-        try store.add(FollowUp(id: FollowUpID("f2"), student: StudentID("s1"), due: Fixture.day(2026, 10, 30)),
-                      by: Fixture.counselor, at: now, action: "followup.add")
-        try store.add(Referral(id: ReferralID("r1"), student: StudentID("s1"), institution: "市精神卫生中心",
-                               referredOn: Fixture.day(2026, 9, 20), greenChannel: true, by: Fixture.counselor),
-                      by: Fixture.counselor, at: now, action: "referral.add")
+        let store = try Fixture.store(at: now)
+        let pupil = StudentID("s1")
+        let september = Fixture.at(Fixture.day(2026, 9, 20), 10)
+        try store.execute(.changeLevel(try Fixture.levelChange("l1", pupil, from: .none, to: .general, at: september),
+                                       followUp: FollowUp(id: FollowUpID("f1"), student: pupil, due: Fixture.day(2026, 10, 1))),
+                          as: .counselor, at: september)
+        try store.execute(.changeLevel(try Fixture.levelChange("l2", pupil, from: .general, to: .severe, at: september),
+                                       followUp: FollowUp(id: FollowUpID("f2"), student: pupil, due: Fixture.day(2026, 10, 30))),
+                          as: .counselor, at: september)
+        try store.execute(.recordReferral(Referral(id: ReferralID("r1"), student: pupil, institution: "市精神卫生中心",
+                                                   referredOn: Fixture.day(2026, 9, 20), greenChannel: true, by: Fixture.counselor)),
+                          as: .counselor, at: september)
         let overdue = try store.overdueFollowUps(today: now.day)
         XCTAssertEqual(overdue.map(\.followUp.id), [FollowUpID("f1")])
         XCTAssertEqual(overdue.first?.daysOverdue, 11)
@@ -102,12 +113,13 @@ final class StoreRecordTests: XCTestCase {
     }
 
     func testCompliancePlannedShiftNobodyCheckedIntoIsAGap() throws {
-        let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone)
+        let store = try Fixture.store(students: [])
         let monday = Fixture.day(2026, 10, 12)
-        try store.add(PlannedShift(id: PlannedShiftID("p1"), person: Fixture.duty,
-                                   span: TimeSpan(on: monday, from: TimeOfDay(secondsSinceMidnight: 12 * 3600)!,
-                                                  to: TimeOfDay(secondsSinceMidnight: 13 * 3600)!)),
-                      by: Fixture.counselor, at: now, action: "shift.add")
+        let outcome = try store.execute(.importShifts([PlannedShift(id: PlannedShiftID("p1"), person: Fixture.duty,
+                                                                    span: TimeSpan(on: monday, from: TimeOfDay(secondsSinceMidnight: 12 * 3600)!,
+                                                                                   to: TimeOfDay(secondsSinceMidnight: 13 * 3600)!))]),
+                                        as: .head, at: now)
+        XCTAssertEqual(outcome.added, 1)
         let report = try store.compliance(from: monday, through: monday, now: Fixture.at(monday, 20))
         XCTAssertEqual(report.shifts.map(\.coverage), [.gap])
         XCTAssertEqual(report.days.first?.status, .unstaffed)
@@ -149,7 +161,7 @@ final class RecordRoundTripTests: XCTestCase {
         let student = demo.students[0].id
         let closing = CaseClosing(id: CaseClosingID("c1"), student: student, author: DemoSchool.counselorID, requestedAt: now,
                                   reason: "风险解除，复评正常", newLevel: .general, approver: DemoSchool.headID, approvedAt: now)
-        try store.add(closing, by: DemoSchool.counselorID, at: now, action: "closing.request")
+        try store.seed([closing])
         try pool.close()
         let reopened = try Store(writer: try vault.makePool(), timeZone: Fixture.zone)
         var kinds = Set<String>()

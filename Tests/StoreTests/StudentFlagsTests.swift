@@ -9,13 +9,13 @@ final class StudentFlagsTests: XCTestCase {
     private let now = Fixture.at(Fixture.day(2026, 10, 12), 16)
 
     private func store() throws -> Store {
-        let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone)
         var leftBehind = Fixture.student(1, name: "张三")
         leftBehind.flags = [.leftBehind, .hardship]
-        try store.saveStudents([leftBehind, Fixture.student(2, name: "李四")], by: Fixture.counselor, at: now)
-        try store.changeLevel(try LevelChange.make(id: LevelChangeID("lc1"), student: StudentID("s2"), from: .none, to: .major,
-                                                   by: Fixture.counselor, at: now, reason: "自述有自伤念头"),
-                              by: Fixture.counselor, at: now)
+        let store = try Fixture.store(students: [leftBehind, Fixture.student(2, name: "李四")], at: now)
+        try store.execute(.changeLevel(try Fixture.levelChange("lc1", StudentID("s2"), from: .none, to: .major, at: now,
+                                                               reason: "自述有自伤念头"),
+                                       followUp: FollowUp(id: FollowUpID("f1"), student: StudentID("s2"), due: now.day.adding(days: 1))),
+                          as: .counselor, at: now)
         return store
     }
 
