@@ -74,8 +74,53 @@ public final class UnlockedVault: @unchecked Sendable {
         }
     }
 
+    /// How long `close(_:)` keeps trying to checkpoint while another
+    /// connection is in the way. A write here takes milliseconds, so 2 s
+    /// outlasts a burst of colleagues' writes and ordinary reads; past that
+    /// someone is running a long read (an export, a report), and the teacher
+    /// should not wait for it: nothing is lost by leaving the WAL to them.
+    public static let closeCheckpointPatience: TimeInterval = 2
+
+    /// Closes a writer (a pool or queue from `makePool`/`makeQueue`, or any
+    /// other on this store) so that nothing is left only in the WAL: runs
+    /// `PRAGMA wal_checkpoint(TRUNCATE)`, which copies every commit into the
+    /// `.db` file and empties the `-wal` file, then closes the writer. Call
+    /// it instead of `close()` when done with the store (quit, lock, end of a
+    /// command); after the last user's clean close the `.db` and `.keys`
+    /// alone hold every commit, and the WAL file is empty or gone.
+    ///
+    /// While another process reads an older snapshot (or checkpoints) for
+    /// longer than `checkpointPatience`, the checkpoint cannot finish; that
+    /// is not an error: the writer is closed all the same and `.walKept` is
+    /// returned. The commits are in the WAL (they survive any process
+    /// crash, and every reader sees them) and the other process, closing
+    /// later, checkpoints them. Throws only when closing fails or
+    /// the checkpoint hit damage or an I/O error (the writer is then still
+    /// closed when `close()` could close it).
+    ///
+    /// Works after `lock()` too (open files keep their key) and on a writer
+    /// already closed (`.alreadyClosed`). Finish or cancel work on the writer
+    /// first: a read or write started meanwhile on another thread may run
+    /// after the checkpoint.
+    @discardableResult
+    public func close(_ writer: any DatabaseWriter,
+                      checkpointPatience: TimeInterval = UnlockedVault.closeCheckpointPatience) throws -> CloseOutcome {
+        let outcome: CloseOutcome
+        do {
+            outcome = try CleanClose.close(writer, patience: checkpointPatience)
+        } catch {
+            throw VaultError.from(error, database: paths.database)
+        }
+        // A closed writer no longer stands in the way of key rotation, even
+        // while the caller still holds a reference to it.
+        mutex.withLock { handedOut.removeAll { $0.writer == nil || $0.writer === writer as AnyObject } }
+        return outcome
+    }
+
     /// Forgets the key: wipes it and unregisters it from the VFS. Connections
-    /// still open keep working until they close; close them first.
+    /// still open keep working until they close (a clean `close(_:)` after
+    /// `lock()` still checkpoints); close them first. Calling it again, or
+    /// after the writers were closed, does nothing more.
     public func lock() {
         mutex.withLock {
             if dataKey != nil, Self.sessions.close(paths.database) { CipherRuntime.unregister(path: paths.database) }
