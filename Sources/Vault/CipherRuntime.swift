@@ -15,14 +15,47 @@ public enum CipherRuntime {
         precondition(registered == SQLITE_OK, "the cipher VFS could not be registered (SQLite code \(registered))")
     }
 
+    /// How long a connection waits for a lock another connection holds
+    /// (usually another xindesk process on the same store) before it gives
+    /// up with "database is locked".
+    ///
+    /// Several workstations and CLI commands share one database file. Each
+    /// write is one small transaction (milliseconds), so a writer normally
+    /// waits a few milliseconds; the longest legitimate holds are an import
+    /// committing a whole roster, a colleague's clean close (its TRUNCATE
+    /// checkpoint holds the write lock while it waits for readers, at most
+    /// `UnlockedVault.closeCheckpointPatience`) and WAL recovery after a
+    /// crash. 30 s is far above all of these, so a busy database is waited
+    /// for and never reported as an error; and it is still bounded, so a
+    /// process that is stopped (Ctrl-Z) or hung while holding the write
+    /// lock yields a message instead of freezing every other workstation.
+    public static let busyTimeout: TimeInterval = 30
+
     /// A GRDB configuration for an encrypted database: 40 reserved bytes per
     /// page, temporary tables and indexes in memory (temp files are refused
-    /// by the VFS). GRDB runs preparation functions in the order they were
-    /// added, so `base` must not write in its own: a page 1 written before
+    /// by the VFS), and a busy timeout (`busyTimeout`) unless `base` chose a
+    /// busy mode of its own. GRDB runs preparation functions in the order they
+    /// were added, so `base` must not write in its own: a page 1 written before
     /// the reserve is set does not have the format's shape and is refused.
+    ///
+    /// The busy timeout only helps a transaction that asks for the write
+    /// lock before it reads: SQLite does not call the busy handler when a
+    /// DEFERRED transaction that has already read upgrades to writing (it
+    /// fails at once with SQLITE_BUSY, since waiting could not make its
+    /// snapshot current). GRDB 7 begins every `write { }` (and every
+    /// migration) with BEGIN IMMEDIATE, so writes through `write` wait; code
+    /// that opens its own transaction with `writeWithoutTransaction` must
+    /// use `db.inTransaction(.immediate)` (or a single statement) to get
+    /// the same.
     public static func configuration(_ base: Configuration = Configuration()) -> Configuration {
         ensureRegistered()
         var config = base
+        if case .immediateError = config.busyMode {
+            config.busyMode = .timeout(busyTimeout)
+        }
+        // (Pool readers get GRDB's own 10 s: in WAL mode a reader waits only
+        // for WAL recovery or a last connection's close, both brief, and
+        // GRDB does not let the reader setting be changed.)
         config.prepareDatabase { db in
             var reserve = Int32(XCIPHER_RESERVE)
             let rc = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve)
