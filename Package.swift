@@ -80,6 +80,16 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Tests/Support/VFSTorture"),
+        // A child process for the Vault tests: unlocks a store, opens a pool
+        // through the vault and commits small transactions, so several can
+        // write one encrypted database at once.
+        .executableTarget(
+            name: "store-writer",
+            dependencies: [
+                "Vault",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tests/Support/StoreWriter"),
         .testTarget(
             name: "CipherVFSTests",
             dependencies: [
@@ -92,7 +102,7 @@ let package = Package(
             name: "VaultTests",
             dependencies: [
                 "Counseling",
-                "Vault", "CipherVFS",
+                "Vault", "CipherVFS", "store-writer",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The raw C API, to make a plain SQLite file on the "unix" VFS.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
