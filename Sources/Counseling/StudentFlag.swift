@@ -54,7 +54,8 @@ public enum StudentFlag: String, Codable, Sendable, CaseIterable, WordParsable, 
 
     /// The canonical cell text, in the teacher's language: `留守儿童、困境儿童`.
     public static func listText(_ flags: Set<StudentFlag>, _ language: Language) -> String {
-        flags.sorted().map { $0.displayName.text(language) }
-            .joined(separator: language == .zhHans ? "、" : ", ")
+        flags.sorted().map { $0.displayName.text(language) }.joined(separator: listSeparator.text(language))
     }
+
+    static let listSeparator = LocalizedText(zh: "、", en: ", ")
 }

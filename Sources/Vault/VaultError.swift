@@ -1,7 +1,7 @@
 import Counseling
 /// Everything that can go wrong with the encrypted store, each with a message
 /// a teacher understands (in Chinese and English) and a detail for developers.
-public enum VaultError: Error, Equatable, Sendable {
+public enum VaultError: TeacherReadableError, Equatable {
     case databaseMissing(path: String)
     case databaseExists(path: String)
     case notXindeskDatabase(path: String)
@@ -23,55 +23,69 @@ public enum VaultError: Error, Equatable, Sendable {
     case weakKDF(detail: String)
     case io(path: String, detail: String)
 
-    /// The sentence shown to the teacher, in English.
-    public var message: String {
+    /// The sentence shown to the teacher, in Chinese and English.
+    public var message: LocalizedText {
         switch self {
-        case .databaseMissing(let p): "There is no xindesk database at \(p). Create one with `xindesk init`, or give the right path with --db."
-        case .databaseExists(let p): "A database already exists at \(p). Nothing was changed; choose another path or remove the old files yourself."
-        case .notXindeskDatabase(let p): "\(p) is not an xindesk database (or its first page is damaged)."
-        case .keyringMissing(let p): "The key file \(p) is missing, so the database cannot be opened. Restore it from the backup made with the database (the .keys file next to it)."
-        case .keyringUnreadable(let p, _): "The key file \(p) cannot be read. Restore it from a backup."
-        case .keyringMismatch(let p): "The key file \(p) belongs to a different database. Put back the .keys file that was made together with this database."
-        case .keyringAltered(let p): "The key file \(p) has been altered outside xindesk. Restore it from a backup."
-        case .wrongPassphrase(let a): "Wrong passphrase for account \"\(a)\"."
-        case .unknownAccount(let a): "There is no account \"\(a)\" in this database."
-        case .accountExists(let a): "There is already an account \"\(a)\"."
-        case .notPermitted(let a, let action): "Account \"\(a)\" may not \(action); ask an administrator."
-        case .lastAdministrator(let a): "\"\(a)\" is the last administrator; add another administrator first."
-        case .invalidAccountName(let n): "\"\(n)\" cannot be an account name: use 1 to 32 letters, digits, '-', '_' or '.'."
-        case .noRoles: "An account needs at least one role: duty, counselor, head or admin."
-        case .tampered(let f, let page, _): "The file \(f) is damaged or has been tampered with (page \(page)). Nothing was changed; restore from a backup and run `xindesk check`."
-        case .permissionDenied(let p, _): "Permission denied for \(p). Check who owns the file and its folder."
-        case .diskFull(let p): "The disk is full while writing \(p). Free some space; nothing already saved was lost."
-        case .inUse(let p): "The database \(p) is open in another xindesk window. Close it there first."
-        case .weakKDF: "The key file asks for key-derivation settings outside the safe range. Restore it from a backup."
-        case .io(let p, _): "Reading or writing \(p) failed."
-        }
-    }
-
-    /// The same sentence in Chinese.
-    public var messageZh: String {
-        switch self {
-        case .databaseMissing(let p): "\(p) 处没有 xindesk 数据库。请用 `xindesk init` 创建，或用 --db 指定正确的路径。"
-        case .databaseExists(let p): "\(p) 处已有数据库，未做任何改动。请换一个路径，或自行移走旧文件。"
-        case .notXindeskDatabase(let p): "\(p) 不是 xindesk 数据库（或其第一页已损坏）。"
-        case .keyringMissing(let p): "密钥文件 \(p) 不存在，无法打开数据库。请从与数据库一同制作的备份中恢复该 .keys 文件。"
-        case .keyringUnreadable(let p, _): "无法读取密钥文件 \(p)。请从备份中恢复。"
-        case .keyringMismatch(let p): "密钥文件 \(p) 属于另一个数据库。请放回与本数据库一同生成的 .keys 文件。"
-        case .keyringAltered(let p): "密钥文件 \(p) 在 xindesk 之外被改动过。请从备份中恢复。"
-        case .wrongPassphrase(let a): "账户“\(a)”的口令不正确。"
-        case .unknownAccount(let a): "本数据库中没有账户“\(a)”。"
-        case .accountExists(let a): "账户“\(a)”已存在。"
-        case .notPermitted(let a, let action): "账户“\(a)”无权\(action)，请联系管理员。"
-        case .lastAdministrator(let a): "“\(a)”是最后一位管理员，请先添加另一位管理员。"
-        case .invalidAccountName(let n): "“\(n)”不能作为账户名：请使用 1 到 32 个字母、数字或 - _ . 字符。"
-        case .noRoles: "账户至少需要一个角色：duty（值班）、counselor（心理教师）、head（负责人）或 admin（管理员）。"
-        case .tampered(let f, let page, _): "文件 \(f) 已损坏或被篡改（第 \(page) 页）。未做任何改动；请从备份恢复并运行 `xindesk check`。"
-        case .permissionDenied(let p, _): "没有 \(p) 的访问权限。请检查文件及其所在文件夹的所有者。"
-        case .diskFull(let p): "写入 \(p) 时磁盘已满。请清理空间；已保存的内容没有丢失。"
-        case .inUse(let p): "数据库 \(p) 正在另一个 xindesk 窗口中使用，请先在那里关闭。"
-        case .weakKDF: "密钥文件中的密钥派生参数超出安全范围。请从备份中恢复。"
-        case .io(let p, _): "读写 \(p) 失败。"
+        case .databaseMissing(let p): LocalizedText(
+            zh: "\(p) 处没有 xindesk 数据库。请用 `xindesk init` 创建，或用 --db 指定正确的路径。",
+            en: "There is no xindesk database at \(p). Create one with `xindesk init`, or give the right path with --db.")
+        case .databaseExists(let p): LocalizedText(
+            zh: "\(p) 处已有数据库，未做任何改动。请换一个路径，或自行移走旧文件。",
+            en: "A database already exists at \(p). Nothing was changed; choose another path or remove the old files yourself.")
+        case .notXindeskDatabase(let p): LocalizedText(
+            zh: "\(p) 不是 xindesk 数据库（或其第一页已损坏）。",
+            en: "\(p) is not an xindesk database (or its first page is damaged).")
+        case .keyringMissing(let p): LocalizedText(
+            zh: "密钥文件 \(p) 不存在，无法打开数据库。请从与数据库一同制作的备份中恢复该 .keys 文件。",
+            en: "The key file \(p) is missing, so the database cannot be opened. Restore it from the backup made with the database (the .keys file next to it).")
+        case .keyringUnreadable(let p, _): LocalizedText(
+            zh: "无法读取密钥文件 \(p)。请从备份中恢复。",
+            en: "The key file \(p) cannot be read. Restore it from a backup.")
+        case .keyringMismatch(let p): LocalizedText(
+            zh: "密钥文件 \(p) 属于另一个数据库。请放回与本数据库一同生成的 .keys 文件。",
+            en: "The key file \(p) belongs to a different database. Put back the .keys file that was made together with this database.")
+        case .keyringAltered(let p): LocalizedText(
+            zh: "密钥文件 \(p) 在 xindesk 之外被改动过。请从备份中恢复。",
+            en: "The key file \(p) has been altered outside xindesk. Restore it from a backup.")
+        case .wrongPassphrase(let a): LocalizedText(
+            zh: "账户“\(a)”的口令不正确。",
+            en: "Wrong passphrase for account \"\(a)\".")
+        case .unknownAccount(let a): LocalizedText(
+            zh: "本数据库中没有账户“\(a)”。",
+            en: "There is no account \"\(a)\" in this database.")
+        case .accountExists(let a): LocalizedText(
+            zh: "账户“\(a)”已存在。",
+            en: "There is already an account \"\(a)\".")
+        case .notPermitted(let a, let action): LocalizedText(
+            zh: "账户“\(a)”无权\(action)，请联系管理员。",
+            en: "Account \"\(a)\" may not \(action); ask an administrator.")
+        case .lastAdministrator(let a): LocalizedText(
+            zh: "“\(a)”是最后一位管理员，请先添加另一位管理员。",
+            en: "\"\(a)\" is the last administrator; add another administrator first.")
+        case .invalidAccountName(let n): LocalizedText(
+            zh: "“\(n)”不能作为账户名：请使用 1 到 32 个字母、数字或 - _ . 字符。",
+            en: "\"\(n)\" cannot be an account name: use 1 to 32 letters, digits, '-', '_' or '.'.")
+        case .noRoles: LocalizedText(
+            zh: "账户至少需要一个角色：duty（值班）、counselor（心理教师）、head（负责人）或 admin（管理员）。",
+            en: "An account needs at least one role: duty, counselor, head or admin.")
+        case .tampered(let f, let page, _): LocalizedText(
+            zh: "文件 \(f) 已损坏或被篡改（第 \(page) 页）。未做任何改动；请从备份恢复并运行 `xindesk check`。",
+            en: "The file \(f) is damaged or has been tampered with (page \(page)). Nothing was changed; restore from a backup and run `xindesk check`.")
+        case .permissionDenied(let p, _): LocalizedText(
+            zh: "没有 \(p) 的访问权限。请检查文件及其所在文件夹的所有者。",
+            en: "Permission denied for \(p). Check who owns the file and its folder.")
+        case .diskFull(let p): LocalizedText(
+            zh: "写入 \(p) 时磁盘已满。请清理空间；已保存的内容没有丢失。",
+            en: "The disk is full while writing \(p). Free some space; nothing already saved was lost.")
+        case .inUse(let p): LocalizedText(
+            zh: "数据库 \(p) 正在另一个 xindesk 窗口中使用，请先在那里关闭。",
+            en: "The database \(p) is open in another xindesk window. Close it there first.")
+        case .weakKDF: LocalizedText(
+            zh: "密钥文件中的密钥派生参数超出安全范围。请从备份中恢复。",
+            en: "The key file asks for key-derivation settings outside the safe range. Restore it from a backup.")
+        case .io(let p, _): LocalizedText(
+            zh: "读写 \(p) 失败。",
+            en: "Reading or writing \(p) failed.")
         }
     }
 

@@ -29,8 +29,13 @@ public struct Config: Equatable, Sendable {
         public var file: String
         public var line: Int
         public var reason: String
-        public var english: String { "The settings file \(file) has an error on line \(line): \(reason)." }
-        public var chinese: String { "设置文件 \(file) 第 \(line) 行有误：\(reason)。" }
+        public var message: LocalizedText {
+            LocalizedText(zh: "设置文件 \(file) 第 \(line) 行有误：\(reason)。",
+                          en: "The settings file \(file) has an error on line \(line): \(reason).")
+        }
+        // The two halves by name, as the config tests read them.
+        public var english: String { message.en }
+        public var chinese: String { message.zh }
     }
 
     /// Reads the file if it exists (a missing file means the defaults).

@@ -46,8 +46,8 @@ public enum Render {
         if !s.unlockMessage.isEmpty {
             b.set(s.unlockMessage, x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, style: Style(.violation))
         }
-        StatusBar(hints: [("↑↓", L == .zhHans ? "选择账户" : "account"), ("Enter", L == .zhHans ? "解锁" : "unlock"),
-                          ("F10", L == .zhHans ? "退出" : "quit")]).render(into: &b, b.area.row(s.height - 1))
+        StatusBar(hints: [("↑↓", S.hintChooseAccount.text(L)), ("Enter", S.hintUnlock.text(L)),
+                          ("F10", S.hintQuit.text(L))]).render(into: &b, b.area.row(s.height - 1))
     }
 
     // MARK: - main screen
@@ -81,7 +81,7 @@ public enum Render {
         let L = s.language
         b.fill(area, style: Style(.header, reverse: true))
         let names = s.roles.sorted().map { $0.displayName.text(L) }
-        let roles = L == .zhHans ? "（" + names.joined(separator: "、") + "）" : " (" + names.joined(separator: ", ") + ") "
+        let roles = S.parenthesized.format(L, names.joined(separator: S.listSeparator.text(L)))
         let duty = s.currentCheckIn.map { S.onDutySince.format(L, $0.checkIn.clock) }
             ?? s.missedCheckOut.map { S.onDutySinceDay.format(L, $0.checkIn.monthDayClock) }
             ?? S.offDuty.text(L)
@@ -136,7 +136,7 @@ public enum Render {
                         + (i + half < lines.count ? TextWidth.clip(lines[i + half], to: column - 1) : "")
                 }
             }
-            Dialog(title: S.help.text(L), lines: lines, buttons: [L == .zhHans ? "任意键关闭" : "any key closes"]).render(into: &b, b.area)
+            Dialog(title: S.help.text(L), lines: lines, buttons: [S.anyKeyCloses.text(L)]).render(into: &b, b.area)
         case .confirmQuit:
             Dialog.confirm(title: S.quitTitle.text(L), question: S.quitQuestion.text(L), yes: S.yesNo.text(L), no: "")
                 .render(into: &b, b.area)

@@ -91,7 +91,7 @@ public final class Session {
                 return []
             }
         } catch let error as VaultError {
-            let text = L == .zhHans ? error.messageZh : error.message
+            let text = error.message.text(L)
             if case .unlock = effect { return [.unlockFailed(text)] }
             return [.failed(text)]
         } catch let error as StoreError {
@@ -103,8 +103,8 @@ public final class Session {
             return [.failed(error.message.text(L))]
         } catch {
             let described = VaultError.from(error, database: database)
-            if let v = described as? VaultError { return [.failed(L == .zhHans ? v.messageZh : v.message)] }
-            return [.failed(L == .zhHans ? "操作失败，未保存。" : "That did not work; nothing was saved.")]
+            if let v = described as? VaultError { return [.failed(v.message.text(L))] }
+            return [.failed(S.notSaved.text(L))]
         }
     }
 

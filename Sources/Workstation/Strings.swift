@@ -173,6 +173,26 @@ public enum S {
     public static let closingPendingHere = LocalizedText(zh: "销号申请待审批", en: "Closing requested, awaiting approval")
     public static let handedTo = LocalizedText(zh: "已交接给 %@（%@）", en: "Handed over to %@ (%@)")
     public static let notAllowed = LocalizedText(zh: "此账户无权进行该操作。", en: "This account may not do that.")
+    public static let notSaved = LocalizedText(zh: "操作失败，未保存。", en: "That did not work; nothing was saved.")
+    public static let appointmentCounts = LocalizedText(zh: "%d（待进行 %d）", en: "%d (%d open)")
+    public static let greenChannelMark = LocalizedText(zh: "（绿色通道）", en: " (green channel)")
+    public static let approvedBecause = LocalizedText(zh: "已同意：", en: "approved: ")
+    public static let declinedBecause = LocalizedText(zh: "未同意：", en: "declined: ")
+    public static let hintChooseAccount = LocalizedText(zh: "选择账户", en: "account")
+    public static let hintUnlock = LocalizedText(zh: "解锁", en: "unlock")
+    public static let hintQuit = LocalizedText(zh: "退出", en: "quit")
+    public static let anyKeyCloses = LocalizedText(zh: "任意键关闭", en: "any key closes")
+
+    // Punctuation differs between the languages too: full-width in Chinese,
+    // ASCII with a space in English.
+    /// After a label: `等级：严重` / `Level: severe`.
+    public static let colon = LocalizedText(zh: "：", en: ": ")
+    /// Between the items of a list: `学业、家庭` / `study, family`.
+    public static let listSeparator = LocalizedText(zh: "、", en: ", ")
+    /// Between two parts of a hint or of a problem.
+    public static let partSeparator = LocalizedText(zh: "；", en: "; ")
+    /// An aside after a name: `王芳（母亲）` / `Wang Fang (mother) `.
+    public static let parenthesized = LocalizedText(zh: "（%@）", en: " (%@) ")
 }
 
 extension LocalizedText {

@@ -23,10 +23,10 @@ struct InitCommand: ParsableCommand {
         let (vault, recovery) = try Vault.create(database: global.databasePath, account: user, roles: Array(roles),
                                                  passphrase: &passphrase, kdf: .preset(kdf))
         vault.lock()
-        print(Text.pick("Created \(vault.paths.database) with account \(user).",
-                        "已创建 \(vault.paths.database)，账户 \(user)。"))
-        print(Text.pick("Recovery key (shown only now; write it down and keep it locked away):",
-                        "恢复密钥（只显示这一次，请抄下并锁好保管）："))
+        print(LocalizedText(zh: "已创建 \(vault.paths.database)，账户 \(user)。",
+                            en: "Created \(vault.paths.database) with account \(user).").text(Text.language))
+        print(LocalizedText(zh: "恢复密钥（只显示这一次，请抄下并锁好保管）：",
+                            en: "Recovery key (shown only now; write it down and keep it locked away):").text(Text.language))
         print("  " + recovery)
     }
 }
@@ -63,7 +63,7 @@ struct UserCommand: ParsableCommand {
             defer { vault.lock() }
             var passphrase = try Passphrase.new(account: name)
             try vault.addAccount(name, roles: roles, passphrase: &passphrase, kdf: .preset(kdf))
-            print(Text.pick("Added account \(name).", "已添加账户 \(name)。"))
+            print(LocalizedText(zh: "已添加账户 \(name)。", en: "Added account \(name).").text(Text.language))
         }
     }
 
@@ -91,7 +91,7 @@ struct UserCommand: ParsableCommand {
             let target = name ?? vault.account
             var passphrase = try Passphrase.new(account: target)
             try vault.changePassphrase(of: target, to: &passphrase)
-            print(Text.pick("New passphrase set for \(target).", "已为 \(target) 设置新口令。"))
+            print(LocalizedText(zh: "已为 \(target) 设置新口令。", en: "New passphrase set for \(target).").text(Text.language))
         }
     }
 
@@ -105,8 +105,8 @@ struct UserCommand: ParsableCommand {
             let vault = try global.unlock()
             defer { vault.lock() }
             try vault.removeAccount(name)
-            print(Text.pick("Removed \(name); the database is now under a new key.",
-                            "已删除 \(name)；数据库已换用新密钥。"))
+            print(LocalizedText(zh: "已删除 \(name)；数据库已换用新密钥。",
+                                en: "Removed \(name); the database is now under a new key.").text(Text.language))
         }
     }
 }
@@ -127,8 +127,8 @@ struct CheckCommand: ParsableCommand {
         try vault.close(queue)
         switch verdict {
         case .intact(let n):
-            print(Text.pick("ok: \(report.pagesAuthenticated) pages authenticated, integrity ok, audit log intact (\(n) entries)",
-                            "正常：\(report.pagesAuthenticated) 页通过认证，完整性正常，审计日志完整（\(n) 条）"))
+            print(LocalizedText(zh: "正常：\(report.pagesAuthenticated) 页通过认证，完整性正常，审计日志完整（\(n) 条）",
+                                en: "ok: \(report.pagesAuthenticated) pages authenticated, integrity ok, audit log intact (\(n) entries)").text(Text.language))
         case .broken(let id, let reason):
             throw CLIError.auditBroken(id: id, reason: reason)
         }
@@ -146,6 +146,6 @@ struct BackupCommand: ParsableCommand {
         let vault = try global.unlock()
         defer { vault.lock() }
         try vault.backup(to: to)
-        print(Text.pick("Backup written to \(to) (and \(to).keys).", "备份已写入 \(to)（及 \(to).keys）。"))
+        print(LocalizedText(zh: "备份已写入 \(to)（及 \(to).keys）。", en: "Backup written to \(to) (and \(to).keys).").text(Text.language))
     }
 }

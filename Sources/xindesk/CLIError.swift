@@ -20,38 +20,38 @@ enum CLIError: Error {
     case undecodableFile(path: String, line: Int, offset: Int)
     case workbookNotCSV(String)
     case importRejected(errors: Int, rows: Int)
-    case badConfig(String)
+    case badConfig(LocalizedText)
 
-    var message: String {
+    var message: LocalizedText {
         switch self {
-        case .needUser: Text.pick("Say which account to use with --user NAME.", "请用 --user 账户名 指定账户。")
-        case .noPassphrase: Text.pick(
-            "No passphrase: not on a terminal, and neither XINDESK_PASSPHRASE nor --passphrase-file is given.",
-            "没有口令：当前不在终端上，也未提供 XINDESK_PASSPHRASE 或 --passphrase-file。")
-        case .noNewPassphrase: Text.pick(
-            "No new passphrase: not on a terminal and XINDESK_NEW_PASSPHRASE is not set.",
-            "没有新口令：当前不在终端上，也未设置 XINDESK_NEW_PASSPHRASE。")
-        case .passphrasesDiffer: Text.pick("The two passphrases differ; nothing was changed.", "两次输入的口令不一致，未做任何改动。")
-        case .passphraseTooShort(let n): Text.pick("A passphrase needs at least \(n) characters.", "口令至少需要 \(n) 个字符。")
-        case .unreadablePassphraseFile(let p): Text.pick("Cannot read the passphrase file \(p).", "无法读取口令文件 \(p)。")
-        case .unknownRole(let r): Text.pick("Unknown role \"\(r)\": use duty, counselor, head or admin.",
-                                            "未知角色“\(r)”：请用 duty、counselor、head 或 admin。")
-        case .unreadableFile(let p): Text.pick("Cannot read the file \(p).", "无法读取文件 \(p)。")
-        case .undecodableFile(let p, let line, let offset): Text.pick(
-            "\(p) is neither UTF-8 nor GB18030 text (line \(line), byte \(offset)). Save it from the spreadsheet as \"CSV UTF-8\" and try again.",
-            "\(p) 既不是 UTF-8 也不是 GB18030 文本（第 \(line) 行，第 \(offset) 字节）。请在电子表格中另存为“CSV UTF-8”后重试。")
-        case .workbookNotCSV(let p): Text.pick(
-            "\(p) is a spreadsheet workbook (Excel or WPS), not a CSV export. Open it, choose Save As \"CSV UTF-8\", and import that file.",
-            "\(p) 是电子表格工作簿（Excel 或 WPS），不是 CSV 文件。请打开它，另存为“CSV UTF-8”，再导入另存的文件。")
-        case .importRejected(let errors, let rows): Text.pick(
-            "Nothing was imported: \(errors) \(errors == 1 ? "error" : "errors") in \(rows) \(rows == 1 ? "row" : "rows") (listed above). Correct them, or use --skip-invalid to import the other rows.",
-            "未导入任何内容：\(rows) 行共有 \(errors) 处错误（见上）。请改正，或用 --skip-invalid 只导入其余各行。")
+        case .needUser: LocalizedText(zh: "请用 --user 账户名 指定账户。", en: "Say which account to use with --user NAME.")
+        case .noPassphrase: LocalizedText(
+            zh: "没有口令：当前不在终端上，也未提供 XINDESK_PASSPHRASE 或 --passphrase-file。",
+            en: "No passphrase: not on a terminal, and neither XINDESK_PASSPHRASE nor --passphrase-file is given.")
+        case .noNewPassphrase: LocalizedText(
+            zh: "没有新口令：当前不在终端上，也未设置 XINDESK_NEW_PASSPHRASE。",
+            en: "No new passphrase: not on a terminal and XINDESK_NEW_PASSPHRASE is not set.")
+        case .passphrasesDiffer: LocalizedText(zh: "两次输入的口令不一致，未做任何改动。", en: "The two passphrases differ; nothing was changed.")
+        case .passphraseTooShort(let n): LocalizedText(zh: "口令至少需要 \(n) 个字符。", en: "A passphrase needs at least \(n) characters.")
+        case .unreadablePassphraseFile(let p): LocalizedText(zh: "无法读取口令文件 \(p)。", en: "Cannot read the passphrase file \(p).")
+        case .unknownRole(let r): LocalizedText(zh: "未知角色“\(r)”：请用 duty、counselor、head 或 admin。",
+                                                en: "Unknown role \"\(r)\": use duty, counselor, head or admin.")
+        case .unreadableFile(let p): LocalizedText(zh: "无法读取文件 \(p)。", en: "Cannot read the file \(p).")
+        case .undecodableFile(let p, let line, let offset): LocalizedText(
+            zh: "\(p) 既不是 UTF-8 也不是 GB18030 文本（第 \(line) 行，第 \(offset) 字节）。请在电子表格中另存为“CSV UTF-8”后重试。",
+            en: "\(p) is neither UTF-8 nor GB18030 text (line \(line), byte \(offset)). Save it from the spreadsheet as \"CSV UTF-8\" and try again.")
+        case .workbookNotCSV(let p): LocalizedText(
+            zh: "\(p) 是电子表格工作簿（Excel 或 WPS），不是 CSV 文件。请打开它，另存为“CSV UTF-8”，再导入另存的文件。",
+            en: "\(p) is a spreadsheet workbook (Excel or WPS), not a CSV export. Open it, choose Save As \"CSV UTF-8\", and import that file.")
+        case .importRejected(let errors, let rows): LocalizedText(
+            zh: "未导入任何内容：\(rows) 行共有 \(errors) 处错误（见上）。请改正，或用 --skip-invalid 只导入其余各行。",
+            en: "Nothing was imported: \(errors) \(errors == 1 ? "error" : "errors") in \(rows) \(rows == 1 ? "row" : "rows") (listed above). Correct them, or use --skip-invalid to import the other rows.")
         case .badConfig(let why): why
-        case .auditBroken(let id, let reason): Text.pick(
-            "The audit log has been tampered with at entry \(id) (\(reason)).",
-            "审计日志在第 \(id) 条处被篡改（\(reason)）。")
-        case .damaged(let report): Text.pick("The database is damaged: \(report.integrity.prefix(5).joined(separator: "; "))",
-                                              "数据库已损坏：\(report.integrity.prefix(5).joined(separator: "；"))")
+        case .auditBroken(let id, let reason): LocalizedText(
+            zh: "审计日志在第 \(id) 条处被篡改（\(reason)）。",
+            en: "The audit log has been tampered with at entry \(id) (\(reason)).")
+        case .damaged(let report): LocalizedText(zh: "数据库已损坏：\(report.integrity.prefix(5).joined(separator: "；"))",
+                                                 en: "The database is damaged: \(report.integrity.prefix(5).joined(separator: "; "))")
         }
     }
 
@@ -71,17 +71,19 @@ enum CLIError: Error {
         // Messages quote file names and values from outside (a hostile file
         // name can hold escape sequences): they pass the Terminal sanitizer.
         func say(_ s: String) { stderr.write(Data((Sanitizer.multiLine(s) + "\n").utf8)) }
+        let detail = LocalizedText(zh: "详情：", en: "detail: ").text(Text.language)
         switch error {
+        // Before any other TeacherReadableError: a vault error has its own exit code.
         case let v as VaultError:
-            say(Text.chinese ? v.messageZh : v.message)
-            say(Text.pick("detail: ", "详情：") + v.detail)
+            say(v.message.text(Text.language))
+            say(detail + v.detail)
             return ExitCode(exitCode(for: v))
         case let e as TeacherReadableError:
-            say(e.message.text(Text.chinese ? .zhHans : .en))
-            say(Text.pick("detail: ", "详情：") + e.detail)
+            say(e.message.text(Text.language))
+            say(detail + e.detail)
             return ExitCode(1)
         case let c as CLIError:
-            say(c.message)
+            say(c.message.text(Text.language))
             switch c {
             case .damaged, .auditBroken: return ExitCode(13)
             // Bad arguments found after parsing (a role word ArgumentParser

@@ -4,7 +4,7 @@ extension Config {
     /// The settings file, or a teacher-readable error naming its line.
     static func loadForCommand() throws -> Config {
         do { return try Config.load(Config.path()) } catch {
-            throw CLIError.badConfig(Text.chinese ? error.chinese : error.english)
+            throw CLIError.badConfig(error.message)
         }
     }
 }

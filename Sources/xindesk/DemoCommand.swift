@@ -18,7 +18,7 @@ struct DemoCommand: ParsableCommand {
 
     func validate() throws {
         guard (30...100_000).contains(students) else {
-            throw ValidationError(Text.pick("--students must be between 30 and 100000.", "--students 须在 30 到 100000 之间。"))
+            throw ValidationError(LocalizedText(zh: "--students 须在 30 到 100000 之间。", en: "--students must be between 30 and 100000.").text(Text.language))
         }
     }
 
@@ -43,21 +43,21 @@ struct DemoCommand: ParsableCommand {
         try store.saveDemo(school, by: DemoSchool.counselorID, at: now)
         try vault.close(pool)
 
-        print(Text.pick("Demo school created at \(vault.paths.database)", "演示学校已创建：\(vault.paths.database)"))
-        print(Text.pick("  \(school.students.count) students, \(school.records.count) records",
-                        "  \(school.students.count) 名学生，\(school.records.count) 条记录"))
-        print(Text.pick("Accounts (passphrase: demo):", "账户（口令均为 demo）："))
-        print(Text.pick("  duty       duty teacher", "  duty       值班教师"))
-        print(Text.pick("  counselor  counselor and administrator", "  counselor  心理教师、管理员"))
-        print(Text.pick("  head       head of guidance", "  head       心理健康教育负责人"))
-        print(Text.pick("Recovery key: \(recovery)", "恢复密钥：\(recovery)"))
+        print(LocalizedText(zh: "演示学校已创建：\(vault.paths.database)", en: "Demo school created at \(vault.paths.database)").text(Text.language))
+        print(LocalizedText(zh: "  \(school.students.count) 名学生，\(school.records.count) 条记录",
+                            en: "  \(school.students.count) students, \(school.records.count) records").text(Text.language))
+        print(LocalizedText(zh: "账户（口令均为 demo）：", en: "Accounts (passphrase: demo):").text(Text.language))
+        print(LocalizedText(zh: "  duty       值班教师", en: "  duty       duty teacher").text(Text.language))
+        print(LocalizedText(zh: "  counselor  心理教师、管理员", en: "  counselor  counselor and administrator").text(Text.language))
+        print(LocalizedText(zh: "  head       心理健康教育负责人", en: "  head       head of guidance").text(Text.language))
+        print(LocalizedText(zh: "恢复密钥：\(recovery)", en: "Recovery key: \(recovery)").text(Text.language))
         // On a terminal the demo goes straight into the workstation.
         if !noOpen && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-            print(Text.pick("Opening the workstation… (press Enter to go on)", "正在打开工作台……（按回车继续）"))
+            print(LocalizedText(zh: "正在打开工作台……（按回车继续）", en: "Opening the workstation… (press Enter to go on)").text(Text.language))
             _ = readLine()
             // The user's settings apply, except the database: the demo's.
             let config = try Config.loadForCommand()
-            try WorkstationLoop.run(database: vault.paths.database, language: config.language ?? (Text.chinese ? .zhHans : .en),
+            try WorkstationLoop.run(database: vault.paths.database, language: config.language ?? Text.language,
                                     themeName: config.theme, config: config)
         }
     }

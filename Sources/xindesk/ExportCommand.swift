@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand {
                 let students = try session.store.allStudents()
                 try StudentCSV.write(students, to: file)
                 try session.execute(.recordExport(.studentsExport, detail: "\(students.count) students"))
-                return [Text.pick("Exported \(students.count) students to \(file).", "已导出 \(students.count) 名学生到 \(file)。")]
+                return [LocalizedText(zh: "已导出 \(students.count) 名学生到 \(file)。", en: "Exported \(students.count) students to \(file).").text(Text.language)]
             }
         }
     }

@@ -28,7 +28,7 @@ struct ImportCommand: ParsableCommand {
             let text = try ImportFile.text(options.file)
             try ImportFile.run(options, read: { _ in StudentImport.read(text) }) { session, report in
                 let r = try session.execute(.importStudents(report.values))
-                return Text.pick("Imported \(r.added) new and \(r.updated) changed students.", "导入学生：新增 \(r.added) 名，更新 \(r.updated) 名。")
+                return LocalizedText(zh: "导入学生：新增 \(r.added) 名，更新 \(r.updated) 名。", en: "Imported \(r.added) new and \(r.updated) changed students.").text(Text.language)
             }
         }
     }
@@ -44,7 +44,7 @@ struct ImportCommand: ParsableCommand {
             }) { session, report in
                 // People the roster names who have no account join the staff list (in the store's command).
                 let r = try session.execute(.importShifts(report.values))
-                return Text.pick("Imported \(r.added) shifts (\(r.updated) replaced).", "导入值班：\(r.added) 个班次（替换 \(r.updated) 个）。")
+                return LocalizedText(zh: "导入值班：\(r.added) 个班次（替换 \(r.updated) 个）。", en: "Imported \(r.added) shifts (\(r.updated) replaced).").text(Text.language)
             }
         }
     }
@@ -78,7 +78,7 @@ enum ImportFile {
             }
             var summary = try save(session, report)
             if report.rejectedRows > 0 {
-                summary += Text.pick(" Skipped \(report.rejectedRows) rows with errors.", "跳过有错误的 \(report.rejectedRows) 行。")
+                summary += LocalizedText(zh: "跳过有错误的 \(report.rejectedRows) 行。", en: " Skipped \(report.rejectedRows) rows with errors.").text(Text.language)
             }
             return [summary]
         }

@@ -19,7 +19,7 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         let config = try Config.loadForCommand()
-        let language = lang.flatMap(Config.parseLanguage) ?? config.language ?? (Text.chinese ? .zhHans : .en)
+        let language = lang.flatMap(Config.parseLanguage) ?? config.language ?? Text.language
         try WorkstationLoop.run(database: db ?? config.database ?? VaultPaths.defaultDatabase(), language: language,
                                 themeName: theme ?? config.theme, config: config)
     }
@@ -37,7 +37,7 @@ enum WorkstationLoop {
         var state = AppState(language: language, accounts: accounts, now: LocalDateTime(Date(), in: zone), wall: Date(),
                              idleLockMinutes: config.idleLockMinutes)
         state.hotlines = config.hotlines
-        if let themeProblem { state.unlockMessage = language == .zhHans ? themeProblem.chinese : themeProblem.english }
+        if let themeProblem { state.unlockMessage = themeProblem.message.text(language) }
         let screen = try Screen(theme: theme)
         defer {
             session.lock()
@@ -69,4 +69,10 @@ enum WorkstationLoop {
             }
         }
     }
+}
+
+extension ThemeError {
+    /// The Terminal module imports nothing of ours, so it writes its two
+    /// sentences as plain strings; here they become one `LocalizedText`.
+    var message: LocalizedText { LocalizedText(zh: chinese, en: english) }
 }

@@ -1,3 +1,4 @@
+import Counseling
 import Foundation
 import Vault
 
@@ -13,7 +14,7 @@ enum Passphrase {
         if let file { return try fromFile(file) }
         if let env = ProcessInfo.processInfo.environment["XINDESK_PASSPHRASE"] { return Array(env.utf8) }
         guard isatty(STDIN_FILENO) == 1 else { throw CLIError.noPassphrase }
-        return try prompt(Text.pick("Passphrase for \(account): ", "账户 \(account) 的口令："))
+        return try prompt(LocalizedText(zh: "账户 \(account) 的口令：", en: "Passphrase for \(account): ").text(Text.language))
     }
 
     /// A new account's passphrase: the environment, or typed twice.
@@ -23,8 +24,8 @@ enum Passphrase {
             bytes = Array(env.utf8)
         } else {
             guard isatty(STDIN_FILENO) == 1 else { throw CLIError.noNewPassphrase }
-            var first = try prompt(Text.pick("New passphrase for \(account): ", "账户 \(account) 的新口令："))
-            var second = try prompt(Text.pick("Repeat it: ", "再输入一次："))
+            var first = try prompt(LocalizedText(zh: "账户 \(account) 的新口令：", en: "New passphrase for \(account): ").text(Text.language))
+            var second = try prompt(LocalizedText(zh: "再输入一次：", en: "Repeat it: ").text(Text.language))
             defer { wipe(&second) }
             guard first == second else { wipe(&first); throw CLIError.passphrasesDiffer }
             bytes = first

@@ -28,26 +28,27 @@ struct ComplianceReportCommand: ParsableCommand {
             let last = try to.map { try Day.parse($0, field: .date) } ?? now.day
             let policy = try store.openingPolicy(profile: try Config.loadForCommand().openingProfile)
             let report = try store.compliance(from: first, through: last, now: now, policy: policy)
-            let zh = language == .zhHans
-            var lines = [zh ? "心理辅导室开放合规报告 \(first) 至 \(last)（\(policy.profile.displayName.zh)）"
-                            : "Counseling-room opening compliance \(first) to \(last) (\(policy.profile.displayName.en))"]
-            let header = zh ? ["周一", "上学日", "开放学时", "要求学时", "结果"] : ["week of", "school days", "class hours", "required", "result"]
+            var lines = [LocalizedText(zh: "心理辅导室开放合规报告 \(first) 至 \(last)（\(policy.profile.displayName.zh)）",
+                                       en: "Counseling-room opening compliance \(first) to \(last) (\(policy.profile.displayName.en))").text(language)]
+            let header = [LocalizedText(zh: "周一", en: "week of"), LocalizedText(zh: "上学日", en: "school days"),
+                          LocalizedText(zh: "开放学时", en: "class hours"), LocalizedText(zh: "要求学时", en: "required"),
+                          LocalizedText(zh: "结果", en: "result")].map { $0.text(language) }
             let widths = [12, 12, 12, 10, 14]
             lines.append(zip(header, widths).map { TextWidth.pad($0, to: $1) }.joined())
             for week in report.weeks {
                 let hours = Double(week.openSeconds) / Double(week.classHourMinutes * 60)
                 let required = week.requiredSeconds.map { String(format: "%.1f", Double($0) / Double(week.classHourMinutes * 60)) } ?? "-"
-                let result: String
+                let result: LocalizedText
                 switch week.met {
-                case .some(true): result = zh ? "达标" : "met"
-                case .some(false): result = zh ? "未达标" : "NOT MET"
-                case .none: result = zh ? "进行中" : "in progress"
+                case .some(true): result = LocalizedText(zh: "达标", en: "met")
+                case .some(false): result = LocalizedText(zh: "未达标", en: "NOT MET")
+                case .none: result = LocalizedText(zh: "进行中", en: "in progress")
                 }
                 lines.append(zip(["\(week.monday)", "\(week.evaluatedDays)/\(week.schoolDays)", String(format: "%.1f", hours),
-                                  required, result], widths).map { TextWidth.pad($0, to: $1) }.joined())
+                                  required, result.text(language)], widths).map { TextWidth.pad($0, to: $1) }.joined())
             }
             lines.append("")
-            lines.append(zh ? "违规 \(report.violations.count) 项：" : "\(report.violations.count) violations:")
+            lines.append(LocalizedText(zh: "违规 \(report.violations.count) 项：", en: "\(report.violations.count) violations:").text(language))
             for v in report.violations {
                 lines.append("  \(v.day)  " + Sanitizer.oneLine(v.reason.text(language)))
             }
@@ -67,11 +68,13 @@ struct KeyAttentionReportCommand: ParsableCommand {
             let items = try session.store.keyAttentionQueue(today: now.day)
             // Names with their levels leave the app here: the audit log says who printed them.
             try session.execute(.recordExport(.keyAttentionPrint, detail: "\(items.count) students"))
-            let zh = language == .zhHans
-            let header = zh ? ["等级", "姓名", "班级", "逾期追踪", "距上次联系", "下次追踪"]
-                            : ["level", "name", "class", "overdue", "days since contact", "next follow-up"]
+            let header = [LocalizedText(zh: "等级", en: "level"), LocalizedText(zh: "姓名", en: "name"),
+                          LocalizedText(zh: "班级", en: "class"), LocalizedText(zh: "逾期追踪", en: "overdue"),
+                          LocalizedText(zh: "距上次联系", en: "days since contact"),
+                          LocalizedText(zh: "下次追踪", en: "next follow-up")].map { $0.text(language) }
             let widths = [8, 12, 14, 10, 20, 16]
-            var lines = [zh ? "重点关注学生 \(items.count) 名（按紧急程度）" : "\(items.count) key-attention students, most urgent first",
+            var lines = [LocalizedText(zh: "重点关注学生 \(items.count) 名（按紧急程度）",
+                                       en: "\(items.count) key-attention students, most urgent first").text(language),
                          zip(header, widths).map { TextWidth.pad($0, to: $1) }.joined()]
             for item in items {
                 lines.append(zip([item.level.displayName.text(language), Sanitizer.oneLine(item.student.name),

@@ -17,7 +17,7 @@ struct StoreSession {
     let language: Language
 
     static func run(_ global: GlobalOptions, reading: Action? = nil, _ body: (StoreSession) throws -> [String]) throws {
-        let language: Language = Text.chinese ? .zhHans : .en
+        let language = Text.language
         let vault = try global.unlock()
         defer { vault.lock() }
         let account = Account(vault)

@@ -118,8 +118,8 @@ final class BackupAndCheckTests: VaultTestCase {
                 guard case .tampered(let file, let failed, _) = error else { return XCTFail("got \(error)") }
                 XCTAssertEqual(file, db)
                 XCTAssertEqual(failed, UInt32(page))
-                XCTAssertTrue(error.message.contains("page \(page)"), error.message)
-                XCTAssertTrue(error.messageZh.contains("第 \(page) 页"), error.messageZh)
+                XCTAssertTrue(error.message.en.contains("page \(page)"), error.message.en)
+                XCTAssertTrue(error.message.zh.contains("第 \(page) 页"), error.message.zh)
             }
         }
 

@@ -20,7 +20,7 @@ extension FormModal {
         return FormModal(.closingDecision(closing), title: S.closingDecisionTitle.text(L) + " · " + studentName,
                          hint: S.closingRequested.format(L, requester, closing.requestedAt.day.description,
                                                          closing.newLevel.displayName.text(L)) + "\n"
-                             + S.reason.text(L) + (L == .zhHans ? "：" : ": ") + closing.reason + "\n" + S.closingDecisionCodes.text(L),
+                             + S.reason.text(L) + S.colon.text(L) + closing.reason + "\n" + S.closingDecisionCodes.text(L),
                          fields: [Form.Field(label: S.decision.text(L), text: "1"),
                                   Form.Field(label: S.note.text(L), limit: 500)])
     }
@@ -41,7 +41,7 @@ enum ClosingInput {
             switch problem {
             case .reasonMissing, .invalidReason: f.fail(0, problem.message, L)
             case .newLevelStillKeyAttention: f.fail(1, problem.message, L)
-            default: f.problem = (f.problem.map { $0 + FormModal.separator(L) } ?? "") + problem.message.text(L)
+            default: f.problem = (f.problem.map { $0 + S.partSeparator.text(L) } ?? "") + problem.message.text(L)
             }
         }
         guard f.isValid, f.problem == nil else { return nil }

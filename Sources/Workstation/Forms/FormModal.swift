@@ -85,10 +85,6 @@ public struct FormModal: Hashable, Sendable {
         }
     }
 
-    /// Between two parts of a hint or of a problem: a full-width semicolon
-    /// in Chinese, "; " in English.
-    static func separator(_ language: Language) -> String { language == .zhHans ? "；" : "; " }
-
     /// "1 walk-in 2 phone …": the numbered codes a choice field takes.
     static func codes<T: WordParsable>(_ cases: [T], _ language: Language) -> String {
         cases.enumerated().map { "\($0.offset + 1) \($0.element.displayName.text(language))" }.joined(separator: " ")

@@ -12,14 +12,13 @@ extension FormModal {
         let notified = file.guardianContacts.contains { $0.isCompletedNotification }
         let purpose = file.isKeyAttention && !notified ? 1 : 2
         let known = file.student.guardians.map {
-            L == .zhHans ? "\($0.name)（\($0.relation.displayName.text(L))）\($0.phone)"
-                : "\($0.name) (\($0.relation.displayName.text(L))) \($0.phone)"
+            $0.name + S.parenthesized.format(L, $0.relation.displayName.text(L)) + $0.phone
         }
         return FormModal(.guardianContact(student: file.student.id),
                          title: S.contactTitle.text(L) + " · " + file.student.name,
                          hint: (known.isEmpty ? S.noGuardianOnFile.text(L) : known.joined(separator: "  ")) + "\n"
                              + S.relation.text(L) + " " + codes(GuardianRelation.allCases, L) + "\n"
-                             + S.purpose.text(L) + " " + codes(GuardianContact.Purpose.allCases, L) + separator(L)
+                             + S.purpose.text(L) + " " + codes(GuardianContact.Purpose.allCases, L) + S.partSeparator.text(L)
                              + S.method.text(L) + " " + codes(GuardianContact.Method.allCases, L) + "\n"
                              + S.outcome.text(L) + " " + codes(GuardianContact.Outcome.allCases, L),
                          fields: [Form.Field(label: S.guardianName.text(L), text: guardian?.name ?? "", limit: 50),

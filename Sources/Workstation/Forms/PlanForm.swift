@@ -10,7 +10,7 @@ extension FormModal {
     static func plan(_ file: StudentFile, _ s: AppState) -> FormModal {
         let L = s.language
         let plan = file.currentPlan
-        let joiner = Self.separator(L)
+        let joiner = S.partSeparator.text(L)
         return FormModal(.plan(student: file.student.id, editing: plan),
                          title: (plan == nil ? S.newPlan : S.editPlan).text(L) + " · " + file.student.name,
                          hint: S.planHint.text(L),

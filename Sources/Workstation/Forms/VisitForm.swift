@@ -8,7 +8,7 @@ extension FormModal {
         let L = s.language
         return FormModal(.visit(student: student?.id),
                          title: S.newVisit.text(L) + " · " + (student?.name ?? S.anonymous.text(L)),
-                         hint: S.channel.text(L) + " " + codes(Visit.Channel.allCases, L) + separator(L) + S.reasons.text(L) + " "
+                         hint: S.channel.text(L) + " " + codes(Visit.Channel.allCases, L) + S.partSeparator.text(L) + S.reasons.text(L) + " "
                              + codes(Visit.Reason.allCases, L),
                          fields: [Form.Field(label: S.channel.text(L), text: "1"),
                                   Form.Field(label: S.reasons.text(L)),

@@ -51,7 +51,7 @@ enum CompliancePane {
         y += bars.count
         guard y < area.maxY else { return }
         let counts = [WarningLevel.general, .severe, .major].map { "\($0.displayName.text(L)) \(s.levelCounts[$0] ?? 0)" }
-        b.set("\(S.levels.text(L))\(L == .zhHans ? "：" : ": ")\(counts.joined(separator: "  "))  · \(S.overdueFollowUps.text(L)) \(s.overdueCount)",
+        b.set("\(S.levels.text(L))\(S.colon.text(L))\(counts.joined(separator: "  "))  · \(S.overdueFollowUps.text(L)) \(s.overdueCount)",
               x: area.x, y: y, maxWidth: area.width, style: Style(.muted))
         y += 1
         guard y < area.maxY else { return }

@@ -26,6 +26,6 @@ enum CrisisPane {
             y += 1
         }
         let lines = (s.hotlines ?? s.checklist.hotlines).map { "\($0.number) \($0.name.text(L))" }.joined(separator: " · ")
-        b.set(S.hotlines.text(L) + (L == .zhHans ? "：" : ": ") + lines, x: area.x, y: area.maxY - 1, maxWidth: area.width, style: Style(.accent))
+        b.set(S.hotlines.text(L) + S.colon.text(L) + lines, x: area.x, y: area.maxY - 1, maxWidth: area.width, style: Style(.accent))
     }
 }

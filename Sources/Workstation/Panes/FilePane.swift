@@ -13,9 +13,9 @@ enum FilePane {
         }
         let st = file.student
         b.set("\(st.name)  \(st.className)  \(st.number)", x: area.x, y: area.y, maxWidth: area.width, style: Style(.header, bold: true))
-        var info = "\(S.level.text(L))\(L == .zhHans ? "：" : ": ")\(file.level.displayName.text(L))"
+        var info = "\(S.level.text(L))\(S.colon.text(L))\(file.level.displayName.text(L))"
         if let plan = file.currentPlan { info += "  · \(plan.responsibleLeader)" }
-        if let next = file.nextFollowUp { info += "  · \(S.nextFollowUp.text(L))\(L == .zhHans ? "：" : ": ")\(next.due)" }
+        if let next = file.nextFollowUp { info += "  · \(S.nextFollowUp.text(L))\(S.colon.text(L))\(next.due)" }
         b.set(info, x: area.x, y: area.y + 1, maxWidth: area.width, style: StudentPane.levelStyle(file.level))
         var top = 2
         var notices: [String] = []

@@ -35,7 +35,7 @@ enum RosterPane {
         ListView(items: rows).render(into: &b, Rect(x: area.x, y: area.y + gridHeight, width: area.width, height: listHeight - 1),
                                      state: &list, focused: s.pane == .roster)
         let upcoming = s.appointments.filter { $0.status == .requested || $0.status == .confirmed }.count
-        b.set(L == .zhHans ? "本周预约：\(s.appointments.count)（待进行 \(upcoming)）" : "Appointments this week: \(s.appointments.count) (\(upcoming) open)",
+        b.set(S.appointmentsThisWeek.text(L) + S.colon.text(L) + S.appointmentCounts.format(L, s.appointments.count, upcoming),
               x: area.x, y: area.maxY - 1, maxWidth: area.width, style: Style(.muted))
     }
 }

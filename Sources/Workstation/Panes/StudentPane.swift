@@ -29,7 +29,7 @@ enum StudentPane {
             // Self-harm thoughts, why it was escalated, come first.
             let sorted = v.reasons.sorted()
             let reasons = (sorted.filter { $0 == .selfHarmThoughts } + sorted.filter { $0 != .selfHarmThoughts })
-                .map { $0.displayName.text(L) }.joined(separator: L == .zhHans ? "、" : ", ")
+                .map { $0.displayName.text(L) }.joined(separator: S.listSeparator.text(L))
             return S.escalationWaiting.format(L, when, s.studentName(v.student), reasons)
         }
         let all = handovers + visits
@@ -67,8 +67,13 @@ enum StudentPane {
         let window = scrolled.offset..<min(scrolled.offset + max(0, body.height - 1), s.showsQueue ? s.queue.count : s.visible.count)
         var state = ListState(selected: scrolled.selected - scrolled.offset)
         if s.showsQueue {
-            Table(columns: [.init(S.level.text(L), .length(L == .zhHans ? 6 : 8)), .init(S.name.text(L), .length(9)),
-                            .init(S.className.text(L), .length(11)), .init(S.overdue.text(L), .length(L == .zhHans ? 5 : 8)),
+            // The level and overdue columns fit their headings and values in each language.
+            let (levelWidth, overdueWidth) = switch L {
+            case .zhHans: (6, 5)
+            case .en: (8, 8)
+            }
+            Table(columns: [.init(S.level.text(L), .length(levelWidth)), .init(S.name.text(L), .length(9)),
+                            .init(S.className.text(L), .length(11)), .init(S.overdue.text(L), .length(overdueWidth)),
                             .init(S.lastContact.text(L), .length(6)), .init(S.nextFollowUp.text(L), .fill(1))],
                   rows: s.queue[window].map { item in
                       [item.level.displayName.text(L), item.student.name, item.student.className, "\(item.overdueFollowUps)",
@@ -81,7 +86,7 @@ enum StudentPane {
                   rows: s.visible[window].map { i in
                       let st = s.students[i]
                       let marks = (st.level == .none ? [] : [st.level.displayName.text(L)]) + st.flags.sorted().map { $0.displayName.text(L) }
-                      return [st.number, st.name, st.className, marks.joined(separator: L == .zhHans ? "、" : ", ")]
+                      return [st.number, st.name, st.className, marks.joined(separator: S.listSeparator.text(L))]
                   }, rowStyles: s.visible[window].map { levelStyle(s.students[$0].level) })
                 .render(into: &b, body, state: &state, focused: focused)
         } else {
