@@ -1,6 +1,6 @@
 // swift-tools-version:6.1
 // xindesk: a terminal workstation for a school counseling room.
-// Layout and dependency direction: ../shared/docs/ARCHITECTURE.md.
+// Layout and dependency direction: docs/ARCHITECTURE.md.
 import PackageDescription
 
 let package = Package(

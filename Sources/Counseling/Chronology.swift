@@ -17,12 +17,14 @@ public struct ChronologyEntry: Hashable, Codable, Sendable {
         case referralFeedback(Referral)
         case followUpDone(FollowUp)
         case crisisRun(CrisisRun)
+        /// The run handed to a counselor: to whom, with what note, and who took it.
+        case crisisHandover(CrisisRun)
         case caseClosing(CaseClosing)
     }
 
     public enum Kind: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case screening, proposalDecided, levelChange, supportPlan, planReview, visit, appointment, caseNote
-        case guardianContact, referral, referralFeedback, followUpDone, crisisRun, caseClosing
+        case guardianContact, referral, referralFeedback, followUpDone, crisisRun, crisisHandover, caseClosing
 
         public var displayName: LocalizedText {
             switch self {
@@ -39,6 +41,7 @@ public struct ChronologyEntry: Hashable, Codable, Sendable {
             case .referralFeedback: LocalizedText(zh: "转介反馈", en: "referral feedback")
             case .followUpDone: LocalizedText(zh: "追踪", en: "follow-up")
             case .crisisRun: LocalizedText(zh: "危机处置", en: "crisis checklist")
+            case .crisisHandover: LocalizedText(zh: "危机交接", en: "crisis hand-over")
             case .caseClosing: LocalizedText(zh: "销号", en: "case closing")
             }
         }
@@ -64,6 +67,7 @@ public struct ChronologyEntry: Hashable, Codable, Sendable {
         case .referralFeedback: .referralFeedback
         case .followUpDone: .followUpDone
         case .crisisRun: .crisisRun
+        case .crisisHandover: .crisisHandover
         case .caseClosing: .caseClosing
         }
     }
@@ -83,6 +87,7 @@ public struct ChronologyEntry: Hashable, Codable, Sendable {
         case .referral(let referral), .referralFeedback(let referral): referral.by
         case .followUpDone(let followUp): followUp.doneBy
         case .crisisRun(let run): run.startedBy
+        case .crisisHandover(let run): run.handover?.by
         case .caseClosing(let closing): closing.approver ?? closing.author
         }
     }
@@ -125,6 +130,7 @@ public enum Chronology {
         }
         entries += file.followUps.compactMap { followUp in followUp.done.map { timed($0, .followUpDone(followUp)) } }
         entries += file.crisisRuns.map { timed($0.startedAt, .crisisRun($0)) }
+        entries += file.crisisRuns.compactMap { run in run.handover.map { timed($0.at, .crisisHandover(run)) } }
         entries += file.closings.map { timed($0.approvedAt ?? $0.requestedAt, .caseClosing($0)) }
 
         // Same moment: keep the order of `Kind.allCases` (a screening before

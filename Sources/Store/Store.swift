@@ -20,7 +20,7 @@ public final class Store: Sendable {
         self.writer = writer
         self.timeZone = timeZone
         self.accounts = accounts
-        try StoreMigrator.migrator.migrate(writer)
+        try StoreMigrator.migrator.migrateConcurrently(writer)
     }
 
     /// Opens the store of an unlocked vault on `writer` (a pool of the vault's).

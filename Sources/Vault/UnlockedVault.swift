@@ -55,6 +55,10 @@ public final class UnlockedVault: @unchecked Sendable {
         try requireUnlocked()
         do {
             let pool = try DatabasePool(path: paths.database, configuration: CipherRuntime.configuration(configuration))
+            // GRDB's WAL setup chooses synchronous = NORMAL, which may lose the
+            // last commits in a power cut. A minor's record once saved must
+            // stay saved: FULL syncs the WAL at every commit (a millisecond a write).
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             mutex.withLock { handedOut.append(WeakWriter(pool)) }
             return pool
         } catch {

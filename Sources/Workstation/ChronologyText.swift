@@ -41,6 +41,10 @@ enum ChronologyText {
         case .referralFeedback(let r): return r.feedbackSummary
         case .followUpDone(let f): return f.note
         case .crisisRun(let r): return "\(r.records.count)/\(r.checklist.steps.count)"
+        case .crisisHandover(let r):
+            guard let h = r.handover else { return "" }
+            let to = h.to == .everyCounselor ? S.everyCounselor.text(lang) : h.to.rawValue
+            return S.handoverDetail.format(lang, to, h.note) + (h.takenBy.map { S.handoverTakenDetail.format(lang, $0.rawValue) } ?? "")
         case .caseClosing(let c):
             if c.isApproved { return S.approvedBecause.text(lang) + c.reason }
             if c.isDeclined { return S.declinedBecause.text(lang) + (c.declineReason ?? "") }

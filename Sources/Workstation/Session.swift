@@ -81,7 +81,7 @@ public final class Session {
                 // exports it too, without the compliance view loaded.
                 let report = try store.termCompliance(now: state.now, profile: openingProfile)
                 try ExportFile.writeCSV(ComplianceCSV.rows(report, staff: try store.staff(), L), to: path)
-                try store.execute(.recordExport(.complianceExport, detail: "\(report.first)–\(report.last)"), as: me, at: state.now)
+                try store.execute(.recordExport(.complianceCSV, detail: "\(report.first)–\(report.last)"), as: me, at: state.now)
                 return [.saved(S.exported.format(L, path), try snapshot(now: state.now), try reloadedFile(state))]
             case .lock:
                 lock()

@@ -154,6 +154,8 @@ public enum S {
     public static let handedOverToAll = LocalizedText(zh: "已交接给全体心理教师，已通知；在有人接手前请陪着学生。",
                                                       en: "Handed over to every counselor, who have been alerted; stay with the student until one takes over.")
     public static let everyCounselor = LocalizedText(zh: "全体心理教师", en: "every counselor")
+    public static let handoverDetail = LocalizedText(zh: "交接给 %@：%@", en: "handed to %@: %@")
+    public static let handoverTakenDetail = LocalizedText(zh: "（%@ 已接手）", en: " (taken by %@)")
     public static let handoverTaken = LocalizedText(zh: "已接手 %@ 的危机处置：请立即与值班教师和学生会合。",
                                                     en: "You took over the crisis run of %@: join the duty teacher and the student now.")
     public static let newHandover = LocalizedText(zh: "⚠ 一次危机处置交接给了您，按 T 接手。", en: "⚠ A crisis run was handed over to you: press T to take it.")

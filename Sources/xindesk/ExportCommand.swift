@@ -20,7 +20,7 @@ struct ExportCommand: ParsableCommand {
             try StoreSession.run(global, reading: .exportStudents) { session in
                 let students = try session.store.allStudents()
                 try StudentCSV.write(students, to: file)
-                try session.execute(.recordExport(.studentsExport, detail: "\(students.count) students"))
+                try session.execute(.recordExport(.studentsCSV, detail: "\(students.count) students"))
                 return [LocalizedText(zh: "已导出 \(students.count) 名学生到 \(file)。", en: "Exported \(students.count) students to \(file).").text(Text.language)]
             }
         }

@@ -67,7 +67,7 @@ struct KeyAttentionReportCommand: ParsableCommand {
             let now = session.now, language = session.language
             let items = try session.store.keyAttentionQueue(today: now.day)
             // Names with their levels leave the app here: the audit log says who printed them.
-            try session.execute(.recordExport(.keyAttentionPrint, detail: "\(items.count) students"))
+            try session.execute(.recordExport(.keyAttentionReport, detail: "\(items.count) students"))
             let header = [LocalizedText(zh: "等级", en: "level"), LocalizedText(zh: "姓名", en: "name"),
                           LocalizedText(zh: "班级", en: "class"), LocalizedText(zh: "逾期追踪", en: "overdue"),
                           LocalizedText(zh: "距上次联系", en: "days since contact"),

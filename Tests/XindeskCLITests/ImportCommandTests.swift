@@ -117,8 +117,10 @@ final class ImportCommandTests: CLITestCase {
         let list = try xindesk(["export", "students", dir + "/all.csv", "--db", db, "--user", "counselor"], env: pass)
         XCTAssertEqual(list.status, 0, list.stderr)
         let exported = String(decoding: try XCTUnwrap(contents(dir + "/all.csv")), as: UTF8.self)
-        XCTAssertEqual(exported.components(separatedBy: "\n").filter { $0.hasPrefix("20270") }.count, 300)
-        XCTAssertEqual(exported.components(separatedBy: "\n").filter { $0.hasPrefix("20271") }.count, 300)
+        // CRLF is one Character to Swift: split on newlines, not on "\n".
+        let lines = exported.split(whereSeparator: \.isNewline)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("20270") }.count, 300)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("20271") }.count, 300)
     }
 }
 
