@@ -21,7 +21,7 @@ final class ChronologyReadingTests: XCTestCase {
     private func counselorReadingALongNote(width: Int = 80, height: Int = 24) throws -> AppState {
         var s = try F.state("counselor", [.counselor], language: .zhHans, width: width, height: height)
         let first = try XCTUnwrap(s.queue.first)
-        var file = try F.store().openFile(first.student.id, by: StaffID("counselor"), at: F.now)
+        var file = try F.openFile(first.student.id)
         file.caseNotes.append(CaseNote(id: CaseNoteID("long"), student: file.student.id, author: StaffID("counselor"),
                                        at: F.now, text: Self.longNote))
         _ = Update.update(&s, .fileOpened(file))

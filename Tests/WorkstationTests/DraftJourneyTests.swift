@@ -16,7 +16,7 @@ final class DraftJourneyTests: XCTestCase {
     private func writing(_ text: String = DraftJourneyTests.text) throws -> AppState {
         var s = try F.state("counselor", [.counselor])
         let first = try XCTUnwrap(s.queue.first)
-        _ = Update.update(&s, .fileOpened(try F.store().openFile(first.student.id, by: StaffID("counselor"), at: F.now)))
+        _ = Update.update(&s, .fileOpened(try F.openFile(first.student.id)))
         _ = F.press(&s, .character("e"))
         guard case .note = s.modal else { throw XCTSkip("no note editor") }
         _ = F.press(&s, .paste(text))
@@ -62,7 +62,7 @@ final class DraftJourneyTests: XCTestCase {
     func testAfterUnlockTheDraftsFileOpensWithTheEditorOnTheText() throws {
         var s = try F.state("counselor", [.counselor])
         let student = try XCTUnwrap(s.queue.last?.student)
-        let file = try F.store().openFile(student.id, by: StaffID("counselor"), at: F.now)
+        let file = try F.openFile(student.id)
         let earlier = try XCTUnwrap(file.caseNotes.first, "the demo file has a note")
         var snapshot = try Snapshot.load(from: try F.store(), roles: [.counselor], now: F.now)
         snapshot.draft = .note(NoteDraft(student: student.id, editing: earlier.id, text: earlier.text + "（补充）", savedAt: F.now))
@@ -73,12 +73,13 @@ final class DraftJourneyTests: XCTestCase {
         XCTAssertEqual(n.text.text, earlier.text + "（补充）")
         XCTAssertEqual(n.editing?.id, earlier.id, "an edit stays an edit, keeping the earlier text as a revision")
         XCTAssertTrue(s.message.contains("11-20 16:30"), s.message)
-        guard case .saveNote(let note, false) = F.press(&s, .function(2)).first else { return XCTFail("not saved") }
+        guard case .execute(.editNote(let note, let base)) = F.press(&s, .function(2)).first else { return XCTFail("not saved") }
+        XCTAssertEqual(base, earlier, "based on the note as the file shows it")
         XCTAssertEqual(note.id, earlier.id)
         XCTAssertEqual(note.text, earlier.text + "（补充）")
         // Saved: the kept copy goes with the box.
-        XCTAssertEqual(Update.update(&s, .saved("ok", snapshot)).last, .removeDraft)
-        XCTAssertEqual(Update.update(&s, .saved("ok", snapshot)).filter { $0 == .removeDraft }, [], "only once")
+        XCTAssertEqual(Update.update(&s, .saved("ok", snapshot, nil)).last, .execute(.removeDraft))
+        XCTAssertEqual(Update.update(&s, .saved("ok", snapshot, nil)).filter { $0 == .execute(.removeDraft) }, [], "only once")
     }
 
     func testADutyTeachersHalfTypedVisitComesBackAfterTheIdleLock() throws {
@@ -100,7 +101,7 @@ final class DraftJourneyTests: XCTestCase {
         XCTAssertTrue(reopened.title.contains(student.name))
         XCTAssertEqual(reopened.form.fields.map(\.editor.text), ["1", "2 4", "和同桌吵架后情绪低落，聊了二十分钟"])
         XCTAssertTrue(reopened.isChanged, "Esc still asks before throwing it away")
-        guard case .saveVisit(let visit) = F.press(&back, .function(2)).first else { return XCTFail("not saved") }
+        guard case .execute(.logVisit(let visit)) = F.press(&back, .function(2)).first else { return XCTFail("not saved") }
         XCTAssertEqual(visit.student, student.id)
         XCTAssertEqual(visit.reasons, [.relationships, .emotions])
         XCTAssertEqual(visit.brief, "和同桌吵架后情绪低落，聊了二十分钟")
@@ -109,7 +110,7 @@ final class DraftJourneyTests: XCTestCase {
     func testAFormOnAFileWaitsForTheFileAndDiscardingItRemovesTheDraft() throws {
         var s = try F.state("counselor", [.counselor])
         let student = try XCTUnwrap(s.queue.first?.student)
-        let file = try F.store().openFile(student.id, by: StaffID("counselor"), at: F.now)
+        let file = try F.openFile(student.id)
         _ = Update.update(&s, .fileOpened(file))
         _ = F.press(&s, .character("r"))
         guard case .form(var referral) = s.modal else { return XCTFail("no referral form") }
@@ -126,7 +127,7 @@ final class DraftJourneyTests: XCTestCase {
         guard case .form(let reopened) = back.modal else { return XCTFail("no form") }
         XCTAssertEqual(reopened.form.fields[0].editor.text, "区妇幼保健院心理科")
         _ = F.press(&back, .escape)
-        XCTAssertEqual(F.press(&back, .character("y")), [.removeDraft])
+        XCTAssertEqual(F.press(&back, .character("y")), [.execute(.removeDraft)])
     }
 
     func testQuittingFromAReopenedDraftRemovesItBeforeLeaving() throws {
@@ -139,6 +140,6 @@ final class DraftJourneyTests: XCTestCase {
         snapshot.draft = draft
         _ = Update.update(&back, .loaded(snapshot))
         _ = F.press(&back, .function(10))
-        XCTAssertEqual(F.press(&back, .character("y")), [.removeDraft, .quit])
+        XCTAssertEqual(F.press(&back, .character("y")), [.execute(.removeDraft), .quit])
     }
 }

@@ -1,12 +1,13 @@
 import Counseling
 import Foundation
-import Store
+import GRDB
+@testable import Store
 import Terminal
 import XCTest
 @testable import Workstation
 
 /// A visit about self-harm thoughts: the duty teacher hands it to the
-/// counselors in the same save; it waits at the top of every counselor's
+/// counselors in the same save (the store picks which one); it waits at the top of every counselor's
 /// list until one takes it over, and then the student's file is open.
 final class EscalationJourneyTests: XCTestCase {
     typealias F = WorkstationFixture
@@ -18,9 +19,9 @@ final class EscalationJourneyTests: XCTestCase {
         _ = F.press(&s, .character("n"), .tab)
         _ = F.type(&s, "5")
         _ = F.press(&s, .tab, .paste("说最近不想活了"))
-        guard case .saveVisit(let visit) = F.press(&s, .function(2)).first else { return XCTFail("not saved: \(String(describing: s.modal))") }
+        guard case .execute(.logVisit(let visit)) = F.press(&s, .function(2)).first else { return XCTFail("not saved: \(String(describing: s.modal))") }
         XCTAssertEqual(visit.student, target.id)
-        XCTAssertEqual(visit.escalatedTo, StaffID("counselor"))
+        XCTAssertEqual(visit.escalatedTo, .everyCounselor, "escalated; which counselor is the store's decision")
         XCTAssertTrue(visit.awaitsCounselor)
         XCTAssertTrue(visit.followUpNeeded)
         // Nothing about it is for the duty teacher to take over.
@@ -31,14 +32,39 @@ final class EscalationJourneyTests: XCTestCase {
     }
 
     func testTheCounselorOnDutyInTheRoomGetsItFirst() throws {
+        // Two counselor accounts; the student's own counselor (who set the
+        // level) checked in and out again, the other is in the room now.
+        let li = Account(id: StaffID("li"), roles: [.counselor]), wang = Account(id: StaffID("wang"), roles: [.counselor])
+        let duty = Account(id: StaffID("duty"), roles: [.duty])
+        let store = try Store(writer: DatabaseQueue(), timeZone: F.zone, accounts: [li, wang, duty])
+        let student = Student(id: StudentID("s1"), number: "20260001", name: "张三", gender: .male, stage: .junior, grade: 7,
+                              className: "初一(1)班", headTeacher: "王老师")
+        let earlier = F.now.adding(seconds: -3600)
+        try store.writer.write { db in
+            try Store.writeStudent(student, revision: 1, db)
+            try Store.apply(LevelChange(id: LevelChangeID("l1"), student: student.id, from: .none, to: .severe, by: li.id,
+                                        at: earlier, reason: "自述压力大", source: .assessment), db)
+        }
+        try store.execute(.checkIn(DutyCheckIn(id: DutyCheckInID("c1"), person: li.id, checkIn: earlier)), as: li, at: earlier)
+        try store.execute(.checkOut(DutyCheckInID("c1")), as: li, at: earlier.adding(seconds: 600))
+        try store.execute(.checkIn(DutyCheckIn(id: DutyCheckInID("c2"), person: wang.id, checkIn: earlier.adding(seconds: 900))),
+                          as: wang, at: earlier.adding(seconds: 900))
+
+        // The duty teacher's form leaves the choice to the store, whatever it sends.
         var s = try F.state("duty", [.duty])
-        s.staff.append(Staff(id: StaffID("wang"), name: "王老师", roles: [.counselor]))
-        s.checkIns = [DutyCheckIn(id: DutyCheckInID("c1"), person: StaffID("wang"), checkIn: F.now),
-                      DutyCheckIn(id: DutyCheckInID("c2"), person: StaffID("counselor"), checkIn: F.now, checkOut: F.now)]
         _ = F.press(&s, .character("n"), .tab)
         _ = F.type(&s, "5")
-        guard case .saveVisit(let visit) = F.press(&s, .function(2)).first else { return XCTFail("not saved") }
-        XCTAssertEqual(visit.escalatedTo, StaffID("wang"), "checked in and not out")
+        guard case .execute(.logVisit(var visit)) = F.press(&s, .function(2)).first else { return XCTFail("not saved") }
+        visit.student = student.id
+        visit.escalatedTo = li.id
+        let outcome = try store.execute(.logVisit(visit), as: duty, at: F.now)
+        XCTAssertEqual(outcome.routedTo, wang.id, "checked in and not out")
+        XCTAssertEqual(try store.escalationsAwaitingCounselor().map(\.escalatedTo), [wang.id])
+
+        // Once wang checks out, the student's own counselor has it.
+        try store.execute(.checkOut(DutyCheckInID("c2")), as: wang, at: F.now.adding(seconds: 60))
+        visit.id = VisitID("v-2")
+        XCTAssertEqual(try store.execute(.logVisit(visit), as: duty, at: F.now.adding(seconds: 120)).routedTo, li.id)
     }
 
     private func escalated(_ student: StudentSummary?, at time: LocalDateTime = F.now) -> Visit {
@@ -57,10 +83,10 @@ final class EscalationJourneyTests: XCTestCase {
         XCTAssertEqual(Command.hints(s).first?.key, "T", "taking it over leads the status bar")
         // In any pane, with any file open.
         _ = F.press(&s, .character("3"))
-        XCTAssertEqual(F.press(&s, .character("T")), [.takeEscalation(visit.id)])
+        XCTAssertEqual(F.press(&s, .character("T")), [.execute(.takeEscalation(visit.id))])
 
         // The session answers with the file of the student, now without the escalation.
-        let file = try F.store().openFile(student.id, by: StaffID("counselor"), at: F.now)
+        let file = try F.openFile(student.id)
         var snapshot = try Snapshot.load(from: try F.store(), roles: [.counselor], now: F.now)
         snapshot.escalations = []
         _ = Update.update(&s, .escalationTaken("taken", snapshot, file))
@@ -91,22 +117,25 @@ final class EscalationJourneyTests: XCTestCase {
             s.lastActivity = F.wall.addingTimeInterval(seconds)   // someone is at the keyboard
             return Update.update(&s, .tick(now: F.now, wall: F.wall.addingTimeInterval(seconds)))
         }
-        XCTAssertEqual(tick(0), [.checkEscalations])
+        XCTAssertEqual(tick(0), [.poll])
         XCTAssertEqual(tick(5), [], "not on every tick")
-        XCTAssertEqual(tick(AppState.escalationCheckSeconds), [.checkEscalations])
+        XCTAssertEqual(tick(AppState.pollSeconds), [.poll])
         let visit = escalated(s.students[1])
-        _ = Update.update(&s, .escalationsChecked([visit]))
+        let base = try Snapshot.load(from: try F.store(), roles: [.counselor], now: F.now)
+        func refreshed(_ escalations: [Visit]) {
+            var snapshot = base
+            snapshot.escalations = escalations
+            XCTAssertEqual(Update.update(&s, .refreshed(snapshot, nil)), [])
+        }
+        refreshed([visit])
         XCTAssertEqual(s.escalations, [visit])
         XCTAssertTrue(s.message.contains("press T"), s.message)
         XCTAssertTrue(F.screen(s).contains("⚠ escalated (T)"))
         s.message = ""
-        _ = Update.update(&s, .escalationsChecked([visit]))
+        refreshed([visit])
         XCTAssertEqual(s.message, "", "told once, not every ten seconds")
-        _ = Update.update(&s, .escalationsChecked([]))
+        refreshed([])
         XCTAssertFalse(F.screen(s).contains("⚠ escalated"), "taken on another workstation: gone here too")
-
-        var duty = try F.state("duty", [.duty])
-        XCTAssertEqual(Update.update(&duty, .tick(now: F.now, wall: F.wall)), [], "a duty teacher is not asked")
     }
 
     func testLockingForgetsTheEscalations() throws {

@@ -1,6 +1,6 @@
 import Counseling
 import GRDB
-import Store
+@testable import Store
 import Terminal
 import XCTest
 @testable import Workstation
@@ -12,7 +12,7 @@ final class JourneyTests: XCTestCase {
     func testDutyTeacherChecksInFindsAStudentByInitialsAndLogsAVisit() throws {
         var s = try F.state("duty", [.duty])
         let effects = F.press(&s, .function(5))
-        guard case .checkIn(let checkIn) = effects.first else { return XCTFail("\(effects)") }
+        guard case .execute(.checkIn(let checkIn)) = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(checkIn.person, StaffID("duty"))
         let target = s.students[17]
         _ = F.press(&s, .character("/"))
@@ -28,7 +28,7 @@ final class JourneyTests: XCTestCase {
         _ = F.press(&s, .tab)
         _ = F.press(&s, .paste("考试前焦虑，练习放松"))
         let saved = F.press(&s, .function(2))
-        guard case .saveVisit(let visit) = saved.first else { return XCTFail("\(saved)") }
+        guard case .execute(.logVisit(let visit)) = saved.first else { return XCTFail("\(saved)") }
         XCTAssertEqual(visit.student, target.id)
         XCTAssertEqual(visit.reasons, [.study, .emotions])
         XCTAssertEqual(visit.channel, .walkIn)
@@ -43,12 +43,12 @@ final class JourneyTests: XCTestCase {
         guard case .form(let form) = s.modal, case .appointment(let bookedFor) = form.purpose else { return XCTFail("no booking form") }
         XCTAssertEqual(bookedFor, student.id)
         let booked = F.press(&s, .function(2))
-        guard case .saveAppointment(let appointment, true) = booked.first else { return XCTFail("\(booked)") }
+        guard case .execute(.bookAppointment(let appointment)) = booked.first else { return XCTFail("\(booked)") }
         XCTAssertEqual(appointment.status, .requested)
         XCTAssertEqual(appointment.slot.start.description, "2026-11-21T12:20:00")
         XCTAssertEqual(appointment.counselor, StaffID("counselor"))
         // The session answers a save with `.saved`, which closes the form.
-        _ = Update.update(&s, .saved("ok", try Snapshot.load(from: try F.store(), roles: [.duty], now: F.now)))
+        _ = Update.update(&s, .saved("ok", try Snapshot.load(from: try F.store(), roles: [.duty], now: F.now), nil))
         XCTAssertNil(s.modal)
         // In the roster pane: an appointment of this week that is over can be
         // marked done; one still to come cannot.
@@ -62,8 +62,9 @@ final class JourneyTests: XCTestCase {
             XCTAssertEqual(done, [], "done cannot be done again")
             XCTAssertFalse(s.message.isEmpty)
         } else {
-            guard case .saveAppointment(let closed, false) = done.first else { return XCTFail("\(done)") }
+            guard case .execute(.moveAppointment(let closed, let base)) = done.first else { return XCTFail("\(done)") }
             XCTAssertEqual(closed.status, .done)
+            XCTAssertEqual(base, list[past], "the move names the version on screen")
         }
     }
 
@@ -88,7 +89,7 @@ final class JourneyTests: XCTestCase {
         XCTAssertEqual(F.press(&s, .function(2)), [], "no reason, no change")
         _ = F.press(&s, .paste("自述有具体计划，立即升级并通知家长"))
         let effects = F.press(&s, .function(2))
-        guard case .changeLevel(let change, let followUp) = effects.first else { return XCTFail("\(effects)") }
+        guard case .execute(.changeLevel(let change, let followUp)) = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(change.from, .severe)
         XCTAssertEqual(change.to, .major)
         XCTAssertEqual(change.reason, "自述有具体计划，立即升级并通知家长")
@@ -98,13 +99,13 @@ final class JourneyTests: XCTestCase {
     func testCounselorWritesAndEditsANoteInsideTheApp() throws {
         var s = try F.state("counselor", [.counselor, .admin])
         let first = try XCTUnwrap(s.queue.first)
-        _ = Update.update(&s, .fileOpened(try F.store().openFile(first.student.id, by: StaffID("counselor"), at: F.now)))
+        _ = Update.update(&s, .fileOpened(try F.openFile(first.student.id)))
         _ = F.press(&s, .character("e"))
         guard case .note(let form) = s.modal else { return XCTFail("no note editor") }
         XCTAssertNil(form.editing)
         _ = F.press(&s, .paste("今天谈话，情绪较稳定"), .enter, .paste("约定下周三再来"))
         let saved = F.press(&s, .function(2))
-        guard case .saveNote(let note, true) = saved.first else { return XCTFail("\(saved)") }
+        guard case .execute(.writeNote(let note)) = saved.first else { return XCTFail("\(saved)") }
         XCTAssertEqual(note.text, "今天谈话，情绪较稳定\n约定下周三再来")
         XCTAssertEqual(note.student, first.student.id)
         XCTAssertEqual(note.author, StaffID("counselor"))
@@ -116,8 +117,9 @@ final class JourneyTests: XCTestCase {
         XCTAssertEqual(edit.editing?.id, note.id)
         XCTAssertEqual(edit.text.text, note.text)
         _ = F.press(&s, .paste("（补充）"))
-        guard case .saveNote(let edited, false) = F.press(&s, .ctrl("s")).first else { return XCTFail() }
+        guard case .execute(.editNote(let edited, let base)) = F.press(&s, .ctrl("s")).first else { return XCTFail() }
         XCTAssertEqual(edited.id, note.id)
+        XCTAssertEqual(base, note, "based on the version the editor opened")
         XCTAssertEqual(edited.text, note.text + "（补充）")
     }
 
@@ -125,23 +127,27 @@ final class JourneyTests: XCTestCase {
         let store = try F.store()
         let pending = try XCTUnwrap(try store.openRecords(ScreeningProposal.self).first)
         var s = try F.state("counselor", [.counselor, .admin])
-        _ = Update.update(&s, .fileOpened(try store.openFile(pending.student, by: StaffID("counselor"), at: F.now)))
+        _ = Update.update(&s, .fileOpened(try F.openFile(pending.student)))
         XCTAssertTrue(F.screen(s).contains("Screening suggests"))
         _ = F.press(&s, .character("p"))
         guard case .form(let form) = s.modal, case .proposal = form.purpose else { return XCTFail("no proposal form") }
         XCTAssertEqual(F.press(&s, .function(2)), [], "no reason, no decision")
         _ = F.press(&s, .paste("面谈后确认"))
         let effects = F.press(&s, .function(2))
-        guard case .decideProposal(let decided, let change?) = effects.first else { return XCTFail("\(effects)") }
+        guard case .execute(.decideProposal(let decided, let change?, let base)) = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(decided.status, .confirmed)
         XCTAssertEqual(change.to, pending.suggestedLevel)
         XCTAssertEqual(change.source, .screening(pending.id))
+        XCTAssertEqual(base, pending)
         // The store writes both at once; the level follows.
         let copy = try Store(writer: DatabaseQueue(), timeZone: F.zone)
-        try copy.saveStudents([try store.openFile(pending.student, by: StaffID("counselor"), at: F.now).student],
-                              by: StaffID("counselor"), at: F.now)
-        try copy.add(pending, by: StaffID("counselor"), at: F.now, action: "proposal.raise")
-        try copy.decide(decided, change: change, by: StaffID("counselor"), at: F.now)
+        let file = try F.openFile(pending.student)
+        try copy.writer.write { db in
+            try Store.writeStudent(file.student, revision: 1, db)
+            for change in file.levelChanges { try Store.apply(change, db) }
+            try Store.insert(pending, db)
+        }
+        try copy.execute(.decideProposal(decided, levelChange: change, basedOn: base), as: F.account("counselor"), at: F.now)
         XCTAssertEqual(try copy.studentList().first?.level, pending.suggestedLevel)
         XCTAssertEqual(try copy.record(ScreeningProposal.self, id: pending.id)?.status, .confirmed)
         // Dismissing keeps the level.
@@ -152,20 +158,21 @@ final class JourneyTests: XCTestCase {
             s.modal = .form(f)
         }
         _ = F.press(&s, .paste("复测正常"))
-        guard case .decideProposal(let dismissed, nil) = F.press(&s, .function(2)).first else { return XCTFail() }
+        guard case .execute(.decideProposal(let dismissed, nil, _)) = F.press(&s, .function(2)).first else { return XCTFail() }
         XCTAssertEqual(dismissed.status, .dismissed)
     }
 
     func testCounselorCompletesTheNextFollowUpWithANote() throws {
         var s = try F.state("counselor", [.counselor, .admin])
         let first = try XCTUnwrap(s.queue.first)
-        _ = Update.update(&s, .fileOpened(try F.store().openFile(first.student.id, by: StaffID("counselor"), at: F.now)))
+        _ = Update.update(&s, .fileOpened(try F.openFile(first.student.id)))
         let next = try XCTUnwrap(s.file?.nextFollowUp)
         _ = F.press(&s, .character("f"))
         XCTAssertEqual(F.press(&s, .enter), [], "a note is required")
         _ = F.press(&s, .paste("电话回访，睡眠好转"))
-        guard case .completeFollowUp(let done) = F.press(&s, .enter).first else { return XCTFail() }
+        guard case .execute(.completeFollowUp(let done, let base)) = F.press(&s, .enter).first else { return XCTFail() }
         XCTAssertEqual(done.id, next.id)
+        XCTAssertEqual(base, next)
         XCTAssertEqual(done.done, F.now)
         XCTAssertEqual(done.doneBy, StaffID("counselor"))
         XCTAssertEqual(done.note, "电话回访，睡眠好转")
@@ -207,8 +214,8 @@ final class JourneyTests: XCTestCase {
         var s = try F.state("counselor", [.counselor, .admin])
         let name = try XCTUnwrap(s.queue.first?.student.name)
         XCTAssertTrue(F.screen(s).contains(name))
-        XCTAssertEqual(Update.update(&s, .tick(now: F.now, wall: F.wall.addingTimeInterval(4 * 60))), [.checkEscalations],
-                       "not locked yet; only the store asked for new escalations")
+        XCTAssertEqual(Update.update(&s, .tick(now: F.now, wall: F.wall.addingTimeInterval(4 * 60))), [.poll],
+                       "not locked yet; only the store asked whether it changed")
         XCTAssertEqual(Update.update(&s, .tick(now: F.now, wall: F.wall.addingTimeInterval(5 * 60 + 1))), [.lock])
         XCTAssertEqual(s.phase, .unlock)
         XCTAssertTrue(s.students.isEmpty && s.queue.isEmpty && s.file == nil)
@@ -223,8 +230,9 @@ final class JourneyTests: XCTestCase {
         let store = try Store(writer: DatabaseQueue(), timeZone: F.zone)
         try store.saveDemo(DemoSchool.generate(students: 60, seed: 5, now: sunday, calendar: try HolidayFile.bundledCalendar()),
                            by: DemoSchool.counselorID, at: sunday)
-        try store.add(DutyCheckIn(id: DutyCheckInID("sunday"), person: StaffID("duty"), checkIn: sunday.adding(seconds: -1800)),
-                      by: StaffID("duty"), at: sunday, action: "duty.checkin")
+        let morning = sunday.adding(seconds: -1800)
+        try store.execute(.checkIn(DutyCheckIn(id: DutyCheckInID("sunday"), person: StaffID("duty"), checkIn: morning)),
+                          as: F.account("duty"), at: morning)
         var s = AppState(language: .zhHans, accounts: ["duty"], now: sunday, wall: F.wall)
         _ = Update.update(&s, .unlocked(account: "duty", roles: [.duty]))
         _ = Update.update(&s, .loaded(try Snapshot.load(from: store, roles: [.duty], now: sunday)))

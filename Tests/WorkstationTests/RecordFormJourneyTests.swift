@@ -15,7 +15,7 @@ final class RecordFormJourneyTests: XCTestCase {
     private func counselorWithFile(_ edit: (inout StudentFile) -> Void = { _ in }) throws -> AppState {
         var s = try F.state("counselor", [.counselor, .admin])
         let first = try XCTUnwrap(s.queue.first)
-        var file = try F.store().openFile(first.student.id, by: StaffID("counselor"), at: F.now)
+        var file = try F.openFile(first.student.id)
         edit(&file)
         _ = Update.update(&s, .fileOpened(file))
         return s
@@ -51,7 +51,7 @@ final class RecordFormJourneyTests: XCTestCase {
         XCTAssertEqual(F.press(&s, .function(2)), [])
         XCTAssertEqual(form(s)?.form.fields[3].error, S.reviewInPast.text(.en))
         set(&s, 3, "2026-12-18")
-        guard case .savePlan(let plan, true) = F.press(&s, .function(2)).first else { return XCTFail("plan not saved") }
+        guard case .execute(.savePlan(let plan, nil)) = F.press(&s, .function(2)).first else { return XCTFail("plan not saved") }
         XCTAssertEqual(plan.goals, ["恢复正常作息", "按时到校"])
         XCTAssertEqual(plan.measures, ["每周面谈一次"])
         XCTAssertEqual(plan.responsibleLeader, "刘副校长")
@@ -73,7 +73,8 @@ final class RecordFormJourneyTests: XCTestCase {
         XCTAssertEqual(F.press(&s, .function(2)), [], "a review needs its note")
         XCTAssertNotNil(form(s)?.form.fields[0].error)
         _ = F.press(&s, .paste("情绪明显好转，作息恢复"))
-        guard case .savePlan(let reviewed, false) = F.press(&s, .function(2)).first else { return XCTFail("review not saved") }
+        guard case .execute(.savePlan(let reviewed, let base?)) = F.press(&s, .function(2)).first else { return XCTFail("review not saved") }
+        XCTAssertEqual(base, plan, "a new version of the plan on screen")
         XCTAssertEqual(reviewed.id, plan.id)
         XCTAssertEqual(reviewed.reviews.map(\.note), ["情绪明显好转，作息恢复"])
         XCTAssertEqual(reviewed.reviews.first?.by, StaffID("counselor"))
@@ -95,7 +96,7 @@ final class RecordFormJourneyTests: XCTestCase {
         XCTAssertNotNil(form(s)?.form.fields[3].error, "no such method")
         set(&s, 3, "2")
         _ = F.press(&s, .paste("已电话告知母亲，同意配合就医"))
-        guard case .saveGuardianContact(let contact) = F.press(&s, .function(2)).first else { return XCTFail("not saved") }
+        guard case .execute(.recordGuardianContact(let contact)) = F.press(&s, .function(2)).first else { return XCTFail("not saved") }
         XCTAssertEqual(contact.student, file.student.id)
         XCTAssertEqual(contact.guardianName, guardian.name)
         XCTAssertEqual(contact.relation, guardian.relation)
@@ -123,7 +124,7 @@ final class RecordFormJourneyTests: XCTestCase {
         XCTAssertEqual(F.press(&s, .function(2)), [])
         XCTAssertEqual(form(s)?.form.fields[1].error, S.yesOrNo.text(.en))
         set(&s, 1, "是")
-        guard case .saveReferral(let referral, true) = F.press(&s, .function(2)).first else { return XCTFail("not saved") }
+        guard case .execute(.recordReferral(let referral)) = F.press(&s, .function(2)).first else { return XCTFail("not saved") }
         XCTAssertEqual(referral.institution, "市精神卫生中心")
         XCTAssertTrue(referral.greenChannel)
         XCTAssertEqual(referral.referredOn, F.now.day)
@@ -136,7 +137,8 @@ final class RecordFormJourneyTests: XCTestCase {
         XCTAssertEqual(open.id, referral.id)
         XCTAssertEqual(form(s)?.form.focus, 1)
         _ = F.press(&s, .paste("诊断为焦虑状态，建议门诊随访"))
-        guard case .saveReferral(let answered, false) = F.press(&s, .function(2)).first else { return XCTFail("feedback not saved") }
+        guard case .execute(.recordReferralFeedback(let answered, let base)) = F.press(&s, .function(2)).first else { return XCTFail("feedback not saved") }
+        XCTAssertEqual(base, referral)
         XCTAssertEqual(answered.feedbackOn, F.now.day)
         XCTAssertEqual(answered.feedbackSummary, "诊断为焦虑状态，建议门诊随访")
         XCTAssertFalse(answered.awaitsFeedback)
@@ -163,7 +165,7 @@ final class RecordFormJourneyTests: XCTestCase {
         s.modal = nil
         _ = F.press(&s, .character("C"))
         _ = F.press(&s, .paste("连续六周情绪稳定"))
-        guard case .requestClosing(let closing) = F.press(&s, .function(2)).first else { return XCTFail("\(String(describing: s.modal))") }
+        guard case .execute(.requestClosing(let closing)) = F.press(&s, .function(2)).first else { return XCTFail("\(String(describing: s.modal))") }
         XCTAssertEqual(closing.student, student)
         XCTAssertEqual(closing.author, StaffID("counselor"))
         XCTAssertEqual(closing.newLevel, .general)
@@ -192,7 +194,7 @@ final class RecordFormJourneyTests: XCTestCase {
         XCTAssertTrue(decision.title.contains(student.name))
         XCTAssertTrue(decision.hint.contains("李心怡"), "who asked, by name: \(decision.hint)")
         XCTAssertTrue(decision.hint.contains("连续六周情绪稳定"))
-        guard case .decideClosing(let approved) = F.press(&s, .function(2)).first else { return XCTFail("not approved") }
+        guard case .execute(.decideClosing(let approved)) = F.press(&s, .function(2)).first else { return XCTFail("not approved") }
         XCTAssertEqual(approved.approver, StaffID("head"))
         XCTAssertEqual(approved.approvedAt, F.now)
 
@@ -202,7 +204,7 @@ final class RecordFormJourneyTests: XCTestCase {
         XCTAssertEqual(F.press(&s, .function(2)), [], "declining needs a reason")
         XCTAssertEqual(form(s)?.form.fields[1].error, CaseClosingProblem.declineReasonMissing.message.en)
         set(&s, 1, "复诊结论未出，再观察两周")
-        guard case .decideClosing(let declined) = F.press(&s, .function(2)).first else { return XCTFail("not declined") }
+        guard case .execute(.decideClosing(let declined)) = F.press(&s, .function(2)).first else { return XCTFail("not declined") }
         XCTAssertEqual(declined.declinedBy, StaffID("head"))
         XCTAssertEqual(declined.declineReason, "复诊结论未出，再观察两周")
         XCTAssertFalse(declined.isApproved)
@@ -261,7 +263,9 @@ final class RecordFormJourneyTests: XCTestCase {
 
     func testDutyTeacherHandsTheCrisisRunToTheCounselorNotToThemself() throws {
         var s = try F.state("duty", [.duty])
-        guard case .saveCrisisRun(let run, true) = F.press(&s, .function(7)).first else { return XCTFail("no run") }
+        let student = try XCTUnwrap(s.selectedStudent)
+        guard case .execute(.startCrisisRun(let run)) = F.press(&s, .function(7)).first else { return XCTFail("no run") }
+        XCTAssertEqual(run.student, student.id, "a run is about the student selected")
         XCTAssertEqual(s.pane, .crisis)
         _ = F.press(&s, .character("h"))
         let handover = try XCTUnwrap(form(s))
@@ -269,11 +273,8 @@ final class RecordFormJourneyTests: XCTestCase {
         XCTAssertEqual(counselors, [StaffID("counselor")])
         XCTAssertTrue(handover.hint.contains("1 李心怡"))
         _ = F.press(&s, .paste("学生在辅导室，情绪激动"))
-        guard case .handOverCrisis(let handed) = F.press(&s, .function(2)).first else { return XCTFail("not handed over") }
-        XCTAssertEqual(handed.id, run.id)
-        XCTAssertEqual(handed.handover?.to, StaffID("counselor"))
-        XCTAssertEqual(handed.handover?.by, StaffID("duty"))
-        XCTAssertEqual(handed.handover?.note, "学生在辅导室，情绪激动")
+        XCTAssertEqual(F.press(&s, .function(2)),
+                       [.execute(.handOverCrisis(run.id, to: StaffID("counselor"), note: "学生在辅导室，情绪激动"))])
 
         // The demo's only counselor has nobody to hand over to.
         var c = try F.state("counselor", [.counselor, .admin])
@@ -351,7 +352,7 @@ final class RecordFormJourneyTests: XCTestCase {
     func testDutyTeacherReachesNoClinicalFormByAnyKey() throws {
         var s = try F.state("duty", [.duty])
         // Even with a file somehow in the state, its keys do nothing.
-        s.file = try F.store().openFile(s.students[0].id, by: StaffID("duty"), at: F.now)
+        s.file = try F.openFile(s.students[0].id)
         for key: KeyEvent in [.character("P"), .character("R"), .character("g"), .character("r"), .character("F"),
                               .character("C"), .character("A"), .character("e"), .character("E"), .character("L"),
                               .character("p"), .character("f"), .function(3), .function(4), .function(6)] {

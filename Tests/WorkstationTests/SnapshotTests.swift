@@ -33,7 +33,7 @@ final class SnapshotTests: XCTestCase {
                     var s = try F.state(account, set, language: language, width: w, height: h)
                     let tag = "\(account)-\(language == .en ? "en" : "zh")-\(w)x\(h)"
                     if account == "counselor", let first = s.queue.first {
-                        _ = Update.update(&s, .fileOpened(try F.store().openFile(first.student.id, by: StaffID("counselor"), at: F.now)))
+                        _ = Update.update(&s, .fileOpened(try F.openFile(first.student.id)))
                     }
                     assertSnapshot(s, "main-" + tag)
                     for pane in [CommandID.pane2, .pane3, .pane4] {
@@ -66,7 +66,7 @@ final class SnapshotTests: XCTestCase {
             assertSnapshot(small, "help-\(tag)-80x24")
             _ = F.press(&counselor, .escape)
             let first = try XCTUnwrap(counselor.queue.first)
-            _ = Update.update(&counselor, .fileOpened(try F.store().openFile(first.student.id, by: StaffID("counselor"), at: F.now)))
+            _ = Update.update(&counselor, .fileOpened(try F.openFile(first.student.id)))
             _ = F.press(&counselor, .character("e"), .paste(String(repeating: "学生自述近期压力大，晚上入睡困难。", count: 4)), .enter, .paste("Plan: 下周三复谈"))
             assertSnapshot(counselor, "note-editor-\(tag)-120x40")
         }
@@ -78,7 +78,7 @@ final class SnapshotTests: XCTestCase {
             let tag = language == .en ? "en" : "zh"
             var counselor = try F.state("counselor", [.counselor, .admin], language: language, width: 80, height: 24)
             let first = try XCTUnwrap(counselor.queue.first)
-            var file = try F.store().openFile(first.student.id, by: StaffID("counselor"), at: F.now)
+            var file = try F.openFile(first.student.id)
             file.plans = []
             file.guardianContacts = []
             _ = Update.update(&counselor, .fileOpened(file))

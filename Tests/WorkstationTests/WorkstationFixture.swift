@@ -1,7 +1,7 @@
 import Counseling
 import Foundation
 import GRDB
-import Store
+@testable import Store
 import Terminal
 import XCTest
 @testable import Workstation
@@ -21,6 +21,17 @@ enum WorkstationFixture {
                            by: DemoSchool.counselorID, at: now)
         cached = store
         return store
+    }
+
+    /// The demo's accounts as the store sees them (roles as a key slot states them).
+    static func account(_ name: String, _ roles: Set<Role>? = nil) -> Account {
+        let defaults: [String: Set<Role>] = ["counselor": [.counselor, .admin], "duty": [.duty], "head": [.head]]
+        return Account(id: StaffID(name), roles: roles ?? defaults[name] ?? [.counselor])
+    }
+
+    /// A student's file as the counselor opens it.
+    static func openFile(_ id: StudentID) throws -> StudentFile {
+        try store().openFile(id, as: account("counselor"), at: now)
     }
 
     static func state(_ account: String, _ roles: Set<Role>, language: Language = .en, width: Int = 120, height: Int = 40) throws -> AppState {

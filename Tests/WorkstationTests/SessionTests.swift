@@ -1,0 +1,287 @@
+import Counseling
+import Foundation
+import GRDB
+import Store
+import Terminal
+import Vault
+import XCTest
+@testable import Workstation
+
+/// The effect runner on a real encrypted database in a temp folder: a
+/// school made the way `xindesk init` and `user add` make one (no demo
+/// staff), with one imported student. Several sessions on one database
+/// stand for several workstations.
+final class SessionTests: XCTestCase {
+    typealias F = WorkstationFixture
+    /// The cheapest key derivation libsodium accepts.
+    static let kdf = KDFParameters(opsLimit: 1, memLimit: 8192)
+    static let passphrases = ["li": "li-pass", "wang": "wang-pass", "duty": "duty-pass"]
+    static let student = Student(id: StudentID("s1"), number: "20260001", name: "张三", gender: .male, stage: .junior, grade: 7,
+                                 className: "初一(1)班", headTeacher: "王老师",
+                                 guardians: [Guardian(name: "张父", relation: .father, phone: "13800138000")])
+
+    private var dir = ""
+    private var db: String { dir + "/school.db" }
+    private var sessions: [Session] = []
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("xindesk-session-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // init: the first account is an administrator and a counselor; then
+        // user add: a second counselor and a duty teacher.
+        var pass = Array(Self.passphrases["li"]!.utf8)
+        let (vault, _) = try Vault.create(database: db, account: "li", roles: [.admin, .counselor], passphrase: &pass, kdf: Self.kdf)
+        defer { vault.lock() }
+        for (name, roles) in [("wang", [Role.counselor]), ("duty", [.duty])] {
+            var p = Array(Self.passphrases[name]!.utf8)
+            try vault.addAccount(name, roles: roles, passphrase: &p, kdf: Self.kdf)
+        }
+        // import: one student.
+        let pool = try vault.makePool()
+        do {
+            let store = try Store(vault: vault, writer: pool)
+            try store.execute(.importStudents([Self.student]), as: Account(vault), at: F.now.adding(seconds: -7200))
+        } catch {
+            try? pool.close()
+            throw error
+        }
+        try pool.close()
+    }
+
+    override func tearDownWithError() throws {
+        for session in sessions { session.lock() }
+        sessions = []
+        if !dir.isEmpty { try? FileManager.default.removeItem(atPath: dir) }
+        try super.tearDownWithError()
+    }
+
+    // MARK: - a workstation: a session and its state, run like the app's loop
+
+    private final class Workstation {
+        let session: Session
+        var state: AppState
+        /// Every message the session answered, in order.
+        var answers: [Msg] = []
+
+        init(_ session: Session, _ state: AppState) {
+            self.session = session
+            self.state = state
+        }
+
+        /// Carries out the effects as the app's runner does, feeding each
+        /// answer back to `update` and carrying out what that asks in turn.
+        @discardableResult
+        func run(_ effects: [Effect]) -> [Msg] {
+            var all: [Msg] = []
+            for effect in effects {
+                let msgs = session.perform(effect, state: state)
+                all += msgs
+                answers += msgs
+                for msg in msgs { all += run(Update.update(&state, msg)) }
+            }
+            return all
+        }
+
+        /// Presses keys as a teacher would, then carries out what they ask.
+        @discardableResult
+        func press(_ keys: KeyEvent...) -> [Msg] {
+            run(keys.flatMap { Update.update(&state, .key($0, at: F.wall)) })
+        }
+    }
+
+    private struct Failure: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    private func blankState() -> AppState {
+        AppState(language: .en, accounts: ["li", "wang", "duty"], now: F.now, wall: F.wall)
+    }
+
+    /// A session unlocked as `account` with the store loaded into its state.
+    private func workstation(_ account: String, file: StudentID? = nil) throws -> Workstation {
+        let session = Session(database: db, timeZone: F.zone)
+        sessions.append(session)
+        let w = Workstation(session, blankState())
+        let answers = w.run([.unlock(account: account, passphrase: Array(Self.passphrases[account]!.utf8))])
+        guard case .unlocked? = answers.first else { throw Failure("\(account) did not unlock: \(answers)") }
+        XCTAssertEqual(w.state.phase, .main)
+        XCTAssertTrue(answers.contains { if case .loaded = $0 { return true }; return false }, "\(answers)")
+        if let file {
+            let opened = w.run([.openFile(file)])
+            guard case .fileOpened? = opened.first else { throw Failure("\(account) could not open the file: \(opened)") }
+        }
+        return w
+    }
+
+    private func saved(_ msgs: [Msg], file: StaticString = #filePath, line: UInt = #line) -> (String, Snapshot, StudentFile?)? {
+        for msg in msgs { if case .saved(let text, let snap, let f) = msg { return (text, snap, f) } }
+        XCTFail("not saved: \(msgs)", file: file, line: line)
+        return nil
+    }
+
+    private func failure(_ msgs: [Msg]) -> String? {
+        msgs.lazy.compactMap { if case .failed(let text) = $0 { return text }; return nil }.first
+    }
+
+    // MARK: - unlock
+
+    func testUnlockAnswersWithTheRolesTheKeyringStates() throws {
+        for (account, roles) in [("li", Set<Role>([.admin, .counselor])), ("wang", [.counselor]), ("duty", [.duty])] {
+            let session = Session(database: db, timeZone: F.zone)
+            sessions.append(session)
+            let answers = session.perform(.unlock(account: account, passphrase: Array(Self.passphrases[account]!.utf8)),
+                                          state: blankState())
+            guard case .unlocked(let name, let given)? = answers.first, answers.count == 1 else { return XCTFail("\(answers)") }
+            XCTAssertEqual(name, account)
+            XCTAssertEqual(given, roles, account)
+            guard case .loaded(let snap)? = session.perform(.load, state: blankState()).first else { return XCTFail("not loaded") }
+            XCTAssertEqual(snap.students.map(\.id), [Self.student.id])
+            XCTAssertEqual(Set(snap.staff.map(\.id.rawValue)), ["li", "wang", "duty"], "the staff are the keyring's accounts")
+        }
+        // A wrong passphrase is answered, not thrown.
+        let session = Session(database: db, timeZone: F.zone)
+        sessions.append(session)
+        guard case .unlockFailed(let why)? = session.perform(.unlock(account: "duty", passphrase: Array("wrong".utf8)),
+                                                             state: blankState()).first else { return XCTFail("unlocked") }
+        XCTAssertFalse(why.isEmpty)
+    }
+
+    // MARK: - permission from the keys
+
+    func testADutySessionCannotWriteANoteAndNothingIsWritten() throws {
+        let duty = try workstation("duty")
+        let li = try workstation("li", file: Self.student.id)
+        li.run([.poll])   // up to date with its own file view (an audit entry)
+        let note = CaseNote(id: CaseNoteID("n1"), student: Self.student.id, author: StaffID("duty"), at: F.now, text: "值班时学生说的话")
+        let answers = duty.session.perform(.execute(.writeNote(note)), state: duty.state)
+        XCTAssertEqual(answers.count, 1, "\(answers)")
+        XCTAssertEqual(failure(answers), Permission.refusal(.writeCaseNote).en)
+        // Nothing reached the store: the counselor's poll finds no change and the file no note.
+        XCTAssertEqual(li.session.perform(.poll, state: li.state).count, 0, "no change to the store")
+        guard case .fileOpened(let file)? = li.session.perform(.openFile(Self.student.id), state: li.state).first else {
+            return XCTFail("the counselor cannot open the file")
+        }
+        XCTAssertEqual(file.caseNotes, [])
+        // Nor may a duty session open the file at all.
+        XCTAssertEqual(failure(duty.session.perform(.openFile(Self.student.id), state: duty.state)),
+                       Permission.refusal(.readStudentArchive).en)
+    }
+
+    // MARK: - escalation routed by the store
+
+    func testADutyTeachersSelfHarmVisitNamesTheCounselorCheckedIn() throws {
+        let wang = try workstation("wang")
+        // wang checks in with F5 on his workstation.
+        wang.state.now = F.now.adding(seconds: -600)
+        guard let checkedIn = saved(wang.press(.function(5))) else { return }
+        XCTAssertEqual(checkedIn.0, S.checkedIn.text(.en))
+        XCTAssertEqual(wang.state.currentCheckIn?.person, StaffID("wang"))
+
+        // The duty teacher logs the visit from the form: reasons 5, self-harm thoughts.
+        let duty = try workstation("duty")
+        XCTAssertEqual(duty.state.selectedStudent?.id, Self.student.id)
+        duty.press(.character("n"), .tab)
+        _ = duty.run(F.type(&duty.state, "5"))
+        guard let (message, snap, _) = saved(duty.press(.tab, .paste("说最近不想活了"), .function(2))) else { return }
+        XCTAssertEqual(message, S.visitEscalated.format(.en, "wang"), "the counselor checked in has it")
+        XCTAssertNil(duty.state.modal)
+        XCTAssertEqual(duty.state.message, message)
+        XCTAssertEqual(snap.todaysVisits.count, 1)
+        XCTAssertEqual(snap.todaysVisits.first?.escalatedTo, StaffID("wang"))
+        XCTAssertEqual(snap.todaysVisits.first?.loggedBy, StaffID("duty"))
+
+        // wang's workstation shows it at the next poll.
+        let polled = wang.run([.poll])
+        guard case .refreshed(let refreshed, _)? = polled.first else { return XCTFail("\(polled)") }
+        XCTAssertEqual(refreshed.escalations.map(\.escalatedTo), [StaffID("wang")])
+        XCTAssertEqual(wang.state.message, S.newEscalation.text(.en))
+    }
+
+    // MARK: - someone saved first
+
+    func testASecondCounselorsStalePlanEditIsRefusedNamingTheFirstAndKeepsTheForm() throws {
+        // li writes the plan both then open.
+        let li = try workstation("li", file: Self.student.id)
+        let plan = SupportPlan(id: SupportPlanID("plan-1"), student: Self.student.id, goals: ["按时到校"], measures: ["每周面谈一次"],
+                               owner: StaffID("li"), responsibleLeader: "刘副校长", reviewDate: F.now.day.adding(days: 30),
+                               createdAt: F.now)
+        XCTAssertNotNil(saved(li.run([.execute(.savePlan(plan, basedOn: nil))])))
+        let wang = try workstation("wang", file: Self.student.id)
+        XCTAssertEqual(li.state.file?.currentPlan, plan)
+        XCTAssertEqual(wang.state.file?.currentPlan, plan)
+        // Both open the plan; li saves first.
+        li.press(.character("P"), .paste("；恢复作息"))
+        XCTAssertNotNil(saved(li.press(.function(2))))
+        let lis = try XCTUnwrap(li.state.file?.currentPlan)
+        XCTAssertEqual(lis.goals, ["按时到校", "恢复作息"])
+        wang.press(.character("P"), .paste("；每日晨检"))
+        guard case .form(let before) = wang.state.modal else { return XCTFail("no plan form") }
+        let answers = wang.press(.function(2))
+        guard case .refused(let message, let newer)? = answers.first else { return XCTFail("\(answers)") }
+        XCTAssertTrue(message.hasPrefix("li changed this record on \(F.now.day) at 16:30"), message)
+        XCTAssertEqual(newer?.currentPlan, lis, "the refusal brings li's version")
+        guard case .form(let after) = wang.state.modal else { return XCTFail("the form closed") }
+        XCTAssertEqual(after.form.fields.map(\.editor.text), before.form.fields.map(\.editor.text), "what wang typed is kept")
+        XCTAssertEqual(after.problem, message)
+        XCTAssertEqual(wang.state.file?.currentPlan, lis, "beside the form, li's version")
+    }
+
+    /// Both counselors write the student's first plan: the second is told who wrote theirs.
+    func testASecondCounselorsNewPlanAfterTheFirstsIsRefusedNamingTheFirst() throws {
+        let li = try workstation("li", file: Self.student.id)
+        let wang = try workstation("wang", file: Self.student.id)
+        func plan(_ id: String, _ owner: String) -> SupportPlan {
+            SupportPlan(id: SupportPlanID(id), student: Self.student.id, goals: ["按时到校"], measures: ["每周面谈一次"],
+                        owner: StaffID(owner), responsibleLeader: "刘副校长", reviewDate: F.now.day.adding(days: 30), createdAt: F.now)
+        }
+        XCTAssertNotNil(saved(li.run([.execute(.savePlan(plan("plan-li", "li"), basedOn: nil))])))
+        let answers = wang.session.perform(.execute(.savePlan(plan("plan-wang", "wang"), basedOn: nil)), state: wang.state)
+        guard case .refused(let message, let newer)? = answers.first else { return XCTFail("\(answers)") }
+        XCTAssertEqual(newer?.currentPlan?.id, SupportPlanID("plan-li"))
+        XCTAssertTrue(message.hasPrefix("li changed this record"), "who saved first is named: \(message)")
+    }
+
+    // MARK: - poll
+
+    func testPollAnswersNothingUntilAnotherSessionSaves() throws {
+        let wang = try workstation("wang", file: Self.student.id)
+        let li = try workstation("li")
+        XCTAssertEqual(li.session.perform(.poll, state: li.state).count, 0, "nothing changed since the load")
+        let note = CaseNote(id: CaseNoteID("n-wang"), student: Self.student.id, author: StaffID("wang"), at: F.now, text: "面谈，情绪稳定")
+        XCTAssertNotNil(saved(wang.run([.execute(.writeNote(note))])))
+        XCTAssertEqual(wang.state.file?.caseNotes, [note], "the saver's own file is up to date")
+        let before = li.state.dataMark
+        let polled = li.run([.poll])
+        guard case .refreshed(let snap, let file)? = polled.first, polled.count == 1 else { return XCTFail("\(polled)") }
+        XCTAssertGreaterThan(snap.dataMark, before)
+        XCTAssertNil(file, "no file open on li's workstation")
+        XCTAssertEqual(li.state.dataMark, snap.dataMark)
+        XCTAssertEqual(li.session.perform(.poll, state: li.state).count, 0, "up to date again")
+        // The saver's own workstation is up to date after its save.
+        XCTAssertEqual(wang.session.perform(.poll, state: wang.state).count, 0)
+    }
+
+    // MARK: - lock
+
+    func testAfterLockEveryEffectFailsWithoutCrashing() throws {
+        let li = try workstation("li", file: Self.student.id)
+        XCTAssertEqual(li.session.perform(.lock, state: li.state).count, 0)
+        let note = CaseNote(id: CaseNoteID("n-late"), student: Self.student.id, author: StaffID("li"), at: F.now, text: "锁定后")
+        let effects: [Effect] = [.load, .openFile(Self.student.id), .execute(.writeNote(note)), .execute(.removeDraft), .poll,
+                                 .keepDraft(.note(NoteDraft(student: Self.student.id, editing: nil, text: "x", savedAt: F.now))),
+                                 .exportCompliance(path: dir + "/report.csv")]
+        for effect in effects {
+            let answers = li.session.perform(effect, state: li.state)
+            XCTAssertEqual(answers.count, 1, "\(effect): \(answers)")
+            XCTAssertNotNil(failure(answers), "\(effect): \(answers)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/report.csv"))
+        XCTAssertEqual(li.session.perform(.lock, state: li.state).count, 0, "locking twice is fine")
+        XCTAssertEqual(li.session.perform(.quit, state: li.state).count, 0)
+        // Unlocked again, the note was never written.
+        let again = try workstation("li", file: Self.student.id)
+        XCTAssertEqual(again.state.file?.caseNotes, [])
+    }
+}
