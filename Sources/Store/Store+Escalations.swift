@@ -16,8 +16,16 @@ extension Store {
 extension Store {
     /// A mark that moves with every committed change, from this process or
     /// another: every command writes an audit entry, so the log's last id
-    /// is it. A screen compares marks to know it is out of date.
+    /// is it. A screen compares marks to know it is out of date. Entries that
+    /// change nothing another screen shows (a file opened, a draft kept) do
+    /// not count, or every file view would reload every workstation.
     public func changeMark() throws -> Int64 {
-        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit_log") ?? 0 }
+        let quiet = [AuditAction.studentView, .draftKeep, .draftRemove].map(\.rawValue)
+        return try writer.read { db in
+            // From the newest entry backwards, stopping at the first that counts.
+            try Int64.fetchOne(db, sql: """
+                SELECT id FROM audit_log WHERE action NOT IN (?, ?, ?) ORDER BY id DESC LIMIT 1
+                """, arguments: StatementArguments(quiet)) ?? 0
+        }
     }
 }

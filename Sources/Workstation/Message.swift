@@ -15,8 +15,8 @@ public enum Msg: Sendable {
     /// the open file as it is now (not a new view of it).
     case saved(String, Snapshot, StudentFile?)
     /// Someone saved first: the form stays open with the message, and the
-    /// file beside it shows their version.
-    case refused(String, StudentFile?)
+    /// screen and the file beside it show their version.
+    case refused(String, Snapshot, StudentFile?)
     /// A counselor took an escalated visit or a crisis run over: the student's file opens.
     case escalationTaken(String, Snapshot, StudentFile?)
     /// The store changed (another workstation saved): what it holds now.

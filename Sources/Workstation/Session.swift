@@ -97,7 +97,9 @@ public final class Session {
         } catch let error as StoreError {
             // Someone saved first: the form keeps what was typed and the
             // file beside it shows their version.
-            if case .stale = error { return [.refused(error.message.text(L), (try? reloadedFile(state)) ?? nil)] }
+            if case .stale = error, let snap = try? snapshot(now: state.now) {
+                return [.refused(error.message.text(L), snap, (try? reloadedFile(state)) ?? nil)]
+            }
             return [.failed(error.message.text(L))]
         } catch let error as TeacherReadableError {
             return [.failed(error.message.text(L))]

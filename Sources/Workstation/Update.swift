@@ -110,9 +110,21 @@ public enum Update {
             apply(snapshot, to: &s)
             if let file, file.student.id == s.file?.student.id { s.file = file }
             return []
-        case .refused(let message, let file):
-            // Someone saved first: the file beside the form shows their version.
+        case .refused(let message, let snapshot, let file):
+            // Someone saved first: the screen and the file beside the form show
+            // their version, and the form, as typed, is now based on it, so the
+            // teacher who compared and saves again saves over what they have seen.
+            apply(snapshot, to: &s)
             if let file, file.student.id == s.file?.student.id { s.file = file }
+            switch s.modal {
+            case .form(var f):
+                f.purpose = f.purpose.rebased(on: s.file, students: s.students)
+                s.modal = .form(f)
+            case .note(var n):
+                n.editing = n.editing.map { old in s.file?.caseNotes.first { $0.id == old.id } ?? old }
+                s.modal = .note(n)
+            default: break
+            }
             explain(&s, message)
             return []
         case .failed(let message):
@@ -153,9 +165,19 @@ public enum Update {
         // the box is saved or discarded.
         if !s.draftReopened { s.draft = snap.draft }
         s.applyFilter()
-        if let selectedID, !s.showsQueue, let i = s.visible.firstIndex(where: { s.students[$0].id == selectedID }) {
-            s.list.selected = i
-        }
+        // Another workstation's change must not move the cursor to another
+        // student just before F7, Enter or L.
+        if let selectedID { _ = select(selectedID, in: &s) }
+    }
+
+    /// Puts the cursor on `id` in what the list shows (the queue or the
+    /// students); false when it is not shown.
+    static func select(_ id: StudentID, in s: inout AppState) -> Bool {
+        let index = s.showsQueue ? s.queue.firstIndex { $0.student.id == id }
+            : s.visible.firstIndex { s.students[$0].id == id }
+        guard let index else { return false }
+        s.list.selected = index
+        return true
     }
 
     static func lock(_ s: inout AppState) -> [Effect] {
@@ -237,10 +259,17 @@ public enum Update {
             // The student found stays selected in the whole list: the next
             // F2 or F7 is about them, not about whoever is first.
             let found = s.selectedStudent?.id
+            let typed = s.filter
             s.filtering = false
             s.filter = LineEditor("", limit: 40)
             s.applyFilter()
-            if let found, let i = s.visible.firstIndex(where: { s.students[$0].id == found }) { s.list.selected = i }
+            // A counselor's list goes back to the queue: if the student found
+            // is not in it, the list stays as found instead.
+            if let found, !select(found, in: &s) {
+                s.filter = typed
+                s.applyFilter()
+                _ = select(found, in: &s)
+            }
         case .enter:
             s.filtering = false
             if let student = s.selectedStudent, Permission.allows(s.roles, .readStudentArchive) {

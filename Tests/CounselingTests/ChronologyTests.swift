@@ -77,6 +77,8 @@ final class ChronologyTests: XCTestCase {
         var crisis = CrisisRun(id: CrisisRunID("cr-1"), student: pupil.id, startedBy: dutyTeacher,
                                startedAt: at(day(2026, 9, 11), 12, 20), checklist: .standard)
         try crisis.record("keep-safe", .done, by: dutyTeacher, at: at(day(2026, 9, 11), 12, 20))
+        try crisis.handOver(to: counselor, by: dutyTeacher, at: at(day(2026, 9, 11), 12, 30), note: "学生情绪稳定下来")
+        try crisis.take(by: counselor, at: at(day(2026, 9, 11), 12, 35))
         file.crisisRuns = [crisis]
         file.closings = [CaseClosing(id: CaseClosingID("c-1"), student: pupil.id, author: counselor,
                                      requestedAt: at(day(2026, 11, 2), 16, 0), reason: "风险解除", newLevel: .general,

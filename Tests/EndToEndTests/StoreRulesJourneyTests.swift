@@ -62,7 +62,12 @@ final class StoreRulesJourneyTests: XCTestCase {
     private func waitForExit(_ tmux: Tmux) throws {
         let deadline = Date().addingTimeInterval(15)
         while try !tmux.paneDead(), Date() < deadline { usleep(50_000) }
-        XCTAssertTrue(try tmux.paneDead(), "the workstation did not quit")
+        if try !tmux.paneDead() {
+            let screen = (try? tmux.screen()) ?? ""
+            try? screen.write(toFile: FileManager.default.temporaryDirectory.appendingPathComponent("xindesk-e2e-quit.txt").path,
+                              atomically: true, encoding: .utf8)
+            XCTFail("the workstation did not quit; screen:\n" + screen)
+        }
     }
 
     // (a) A crisis step is always about the student the pane names.
@@ -166,7 +171,13 @@ final class StoreRulesJourneyTests: XCTestCase {
         XCTAssertTrue(refused.contains("第二台补充"), "what the second typed is still in the form:\n\(refused)")
         XCTAssertFalse(refused.contains("Support plan saved"), refused)
         try first.press("q")
-        try second.press("Escape", "y", "q")
+        // Esc alone: with a key right behind it the terminal reads Alt-key.
+        try second.press("Escape")
+        try second.waitFor("the discard question") { $0.contains("Discard it?") }
+        // One key at a time: keys sent together arrive as one burst (a paste).
+        try second.press("y")
+        try second.waitFor("the form gone") { !$0.contains("Discard it?") && !$0.contains("Edit support plan") }
+        try second.press("q")
         try waitForExit(first)
         try waitForExit(second)
 
@@ -241,7 +252,9 @@ final class StoreRulesJourneyTests: XCTestCase {
         let duty = try workstation("zhao", passphrase: "zhao-passphrase", database: school, order: order)
         try duty.press("/")
         try duty.type("20270001")
-        try duty.press("Escape", "n")
+        try duty.press("Escape")
+        try duty.waitFor("the search left") { !$0.contains("Find:") }
+        try duty.press("n")
         try duty.waitFor("the visit form") { $0.contains("New visit · 陈晓") }
         try duty.press("Tab")
         try duty.type("5")
@@ -254,7 +267,9 @@ final class StoreRulesJourneyTests: XCTestCase {
             $0.contains("⚠ escalated (T)") && $0.contains("陈晓")
         }
         try duty.press("q")
-        try li.press("F5", "q")
+        try li.press("F5")
+        try li.waitFor("the check-out") { $0.contains("Checked out") }
+        try li.press("q")
         try waitForExit(duty)
         try waitForExit(li)
         try reading(school, account: "li", passphrase: "li-passphrase") { store in

@@ -219,7 +219,7 @@ final class SessionTests: XCTestCase {
         wang.press(.character("P"), .paste("；每日晨检"))
         guard case .form(let before) = wang.state.modal else { return XCTFail("no plan form") }
         let answers = wang.press(.function(2))
-        guard case .refused(let message, let newer)? = answers.first else { return XCTFail("\(answers)") }
+        guard case .refused(let message, _, let newer)? = answers.first else { return XCTFail("\(answers)") }
         XCTAssertTrue(message.hasPrefix("li changed this record on \(F.now.day) at 16:30"), message)
         XCTAssertEqual(newer?.currentPlan, lis, "the refusal brings li's version")
         guard case .form(let after) = wang.state.modal else { return XCTFail("the form closed") }
@@ -238,7 +238,7 @@ final class SessionTests: XCTestCase {
         }
         XCTAssertNotNil(saved(li.run([.execute(.savePlan(plan("plan-li", "li"), basedOn: nil))])))
         let answers = wang.session.perform(.execute(.savePlan(plan("plan-wang", "wang"), basedOn: nil)), state: wang.state)
-        guard case .refused(let message, let newer)? = answers.first else { return XCTFail("\(answers)") }
+        guard case .refused(let message, _, let newer)? = answers.first else { return XCTFail("\(answers)") }
         XCTAssertEqual(newer?.currentPlan?.id, SupportPlanID("plan-li"))
         XCTAssertTrue(message.hasPrefix("li changed this record"), "who saved first is named: \(message)")
     }

@@ -191,7 +191,7 @@ final class StoreAnswerTests: XCTestCase {
         guard case .execute(.savePlan(_, nil)) = F.press(&s, .function(2)).first else { return XCTFail("not saved") }
         let (file, plan) = newer(try XCTUnwrap(s.file))
         let message = "王老师 changed this record on 2026-11-20 at 16:29; your change was not saved."
-        XCTAssertEqual(Update.update(&s, .refused(message, file)), [])
+        XCTAssertEqual(Update.update(&s, .refused(message, try Snapshot.load(from: try F.store(), roles: s.roles, now: F.now), file)), [])
         guard case .form(let f) = s.modal else { return XCTFail("the form closed") }
         XCTAssertEqual(f.form.fields.map(\.editor.text), typed, "every field as typed")
         XCTAssertEqual(f.problem, message)
@@ -206,7 +206,7 @@ final class StoreAnswerTests: XCTestCase {
         var (s, _) = try typingAPlan()
         _ = F.press(&s, .function(2))
         let (file, plan) = newer(try XCTUnwrap(s.file))
-        _ = Update.update(&s, .refused("someone changed this record", file))
+        _ = Update.update(&s, .refused("someone changed this record", try Snapshot.load(from: try F.store(), roles: s.roles, now: F.now), file))
         let again = F.press(&s, .function(2))
         guard case .execute(.savePlan(_, let base)) = again.first else { return XCTFail("\(again)") }
         XCTAssertEqual(base, plan, "saving again after comparing is based on the colleague's plan now shown")
@@ -227,7 +227,7 @@ final class StoreAnswerTests: XCTestCase {
         file.levelChanges.append(LevelChange(id: LevelChangeID("colleague"), student: file.student.id, from: .severe, to: .general,
                                              by: StaffID("counselor2"), at: F.now, reason: "复诊结论正常", source: .assessment))
         XCTAssertEqual(file.level, .general)
-        _ = Update.update(&s, .refused("someone changed this record", file))
+        _ = Update.update(&s, .refused("someone changed this record", try Snapshot.load(from: try F.store(), roles: s.roles, now: F.now), file))
         guard case .form(let kept) = s.modal else { return XCTFail("the form closed") }
         XCTAssertEqual(kept.form.fields[0].editor.text, "3", "the level typed is kept")
         let again = F.press(&s, .function(2))

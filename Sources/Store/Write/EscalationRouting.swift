@@ -7,8 +7,10 @@ import GRDB
 /// counselor. Only accounts that hold the counselor role qualify: the
 /// staff come from the keyring, never from a list the demo filled.
 extension Store {
-    func counselorToReach(for student: StudentID?, _ now: LocalDateTime, _ db: Database) throws -> StaffID {
-        let counselors = Set(accounts.filter { $0.may(.takeEscalatedVisit) }.map(\.id))
+    func counselorToReach(for student: StudentID?, _ now: LocalDateTime, _ db: Database,
+                          except sender: StaffID? = nil) throws -> StaffID {
+        // Never back to whoever is handing it on.
+        let counselors = Set(accounts.filter { $0.may(.takeEscalatedVisit) }.map(\.id)).subtracting(sender.map { [$0] } ?? [])
         let present = try Self.openRecords(DutyCheckIn.self, db)
             .filter { $0.checkIn.day == now.day && counselors.contains($0.person) }
             .max { $0.checkIn < $1.checkIn }

@@ -43,7 +43,7 @@ extension Store {
             guard isCounselor(named) else { throw StoreError.notACounselor(named.rawValue) }
             to = named
         } else {
-            to = try counselorToReach(for: run.student, now, db)
+            to = try counselorToReach(for: run.student, now, db, except: a.id)
         }
         try run.handOver(to: to, by: a.id, at: now, note: note)
         try Self.replace(run, by: a.id, at: now, db)

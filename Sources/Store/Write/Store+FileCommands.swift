@@ -64,8 +64,14 @@ extension Store {
         let current = try Self.file(plan.student, db).currentPlan
         // The plan the counselor saw (or none) must still be the current one.
         if current != base {
-            if let current { throw try Self.staleError(SupportPlan.kind, current.id.rawValue, db) }
-            throw StoreError.stale(kind: SupportPlan.kind, by: nil, at: nil)
+            guard let current else { throw StoreError.stale(kind: SupportPlan.kind, by: nil, at: nil) }
+            // A plan never edited has no replaced version to name its author:
+            // then it is its owner, when it was made.
+            let stale = try Self.staleError(SupportPlan.kind, current.id.rawValue, db)
+            if case .stale(_, nil, _) = stale {
+                throw StoreError.stale(kind: SupportPlan.kind, by: try Self.displayName(current.owner, db), at: current.createdAt)
+            }
+            throw stale
         }
         try Self.validate(plan.validate())
         if let base, base.id == plan.id {
@@ -152,16 +158,18 @@ extension Store {
             ? try request.approved(by: a.id, at: now)
             : try request.declined(by: a.id, at: now, reason: closing.declineReason ?? "")
         try Self.replace(decided, by: a.id, at: now, db)
+        // Everything from here on is about the stored request's student.
+        let student = decided.student
         if decided.isApproved {
-            let file = try Self.file(closing.student, db)
-            let change = try decided.levelChange(id: LevelChangeID("level-" + closing.id.rawValue), currentLevel: file.level,
+            let file = try Self.file(student, db)
+            let change = try decided.levelChange(id: LevelChangeID("level-" + decided.id.rawValue), currentLevel: file.level,
                                                  plan: file.currentPlan, followUps: file.followUps)
             try Self.apply(change, db)
-            try audit(db, a.id, now, .closingApprove, closing.student, "level \(change.from.number) → \(change.to.number)")
+            try audit(db, a.id, now, .closingApprove, student, "level \(change.from.number) → \(change.to.number)")
         } else {
-            try audit(db, a.id, now, .closingDecline, closing.student, "")
+            try audit(db, a.id, now, .closingDecline, student, "")
         }
-        return about(closing.student)
+        return about(student)
     }
 
     /// Stores a level change and makes it the student's current level.

@@ -62,8 +62,9 @@ extension Store {
         try Self.requireUnchanged(base, db)
         // Only the status moves, by the domain's rules, and a counselor is
         // named if none was; nothing else of the caller's copy is taken.
-        var moved = try base.moved(to: appointment.status, at: now)
-        if moved.counselor == nil { moved.counselor = appointment.counselor }
+        var asked = base
+        if asked.counselor == nil { asked.counselor = appointment.counselor }
+        let moved = try asked.moved(to: appointment.status, at: now)
         try Self.replace(moved, by: a.id, at: now, db)
         try audit(db, a.id, now, .appointmentMove, moved.student, moved.status.rawValue)
         return CommandOutcome()

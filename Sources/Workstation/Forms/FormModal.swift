@@ -90,3 +90,32 @@ public struct FormModal: Hashable, Sendable {
         cases.enumerated().map { "\($0.offset + 1) \($0.element.displayName.text(language))" }.joined(separator: " ")
     }
 }
+
+extension FormPurpose {
+    /// The same form based on the versions now stored: after a save was
+    /// refused because a colleague saved first, the teacher has the newer
+    /// version beside the form, and saving again is a decision about it.
+    func rebased(on file: StudentFile?, students: [StudentSummary]) -> FormPurpose {
+        switch self {
+        case .level(let student, let from):
+            let now = file.flatMap { $0.student.id == student ? $0.level : nil }
+                ?? students.first { $0.id == student }?.level ?? from
+            return .level(student: student, from: now)
+        case .proposal(let p, let level):
+            guard let file, file.student.id == p.student else { return self }
+            return .proposal(file.screeningProposals.first { $0.id == p.id } ?? p, currentLevel: file.level)
+        case .followUp(let f):
+            return .followUp(file?.followUps.first { $0.id == f.id } ?? f)
+        case .plan(let student, let editing):
+            guard let file, file.student.id == student else { return self }
+            return .plan(student: student, editing: file.currentPlan ?? editing)
+        case .planReview(let plan):
+            guard let file, file.student.id == plan.student else { return self }
+            return .planReview(file.currentPlan ?? plan)
+        case .referralFeedback(let r):
+            return .referralFeedback(file?.referrals.first { $0.id == r.id } ?? r)
+        default:
+            return self
+        }
+    }
+}
