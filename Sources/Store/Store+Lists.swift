@@ -15,13 +15,13 @@ extension Store {
     /// with only the record kinds urgency depends on (no notes, screenings
     /// or referrals): this is on the path from unlock to the first frame.
     public func keyAttentionQueue(today: Day) throws -> [KeyAttentionItem] {
-        let (studentBodies, rows) = try writer.read { db -> ([String], [(kind: String, student: String, body: String)]) in
+        let (studentBodies, rows) = try writer.read { db -> ([String], [(kind: RecordKind, student: String, body: String)]) in
             let students = try String.fetchAll(db, sql: "SELECT body FROM students WHERE level >= 2")
             let rows = try Row.fetchAll(db, sql: """
                 SELECT r.kind, r.student, r.body FROM records r JOIN students s ON s.id = r.student
                 WHERE s.level >= 2 AND r.kind IN ('level', 'plan', 'visit', 'appointment', 'contact', 'followup', 'crisis', 'closing')
                 ORDER BY r.time, r.id
-                """).map { (kind: $0[0] as String, student: $0[1] as String, body: $0[2] as String) }
+                """).map { (kind: $0[0] as RecordKind, student: $0[1] as String, body: $0[2] as String) }
             return (students, rows)
         }
         // Decoding the JSON is most of the cost; it is spread over the cores.

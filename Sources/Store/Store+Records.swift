@@ -12,15 +12,15 @@ public struct Revision<R: StoredRecord>: Sendable {
 }
 
 public enum StoreError: TeacherReadableError, Equatable {
-    case duplicate(kind: String, id: String)
-    case missing(kind: String, id: String)
+    case duplicate(kind: RecordKind, id: String)
+    case missing(kind: RecordKind, id: String)
     case unknownStudent(StudentID)
     case invalid([ValidationError])
     /// The account's roles do not allow the command.
     case notAllowed(Action)
     /// Someone saved this record after the version the edit started from:
     /// who (their name) and when, where known.
-    case stale(kind: String, by: String?, at: LocalDateTime?)
+    case stale(kind: RecordKind, by: String?, at: LocalDateTime?)
     /// A record made or edited in another person's name.
     case notYours
     /// A hand-over named an account that is not a counselor.

@@ -182,8 +182,8 @@ extension Store {
     /// Earlier versions of a student's details, oldest first.
     public func studentRevisions(_ id: StudentID) throws -> [Student] {
         try writer.read { db in
-            try String.fetchAll(db, sql: "SELECT body FROM revisions WHERE kind = 'student' AND id = ? ORDER BY revision",
-                                arguments: [id.rawValue]).map { try Self.decode(Student.self, $0) }
+            try String.fetchAll(db, sql: "SELECT body FROM revisions WHERE kind = ? AND id = ? ORDER BY revision",
+                                arguments: [RecordKind.student, id.rawValue]).map { try Self.decode(Student.self, $0) }
         }
     }
 }

@@ -67,7 +67,7 @@ final class AtomicityTests: XCTestCase {
         let before = try store.snapshot()
         let clash = FollowUp(id: FollowUpID("f1"), student: pupil, due: now.day.adding(days: 7))
         XCTAssertThrowsError(try store.execute(.changeLevel(try change(), followUp: clash), as: .counselor, at: now)) {
-            XCTAssertEqual($0 as? StoreError, .duplicate(kind: "followup", id: "f1"))
+            XCTAssertEqual($0 as? StoreError, .duplicate(kind: .followup, id: "f1"))
         }
         try assertNothingWritten(store, before)
         XCTAssertEqual(try store.record(FollowUp.self, id: FollowUpID("f1")), existing)
@@ -107,7 +107,7 @@ final class AtomicityTests: XCTestCase {
         let before = try store.snapshot()
         XCTAssertThrowsError(try store.execute(.decideProposal(confirmed, levelChange: levelChange, basedOn: proposal),
                                                as: .counselor, at: now)) {
-            guard case .stale(kind: "level", _, _)? = $0 as? StoreError else { return XCTFail("\($0)") }
+            guard case .stale(kind: .level, _, _)? = $0 as? StoreError else { return XCTFail("\($0)") }
         }
         XCTAssertEqual(try store.snapshot(), before)
         XCTAssertEqual(try store.record(ScreeningProposal.self, id: proposal.id)?.status, .pending)

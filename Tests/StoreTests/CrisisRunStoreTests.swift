@@ -96,7 +96,7 @@ final class CrisisRunStoreTests: XCTestCase {
         }
         XCTAssertThrowsError(try store.execute(.recordCrisisStep(CrisisRunID("nope"), step: "keep-safe", outcome: .done, note: ""),
                                                as: .duty, at: minute(3))) {
-            XCTAssertEqual($0 as? StoreError, .missing(kind: "crisis", id: "nope"))
+            XCTAssertEqual($0 as? StoreError, .missing(kind: .crisis, id: "nope"))
         }
         XCTAssertEqual(try store.snapshot(), before)
     }

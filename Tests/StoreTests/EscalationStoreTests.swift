@@ -51,7 +51,7 @@ final class EscalationStoreTests: XCTestCase {
             XCTAssertEqual($0 as? EscalationProblem, .notEscalated)
         }
         XCTAssertThrowsError(try store.execute(.takeEscalation(VisitID("nope")), as: .counselor, at: taken)) {
-            XCTAssertEqual($0 as? StoreError, .missing(kind: "visit", id: "nope"))
+            XCTAssertEqual($0 as? StoreError, .missing(kind: .visit, id: "nope"))
         }
         XCTAssertEqual(try store.snapshot(), before)
     }

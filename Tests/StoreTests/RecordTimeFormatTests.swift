@@ -94,7 +94,7 @@ final class RecordTimeFormatTests: XCTestCase {
     private func previousReleaseDatabase() throws -> DatabaseQueue {
         let queue = try DatabaseQueue()
         try StoreMigrator.migrator.migrate(queue, upTo: "v3-drafts")
-        let old: [(kind: String, id: String, time: String, due: String?, open: Bool, body: String)] = [
+        let old: [(kind: RecordKind, id: String, time: String, due: String?, open: Bool, body: String)] = [
             (FollowUp.kind, "f-day", day.description, day.description, true, try Store.encode(followUp("f-day", due: day))),
             (FollowUp.kind, "f-next", nextDay.description, nextDay.description, true,
              try Store.encode(followUp("f-next", due: nextDay))),
@@ -138,7 +138,7 @@ final class RecordTimeFormatTests: XCTestCase {
         let after = try allRows(queue)
         XCTAssertEqual(after.count, before.count)
         for (old, new) in zip(before, after) {
-            let kind: String = new["kind"], id: String = new["id"]
+            let kind: RecordKind = new["kind"], id: String = new["id"]
             let oldTime: String = old["time"], newTime: String = new["time"]
             if kind == CaseNote.kind {
                 XCTAssertEqual(newTime, oldTime, "a full time is left alone")
@@ -183,18 +183,18 @@ final class RecordTimeFormatTests: XCTestCase {
 
     func testEveryDayOnlyKindKeysOnItsMidnightInTheSameFormatAsTheOthers() throws {
         let midnight = LocalDateTime(day, .midnight).description
-        let dayOnly: [(String, any StoredRecord)] = [
+        let dayOnly: [(RecordKind, any StoredRecord)] = [
             (Referral.kind, referral("r", on: day)),
             (FollowUp.kind, followUp("f", due: day)),
             (ScreeningResult.kind, screening("sr", on: day)),
             (ScreeningProposal.kind, proposal("sp", on: day)),
         ]
         for (kind, record) in dayOnly {
-            XCTAssertEqual(record.timeKey, midnight, kind)
-            assertLocalDateTimeText(record.timeKey, kind)
+            XCTAssertEqual(record.timeKey, midnight, kind.rawValue)
+            assertLocalDateTimeText(record.timeKey, kind.rawValue)
         }
         let note = CaseNote(id: CaseNoteID("n"), student: pupil, author: Fixture.counselor, at: Fixture.at(day, 9, 30), text: "x")
-        assertLocalDateTimeText(note.timeKey, CaseNote.kind)
+        assertLocalDateTimeText(note.timeKey, CaseNote.kind.rawValue)
         XCTAssertLessThan(midnight, note.timeKey, "the day's midnight sorts before the day's moments")
         XCTAssertLessThan(followUp("f", due: day.adding(days: -1)).timeKey, midnight)
         // The due key stays a bare day: only days are compared with it.
@@ -203,14 +203,14 @@ final class RecordTimeFormatTests: XCTestCase {
 
     func testEveryKindTheDemoSchoolWritesKeysInOneFormat() throws {
         let demo = DemoSchool.generate(students: 300, seed: 3, now: now, calendar: try HolidayFile.bundledCalendar())
-        var kinds: Set<String> = []
+        var kinds: Set<RecordKind> = []
         for record in demo.records where kinds.insert(type(of: record).kind).inserted {
-            assertLocalDateTimeText(record.timeKey, type(of: record).kind)
+            assertLocalDateTimeText(record.timeKey, type(of: record).kind.rawValue)
         }
         let otherLengths = Set(demo.records.filter { $0.timeKey.count != 19 }.map { type(of: $0).kind })
         XCTAssertEqual(otherLengths, [], "kinds with a key of another length")
         XCTAssertTrue(kinds.isSuperset(of: [Referral.kind, FollowUp.kind, ScreeningResult.kind, ScreeningProposal.kind]),
-                      "\(kinds.sorted())")
+                      "\(kinds.map(\.rawValue).sorted())")
         let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone)
         try store.saveDemo(demo, by: DemoSchool.counselorID, at: now)
         let shapes = try store.writer.read { db in

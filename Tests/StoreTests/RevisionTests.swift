@@ -34,7 +34,7 @@ final class RevisionTests: XCTestCase {
         theirs.measures = ["每天午间谈话"]
         let before = try store.snapshot()
         XCTAssertThrowsError(try store.execute(.savePlan(theirs, basedOn: v1), as: .counselor2, at: t3)) {
-            XCTAssertEqual($0 as? StoreError, .stale(kind: "plan", by: "李老师", at: t2))
+            XCTAssertEqual($0 as? StoreError, .stale(kind: .plan, by: "李老师", at: t2))
             XCTAssertEqual(($0 as? StoreError)?.message.en,
                            "李老师 changed this record on 2026-11-02 at 10:15; your change was not saved. What you typed is still in the form: compare it with the new version and save again.")
         }
@@ -59,7 +59,7 @@ final class RevisionTests: XCTestCase {
         XCTAssertThrowsError(try store.execute(.savePlan(Fixture.plan("p2", pupil, owner: Fixture.counselor2, at: t2), basedOn: nil),
                                                as: .counselor2, at: t2)) {
             // Never edited, the plan has no replaced version: its owner made it, then.
-            XCTAssertEqual($0 as? StoreError, .stale(kind: "plan", by: "李老师", at: t1))
+            XCTAssertEqual($0 as? StoreError, .stale(kind: .plan, by: "李老师", at: t1))
         }
         XCTAssertEqual(try store.snapshot(), before)
         XCTAssertEqual(try store.reloadFile(pupil, as: .counselor).plans.map(\.id), [first.id])
@@ -84,7 +84,7 @@ final class RevisionTests: XCTestCase {
         v3.text = "另一处改的第二稿"
         let before = try store.snapshot()
         XCTAssertThrowsError(try store.execute(.editNote(v3, basedOn: v1), as: .counselor, at: t3)) {
-            XCTAssertEqual($0 as? StoreError, .stale(kind: "note", by: "李老师", at: t2))
+            XCTAssertEqual($0 as? StoreError, .stale(kind: .note, by: "李老师", at: t2))
         }
         XCTAssertEqual(try store.snapshot(), before)
         XCTAssertEqual(try store.record(CaseNote.self, id: v1.id)?.text, "第二稿")
@@ -103,7 +103,7 @@ final class RevisionTests: XCTestCase {
                                                             followUp: FollowUp(id: FollowUpID("f2"), student: pupil,
                                                                                due: t3.day.adding(days: 7))),
                                                as: .counselor2, at: t3)) {
-            XCTAssertEqual($0 as? StoreError, .stale(kind: "level", by: "李老师", at: t2))
+            XCTAssertEqual($0 as? StoreError, .stale(kind: .level, by: "李老师", at: t2))
         }
         XCTAssertEqual(try store.snapshot(), before)
         XCTAssertEqual(try store.reloadFile(pupil, as: .counselor).level, .general)
@@ -123,7 +123,7 @@ final class RevisionTests: XCTestCase {
         XCTAssertThrowsError(try store.execute(.completeFollowUp(open.completed(at: t3, by: Fixture.counselor2, note: "面谈"),
                                                                  basedOn: open),
                                                as: .counselor2, at: t3)) {
-            XCTAssertEqual($0 as? StoreError, .stale(kind: "followup", by: "李老师", at: t2))
+            XCTAssertEqual($0 as? StoreError, .stale(kind: .followup, by: "李老师", at: t2))
         }
         XCTAssertEqual(try store.snapshot(), before)
         let stored = try store.record(FollowUp.self, id: open.id)
@@ -155,7 +155,7 @@ final class RevisionTests: XCTestCase {
         var seconds = loadedBySecond
         seconds.responsibleLeader = "赵书记"
         XCTAssertThrowsError(try second.execute(.savePlan(seconds, basedOn: loadedBySecond), as: .counselor2, at: t3)) {
-            XCTAssertEqual($0 as? StoreError, .stale(kind: "plan", by: "counselor", at: t2))
+            XCTAssertEqual($0 as? StoreError, .stale(kind: .plan, by: "counselor", at: t2))
         }
         XCTAssertEqual(try second.record(SupportPlan.self, id: SupportPlanID("p1")), firsts)
         XCTAssertEqual(try first.record(SupportPlan.self, id: SupportPlanID("p1")), firsts)

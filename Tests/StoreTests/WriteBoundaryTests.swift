@@ -357,7 +357,7 @@ final class WriteBoundaryTests: XCTestCase {
         // A move from a version no longer stored is refused.
         XCTAssertThrowsError(try store.execute(.moveAppointment(try booked.moved(to: .cancelled, at: later), basedOn: booked),
                                                as: .counselor, at: later)) {
-            guard case .stale(kind: "appointment", _, _)? = $0 as? StoreError else { return XCTFail("\($0)") }
+            guard case .stale(kind: .appointment, _, _)? = $0 as? StoreError else { return XCTFail("\($0)") }
         }
         XCTAssertEqual(try store.record(Appointment.self, id: booked.id)?.status, .confirmed)
     }

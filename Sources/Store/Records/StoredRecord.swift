@@ -6,7 +6,7 @@ import Foundation
 /// every list is an index range instead of a scan.
 public protocol StoredRecord: Codable, Sendable, Identifiable where ID == Identifier<Self> {
     /// The record type's stable name in the table (never change one).
-    static var kind: String { get }
+    static var kind: RecordKind { get }
     /// The student the record belongs to, if any.
     var studentKey: StudentID? { get }
     /// When it happened or is planned, as sortable school-local text: always
@@ -36,60 +36,60 @@ extension Day {
 }
 
 extension Visit: StoredRecord {
-    public static let kind = "visit"
+    public static let kind = RecordKind.visit
     public var studentKey: StudentID? { student }
     public var timeKey: String { start.description }
     public var isOpen: Bool { awaitsCounselor }
 }
 
 extension Appointment: StoredRecord {
-    public static let kind = "appointment"
+    public static let kind = RecordKind.appointment
     public var studentKey: StudentID? { student }
     public var timeKey: String { slot.start.description }
     public var isOpen: Bool { status == .requested || status == .confirmed }
 }
 
 extension PlannedShift: StoredRecord {
-    public static let kind = "shift"
+    public static let kind = RecordKind.shift
     public var studentKey: StudentID? { nil }
     public var timeKey: String { span.start.description }
 }
 
 extension DutyCheckIn: StoredRecord {
-    public static let kind = "checkin"
+    public static let kind = RecordKind.checkin
     public var studentKey: StudentID? { nil }
     public var timeKey: String { checkIn.description }
     public var isOpen: Bool { checkOut == nil }
 }
 
 extension LevelChange: StoredRecord {
-    public static let kind = "level"
+    public static let kind = RecordKind.level
     public var studentKey: StudentID? { student }
     public var timeKey: String { at.description }
 }
 
 extension SupportPlan: StoredRecord {
-    public static let kind = "plan"
+    public static let kind = RecordKind.plan
     public var studentKey: StudentID? { student }
     public var timeKey: String { createdAt.description }
     public var dueKey: String? { reviewDate.description }
 }
 
 extension GuardianContact: StoredRecord {
-    public static let kind = "contact"
+    public static let kind = RecordKind.contact
     public var studentKey: StudentID? { student }
     public var timeKey: String { at.description }
 }
 
 extension Referral: StoredRecord {
-    public static let kind = "referral"
+    public static let kind = RecordKind.referral
     public var studentKey: StudentID? { student }
     public var timeKey: String { referredOn.midnightKey }
     public var isOpen: Bool { awaitsFeedback }
 }
 
 extension FollowUp: StoredRecord {
-    public static let kind = "followup"
+    public static let kind = RecordKind.followup
     public var studentKey: StudentID? { student }
     public var timeKey: String { due.midnightKey }
     public var dueKey: String? { due.description }
@@ -97,33 +97,33 @@ extension FollowUp: StoredRecord {
 }
 
 extension CaseNote: StoredRecord {
-    public static let kind = "note"
+    public static let kind = RecordKind.note
     public var studentKey: StudentID? { student }
     public var timeKey: String { at.description }
 }
 
 extension CaseClosing: StoredRecord {
-    public static let kind = "closing"
+    public static let kind = RecordKind.closing
     public var studentKey: StudentID? { student }
     public var timeKey: String { requestedAt.description }
     public var isOpen: Bool { isPending }
 }
 
 extension CrisisRun: StoredRecord {
-    public static let kind = "crisis"
+    public static let kind = RecordKind.crisis
     public var studentKey: StudentID? { student }
     public var timeKey: String { startedAt.description }
     public var isOpen: Bool { isAcute || awaitsCounselor }
 }
 
 extension ScreeningResult: StoredRecord {
-    public static let kind = "screening"
+    public static let kind = RecordKind.screening
     public var studentKey: StudentID? { student }
     public var timeKey: String { date.midnightKey }
 }
 
 extension ScreeningProposal: StoredRecord {
-    public static let kind = "proposal"
+    public static let kind = RecordKind.proposal
     public var studentKey: StudentID? { student }
     public var timeKey: String { raisedOn.midnightKey }
     public var isOpen: Bool { status == .pending }

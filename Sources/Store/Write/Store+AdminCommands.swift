@@ -33,8 +33,8 @@ extension Store {
                 if body == existing["body"] as String { continue }
                 let revision: Int = existing["revision"]
                 try db.execute(sql: """
-                    INSERT INTO revisions(kind, id, revision, body, replaced_by, replaced_at) VALUES ('student', ?, ?, ?, ?, ?)
-                    """, arguments: [s.id.rawValue, revision, existing["body"] as String, a.id.rawValue, now.description])
+                    INSERT INTO revisions(kind, id, revision, body, replaced_by, replaced_at) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [RecordKind.student, s.id.rawValue, revision, existing["body"] as String, a.id.rawValue, now.description])
                 try Self.writeStudent(s, revision: revision + 1, db)
                 outcome.updated += 1
             } else {

@@ -94,7 +94,7 @@ extension Store {
 
     /// Who wrote the version now stored of a record, and when (the last
     /// replaced version names them).
-    static func staleError(_ kind: String, _ id: String, _ db: Database) throws -> StoreError {
+    static func staleError(_ kind: RecordKind, _ id: String, _ db: Database) throws -> StoreError {
         let row = try Row.fetchOne(db, sql: """
             SELECT replaced_by, replaced_at FROM revisions WHERE kind = ? AND id = ? ORDER BY revision DESC LIMIT 1
             """, arguments: [kind, id])

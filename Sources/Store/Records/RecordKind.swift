@@ -1,0 +1,11 @@
+import GRDB
+
+/// The kind of a stored record, as the `kind` column of `records` and
+/// `revisions` holds it. The raw values are in every database: never change
+/// one. `student` names a student's earlier versions in `revisions` (the
+/// students themselves have a table of their own).
+public enum RecordKind: String, Sendable, CaseIterable, DatabaseValueConvertible {
+    case visit, appointment, shift, checkin, level, plan, contact, referral, followup, note, closing, crisis
+    case screening, proposal
+    case student
+}
