@@ -34,8 +34,6 @@ public struct Config: Equatable, Sendable {
                           en: "The settings file \(file) has an error on line \(line): \(reason).")
         }
         // The two halves by name, as the config tests read them.
-        public var english: String { message.en }
-        public var chinese: String { message.zh }
     }
 
     /// Reads the file if it exists (a missing file means the defaults).

@@ -55,18 +55,18 @@ final class ConfigTests: XCTestCase {
     func testMistakesNameTheirLine() throws {
         let policy = try XCTUnwrap(problem("language = \"en\"\nopening_policy = \"college\"\n"))
         XCTAssertEqual(policy.line, 2)
-        XCTAssertTrue(policy.english.contains("opening_policy is \"primary-secondary\" or \"university\""), policy.english)
-        XCTAssertTrue(policy.chinese.hasPrefix("设置文件"), policy.chinese)
+        XCTAssertTrue(policy.message.en.contains("opening_policy is \"primary-secondary\" or \"university\""), policy.message.en)
+        XCTAssertTrue(policy.message.zh.hasPrefix("设置文件"), policy.message.zh)
 
         let hotline = try XCTUnwrap(problem("\n\nhotlines = [\"12356 全国统一心理援助热线\", \"call the office\"]\n"))
         XCTAssertEqual(hotline.line, 3)
-        XCTAssertTrue(hotline.english.contains("hotline 2 \"call the office\""), hotline.english)
+        XCTAssertTrue(hotline.message.en.contains("hotline 2 \"call the office\""), hotline.message.en)
 
         let noName = try XCTUnwrap(problem("hotlines = [\"12356\"]"))
-        XCTAssertTrue(noName.english.contains("needs a number and a name"), noName.english)
+        XCTAssertTrue(noName.message.en.contains("needs a number and a name"), noName.message.en)
         XCTAssertNotNil(problem("hotlines = []"))
         XCTAssertEqual(problem("theme = \"x\"\nidle_lock = 3")?.line, 2)
-        XCTAssertTrue(problem("hotlines = \"12356 热线\"")?.english.contains("wrong kind") ?? false, "a string where a list belongs")
+        XCTAssertTrue(problem("hotlines = \"12356 热线\"")?.message.en.contains("wrong kind") ?? false, "a string where a list belongs")
     }
 
     func testConfiguredHotlinesReplaceTheNationalOnesOnTheChecklist() throws {

@@ -5,26 +5,38 @@ import Foundation
 /// inspection: one row per school day, then one per week, then every
 /// violation with its date. Dates, hours and staff ids; no student.
 public enum ComplianceCSV {
+    static let title = LocalizedText(zh: "心理辅导室开放合规报告", en: "Counseling-room opening compliance")
+    static let dayHeader = [LocalizedText(zh: "日期", en: "date"), LocalizedText(zh: "状态", en: "status"),
+                            LocalizedText(zh: "开放分钟", en: "minutes open"),
+                            LocalizedText(zh: "课余开放分钟", en: "minutes outside lessons"), LocalizedText(zh: "值班人员", en: "on duty")]
+    static let weekHeader = [LocalizedText(zh: "周一", en: "week of"), LocalizedText(zh: "上学日", en: "school days"),
+                             LocalizedText(zh: "开放学时", en: "class hours open"), LocalizedText(zh: "要求学时", en: "required"),
+                             LocalizedText(zh: "结果", en: "result")]
+    static let violationHeader = [LocalizedText(zh: "违规日期", en: "violation date"), LocalizedText(zh: "原因", en: "reason")]
+    static let staffSeparator = LocalizedText(zh: "、", en: "; ")
+    static let met = LocalizedText(zh: "达标", en: "met")
+    static let notMet = LocalizedText(zh: "未达标", en: "not met")
+    static let inProgress = LocalizedText(zh: "进行中", en: "in progress")
+
     public static func rows(_ report: ComplianceReport, staff: [Staff], _ L: Language) -> [[String]] {
-        let zh = L == .zhHans
+        func header(_ columns: [LocalizedText]) -> [String] { columns.map { $0.text(L) } }
         let names = Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         func hours(_ seconds: Int, _ classHour: Int) -> String { String(format: "%.1f", Double(seconds) / Double(classHour * 60)) }
-        var rows: [[String]] = [[zh ? "心理辅导室开放合规报告" : "Counseling-room opening compliance",
-                                 "\(report.first) – \(report.last)", report.policy.profile.displayName.text(L)]]
-        rows.append(zh ? ["日期", "状态", "开放分钟", "课余开放分钟", "值班人员"] : ["date", "status", "minutes open", "minutes outside lessons", "on duty"])
+        var rows: [[String]] = [[title.text(L), "\(report.first) – \(report.last)", report.policy.profile.displayName.text(L)]]
+        rows.append(header(dayHeader))
         for d in report.days {
             rows.append([d.day.description, d.status.displayName.text(L), "\(d.openSeconds / 60)", "\(d.outsideLessonSeconds / 60)",
-                         d.staff.map { names[$0] ?? $0.rawValue }.joined(separator: zh ? "、" : "; ")])
+                         d.staff.map { names[$0] ?? $0.rawValue }.joined(separator: staffSeparator.text(L))])
         }
         rows.append([])
-        rows.append(zh ? ["周一", "上学日", "开放学时", "要求学时", "结果"] : ["week of", "school days", "class hours open", "required", "result"])
+        rows.append(header(weekHeader))
         for w in report.weeks {
-            let result = w.met.map { $0 ? (zh ? "达标" : "met") : (zh ? "未达标" : "not met") } ?? (zh ? "进行中" : "in progress")
+            let result = w.met.map { $0 ? met : notMet } ?? inProgress
             rows.append([w.monday.description, "\(w.evaluatedDays)/\(w.schoolDays)", hours(w.openSeconds, w.classHourMinutes),
-                         w.requiredSeconds.map { hours($0, w.classHourMinutes) } ?? "-", result])
+                         w.requiredSeconds.map { hours($0, w.classHourMinutes) } ?? "-", result.text(L)])
         }
         rows.append([])
-        rows.append(zh ? ["违规日期", "原因"] : ["violation date", "reason"])
+        rows.append(header(violationHeader))
         for v in report.violations { rows.append([v.day.description, v.reason.text(L)]) }
         return rows
     }
