@@ -342,9 +342,14 @@ public enum Update {
             if let open = s.currentCheckIn { return [.execute(.checkOut(open.id))] }
             return [.execute(.checkIn(DutyCheckIn(id: s.nextID("checkin"), person: StaffID(s.account), checkIn: s.now)))]
         case .startCrisis:
-            // Always about one student, chosen here: the one selected in the
-            // list, or whose file is open. Another student's run is theirs.
-            let student = s.pane == .file ? s.file?.student.id : s.selectedStudent?.id ?? s.file?.student.id
+            // Always about one student the teacher is looking at: the one
+            // selected in the list, or whose file is open. From another pane
+            // it reopens the run on screen, never a student nobody chose.
+            let student: StudentID? = switch s.pane {
+            case .students: s.selectedStudent?.id
+            case .file: s.file?.student.id
+            default: s.crisisStudent
+            }
             guard let student else { s.message = CrisisRunError.noStudent.message.text(L); return [] }
             s.crisisStudent = student
             s.pane = .crisis

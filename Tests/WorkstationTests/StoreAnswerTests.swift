@@ -99,6 +99,26 @@ final class StoreAnswerTests: XCTestCase {
 
     // MARK: - (c) an acute run opens, it is not started twice
 
+    /// From the crisis or roster pane F7 does not pick the student the list
+    /// happens to have selected (the school's first, untouched): nobody chose them.
+    func testF7FromAnotherPaneStartsNothingForAStudentNobodyChose() throws {
+        var s = try F.state("duty", [.duty])
+        XCTAssertNotNil(s.selectedStudent, "the list always has a row selected")
+        for pane in ["3", "4"] {
+            _ = F.press(&s, .character(Character(pane)))
+            XCTAssertEqual(F.press(&s, .function(7)), [], "pane \(pane)")
+            XCTAssertEqual(s.message, CrisisRunError.noStudent.message.en)
+            XCTAssertNil(s.crisisStudent)
+        }
+        // Chosen in the list, it starts; from the crisis pane F7 then reopens that run.
+        _ = F.press(&s, .character("1"), .down)
+        let chosen = try XCTUnwrap(s.selectedStudent)
+        guard case .execute(.startCrisisRun(let run))? = F.press(&s, .function(7)).first else { return XCTFail("no start") }
+        XCTAssertEqual(run.student, chosen.id)
+        XCTAssertEqual(F.press(&s, .character("4"), .function(7)), [], "reopened, not started again")
+        XCTAssertEqual(s.crisisStudent, chosen.id)
+    }
+
     func testF7OnAStudentWithAnAcuteRunOpensItWithoutANewStart() throws {
         var s = try F.state("duty", [.duty])
         let student = s.students[8]
