@@ -39,12 +39,8 @@ extension Store {
 
     func writeNote(_ note: CaseNote, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
         guard note.author == a.id else { throw StoreError.notYours }
-        try Self.requireStudent(note.student, db)
-        try Self.validate(note.validate())
-        try Self.insert(note, db)
         // The audit says a note was written or edited, never what it says.
-        try audit(db, a.id, now, .noteAdd, note.student, "")
-        return about(note.student)
+        return try addRecord(note, about: note.student, problems: note.validate(), .noteAdd, a, now, db)
     }
 
     func editNote(_ note: CaseNote, basedOn base: CaseNote, _ a: Account, _ now: LocalDateTime,
@@ -85,19 +81,12 @@ extension Store {
     }
 
     func recordContact(_ contact: GuardianContact, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
-        try Self.requireStudent(contact.student, db)
-        try Self.validate(contact.validate())
-        try Self.insert(contact, db)
-        try audit(db, a.id, now, .contactAdd, contact.student, contact.purpose.rawValue)
-        return about(contact.student)
+        try addRecord(contact, about: contact.student, problems: contact.validate(), .contactAdd,
+                      detail: contact.purpose.rawValue, a, now, db)
     }
 
     func recordReferral(_ referral: Referral, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
-        try Self.requireStudent(referral.student, db)
-        try Self.validate(referral.validate())
-        try Self.insert(referral, db)
-        try audit(db, a.id, now, .referralAdd, referral.student, "")
-        return about(referral.student)
+        try addRecord(referral, about: referral.student, problems: referral.validate(), .referralAdd, a, now, db)
     }
 
     func recordFeedback(_ referral: Referral, basedOn base: Referral, _ a: Account, _ now: LocalDateTime,
@@ -172,6 +161,17 @@ extension Store {
         return about(student)
     }
 
+    /// A new record about a known student, valid by the domain's rules, with
+    /// its audit entry: what most commands that add one thing come down to.
+    func addRecord<R: StoredRecord>(_ record: R, about student: StudentID, problems: [ValidationError], _ action: AuditAction,
+                                    detail: String = "", _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
+        try Self.requireStudent(student, db)
+        try Self.validate(problems)
+        try Self.insert(record, db)
+        try audit(db, a.id, now, action, student, detail)
+        return about(student)
+    }
+
     /// Stores a level change and makes it the student's current level.
     static func apply(_ change: LevelChange, _ db: Database) throws {
         try insert(change, db)
@@ -185,7 +185,7 @@ extension Store {
         return .stale(kind: LevelChange.kind, by: try last.map { try Self.displayName($0.by, db) }, at: last?.at)
     }
 
-    private func about(_ student: StudentID) -> CommandOutcome {
+    func about(_ student: StudentID) -> CommandOutcome {
         var outcome = CommandOutcome()
         outcome.student = student
         return outcome

@@ -49,11 +49,8 @@ extension Store {
     }
 
     func book(_ appointment: Appointment, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
-        try Self.requireStudent(appointment.student, db)
-        try Self.validate(appointment.validate())
-        try Self.insert(appointment, db)
-        try audit(db, a.id, now, .appointmentBook, appointment.student, appointment.channel.rawValue)
-        return CommandOutcome()
+        try addRecord(appointment, about: appointment.student, problems: appointment.validate(), .appointmentBook,
+                      detail: appointment.channel.rawValue, a, now, db)
     }
 
     func move(_ appointment: Appointment, basedOn base: Appointment, _ a: Account, _ now: LocalDateTime,
