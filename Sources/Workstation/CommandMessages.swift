@@ -10,8 +10,14 @@ enum CommandMessages {
         }
         switch command {
         case .logVisit:
-            // Escalated: the duty teacher is told who has it and what to do now.
-            return outcome.routedTo.map { S.visitEscalated.format(L, name($0)) } ?? S.visitSaved.text(L)
+            // Escalated: the duty teacher is told who has it and what to do now,
+            // and plainly when no account can receive it.
+            guard let to = outcome.routedTo else { return S.visitSaved.text(L) }
+            if to == .everyCounselor {
+                let anyCounselor = staff.contains { $0.roles.contains(.counselor) }
+                return (anyCounselor ? S.visitEscalatedToAll : S.visitEscalatedToNobody).text(L)
+            }
+            return S.visitEscalated.format(L, name(to))
         case .checkIn: return S.checkedIn.text(L)
         case .checkOut: return S.checkedOut.text(L)
         case .bookAppointment: return S.appointmentSaved.text(L)

@@ -33,6 +33,12 @@ public enum S {
     public static let checkedIn = LocalizedText(zh: "已签到。", en: "Checked in.")
     public static let checkedOut = LocalizedText(zh: "已签退。", en: "Checked out.")
     public static let visitSaved = LocalizedText(zh: "来访已登记。", en: "Visit saved.")
+    public static let visitEscalatedToNobody = LocalizedText(
+        zh: "来访已登记。本校还没有心理教师账号，转交无人接收：请不要让学生独处，立即电话联系心理教师或学校危机处置领导小组；有危险时按 F7 开始危机处置。",
+        en: "Visit saved. This school has no counselor account yet, so nobody receives the escalation: do not leave the student alone, phone a counselor or the crisis team leader now; in danger press F7 for the crisis checklist.")
+    public static let visitEscalatedToAll = LocalizedText(
+        zh: "来访已登记，已转交全体心理教师（无人签到值班）。请不要让学生独处，立即联系心理教师；有危险时按 F7 开始危机处置。",
+        en: "Visit saved and escalated to every counselor (none is checked in). Do not leave the student alone and call a counselor now; in danger press F7 for the crisis checklist.")
     public static let visitEscalated = LocalizedText(
         zh: "来访已登记，已转交心理教师 %@。请不要让学生独处，立即联系心理教师；有危险时按 F7 开始危机处置。",
         en: "Visit saved and escalated to counselor %@. Do not leave the student alone and call the counselor now; in danger press F7 for the crisis checklist.")
