@@ -121,7 +121,11 @@ extension Snapshot {
             snap.escalations = try store.escalationsAwaitingCounselor()
         }
         if Permission.allows(roles, .startCrisisChecklist) || Permission.allows(roles, .takeEscalatedVisit) {
-            snap.crisisRuns = try store.openCrisisRuns()
+            // Open runs, and today's ended ones, so the pane can still say
+            // who took a hand-over over.
+            let open = try store.openCrisisRuns()
+            let openIDs = Set(open.map(\.id))
+            snap.crisisRuns = try store.records(CrisisRun.self, from: today, to: tomorrow).filter { !openIDs.contains($0.id) } + open
         }
         if let account {
             // A draft an older version wrote that no longer reads is dropped, not a reason to refuse the unlock.

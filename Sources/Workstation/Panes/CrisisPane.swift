@@ -12,9 +12,12 @@ enum CrisisPane {
             y += 1
         }
         if let handover = s.crisisRun?.handover {
-            let name = s.staff.first { $0.id == handover.to }?.name ?? handover.to.rawValue
-            b.set(S.handedTo.format(L, name, handover.at.clock), x: area.x, y: y,
-                  maxWidth: area.width, style: Style(.accent, bold: true))
+            func name(_ id: StaffID) -> String {
+                id == .everyCounselor ? S.everyCounselor.text(L) : s.staff.first { $0.id == id }?.name ?? id.rawValue
+            }
+            let line = handover.takenBy.map { S.handoverTakenBy.format(L, name($0), handover.takenAt?.clock ?? "") }
+                ?? S.handedTo.format(L, name(handover.to), handover.at.clock)
+            b.set(line, x: area.x, y: y, maxWidth: area.width, style: Style(.accent, bold: true))
             y += 1
         }
         for (i, step) in s.checklist.steps.enumerated() where y < area.maxY - 1 {
