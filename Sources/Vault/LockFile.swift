@@ -7,6 +7,8 @@ import Glibc
 /// An advisory `flock` on `<db>.lock`: every unlocked xindesk holds it
 /// shared; key rotation, which replaces the database file, needs it
 /// exclusively, so it never renames a file from under a running workstation.
+/// Changes to the keyring take `<db>.keys.lock` exclusively besides (see
+/// `exclusively`).
 final class LockFile: @unchecked Sendable {
     private var fd: Int32
 
@@ -42,4 +44,24 @@ final class LockFile: @unchecked Sendable {
     }
 
     deinit { release() }
+
+    /// Runs `body` holding `path` (the keyring's lock, `<db>.keys.lock`)
+    /// exclusively, waiting for any other holder: every change to the
+    /// keyring reads it, changes it and writes it inside, so two changes
+    /// made at once (two `user add`, a `user passwd` and a `user add`) are
+    /// applied one after the other and neither is lost. A file of its own,
+    /// because `<db>.lock` is held shared by every open workstation for as
+    /// long as it is open: a keyring change must not wait for them all to
+    /// close, only for another keyring change. flock(2) locks belong to the
+    /// open file, so two sessions in one process exclude each other too.
+    static func exclusively<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw SafeFile.error(path, errno, "open keyring lock") }
+        defer { close(fd) }   // closing drops the lock
+        while flock(fd, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            throw SafeFile.error(path, errno, "flock(LOCK_EX)")
+        }
+        return try body()
+    }
 }

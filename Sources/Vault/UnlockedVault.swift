@@ -184,26 +184,28 @@ public final class UnlockedVault: @unchecked Sendable {
             }
             defer { lockFile.shared() }
             // Start from the keyring on disk, not the one read at unlock:
-            // other sessions add accounts and change passphrases with only
-            // the shared lock, and rewriting the old copy dropped their new
-            // accounts and gave a replaced passphrase its power back. With
-            // the exclusive lock held, nobody else can change it now.
-            let current = try KeyringFile.read(paths.keyring)
-            try KeyringFile.verifyMAC(current, dataKey: oldKey, path: paths.keyring)
-            keyring = current
-            guard let target = keyring.slot(named: name) else { throw VaultError.unknownAccount(account: name) }
-            let admins = keyring.accounts.filter { $0.roles.contains(.admin) }
-            if target.roles.contains(.admin) && admins.count <= 1 { throw VaultError.lastAdministrator(account: name) }
+            // rewriting that older copy dropped the accounts added since and
+            // gave a replaced passphrase its power back. Under the keyring's
+            // lock, like every keyring change (`updateKeyring`); with
+            // `<db>.lock` exclusive no other session is open to hold it.
+            try LockFile.exclusively(paths.keyringLock) {
+                let current = try KeyringFile.read(paths.keyring)
+                try KeyringFile.verifyMAC(current, dataKey: oldKey, path: paths.keyring)
+                keyring = current
+                guard let target = keyring.slot(named: name) else { throw VaultError.unknownAccount(account: name) }
+                let admins = keyring.accounts.filter { $0.roles.contains(.admin) }
+                if target.roles.contains(.admin) && admins.count <= 1 { throw VaultError.lastAdministrator(account: name) }
 
-            let newKey = SecretBytes.random(count: Int(XCIPHER_KEY_BYTES))
-            var ring = keyring
-            ring.slots.removeAll { $0.kind == .account && $0.name == name }
-            for i in ring.slots.indices { try ring.slots[i].seal(dataKey: newKey, fileId: ring.fileId) }
-            try KeyRotation.rotate(paths: paths, oldKey: oldKey, newKey: newKey, fileId: fileId, newKeyring: &ring)
-            try CipherRuntime.register(path: paths.database, key: newKey, fileId: fileId)
-            oldKey.wipe()
-            dataKey = newKey
-            keyring = ring
+                let newKey = SecretBytes.random(count: Int(XCIPHER_KEY_BYTES))
+                var ring = keyring
+                ring.slots.removeAll { $0.kind == .account && $0.name == name }
+                for i in ring.slots.indices { try ring.slots[i].seal(dataKey: newKey, fileId: ring.fileId) }
+                try KeyRotation.rotate(paths: paths, oldKey: oldKey, newKey: newKey, fileId: fileId, newKeyring: &ring)
+                try CipherRuntime.register(path: paths.database, key: newKey, fileId: fileId)
+                oldKey.wipe()
+                dataKey = newKey
+                keyring = ring
+            }
         }
     }
 
@@ -211,7 +213,10 @@ public final class UnlockedVault: @unchecked Sendable {
 
     /// Writes an encrypted copy to `destination` (same key, so the same
     /// passphrases open it) with a copy of the keyring beside it.
+    /// Administrators only (the permission table's `makeBackup`): a backup
+    /// is every record of the school on a stick.
     public func backup(to destination: String) throws {
+        try require(.admin, "make backups")
         let dest = VaultPaths(database: destination)
         // Rotation leftovers too: the backup's first unlock would install
         // an old pending keyring over the one written here.
@@ -281,16 +286,24 @@ public final class UnlockedVault: @unchecked Sendable {
         guard roles.contains(role) else { throw VaultError.notPermitted(account: account, action: action) }
     }
 
-    /// Applies `change` to a copy of the keyring and writes it atomically;
-    /// the in-memory keyring changes only when the file did.
+    /// Applies `change` to the keyring as it is on disk now and writes it
+    /// atomically, all under the keyring's exclusive lock: taken, the file
+    /// re-read and verified, changed, replaced, released. Reading it at
+    /// unlock (or before the lock) and writing it back later lost whatever
+    /// another process changed in between: of two `user add` run at once one
+    /// account was gone, and a `user passwd` racing a `user add` was undone.
+    /// The in-memory keyring changes only when the file did.
     private func updateKeyring(_ change: (inout Keyring, SecretBytes) throws -> Void) throws {
         try mutex.withLock {
             guard let key = dataKey else { throw VaultError.notPermitted(account: account, action: "work while locked") }
-            var ring = try KeyringFile.read(paths.keyring)
-            try KeyringFile.verifyMAC(ring, dataKey: key, path: paths.keyring)
-            try change(&ring, key)
-            try KeyringFile.write(&ring, dataKey: key, to: paths.keyring)
-            keyring = ring
+            try LockFile.exclusively(paths.keyringLock) {
+                var ring = try KeyringFile.read(paths.keyring)
+                guard ring.fileId == Vault.hex(fileId) else { throw VaultError.keyringMismatch(path: paths.keyring) }
+                try KeyringFile.verifyMAC(ring, dataKey: key, path: paths.keyring)
+                try change(&ring, key)
+                try KeyringFile.write(&ring, dataKey: key, to: paths.keyring)
+                keyring = ring
+            }
         }
     }
 }

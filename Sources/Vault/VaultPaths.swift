@@ -19,6 +19,8 @@ public struct VaultPaths: Sendable, Equatable {
     var rotationCopy: String { database + ".rotate" }
     /// Held shared by every open xindesk, exclusively by key rotation.
     var lockFile: String { database + ".lock" }
+    /// Held exclusively while the keyring is read, changed and rewritten.
+    var keyringLock: String { database + ".keys.lock" }
     var wal: String { database + "-wal" }
     var shm: String { database + "-shm" }
     var journal: String { database + "-journal" }

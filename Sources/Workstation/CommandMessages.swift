@@ -37,7 +37,8 @@ enum CommandMessages {
         case .decideProposal: return S.proposalDecided.text(L)
         case .requestClosing: return S.closingRequestedSaved.text(L)
         case .decideClosing(let closing): return (closing.isApproved ? S.closingApproved : S.closingDeclined).text(L)
-        case .takeEscalation, .takeCrisisRun, .keepDraft, .removeDraft, .importStudents, .importShifts, .recordExport:
+        case .takeEscalation, .takeCrisisRun, .keepDraft, .removeDraft, .importStudents, .importShifts, .recordExport,
+             .recordAccountChange, .recordBackup:
             return ""
         }
     }

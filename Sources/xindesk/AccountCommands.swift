@@ -59,11 +59,12 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             let roles = try RoleList.parse(role)
-            let vault = try global.unlock()
-            defer { vault.lock() }
-            var passphrase = try Passphrase.new(account: name)
-            try vault.addAccount(name, roles: roles, passphrase: &passphrase, kdf: .preset(kdf))
-            print(LocalizedText(zh: "已添加账户 \(name)。", en: "Added account \(name).").text(Text.language))
+            try StoreSession.change(global) { vault in
+                var passphrase = try Passphrase.new(account: name)
+                try vault.addAccount(name, roles: roles, passphrase: &passphrase, kdf: .preset(kdf))
+                return (.recordAccountChange(.added(roles: Set(roles)), account: name),
+                        LocalizedText(zh: "已添加账户 \(name)。", en: "Added account \(name).").text(Text.language))
+            }
         }
     }
 
@@ -74,8 +75,10 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let vault = try global.unlock()
             defer { vault.lock() }
+            // One line an account: its name and roles (in the permission
+            // table's order, however they were given to `user add`).
             for account in vault.accounts {
-                print("\(account.name)\t\(account.roles.map(\.rawValue).joined(separator: ","))")
+                print("\(account.name)\t\(account.roles.sorted().map(\.rawValue).joined(separator: ","))")
             }
         }
     }
@@ -86,12 +89,13 @@ struct UserCommand: ParsableCommand {
         @Argument(help: "The account (default: --user).") var name: String?
 
         func run() throws {
-            let vault = try global.unlock()
-            defer { vault.lock() }
-            let target = name ?? vault.account
-            var passphrase = try Passphrase.new(account: target)
-            try vault.changePassphrase(of: target, to: &passphrase)
-            print(LocalizedText(zh: "已为 \(target) 设置新口令。", en: "New passphrase set for \(target).").text(Text.language))
+            try StoreSession.change(global) { vault in
+                let target = name ?? vault.account
+                var passphrase = try Passphrase.new(account: target)
+                try vault.changePassphrase(of: target, to: &passphrase)
+                return (.recordAccountChange(.passphraseChanged, account: target),
+                        LocalizedText(zh: "已为 \(target) 设置新口令。", en: "New passphrase set for \(target).").text(Text.language))
+            }
         }
     }
 
@@ -102,11 +106,12 @@ struct UserCommand: ParsableCommand {
         @Argument(help: "The account to remove.") var name: String
 
         func run() throws {
-            let vault = try global.unlock()
-            defer { vault.lock() }
-            try vault.removeAccount(name)
-            print(LocalizedText(zh: "已删除 \(name)；数据库已换用新密钥。",
-                                en: "Removed \(name); the database is now under a new key.").text(Text.language))
+            try StoreSession.change(global) { vault in
+                try vault.removeAccount(name)
+                return (.recordAccountChange(.removed, account: name),
+                        LocalizedText(zh: "已删除 \(name)；数据库已换用新密钥。",
+                                      en: "Removed \(name); the database is now under a new key.").text(Text.language))
+            }
         }
     }
 }
@@ -143,9 +148,12 @@ struct BackupCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the backup database.") var to: String
 
     func run() throws {
-        let vault = try global.unlock()
-        defer { vault.lock() }
-        try vault.backup(to: to)
-        print(LocalizedText(zh: "备份已写入 \(to)（及 \(to).keys）。", en: "Backup written to \(to) (and \(to).keys).").text(Text.language))
+        // Administrators only, refused by the vault; the audit log says who
+        // wrote a backup and where (the full path).
+        try StoreSession.change(global) { vault in
+            try vault.backup(to: to)
+            return (.recordBackup(destination: VaultPaths(database: to).database),
+                    LocalizedText(zh: "备份已写入 \(to)（及 \(to).keys）。", en: "Backup written to \(to) (and \(to).keys).").text(Text.language))
+        }
     }
 }

@@ -17,11 +17,34 @@ struct StoreSession {
     let language: Language
 
     static func run(_ global: GlobalOptions, reading: Action? = nil, _ body: (StoreSession) throws -> [String]) throws {
-        let language = Text.language
         let vault = try global.unlock()
         defer { vault.lock() }
         let account = Account(vault)
         if let reading, !account.may(reading) { throw StoreError.notAllowed(reading) }
+        try run(vault, account, body)
+    }
+
+    /// Work the vault itself does (a keyring change, a backup), then its
+    /// audit entry, in one run: unlock; `change` on the vault, which refuses
+    /// an account without the role and returns the command that records
+    /// what it did and the line to print; once it succeeded, the store
+    /// carries that command out (checking the permission again) and is
+    /// closed cleanly. A change that failed records nothing. The store is
+    /// opened only after the change: removing an account rotates the data
+    /// key, which needs every connection closed.
+    static func change(_ global: GlobalOptions,
+                       _ change: (UnlockedVault) throws -> (record: StoreCommand, done: String)) throws {
+        let vault = try global.unlock()
+        defer { vault.lock() }
+        let (command, done) = try change(vault)
+        try run(vault, Account(vault)) { session in
+            try session.execute(command)
+            return [done]
+        }
+    }
+
+    private static func run(_ vault: UnlockedVault, _ account: Account, _ body: (StoreSession) throws -> [String]) throws {
+        let language = Text.language
         let pool = try vault.makePool()
         let lines: [String]
         do {

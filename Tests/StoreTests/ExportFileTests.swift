@@ -51,4 +51,48 @@ final class ExportFileTests: XCTestCase {
         XCTAssertEqual(ExportFile.cell("-"), "-", "a lone dash (no value) is not a formula")
         XCTAssertEqual(ExportFile.cell(""), "")
     }
+
+    /// The first visible character decides, whatever invisible characters
+    /// come before it or cling to it, and full-width signs count.
+    func testFormulaSignsBehindCombiningMarksInvisiblesAndFullWidthFormsAreDefused() {
+        let defused: [String] = [
+            "=\u{301}1+1",            // "=" with a combining acute: one Character, not "="
+            "=\u{20DD}SUM(A1)",       // an enclosing mark
+            "+\u{0338}86",            // a combining overlay
+            "\u{301}=1",              // a combining mark before the sign
+            "＝1+1", "＋86 138", "－1", "＠SUM(A1)",   // full-width
+            "＝\u{301}1",             // full-width with a mark
+            "﹦1", "﹢1", "﹣1", "﹫A1", "⁼1", "₊1", "\u{2212}1",   // small, super/subscript, minus sign
+            " =1", "\u{3000}=1", "\u{00A0}+1",                   // spaces, ideographic and no-break
+            "\u{200B}=1", "\u{FEFF}@A1", "\u{202E}=1", "\u{2060}-1", "\u{200D}=1",   // format characters
+            "\u{3164}=1", "\u{FE0F}=1",                          // default-ignorable filler, variation selector
+            "\u{7}=1", "\n=1",                                   // other controls, a line feed
+            "\t1", "\r1", "\r\n=1", " \tabc",                  // tab or carriage return first
+        ]
+        for value in defused {
+            // Scalars: the apostrophe and a combining mark after it are one Character.
+            let cell = ExportFile.cell(value).unicodeScalars
+            let unquoted = cell.first == "\"" ? cell.dropFirst() : cell[...]
+            XCTAssertEqual(unquoted.first, "'", "\(value.unicodeScalars.map { String($0.value, radix: 16) }) -> \(String(cell))")
+            XCTAssertTrue(ExportFile.startsLikeFormula(value), "\(value.debugDescription)")
+        }
+        let plain = ["初一(1)班", "张三", "a=b", "1-2", "e\u{301}=1", "\u{200B}张三", " 86", "'=1", "＄1", "—1",
+                     "-", "＝", "=", "\u{301}"]
+        for value in plain {
+            XCTAssertEqual(ExportFile.cell(value), value, value.debugDescription)
+        }
+        XCTAssertEqual(ExportFile.cell("＝1+1"), "'＝1+1")
+        XCTAssertEqual(ExportFile.cell("=\u{301}1"), "'=\u{301}1")
+        XCTAssertEqual(ExportFile.cell("\r\n=1"), "\"'\r\n=1\"")
+    }
+
+    /// What the export defuses, the import takes back without the apostrophe.
+    func testImportRemovesTheApostropheTheExportAdded() {
+        for value in ["=1+1", "=\u{301}1", "\u{301}=1", "＝1+1", "＋86 138", "－1", "＠SUM(A1)", "﹦1", "\u{2212}1", "-1"] {
+            let exported = ExportFile.cell(value)
+            XCTAssertEqual(FieldCleaner.clean(exported).text, value.precomposedStringWithCanonicalMapping,
+                           "\(value.debugDescription) exported as \(exported.debugDescription)")
+        }
+        XCTAssertEqual(FieldCleaner.clean("'O'Neil").text, "'O'Neil", "an apostrophe before a letter stays")
+    }
 }

@@ -265,6 +265,16 @@ final class WriteBoundaryTests: XCTestCase {
         try expect(.recordExport(.complianceCSV, detail: "2026-09-01–2026-11-02"), as: .head, [.complianceExport], subject: nil)
         try expect(.recordExport(.studentsCSV, detail: "3 students"), as: .admin, [.studentsExport], subject: nil)
         try expect(.recordExport(.keyAttentionReport, detail: "2 students"), as: .counselor, [.keyAttentionPrint], subject: nil)
+        try expect(.recordBackup(destination: "/media/usb/xindesk.db"), as: .admin, [.backupWrite], subject: nil)
+        // An account change's subject is the account.
+        for (change, action) in [(AccountChange.added(roles: [.duty]), AuditAction.accountAdd),
+                                 (.passphraseChanged, .accountPassphrase), (.removed, .accountRemove)] {
+            let before = try store.auditEntries().count
+            try store.execute(.recordAccountChange(change, account: "bob"), as: .admin, at: now)
+            XCTAssertEqual(try store.auditEntries().dropFirst(before).map { [$0.action, $0.actor, $0.subject] },
+                           [[action.rawValue, "admin", "account:bob"]])
+            covered.insert(action)
+        }
 
         let before = try store.auditEntries().count
         _ = try store.openFile(pupil, as: .counselor, at: now)

@@ -25,17 +25,54 @@ public enum ExportFile {
         }
     }
 
-    /// Quotes a cell when it needs it. A cell starting with = + - @ (or a
-    /// tab or carriage return before one) would run as a formula in a
-    /// spreadsheet: it gets a leading apostrophe, which the import removes
-    /// again. A lone "-" (no value) is left as it is.
+    /// Quotes a cell when it needs it. A cell a spreadsheet could run as a
+    /// formula (`startsLikeFormula`) gets a leading apostrophe, which the
+    /// import removes again. A lone sign ("-": no value) is left as it is.
     static func cell(_ value: String) -> String {
         var c = value
-        if let first = c.first, "=+-@\t\r".contains(first), c.count > 1 { c = "'" + c }
-        if c.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        if c.unicodeScalars.count > 1, startsLikeFormula(c) { c = "'" + c }
+        // Scalars, not characters: "\r\n" is one Character, equal to neither.
+        if c.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + c.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return c
+    }
+
+    /// Whether a spreadsheet could take `value` for a formula: its first
+    /// visible character is = + - @ or a full-width or other compatibility
+    /// form of one (＝ ＋ － ＠, ﹦ ⁺ …, and the minus sign −), or a tab or
+    /// carriage return comes before it. Invisible characters in front are
+    /// looked through: whitespace, format characters (zero-width, bidi
+    /// controls, the BOM), other controls, default-ignorable code points and
+    /// combining marks. The check is on Unicode scalars, not characters:
+    /// "=" followed by a combining mark is one Swift `Character` that is not
+    /// equal to "=", which is how it used to slip through.
+    static func startsLikeFormula(_ value: String) -> Bool {
+        for scalar in value.unicodeScalars {
+            if scalar == "\t" || scalar == "\r" { return true }
+            if isInvisible(scalar) { continue }
+            return isFormulaSign(scalar)
+        }
+        return false
+    }
+
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        let p = scalar.properties
+        switch p.generalCategory {
+        case .control, .format, .nonspacingMark, .spacingMark, .enclosingMark,
+             .spaceSeparator, .lineSeparator, .paragraphSeparator:
+            return true
+        default:
+            return p.isWhitespace || p.isDefaultIgnorableCodePoint
+        }
+    }
+
+    private static func isFormulaSign(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return "=+-@".unicodeScalars.contains(scalar) }
+        if scalar == "\u{2212}" { return true }   // MINUS SIGN, which NFKC keeps
+        // Full-width (＝＋－＠), small (﹦﹢﹣﹫), superscript and subscript forms.
+        let folded = String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars
+        return folded.count == 1 && "=+-@".unicodeScalars.contains(folded.first!)
     }
 }
 

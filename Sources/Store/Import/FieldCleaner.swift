@@ -50,8 +50,12 @@ public enum FieldCleaner {
         var text = String(out).precomposedStringWithCanonicalMapping
             .trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}")))
         // The apostrophe our export (and spreadsheets) put before a cell that
-        // would otherwise run as a formula is not part of the value.
-        if text.hasPrefix("'"), let next = text.dropFirst().first, "=+-@".contains(next) { text.removeFirst() }
+        // would otherwise run as a formula is not part of the value (the same
+        // test as the export's, so "=" with a combining mark or "＝" too).
+        // Scalars: "'" followed by a combining mark is one Character.
+        if text.unicodeScalars.first == "'", ExportFile.startsLikeFormula(String(text.unicodeScalars.dropFirst())) {
+            text = String(text.unicodeScalars.dropFirst())
+        }
         return Cleaned(text: text, removed: removed)
     }
 

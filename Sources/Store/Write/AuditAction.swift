@@ -37,4 +37,9 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case studentsExport = "students.export"
     case keyAttentionPrint = "report.key-attention"
     case demoGenerate = "demo.generate"
+    // Accounts and backups (the subject names the account; never a passphrase).
+    case accountAdd = "account.add"
+    case accountRemove = "account.remove"
+    case accountPassphrase = "account.passphrase"
+    case backupWrite = "backup.write"
 }

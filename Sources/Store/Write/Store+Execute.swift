@@ -11,7 +11,7 @@ extension Store {
     /// records.
     @discardableResult
     public func execute(_ command: StoreCommand, as account: Account, at now: LocalDateTime) throws -> CommandOutcome {
-        guard let action = command.requiredAction else {
+        guard let action = command.requiredAction(by: account) else {
             // Commands that are every account's own (its draft).
             return try writer.write { db in try self.run(command, account, now, db) }
         }
@@ -49,6 +49,16 @@ extension Store {
         case .importShifts(let shifts): return try importShifts(shifts, a, now, db)
         case .recordExport(let kind, let detail):
             try audit(db, a.id, now, kind.auditAction, nil, detail)
+            return CommandOutcome()
+        case .recordAccountChange(let change, let name):
+            try Self.validate([TextCheck.line(name, field: .person)].compactMap { $0 })
+            try audit(db, a.id, now, change.auditAction, subject: "account:\(name)", change.auditDetail)
+            return CommandOutcome()
+        case .recordBackup(let destination):
+            // Recorded whatever the path holds (the backup is written by
+            // now), with control characters spelled out, not refused.
+            guard !destination.isEmpty else { throw StoreError.invalid([.empty(.note)]) }
+            try audit(db, a.id, now, .backupWrite, subject: "", Self.spellingOutControls(destination))
             return CommandOutcome()
         }
     }
@@ -115,14 +125,30 @@ extension Store {
 
     func audit(_ db: Database, _ actor: StaffID, _ now: LocalDateTime, _ action: AuditAction,
                _ student: StudentID?, _ detail: String) throws {
+        try audit(db, actor, now, action, subject: student.map { "student:\($0.rawValue)" } ?? "", detail)
+    }
+
+    /// `text` with every control, format or separator character written
+    /// as `\u{…}`, for an audit detail that must be kept as it came.
+    static func spellingOutControls(_ text: String) -> String {
+        text.unicodeScalars.map { scalar in
+            TextCheck.containsControlCharacters(String(scalar), allowingLineBreaks: false)
+                ? "\\u{" + String(scalar.value, radix: 16) + "}" : String(scalar)
+        }.joined()
+    }
+
+    /// An entry about something other than a student (`account:NAME`).
+    func audit(_ db: Database, _ actor: StaffID, _ now: LocalDateTime, _ action: AuditAction,
+               subject: String, _ detail: String) throws {
         try AuditChain.append(db, at: now.date(in: timeZone), actor: actor.rawValue, action: action.rawValue,
-                              subject: student.map { "student:\($0.rawValue)" } ?? "", detail: detail)
+                              subject: subject, detail: detail)
     }
 }
 
 extension StoreCommand {
-    /// The permission a command needs; nil for an account's own draft.
-    var requiredAction: Action? {
+    /// The permission a command needs from `account`; nil for what is every
+    /// account's own (its draft, its own new passphrase).
+    func requiredAction(by account: Account) -> Action? {
         switch self {
         case .logVisit: .logVisit
         case .checkIn, .checkOut: .checkInOut
@@ -143,6 +169,9 @@ extension StoreCommand {
         case .importStudents: .importStudents
         case .importShifts: .editDutyRoster
         case .recordExport(let kind, _): kind.readPermission
+        case .recordAccountChange(.passphraseChanged, let name) where name == account.id.rawValue: nil
+        case .recordAccountChange: .manageAccounts
+        case .recordBackup: .makeBackup
         }
     }
 }

@@ -55,6 +55,37 @@ public enum StoreCommand: Sendable, Equatable {
     case importShifts([PlannedShift])
     /// Data left the store (an export or a print): who, what, how much.
     case recordExport(ExportKind, detail: String)
+    /// A change to an account's key slot that the vault has made (added,
+    /// removed, a new passphrase): who did it, to which account. Needs
+    /// `manageAccounts`, except an account recording its own new passphrase.
+    case recordAccountChange(AccountChange, account: String)
+    /// A backup the vault has written, and where (needs `makeBackup`).
+    case recordBackup(destination: String)
+}
+
+/// What happened to an account's key slot, for the audit log. Never holds
+/// a passphrase or anything derived from one.
+public enum AccountChange: Sendable, Equatable {
+    /// A new account with these roles.
+    case added(roles: Set<Role>)
+    case removed
+    case passphraseChanged
+
+    var auditAction: AuditAction {
+        switch self {
+        case .added: .accountAdd
+        case .removed: .accountRemove
+        case .passphraseChanged: .accountPassphrase
+        }
+    }
+
+    /// The audit entry's detail: the roles of a new account, else nothing.
+    var auditDetail: String {
+        switch self {
+        case .added(let roles): "roles " + roles.sorted().map(\.rawValue).joined(separator: ",")
+        case .removed, .passphraseChanged: ""
+        }
+    }
 }
 
 /// What left the store, for the audit log; each needs the permission to read it.
