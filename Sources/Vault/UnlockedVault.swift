@@ -138,7 +138,7 @@ public final class UnlockedVault: @unchecked Sendable {
 
     public func addAccount(_ name: String, roles: [Role], passphrase: inout [UInt8],
                            kdf: KDFParameters = .default) throws {
-        let secret = SecretBytes(wiping: &passphrase)
+        let secret = try Vault.acceptedPassphrase(wiping: &passphrase)
         defer { secret.wipe() }
         try require(.admin, "add accounts")
         try Vault.validate(account: name, roles: roles)
@@ -156,7 +156,7 @@ public final class UnlockedVault: @unchecked Sendable {
     /// administrator): that slot gets a new salt and key pair; no other slot
     /// and no database byte changes.
     public func changePassphrase(of name: String, to passphrase: inout [UInt8], kdf: KDFParameters? = nil) throws {
-        let secret = SecretBytes(wiping: &passphrase)
+        let secret = try Vault.acceptedPassphrase(wiping: &passphrase)
         defer { secret.wipe() }
         if name != account { try require(.admin, "change another account's passphrase") }
         try updateKeyring { ring, key in

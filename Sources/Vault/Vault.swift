@@ -12,7 +12,7 @@ public enum Vault {
     public static func create(database: String, account: String, roles: [Role],
                               passphrase: inout [UInt8], kdf: KDFParameters = .default)
         throws -> (vault: UnlockedVault, recoveryKey: String) {
-        let secret = SecretBytes(wiping: &passphrase)
+        let secret = try acceptedPassphrase(wiping: &passphrase)
         defer { secret.wipe() }
         try validate(account: account, roles: roles)
         guard kdf.isAcceptable else { throw VaultError.weakKDF(detail: "\(kdf)") }
@@ -26,6 +26,9 @@ public enum Vault {
         }
         try SafeFile.ensureDirectory((paths.database as NSString).deletingLastPathComponent)
         try SafeFile.createExclusive(paths.database)
+        // A new database starts with no wrong passphrases: a throttle left by
+        // one that was deleted at this path is not about these accounts.
+        SafeFile.remove(paths.throttle)
 
         let dataKey = SecretBytes.random(count: Int(XCIPHER_KEY_BYTES))
         let fileId = SlotCrypto.randomBytes(Int(XCIPHER_FILE_ID_BYTES))
@@ -61,16 +64,34 @@ public enum Vault {
     }
 
     /// Opens the store as `account`. The passphrase bytes are wiped.
-    /// Reads only: a wrong passphrase changes no byte on disk.
+    /// A wrong passphrase changes no byte of the database or its keyring;
+    /// it is counted in the throttle file beside them.
+    ///
+    /// Every process honours the wrong-passphrase throttle here (see
+    /// `PassphraseThrottle`): inside the wait the attempt is refused at once
+    /// with `VaultError.throttled`, which says how many seconds are left,
+    /// without running the key derivation. Refusing rather than sleeping
+    /// until the wait is over is deliberate: the workstation shows the wait
+    /// counting down and keeps the screen responsive, a script gets its own
+    /// exit code (14) and the seconds instead of hanging for up to 5
+    /// minutes, and processes started together do not all wake at the same
+    /// moment to try; a refused attempt costs nothing and is not counted.
     public static func unlock(database: String, account: String, passphrase: inout [UInt8]) throws -> UnlockedVault {
+        let length = passphraseLength(passphrase)
         let secret = SecretBytes(wiping: &passphrase)
         defer { secret.wipe() }
         let (paths, keyring, fileId, lock) = try openKeyring(database)
         guard let slot = keyring.slot(named: account) else { throw VaultError.unknownAccount(account: account) }
         if let p = slot.kdfParameters, !p.isAcceptable { throw VaultError.weakKDF(detail: "\(p)") }
+        // Not a guess (see `acceptedPassphrase`): refused before the throttle.
+        guard length >= minimumPassphraseLength else { throw VaultError.passphraseTooShort(minimum: minimumPassphraseLength) }
         let dataKey: SecretBytes
         do {
-            dataKey = try slot.open(secret: secret, fileId: keyring.fileId)
+            dataKey = try PassphraseThrottle.attempt(paths, account: account) {
+                try slot.open(secret: secret, fileId: keyring.fileId)
+            }
+        } catch let refused as VaultError {
+            throw refused
         } catch {
             throw VaultError.wrongPassphrase(account: account)
         }

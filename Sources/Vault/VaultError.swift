@@ -21,6 +21,11 @@ public enum VaultError: TeacherReadableError, Equatable {
     case diskFull(path: String)
     case inUse(path: String)
     case weakKDF(detail: String)
+    /// Empty or shorter than `Vault.minimumPassphraseLength`: refused on every path.
+    case passphraseTooShort(minimum: Int)
+    /// Inside the wait after wrong passphrases (see `PassphraseThrottle`):
+    /// nothing was tried.
+    case throttled(account: String, seconds: Int)
     case io(path: String, detail: String)
 
     /// The sentence shown to the teacher, in Chinese and English.
@@ -83,6 +88,12 @@ public enum VaultError: TeacherReadableError, Equatable {
         case .weakKDF: LocalizedText(
             zh: "密钥文件中的密钥派生参数超出安全范围。请从备份中恢复。",
             en: "The key file asks for key-derivation settings outside the safe range. Restore it from a backup.")
+        case .passphraseTooShort(let n): LocalizedText(
+            zh: "口令至少需要 \(n) 个字符；空口令或更短的口令一律不接受。",
+            en: "A passphrase needs at least \(n) characters; an empty or shorter one is refused.")
+        case .throttled(let a, let s): LocalizedText(
+            zh: "账户“\(a)”的口令已连续输错，请 \(s) 秒后再试（每输错一次，等待时间加倍，最长 5 分钟）。这次的口令没有被验证。",
+            en: "Too many wrong passphrases for account \"\(a)\": try again in \(s) s (each wrong one doubles the wait, up to 5 minutes). This passphrase was not tried.")
         case .io(let p, _): LocalizedText(
             zh: "读写 \(p) 失败。",
             en: "Reading or writing \(p) failed.")

@@ -57,8 +57,13 @@ public struct AppState: Sendable {
     public var accountIndex = 0
     public var passphrase = LineEditor("", limit: 200)
     public var unlockMessage = ""
-    public var failedUnlocks = 0
-    public var retryAt: Date?
+    /// When each account may try a passphrase again after wrong ones: read
+    /// from the vault's throttle file at start and after every refused
+    /// unlock, so a restart does not forget it. The unlock screen counts
+    /// the selected account's wait down.
+    public var retryAt: [String: Date] = [:]
+    /// The wall clock at the last key or tick, for that countdown.
+    public var wallClock: Date
     public var lockedBy: String?
 
     public var account = ""
@@ -120,7 +125,18 @@ public struct AppState: Sendable {
         self.accounts = accounts
         self.now = now
         lastActivity = wall
+        wallClock = wall
         self.idleLockMinutes = idleLockMinutes
+    }
+
+    /// The account chosen on the unlock screen ("recovery" for the recovery key).
+    public var unlockAccount: String { accountIndex < accounts.count ? accounts[accountIndex] : "recovery" }
+
+    /// Whole seconds the chosen account must still wait before it may try
+    /// a passphrase (0: it may try now).
+    public var unlockWait: Int {
+        guard let retry = retryAt[unlockAccount], retry > wallClock else { return 0 }
+        return Int(retry.timeIntervalSince(wallClock).rounded(.up))
     }
 
     public var isDutyOnly: Bool { !roles.contains(.counselor) && roles.contains(.duty) }

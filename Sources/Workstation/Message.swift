@@ -8,7 +8,9 @@ public enum Msg: Sendable {
     case key(KeyEvent, at: Date)
     case tick(now: LocalDateTime, wall: Date)
     case unlocked(account: String, roles: Set<Role>)
-    case unlockFailed(String)
+    /// The unlock was refused: why, for which account, and when that
+    /// account may try again (from the throttle file every process keeps).
+    case unlockFailed(String, account: String, retryAt: Date?)
     case loaded(Snapshot)
     case fileOpened(StudentFile)
     /// A command was carried out: what to tell, the store as it is now, and

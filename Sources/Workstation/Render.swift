@@ -43,6 +43,10 @@ public enum Render {
         let dots = String(repeating: "•", count: min(s.passphrase.text.count, 24))
         b.set(dots, x: inner.x + 10, y: y, maxWidth: inner.width - 11)
         b.cursor = (min(inner.maxX - 1, inner.x + 10 + dots.count), y)
+        if s.unlockWait > 0 {
+            b.set(S.waitBeforeRetry.format(L, s.unlockWait), x: inner.x + 1, y: inner.maxY - 2, maxWidth: inner.width - 2,
+                  style: Style(.warning2, bold: true))
+        }
         if !s.unlockMessage.isEmpty {
             b.set(s.unlockMessage, x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, style: Style(.violation))
         }

@@ -91,8 +91,13 @@ public final class Session {
                 return []
             }
         } catch let error as VaultError {
-            let text = error.message.text(L)
-            if case .unlock = effect { return [.unlockFailed(text)] }
+            // The screen counts the wait down itself: a fixed number of seconds would go stale.
+            let text = if case .throttled = error { S.passphraseNotTried.text(L) } else { error.message.text(L) }
+            if case .unlock(let name, _) = effect {
+                // When this account may try again, as the throttle file says
+                // (also after a refusal inside the wait another process began).
+                return [.unlockFailed(text, account: name, retryAt: Vault.retryTimes(database: database, accounts: [name])[name])]
+            }
             return [.failed(text)]
         } catch let error as StoreError {
             // Someone saved first: the form keeps what was typed and the

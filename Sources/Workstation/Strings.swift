@@ -9,6 +9,8 @@ public enum S {
     public static let recovery = LocalizedText(zh: "恢复密钥", en: "recovery key")
     public static let wrongPassphrase = LocalizedText(zh: "口令不正确。", en: "Wrong passphrase.")
     public static let waitBeforeRetry = LocalizedText(zh: "请稍候再试（%d 秒）。", en: "Please wait before trying again (%d s).")
+    public static let passphraseNotTried = LocalizedText(zh: "口令输错过：这次的口令没有验证，请等倒计时结束。",
+                                                         en: "After wrong passphrases this one was not tried: wait for the countdown.")
     public static let locked = LocalizedText(zh: "已锁定：输入口令继续。", en: "Locked: type your passphrase to continue.")
     public static let blank = LocalizedText(zh: "按任意键继续", en: "press any key")
     public static let students = LocalizedText(zh: "学生", en: "Students")

@@ -20,6 +20,7 @@ public enum Update {
         switch msg {
         case .tick(let now, let wall):
             s.now = now
+            s.wallClock = wall
             if s.phase != .unlock && wall.timeIntervalSince(s.lastActivity) >= Double(s.idleLockMinutes * 60) {
                 return lock(&s)
             }
@@ -45,6 +46,7 @@ public enum Update {
         case .key(let key, let at):
             if case .resize(let w, let h) = key { s.width = w; s.height = h; return [] }
             s.lastActivity = at
+            s.wallClock = at
             switch s.phase {
             case .blank:
                 s.phase = .main
@@ -68,17 +70,17 @@ public enum Update {
             s.account = account
             s.roles = roles
             s.phase = .main
-            s.failedUnlocks = 0
-            s.retryAt = nil
+            s.retryAt[account] = nil
             s.unlockMessage = ""
             s.lockedBy = nil
             s.pane = .students
             return [.load]
-        case .unlockFailed(let why):
-            s.failedUnlocks += 1
-            // Each wrong passphrase doubles the wait, up to a minute.
-            let wait = min(60, 1 << min(6, s.failedUnlocks - 1))
-            s.retryAt = s.lastActivity.addingTimeInterval(Double(wait))
+        case .unlockFailed(let why, let account, let retry):
+            // The wait is the vault's (1, 2, 4 … s per account, at most 5
+            // minutes, kept in a file every process honours), not this
+            // screen's: it survives a restart and counts the command line's
+            // wrong passphrases too.
+            s.retryAt[account] = retry
             s.unlockMessage = why
             return []
         case .loaded(let snapshot):
@@ -236,11 +238,10 @@ public enum Update {
         case .up: s.accountIndex = (s.accountIndex + choices - 1) % choices
         case .down, .tab: s.accountIndex = (s.accountIndex + 1) % choices
         case .enter:
-            if let retry = s.retryAt, retry > at {
-                s.unlockMessage = S.waitBeforeRetry.format(s.language, Int(retry.timeIntervalSince(at).rounded(.up)))
-                return []
-            }
-            let account = s.accountIndex < s.accounts.count ? s.accounts[s.accountIndex] : "recovery"
+            // Inside the wait the passphrase is kept, not sent: the vault
+            // would refuse it untried. The screen shows the wait counting down.
+            if s.unlockWait > 0 { return [] }
+            let account = s.unlockAccount
             let bytes = Array(s.passphrase.text.utf8)
             s.passphrase = LineEditor("", limit: 200)
             return [.unlock(account: account, passphrase: bytes)]

@@ -13,15 +13,17 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Roles besides admin: duty, counselor, head.")
     var role: [String] = []
 
-    @Option(name: .long, help: "Key derivation cost: interactive, moderate (default) or sensitive.")
+    @Option(name: .long, help: "Key derivation cost: moderate (default) or sensitive; interactive only in tests (XINDESK_ALLOW_WEAK_KDF=1).")
     var kdf: KDFParameters.Preset = .moderate
 
     func run() throws {
         guard let user = global.user else { throw CLIError.needUser }
         let roles = Set(try RoleList.parse(role) + [.admin])
-        var passphrase = try global.passphraseFile.map(Passphrase.fromFile) ?? Passphrase.new(account: user)
+        let parameters = try KDFChoice.parameters(kdf)
+        // --passphrase-file gives the new account's passphrase here.
+        var passphrase = try Passphrase.new(account: user, file: global.passphraseFile)
         let (vault, recovery) = try Vault.create(database: global.databasePath, account: user, roles: Array(roles),
-                                                 passphrase: &passphrase, kdf: .preset(kdf))
+                                                 passphrase: &passphrase, kdf: parameters)
         vault.lock()
         print(LocalizedText(zh: "已创建 \(vault.paths.database)，账户 \(user)。",
                             en: "Created \(vault.paths.database) with account \(user).").text(Text.language))
@@ -54,14 +56,15 @@ struct UserCommand: ParsableCommand {
         @Argument(help: "The new account's name.") var name: String
         @Option(name: .long, parsing: .upToNextOption, help: "duty, counselor, head, admin (several allowed).")
         var role: [String] = []
-        @Option(name: .long, help: "interactive, moderate (default) or sensitive.")
+        @Option(name: .long, help: "moderate (default) or sensitive; interactive only in tests (XINDESK_ALLOW_WEAK_KDF=1).")
         var kdf: KDFParameters.Preset = .moderate
 
         func run() throws {
             let roles = try RoleList.parse(role)
+            let parameters = try KDFChoice.parameters(kdf)
             try StoreSession.change(global) { vault in
                 var passphrase = try Passphrase.new(account: name)
-                try vault.addAccount(name, roles: roles, passphrase: &passphrase, kdf: .preset(kdf))
+                try vault.addAccount(name, roles: roles, passphrase: &passphrase, kdf: parameters)
                 return (.recordAccountChange(.added(roles: Set(roles)), account: name),
                         LocalizedText(zh: "已添加账户 \(name)。", en: "Added account \(name).").text(Text.language))
             }
@@ -87,12 +90,16 @@ struct UserCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set a new passphrase for an account.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The account (default: --user).") var name: String?
+        @Option(name: .long, help: "moderate or sensitive (default: the account's own, at least moderate); interactive only in tests.")
+        var kdf: KDFParameters.Preset?
 
         func run() throws {
+            if let kdf { _ = try KDFChoice.parameters(kdf) }   // refused before asking for any passphrase
             try StoreSession.change(global) { vault in
                 let target = name ?? vault.account
                 var passphrase = try Passphrase.new(account: target)
-                try vault.changePassphrase(of: target, to: &passphrase)
+                let parameters = try KDFChoice.forNewPassphrase(kdf, database: global.databasePath, account: target)
+                try vault.changePassphrase(of: target, to: &passphrase, kdf: parameters)
                 return (.recordAccountChange(.passphraseChanged, account: target),
                         LocalizedText(zh: "已为 \(target) 设置新口令。", en: "New passphrase set for \(target).").text(Text.language))
             }

@@ -11,7 +11,10 @@ enum CLIError: Error {
     case noPassphrase
     case noNewPassphrase
     case passphrasesDiffer
-    case passphraseTooShort(Int)
+    /// Empty or shorter than `Vault.minimumPassphraseLength`, saying where it came from.
+    case passphraseTooShort(Passphrase.Source)
+    /// `--kdf interactive` outside tests and the demo.
+    case weakKDF
     case unreadablePassphraseFile(String)
     case unknownRole(String)
     case damaged(CheckReport)
@@ -32,7 +35,10 @@ enum CLIError: Error {
             zh: "没有新口令：当前不在终端上，也未设置 XINDESK_NEW_PASSPHRASE。",
             en: "No new passphrase: not on a terminal and XINDESK_NEW_PASSPHRASE is not set.")
         case .passphrasesDiffer: LocalizedText(zh: "两次输入的口令不一致，未做任何改动。", en: "The two passphrases differ; nothing was changed.")
-        case .passphraseTooShort(let n): LocalizedText(zh: "口令至少需要 \(n) 个字符。", en: "A passphrase needs at least \(n) characters.")
+        case .passphraseTooShort(let source): Self.tooShort(source)
+        case .weakKDF: LocalizedText(
+            zh: "--kdf interactive 只用于测试和演示（猜一次口令只需约 65 毫秒）。请用 moderate（默认）或 sensitive。测试环境可设置 XINDESK_ALLOW_WEAK_KDF=1。",
+            en: "--kdf interactive is for tests and the demo only (a guess at the passphrase costs about 65 ms). Use moderate (the default) or sensitive; test suites set XINDESK_ALLOW_WEAK_KDF=1.")
         case .unreadablePassphraseFile(let p): LocalizedText(zh: "无法读取口令文件 \(p)。", en: "Cannot read the passphrase file \(p).")
         case .unknownRole(let r): LocalizedText(zh: "未知角色“\(r)”：请用 duty、counselor、head 或 admin。",
                                                 en: "Unknown role \"\(r)\": use duty, counselor, head or admin.")
@@ -55,11 +61,30 @@ enum CLIError: Error {
         }
     }
 
+    /// Where the short passphrase came from, so the teacher knows what to fix.
+    private static func tooShort(_ source: Passphrase.Source) -> LocalizedText {
+        let n = Vault.minimumPassphraseLength
+        let rule = LocalizedText(zh: "口令至少需要 \(n) 个字符，空口令或更短的口令一律不接受",
+                                 en: "a passphrase needs at least \(n) characters; an empty or shorter one is refused")
+        return switch source {
+        case .file(let p): LocalizedText(
+            zh: "口令文件 \(p) 的第一行是空的或太短：\(rule.zh)。未做任何改动。",
+            en: "The first line of the passphrase file \(p) is empty or too short: \(rule.en). Nothing was changed.")
+        case .environment(let name): LocalizedText(
+            zh: "\(name) 中的口令是空的或太短：\(rule.zh)。未做任何改动。",
+            en: "The passphrase in \(name) is empty or too short: \(rule.en). Nothing was changed.")
+        case .prompt: LocalizedText(
+            zh: "输入的口令是空的或太短：\(rule.zh)。未做任何改动。",
+            en: "The passphrase typed is empty or too short: \(rule.en). Nothing was changed.")
+        }
+    }
+
     /// Exit codes are part of the interface (scripts depend on them).
     static func exitCode(for error: VaultError) -> Int32 {
         switch error {
         case .databaseMissing: 10
         case .wrongPassphrase, .unknownAccount: 12
+        case .throttled: 14
         case .tampered, .notXindeskDatabase, .keyringAltered: 13
         default: 1
         }
@@ -89,7 +114,7 @@ enum CLIError: Error {
             // Bad arguments found after parsing (a role word ArgumentParser
             // cannot know, a --user that only some commands need) exited 1;
             // they are usage errors like any other.
-            case .unknownRole, .needUser: return ExitCode.validationFailure
+            case .unknownRole, .needUser, .weakKDF: return ExitCode.validationFailure
             default: return ExitCode(1)
             }
         default:

@@ -6,10 +6,14 @@ import Vault
 import Workstation
 
 /// `xindesk demo`: a synthetic school to try the workstation on, with three
-/// accounts whose passphrase is `demo`.
+/// accounts whose passphrase is `demo1234` (8 characters: the demo keeps the
+/// rule every passphrase keeps).
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Create a demo database: a synthetic school with three accounts (passphrase: demo).")
+        commandName: "demo", abstract: "Create a demo database: a synthetic school with three accounts (passphrase: demo1234).")
+
+    /// The demo accounts' passphrase.
+    static let passphrase = "demo1234"
 
     @Option(name: .long, help: "The database to create (default: the usual database path).") var db: String?
     @Option(name: .long, help: "Number of students.") var students = 1200
@@ -26,15 +30,16 @@ struct DemoCommand: ParsableCommand {
         let path = db ?? VaultPaths.defaultDatabase()
         let zone = TimeZone(identifier: "Asia/Shanghai")!
         let now = LocalDateTime(Date(), in: zone)
-        var passphrase = Array("demo".utf8)
-        // The demo opens fast: the cheapest libsodium preset. Real accounts
-        // get `moderate` or better from `xindesk init`.
+        var passphrase = Array(Self.passphrase.utf8)
+        // The demo opens fast: the cheapest libsodium preset, and it says so.
+        // Real accounts get `moderate` or better from `xindesk init`, which
+        // refuses `interactive` outside tests (see `KDFChoice`).
         let kdf = KDFParameters.preset(.interactive)
         let (vault, recovery) = try Vault.create(database: path, account: DemoSchool.counselorID.rawValue,
                                                  roles: [.counselor, .admin], passphrase: &passphrase, kdf: kdf)
         defer { vault.lock() }
         for (name, role) in [(DemoSchool.dutyID, Role.duty), (DemoSchool.headID, Role.head)] {
-            var p = Array("demo".utf8)
+            var p = Array(Self.passphrase.utf8)
             try vault.addAccount(name.rawValue, roles: [role], passphrase: &p, kdf: kdf)
         }
         let pool = try vault.makePool()
@@ -46,11 +51,14 @@ struct DemoCommand: ParsableCommand {
         print(LocalizedText(zh: "演示学校已创建：\(vault.paths.database)", en: "Demo school created at \(vault.paths.database)").text(Text.language))
         print(LocalizedText(zh: "  \(school.students.count) 名学生，\(school.records.count) 条记录",
                             en: "  \(school.students.count) students, \(school.records.count) records").text(Text.language))
-        print(LocalizedText(zh: "账户（口令均为 demo）：", en: "Accounts (passphrase: demo):").text(Text.language))
+        print(LocalizedText(zh: "账户（口令均为 \(Self.passphrase)）：", en: "Accounts (passphrase: \(Self.passphrase)):").text(Text.language))
         print(LocalizedText(zh: "  duty       值班教师", en: "  duty       duty teacher").text(Text.language))
         print(LocalizedText(zh: "  counselor  心理教师、管理员", en: "  counselor  counselor and administrator").text(Text.language))
         print(LocalizedText(zh: "  head       心理健康教育负责人", en: "  head       head of guidance").text(Text.language))
         print(LocalizedText(zh: "恢复密钥：\(recovery)", en: "Recovery key: \(recovery)").text(Text.language))
+        print(LocalizedText(
+            zh: "演示账户使用最快的密钥派生参数 interactive，只适合试用；真实的学校请用 `xindesk init` 创建（moderate 或更强）。",
+            en: "The demo accounts use the fast `interactive` key derivation, for trying xindesk only; create a real school with `xindesk init` (moderate or stronger).").text(Text.language))
         // On a terminal the demo goes straight into the workstation.
         if !noOpen && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
             print(LocalizedText(zh: "正在打开工作台……（按回车继续）", en: "Opening the workstation… (press Enter to go on)").text(Text.language))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Vault
 
 /// Options every command shares.
@@ -23,6 +24,13 @@ struct GlobalOptions: ParsableArguments {
             let accounts = try Vault.accounts(database: databasePath)
             guard accounts.count == 1 else { throw CLIError.needUser }
             name = accounts[0].name
+        }
+        // Inside the wait after wrong passphrases nobody is asked to type
+        // one at the prompt: the vault would refuse it untried anyway. (A
+        // file or the environment goes to the vault, which decides.)
+        if passphraseFile == nil, ProcessInfo.processInfo.environment["XINDESK_PASSPHRASE"] == nil,
+           let retry = Vault.retryTimes(database: databasePath, accounts: [name])[name] {
+            throw VaultError.throttled(account: name, seconds: max(1, Int(retry.timeIntervalSinceNow.rounded(.up))))
         }
         var passphrase = try Passphrase.existing(account: name, file: passphraseFile)
         return try Vault.unlock(database: databasePath, account: name, passphrase: &passphrase)

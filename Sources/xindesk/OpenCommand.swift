@@ -37,6 +37,8 @@ enum WorkstationLoop {
         var state = AppState(language: language, accounts: accounts, now: LocalDateTime(Date(), in: zone), wall: Date(),
                              idleLockMinutes: config.idleLockMinutes)
         state.hotlines = config.hotlines
+        // A wait begun before this start (a restart, the command line) still counts down.
+        state.retryAt = Vault.retryTimes(database: database, accounts: accounts)
         if let themeProblem { state.unlockMessage = themeProblem.message.text(language) }
         let screen = try Screen(theme: theme)
         defer {

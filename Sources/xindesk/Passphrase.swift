@@ -9,37 +9,65 @@ import Glibc
 /// Where passphrases come from, in the order restic and borg use: a file
 /// named on the command line, then the environment, then a prompt on the
 /// terminal with echo off. Returned as bytes so they can be wiped.
+///
+/// Every source is held to `Vault.minimumPassphraseLength` here, so the
+/// message can say which one to fix (the file, the variable, the prompt);
+/// the vault refuses a short one anyway, on every path.
 enum Passphrase {
-    static func existing(account: String, file: String?) throws -> [UInt8] {
-        if let file { return try fromFile(file) }
-        if let env = ProcessInfo.processInfo.environment["XINDESK_PASSPHRASE"] { return Array(env.utf8) }
-        guard isatty(STDIN_FILENO) == 1 else { throw CLIError.noPassphrase }
-        return try prompt(LocalizedText(zh: "账户 \(account) 的口令：", en: "Passphrase for \(account): ").text(Text.language))
+    /// Where a passphrase came from.
+    enum Source: Equatable {
+        case file(String)
+        case environment(String)
+        case prompt
     }
 
-    /// A new account's passphrase: the environment, or typed twice.
-    static func new(account: String) throws -> [UInt8] {
+    static func existing(account: String, file: String?) throws -> [UInt8] {
         var bytes: [UInt8]
-        if let env = ProcessInfo.processInfo.environment["XINDESK_NEW_PASSPHRASE"] {
-            bytes = Array(env.utf8)
+        let source: Source
+        if let file {
+            (bytes, source) = (try fromFile(file), .file(file))
+        } else if let env = ProcessInfo.processInfo.environment["XINDESK_PASSPHRASE"] {
+            (bytes, source) = (Array(env.utf8), .environment("XINDESK_PASSPHRASE"))
+        } else {
+            guard isatty(STDIN_FILENO) == 1 else { throw CLIError.noPassphrase }
+            bytes = try prompt(LocalizedText(zh: "账户 \(account) 的口令：", en: "Passphrase for \(account): ").text(Text.language))
+            source = .prompt
+        }
+        try requireLength(&bytes, source)
+        return bytes
+    }
+
+    /// A new passphrase: from `file` (`init --passphrase-file`), else the
+    /// environment, else typed twice.
+    static func new(account: String, file: String? = nil) throws -> [UInt8] {
+        var bytes: [UInt8]
+        let source: Source
+        if let file {
+            (bytes, source) = (try fromFile(file), .file(file))
+        } else if let env = ProcessInfo.processInfo.environment["XINDESK_NEW_PASSPHRASE"] {
+            (bytes, source) = (Array(env.utf8), .environment("XINDESK_NEW_PASSPHRASE"))
         } else {
             guard isatty(STDIN_FILENO) == 1 else { throw CLIError.noNewPassphrase }
             var first = try prompt(LocalizedText(zh: "账户 \(account) 的新口令：", en: "New passphrase for \(account): ").text(Text.language))
             var second = try prompt(LocalizedText(zh: "再输入一次：", en: "Repeat it: ").text(Text.language))
             defer { wipe(&second) }
             guard first == second else { wipe(&first); throw CLIError.passphrasesDiffer }
-            bytes = first
+            (bytes, source) = (first, .prompt)
         }
-        guard String(decoding: bytes, as: UTF8.self).count >= minimumLength else {
-            // Wiped in place: this used to wipe a copy (`var b = bytes`),
-            // which copy-on-write gave its own buffer, leaving the original.
-            wipe(&bytes)
-            throw CLIError.passphraseTooShort(minimumLength)
-        }
+        try requireLength(&bytes, source)
         return bytes
     }
 
-    static let minimumLength = 8
+    /// Refuses an empty or short passphrase, wiping it in place. (In place:
+    /// wiping a copy (`var b = bytes`) leaves the original, since
+    /// copy-on-write gives the copy its own buffer.) Counted on the bytes,
+    /// as the vault counts, without a `String` copy that cannot be wiped.
+    static func requireLength(_ bytes: inout [UInt8], _ source: Source) throws {
+        guard Vault.passphraseLength(bytes) >= Vault.minimumPassphraseLength else {
+            wipe(&bytes)
+            throw CLIError.passphraseTooShort(source)
+        }
+    }
 
     static func fromFile(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.unreadablePassphraseFile(path) }

@@ -31,13 +31,13 @@ final class WorkstationJourneyTests: XCTestCase {
         try tmux.waitFor("the unlock screen") { $0.contains("Unlock") && $0.contains("recovery key") }
         let order = ["counselor", "duty", "head"]
         for _ in 0..<(order.firstIndex(of: account) ?? 0) { try tmux.press("Down") }
-        try tmux.type("demo")
+        try tmux.type("demo1234")
         try tmux.press("Enter")
         try tmux.waitFor("the main screen of \(account)") { $0.contains("心 desk │ \(account)") }
     }
 
     private func store(_ account: String = "counselor") throws -> (Store, UnlockedVault) {
-        var p = Array("demo".utf8)
+        var p = Array("demo1234".utf8)
         let vault = try Vault.unlock(database: db, account: account, passphrase: &p)
         return (try Store(writer: try vault.makeQueue()), vault)
     }
@@ -157,7 +157,7 @@ final class WorkstationJourneyTests: XCTestCase {
         try tmux.press("F12")
         let locked = try tmux.waitFor("the unlock screen") { $0.contains("Unlock") }
         XCTAssertFalse(locked.contains("写到一半"), locked)
-        try tmux.type("demo")
+        try tmux.type("demo1234")
         try tmux.press("Enter")
         try tmux.waitFor("the note back in its editor") { $0.contains("is back") && $0.contains("锁屏前写到一半的记录") }
 
@@ -218,7 +218,7 @@ final class WorkstationJourneyTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), csv)
         try tmux.press("Escape")
         try tmux.press("q")
-        var p = Array("demo".utf8)
+        var p = Array("demo1234".utf8)
         let vault = try Vault.unlock(database: db, account: "head", passphrase: &p)
         defer { vault.lock() }
         let actions = try vault.makeQueue().read { db in

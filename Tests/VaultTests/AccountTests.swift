@@ -22,14 +22,14 @@ final class AccountTests: VaultTestCase {
         let (vault, _) = try create()
         defer { vault.lock() }
         let before = snapshot([db + ".keys"])
-        assertThrows(.accountExists(account: "alice")) { try addAccount(vault, "alice", roles: [.duty], passphrase: "x-pass") }
+        assertThrows(.accountExists(account: "alice")) { try addAccount(vault, "alice", roles: [.duty], passphrase: "x-passphrase") }
         assertThrows(.invalidAccountName(name: "recovery")) {
-            try addAccount(vault, "recovery", roles: [.duty], passphrase: "x-pass")
+            try addAccount(vault, "recovery", roles: [.duty], passphrase: "x-passphrase")
         }
         assertThrows(.invalidAccountName(name: "bob smith")) {
-            try addAccount(vault, "bob smith", roles: [.duty], passphrase: "x-pass")
+            try addAccount(vault, "bob smith", roles: [.duty], passphrase: "x-passphrase")
         }
-        assertThrows(.noRoles) { try addAccount(vault, "bob", roles: [], passphrase: "x-pass") }
+        assertThrows(.noRoles) { try addAccount(vault, "bob", roles: [], passphrase: "x-passphrase") }
         assertUnchanged(before)
     }
 
@@ -47,10 +47,10 @@ final class AccountTests: VaultTestCase {
         XCTAssertEqual(fresh, [], "the new passphrase bytes must be wiped")
         session.lock()
 
-        assertThrows(.wrongPassphrase(account: "alice")) { try unlock(db, "alice", "alice-pass") }
         let renewed = try unlock(db, "alice", "alice-new-pass")
         XCTAssertEqual(try studentNames(renewed), expectedNames())
         renewed.lock()
+        assertThrows(.wrongPassphrase(account: "alice")) { try unlock(db, "alice", "alice-pass") }
         try unlock(db, "bob", "bob-pass").lock()
 
         assertUnchanged(databaseBefore)

@@ -74,10 +74,14 @@ final class CreateAndUnlockTests: VaultTestCase {
         let listing = try folderListing()
 
         assertThrows(.wrongPassphrase(account: "alice")) { try unlock(db, "alice", "alice-pasS") }
-        assertThrows(.wrongPassphrase(account: "alice")) { try unlock(db, "alice", "") }
+        // The next one waits (see PassphraseThrottleTests); an empty one is no guess at all.
+        assertThrows(.throttled(account: "alice", seconds: 1)) { try unlock(db, "alice", "alice-pasX") }
+        assertThrows(.passphraseTooShort(minimum: 8)) { try unlock(db, "alice", "") }
 
         assertUnchanged(before)
-        XCTAssertEqual(try folderListing(), listing, "no file may appear or disappear")
+        // Only the throttle, which counts wrong passphrases, and its lock appear.
+        XCTAssertEqual(try folderListing(), (listing + ["school.db.throttle", "school.db.throttle.lock"]).sorted(),
+                       "no other file may appear or disappear")
         try pool.close()
     }
 

@@ -269,14 +269,39 @@ final class JourneyTests: XCTestCase {
         XCTAssertNil(s.modal)
     }
 
-    func testWrongPassphrasesSlowDown() {
-        var s = AppState(language: .zhHans, accounts: ["duty"], now: F.now, wall: F.wall)
-        _ = Update.update(&s, .key(.character("x"), at: F.wall))
-        XCTAssertEqual(Update.update(&s, .key(.enter, at: F.wall)), [.unlock(account: "duty", passphrase: Array("x".utf8))])
-        _ = Update.update(&s, .unlockFailed("口令不正确"))
-        _ = Update.update(&s, .unlockFailed("口令不正确"))
-        XCTAssertEqual(Update.update(&s, .key(.enter, at: F.wall)), [], "must wait")
-        XCTAssertTrue(s.unlockMessage.contains("秒"))
-        XCTAssertEqual(Update.update(&s, .key(.enter, at: F.wall.addingTimeInterval(3))).count, 1)
+    func testTheUnlockScreenCountsTheVaultsWaitDownForThatAccountOnly() {
+        var s = AppState(language: .zhHans, accounts: ["duty", "head"], now: F.now, wall: F.wall)
+        _ = F.type(&s, "duty-pasS")
+        XCTAssertEqual(Update.update(&s, .key(.enter, at: F.wall)), [.unlock(account: "duty", passphrase: Array("duty-pasS".utf8))])
+        // The wait is the vault's, from its throttle file (here: the second
+        // wrong passphrase in a row, 2 s), not counted by the screen.
+        _ = Update.update(&s, .unlockFailed("账户“duty”的口令不正确。", account: "duty", retryAt: F.wall.addingTimeInterval(2)))
+        XCTAssertEqual(s.unlockWait, 2)
+        XCTAssertTrue(F.screen(s).contains("请稍候再试（2 秒）。"), F.screen(s))
+        XCTAssertTrue(F.screen(s).contains("账户“duty”的口令不正确。"))
+
+        // Inside the wait Enter sends nothing and keeps what was typed.
+        _ = F.type(&s, "duty-pass")
+        XCTAssertEqual(Update.update(&s, .key(.enter, at: F.wall.addingTimeInterval(0.5))), [], "must wait")
+        XCTAssertEqual(s.passphrase.text, "duty-pass")
+        _ = Update.update(&s, .tick(now: F.now, wall: F.wall.addingTimeInterval(1.2)))
+        XCTAssertEqual(s.unlockWait, 1)
+        XCTAssertTrue(F.screen(s).contains("请稍候再试（1 秒）。"), F.screen(s))
+
+        // Another account is not held by duty's wait.
+        _ = Update.update(&s, .key(.down, at: F.wall.addingTimeInterval(1.3)))
+        XCTAssertEqual(s.unlockAccount, "head")
+        XCTAssertEqual(s.unlockWait, 0)
+        XCTAssertFalse(F.screen(s).contains("请稍候再试"))
+        _ = Update.update(&s, .key(.up, at: F.wall.addingTimeInterval(1.4)))
+
+        // Once it has run out, Enter sends the passphrase typed.
+        _ = Update.update(&s, .tick(now: F.now, wall: F.wall.addingTimeInterval(2)))
+        XCTAssertEqual(s.unlockWait, 0)
+        XCTAssertFalse(F.screen(s).contains("请稍候再试"))
+        XCTAssertEqual(Update.update(&s, .key(.enter, at: F.wall.addingTimeInterval(2.1))),
+                       [.unlock(account: "duty", passphrase: Array("duty-pass".utf8))])
+        _ = Update.update(&s, .unlocked(account: "duty", roles: [.duty]))
+        XCTAssertNil(s.retryAt["duty"], "a right passphrase ends the wait")
     }
 }

@@ -15,7 +15,7 @@ final class SessionTests: XCTestCase {
     typealias F = WorkstationFixture
     /// The cheapest key derivation libsodium accepts.
     static let kdf = KDFParameters(opsLimit: 1, memLimit: 8192)
-    static let passphrases = ["li": "li-pass", "wang": "wang-pass", "duty": "duty-pass"]
+    static let passphrases = ["li": "li-passphrase", "wang": "wang-pass", "duty": "duty-pass"]
     static let student = Student(id: StudentID("s1"), number: "20260001", name: "张三", gender: .male, stage: .junior, grade: 7,
                                  className: "初一(1)班", headTeacher: "王老师",
                                  guardians: [Guardian(name: "张父", relation: .father, phone: "13800138000")])
@@ -143,9 +143,41 @@ final class SessionTests: XCTestCase {
         // A wrong passphrase is answered, not thrown.
         let session = Session(database: db, timeZone: F.zone)
         sessions.append(session)
-        guard case .unlockFailed(let why)? = session.perform(.unlock(account: "duty", passphrase: Array("wrong".utf8)),
-                                                             state: blankState()).first else { return XCTFail("unlocked") }
-        XCTAssertFalse(why.isEmpty)
+        guard case .unlockFailed(let why, let account, _)? = session.perform(.unlock(account: "duty", passphrase: Array("wrong-pass".utf8)),
+                                                                             state: blankState()).first else { return XCTFail("unlocked") }
+        XCTAssertEqual(why, "Wrong passphrase for account \"duty\".")
+        XCTAssertEqual(account, "duty")
+    }
+
+    func testTheWaitAfterAWrongPassphraseComesFromTheVaultAndSurvivesARestart() throws {
+        let before = Date()
+        let first = Workstation(Session(database: db, timeZone: F.zone), blankState())
+        sessions.append(first.session)
+        first.state.accountIndex = 2   // duty
+        first.run([.unlock(account: "duty", passphrase: Array("duty-pasS".utf8))])
+        let retry = try XCTUnwrap(first.state.retryAt["duty"], "the wait is the vault's, given with the refusal")
+        XCTAssertEqual(retry.timeIntervalSince(before), 1, accuracy: 1, "one wrong passphrase: 1 s")
+        XCTAssertEqual(first.state.unlockMessage, "Wrong passphrase for account \"duty\".")
+
+        // Inside the wait even the right passphrase is not tried, and the
+        // vault's count does not grow.
+        let refused = first.run([.unlock(account: "duty", passphrase: Array(Self.passphrases["duty"]!.utf8))])
+        guard case .unlockFailed(let why, "duty", let again?)? = refused.first else { return XCTFail("\(refused)") }
+        XCTAssertEqual(why, "After wrong passphrases this one was not tried: wait for the countdown.")
+        XCTAssertEqual(again.timeIntervalSince1970, retry.timeIntervalSince1970, accuracy: 0.01, "a refused attempt moves nothing")
+        XCTAssertEqual(first.state.phase, .unlock)
+
+        // A workstation started now (a restart) reads the same wait, for duty only.
+        let restarted = Vault.retryTimes(database: db, accounts: ["li", "wang", "duty"])
+        XCTAssertEqual(Array(restarted.keys), ["duty"])
+        XCTAssertEqual(try XCTUnwrap(restarted["duty"]).timeIntervalSince1970, retry.timeIntervalSince1970, accuracy: 0.01)
+
+        // Once it is over, the right passphrase unlocks and ends the wait.
+        Thread.sleep(until: retry.addingTimeInterval(0.05))
+        let unlocked = first.run([.unlock(account: "duty", passphrase: Array(Self.passphrases["duty"]!.utf8))])
+        guard case .unlocked? = unlocked.first else { return XCTFail("\(unlocked)") }
+        XCTAssertNil(first.state.retryAt["duty"])
+        XCTAssertEqual(Vault.retryTimes(database: db, accounts: ["li", "wang", "duty"]), [:])
     }
 
     // MARK: - permission from the keys

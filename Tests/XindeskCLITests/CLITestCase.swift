@@ -40,8 +40,12 @@ class CLITestCase: XCTestCase {
 
     /// Runs `xindesk arguments…`. The environment holds only PATH, HOME (this
     /// test's folder), TMPDIR and LANG (English unless overridden), plus `env`.
+    /// Arguments with `--kdf interactive` (the cheap key derivation the suite
+    /// uses to stay fast) also get `XINDESK_ALLOW_WEAK_KDF=1`, the variable
+    /// that says "this is a test" (outside tests `init`, `user add` and
+    /// `user passwd` refuse `interactive`), unless `allowWeakKDF` is false.
     @discardableResult
-    func xindesk(_ arguments: [String], env: [String: String] = [:],
+    func xindesk(_ arguments: [String], env: [String: String] = [:], allowWeakKDF: Bool = true,
                  file: StaticString = #filePath, line: UInt = #line) throws -> Run {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path),
                       "xindesk not found at \(binary.path)", file: file, line: line)
@@ -54,6 +58,9 @@ class CLITestCase: XCTestCase {
             "TMPDIR": dir,
             "LANG": "en_US.UTF-8",
         ]
+        if allowWeakKDF, zip(arguments, arguments.dropFirst()).contains(where: { $0 == ("--kdf", "interactive") }) {
+            environment["XINDESK_ALLOW_WEAK_KDF"] = "1"
+        }
         environment.merge(env) { _, new in new }
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: dir)
@@ -96,11 +103,12 @@ class CLITestCase: XCTestCase {
     /// Runs a command unlocked as `user`, with the passphrase in XINDESK_PASSPHRASE.
     @discardableResult
     func xindesk(as user: String, _ passphrase: String, _ arguments: [String], database: String? = nil,
-                 env: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line) throws -> Run {
+                 env: [String: String] = [:], allowWeakKDF: Bool = true,
+                 file: StaticString = #filePath, line: UInt = #line) throws -> Run {
         var environment = env
         environment["XINDESK_PASSPHRASE"] = passphrase
         return try xindesk(arguments + ["--db", database ?? db, "--user", user], env: environment,
-                           file: file, line: line)
+                           allowWeakKDF: allowWeakKDF, file: file, line: line)
     }
 
     /// The recovery key line of `init`'s output: 16 groups of 4 hex digits.

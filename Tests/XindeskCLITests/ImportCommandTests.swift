@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 final class ImportCommandTests: CLITestCase {
-    private let pass = ["XINDESK_PASSPHRASE": "demo"]
+    private let pass = ["XINDESK_PASSPHRASE": "demo1234"]
 
     private func demo() throws {
         XCTAssertEqual(try xindesk(["demo", "--db", db, "--students", "60"]).status, 0)

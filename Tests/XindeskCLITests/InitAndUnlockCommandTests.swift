@@ -47,10 +47,16 @@ final class InitAndUnlockCommandTests: CLITestCase {
         try initStore()
         XCTAssertEqual(try xindesk(as: "alice", "alice-passphrase", ["check"]).status, 0)
         let before = try hashes()
-        for command in [["check"], ["user", "list"], ["backup", "--to", dir + "/b.db"]] {
+        let run = try xindesk(as: "alice", "alice-passphrasE", ["check"])
+        XCTAssertEqual(run.status, 12, run.stderr)
+        XCTAssertTrue(run.stderr.contains("Wrong passphrase for account \"alice\""), run.stderr)
+        // It is counted beside the database, in a file of its own (not
+        // secret, owner-only); the next tries wait (exit 14), whatever the command.
+        XCTAssertEqual(try mode(db + ".throttle"), 0o600)
+        for command in [["user", "list"], ["backup", "--to", dir + "/b.db"]] {
             let run = try xindesk(as: "alice", "alice-passphrasE", command)
-            XCTAssertEqual(run.status, 12, "\(command): \(run.stderr)")
-            XCTAssertTrue(run.stderr.contains("Wrong passphrase for account \"alice\""), run.stderr)
+            XCTAssertEqual(run.status, 14, "\(command): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains("Too many wrong passphrases for account \"alice\""), run.stderr)
         }
         XCTAssertEqual(try hashes(), before)
         XCTAssertFalse(exists(dir + "/b.db"))
@@ -116,12 +122,12 @@ final class InitAndUnlockCommandTests: CLITestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stdout, "alice\tadmin\n")
         // The file wins over the environment, as with restic and borg.
-        let wrong = try xindesk(["user", "list", "--db", db, "--user", "alice", "--passphrase-file", bad],
-                                env: ["XINDESK_PASSPHRASE": "alice-passphrase"])
-        XCTAssertEqual(wrong.status, 12, wrong.stderr)
         let missing = try xindesk(["check", "--db", db, "--user", "alice", "--passphrase-file", dir + "/nope.txt"])
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stderr.contains("Cannot read the passphrase file"), missing.stderr)
+        let wrong = try xindesk(["user", "list", "--db", db, "--user", "alice", "--passphrase-file", bad],
+                                env: ["XINDESK_PASSPHRASE": "alice-passphrase"])
+        XCTAssertEqual(wrong.status, 12, wrong.stderr)
     }
 
     func testChineseLocaleGivesChineseMessages() throws {
@@ -132,21 +138,26 @@ final class InitAndUnlockCommandTests: CLITestCase {
         XCTAssertTrue(created.stdout.contains("已创建"), created.stdout)
         XCTAssertTrue(created.stdout.contains("恢复密钥"), created.stdout)
 
-        let wrong = try xindesk(as: "alice", "wrong-passphrase", ["check"], env: zh)
-        XCTAssertEqual(wrong.status, 12)
-        XCTAssertTrue(wrong.stderr.contains("账户“alice”的口令不正确。"), wrong.stderr)
-        XCTAssertTrue(wrong.stderr.contains("详情："), wrong.stderr)
+        let ok = try xindesk(as: "alice", "alice-passphrase", ["check"], env: zh)
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertTrue(ok.stdout.hasPrefix("正常："), ok.stdout)
 
         let missing = try xindesk(as: "alice", "alice-passphrase", ["check"], database: dir + "/missing.db", env: zh)
         XCTAssertEqual(missing.status, 10)
         XCTAssertTrue(missing.stderr.contains("处没有 xindesk 数据库"), missing.stderr)
 
-        let ok = try xindesk(as: "alice", "alice-passphrase", ["check"], env: zh)
-        XCTAssertEqual(ok.status, 0, ok.stderr)
-        XCTAssertTrue(ok.stdout.hasPrefix("正常："), ok.stdout)
+        let wrong = try xindesk(as: "alice", "wrong-passphrase", ["check"], env: zh)
+        XCTAssertEqual(wrong.status, 12)
+        XCTAssertTrue(wrong.stderr.contains("账户“alice”的口令不正确。"), wrong.stderr)
+        XCTAssertTrue(wrong.stderr.contains("详情："), wrong.stderr)
+
+        // Inside the wait the wrong passphrase began (1 s), in Chinese too.
+        let waiting = try xindesk(as: "alice", "alice-passphrase", ["check"], env: zh)
+        XCTAssertEqual(waiting.status, 14, waiting.stderr)
+        XCTAssertTrue(waiting.stderr.contains("账户“alice”的口令已连续输错，请 1 秒后再试"), waiting.stderr)
 
         // English unless the locale says Chinese; LC_ALL outranks LANG.
         let english = try xindesk(as: "alice", "wrong-passphrase", ["check"], env: ["LANG": "zh_CN.UTF-8", "LC_ALL": "C"])
-        XCTAssertTrue(english.stderr.contains("Wrong passphrase"), english.stderr)
+        XCTAssertTrue(english.stderr.contains("Too many wrong passphrases for account \"alice\": try again in 1 s"), english.stderr)
     }
 }

@@ -6,7 +6,7 @@ import Vault
 import XCTest
 
 final class ReportAndExportTests: CLITestCase {
-    private let pass = ["XINDESK_PASSPHRASE": "demo"]
+    private let pass = ["XINDESK_PASSPHRASE": "demo1234"]
 
     private func demo(students: Int = 300) throws {
         let run = try xindesk(["demo", "--db", db, "--students", "\(students)"])
@@ -57,14 +57,14 @@ final class ReportAndExportTests: CLITestCase {
                                    env: ["XINDESK_PASSPHRASE": "fresh-passphrase"])
         XCTAssertEqual(imported.status, 0, imported.stderr)
         XCTAssertTrue(imported.stdout.contains("Imported 120 new"), imported.stdout)
-        let original = try students(db, "counselor", "demo"), copy = try students(fresh, "admin", "fresh-passphrase")
+        let original = try students(db, "counselor", "demo1234"), copy = try students(fresh, "admin", "fresh-passphrase")
         XCTAssertEqual(original.count, copy.count)
         for (a, b) in zip(original, copy) where a != b { XCTFail("\(a.number) differs after the round trip"); break }
         XCTAssertEqual(try auditActions(db).filter { $0.hasSuffix(".export") }, ["students.export"], "one export, the refused one not")
     }
 
     private func auditActions(_ path: String) throws -> [String] {
-        var p = Array("demo".utf8)
+        var p = Array("demo1234".utf8)
         let vault = try Vault.unlock(database: path, account: "counselor", passphrase: &p)
         defer { vault.lock() }
         let queue = try vault.makeQueue()
@@ -83,7 +83,7 @@ final class ReportAndExportTests: CLITestCase {
 
     func testNoDemoNameIsOnDiskAnywhere() throws {
         try demo(students: 200)
-        var p = Array("demo".utf8)
+        var p = Array("demo1234".utf8)
         let vault = try Vault.unlock(database: db, account: "counselor", passphrase: &p)
         let queue = try vault.makeQueue()
         let names = try Store(writer: queue).studentList().map(\.name)
@@ -108,7 +108,7 @@ final class ReportAndExportTests: CLITestCase {
             FileManager.default.createFile(atPath: f, contents: Data("date,start,end,person\n2027-01-04,12:10,13:20,周明\n".utf8))
             return f
         }(), "--db", db, "--user", "head"], env: pass).status, 0)
-        var p = Array("demo".utf8)
+        var p = Array("demo1234".utf8)
         let vault = try Vault.unlock(database: db, account: "counselor", passphrase: &p)
         let queue = try vault.makeQueue()
         try queue.writeWithoutTransaction { db in
