@@ -37,10 +37,13 @@ let package = Package(
         .systemLibrary(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]),
+        // C: what a crash leaves on the terminal (a fatal-signal handler that
+        // clears the screen with write(2) and re-raises; async-signal-safe only).
+        .target(name: "TerminalGuard"),
         // The only code that calls ncurses: Terminal buffers to the screen, keys in.
         .target(
             name: "Curses",
-            dependencies: ["Terminal", "CNcursesw"]),
+            dependencies: ["Terminal", "CNcursesw", "TerminalGuard"]),
         // App state, messages, update, views per pane, key map, strings zh/en.
         .target(
             name: "Workstation",

@@ -31,6 +31,11 @@ static inline attr_t xd_attr_underline(void) { return A_UNDERLINE; }
 static inline attr_t xd_attr_reverse(void) { return A_REVERSE; }
 static inline attr_t xd_attr_dim(void) { return A_DIM; }
 static inline int xd_key_code_yes(void) { return KEY_CODE_YES; }
+/* A string capability of the terminal's terminfo entry, or NULL when absent. */
+static inline const char *xd_tistr(const char *name) {
+    char *s = tigetstr(name);
+    return (s == NULL || s == (char *)-1) ? NULL : s;
+}
 
 /* Puts one grapheme (UTF-8) with attributes and a colour pair at (y, x). */
 static inline int xd_put(int y, int x, const char *utf8, attr_t attrs, short pair) {

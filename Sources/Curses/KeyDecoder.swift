@@ -18,6 +18,9 @@ enum KeyDecoder {
         case KEY_ENTER: return .enter
         case KEY_BTAB: return .backTab
         case (KEY_F0 + 1)...(KEY_F0 + 12): return .function(Int(code - KEY_F0))
+        // Terminfo entries that name ^Z the suspend key (linux: kspd=^Z)
+        // have ncurses report it as KEY_SUSPEND: it is still Ctrl-Z.
+        case KEY_SUSPEND: return .ctrl("z")
         default: return nil
         }
     }

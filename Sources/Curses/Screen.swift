@@ -1,13 +1,15 @@
 import CNcursesw
 import Foundation
 import Terminal
+import TerminalGuard
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The terminal: draws buffers (only the cells that changed), reads keys,
-/// and always gives the terminal back in the state it found it.
+/// and always gives the terminal back in the state it found it, with
+/// nothing drawn left on it: on quit, on a signal, on Ctrl-Z and on a crash.
 public final class Screen {
     public private(set) var width: Int
     public private(set) var height: Int
@@ -17,22 +19,40 @@ public final class Screen {
     private var files: [UnsafeMutablePointer<FILE>] = []
     private var active = false
     private var pendingEvents: [KeyEvent] = []
+    /// The real terminal's descriptor; nil when headless.
+    private var tty: Int32?
+    /// What leaving the terminal writes, from its terminfo entry.
+    let leaving: TerminalExit
 
     /// Starts the screen on the controlling terminal, or `headless` (a fake
-    /// terminal of that size on /dev/null, for tests).
+    /// terminal of that size on /dev/null, for tests, as `headlessTerm`).
     public init(theme: Theme, headless: (width: Int, height: Int)? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                headlessTerm: String = "xterm-256color") throws {
         Self.useUTF8Characters()
         if let size = headless {
             guard let out = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r") else { throw ScreenError.noTerminal }
             files = [out, input]
-            screenPointer = newterm("xterm-256color", out, input)
+            screenPointer = newterm(headlessTerm, out, input)
             guard screenPointer != nil else { throw ScreenError.noTerminal }
             _ = resizeterm(Int32(size.height), Int32(size.width))
         } else {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw ScreenError.noTerminal }
+            // The shell's modes, for the crash handler to put back.
+            _ = xd_guard_save_modes(STDOUT_FILENO)
             screenPointer = xd_newterm_tty()
             guard screenPointer != nil else { throw ScreenError.noTerminal }
+            tty = STDOUT_FILENO
+        }
+        leaving = TerminalExit { name in xd_tistr(name).map { String(cString: $0) } }
+        if tty != nil {
+            // A crash (a trap, fatalError, SIGSEGV …) clears the terminal
+            // before the process ends; this also keeps Swift's backtracer
+            // from taking the terminal, whatever SWIFT_BACKTRACE says.
+            let onCrash = Array(leaving.onCrash.utf8)
+            onCrash.withUnsafeBufferPointer { xd_guard_set_sequence($0.baseAddress, $0.count) }
+            xd_guard_install()
+            xd_guard_arm(1)
         }
         active = true
         set_escdelay(25)
@@ -70,8 +90,8 @@ public final class Screen {
     public func restore() {
         guard active else { return }
         active = false
-        curs_set(1)
-        endwin()
+        leaveTerminal()
+        if tty != nil { xd_guard_arm(0) }
         if let s = screenPointer { delscreen(s) }
         screenPointer = nil
         for f in files { fclose(f) }
@@ -148,9 +168,33 @@ public final class Screen {
         return s == 0 ? nil : s
     }
 
-    /// Ctrl-Z: hand the terminal back, stop, and repaint on resume.
-    public func suspend() {
+    /// Clears the screen, ends curses (leaving the alternate screen, if
+    /// any, and giving the terminal its modes back), then clears the
+    /// scrollback, and on a terminal without an alternate screen the screen
+    /// again, so nothing drawn is left on it.
+    private func leaveTerminal() {
+        if tty != nil {
+            clear()
+            refresh()
+        }
+        curs_set(1)
         endwin()
+        if let tty { Self.send(leaving.afterRestore, to: tty) }
+    }
+
+    private static func send(_ text: String, to fd: Int32) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+
+    /// Ctrl-Z: hand the terminal back, cleared, stop, and repaint on resume.
+    public func suspend() {
+        leaveTerminal()
         xd_suspend()
         refresh()
         invalidate()

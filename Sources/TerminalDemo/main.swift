@@ -1,6 +1,8 @@
 // terminal-demo: the toolkit on a real terminal, for the end-to-end test
 // and for trying widgets by hand. Type (Chinese too) and press Enter to add
-// a line to the list; Esc or Ctrl-Q quits; Ctrl-Z suspends.
+// a line to the list; Esc or Ctrl-Q quits; Ctrl-Z suspends; Ctrl-X crashes
+// on purpose (fatalError), for the end-to-end test of what a crash leaves
+// on the terminal.
 //   terminal-demo bench   prints the render benchmark
 import Curses
 import Foundation
@@ -43,6 +45,7 @@ loop: while true {
     switch key {
     case .escape, .ctrl("q"), .ctrl("c"): break loop
     case .ctrl("z"): screen.suspend()
+    case .ctrl("x"): fatalError("terminal-demo: Ctrl-X crashes on purpose")
     case .enter:
         if !editor.text.isEmpty { items.append(editor.text); list.selected = items.count - 1 }
         editor.setText("")

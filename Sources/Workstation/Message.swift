@@ -66,6 +66,9 @@ public enum Effect: Sendable, Equatable {
     case exportCompliance(path: String)
     case lock
     case quit
+    /// Ctrl-Z: hand the terminal back to the shell until `fg` (never from
+    /// the lock screen).
+    case suspend
 }
 
 extension Snapshot {

@@ -50,8 +50,10 @@ public enum Render {
         if !s.unlockMessage.isEmpty {
             b.set(s.unlockMessage, x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, style: Style(.violation))
         }
-        StatusBar(hints: [("↑↓", S.hintChooseAccount.text(L)), ("Enter", S.hintUnlock.text(L)),
-                          ("F10", S.hintQuit.text(L))]).render(into: &b, b.area.row(s.height - 1))
+        // The lock screen offers no way out but a passphrase.
+        let quit = s.lockedBy == nil ? [("F10", S.hintQuit.text(L))] : []
+        StatusBar(hints: [("↑↓", S.hintChooseAccount.text(L)), ("Enter", S.hintUnlock.text(L))] + quit)
+            .render(into: &b, b.area.row(s.height - 1))
     }
 
     // MARK: - main screen

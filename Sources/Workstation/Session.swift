@@ -89,6 +89,9 @@ public final class Session {
             case .quit:
                 lock()
                 return []
+            case .suspend:
+                // The screen's to do: the store stays as it is.
+                return []
             }
         } catch let error as VaultError {
             // The screen counts the wait down itself: a fixed number of seconds would go stale.

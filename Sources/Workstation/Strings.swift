@@ -12,6 +12,7 @@ public enum S {
     public static let passphraseNotTried = LocalizedText(zh: "口令输错过：这次的口令没有验证，请等倒计时结束。",
                                                          en: "After wrong passphrases this one was not tried: wait for the countdown.")
     public static let locked = LocalizedText(zh: "已锁定：输入口令继续。", en: "Locked: type your passphrase to continue.")
+    public static let unlockFirst = LocalizedText(zh: "已锁定：先解锁才能退出。", en: "Locked: unlock first to quit.")
     public static let blank = LocalizedText(zh: "按任意键继续", en: "press any key")
     public static let students = LocalizedText(zh: "学生", en: "Students")
     public static let keyAttention = LocalizedText(zh: "重点关注", en: "Key attention")

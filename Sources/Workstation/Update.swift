@@ -46,6 +46,9 @@ public enum Update {
         case .key(let key, let at):
             if case .resize(let w, let h) = key { s.width = w; s.height = h; return [] }
             s.lastActivity = at
+            // Ctrl-Z hands the terminal to the shell: from anywhere but the
+            // unlock screen, which decides for itself.
+            if key == .ctrl("z"), s.phase != .unlock { return [.suspend] }
             s.wallClock = at
             switch s.phase {
             case .blank:
@@ -246,7 +249,14 @@ public enum Update {
             s.passphrase = LineEditor("", limit: 200)
             return [.unlock(account: account, passphrase: bytes)]
         case .escape: s.passphrase = LineEditor("", limit: 200)
-        case .ctrl("c"), .function(10): return [.quit]
+        case .ctrl("c"), .function(10), .ctrl("z"):
+            // Leaving an app never unlocked is harmless; leaving the lock
+            // screen would hand the teacher's shell to whoever walked up.
+            guard s.lockedBy == nil else {
+                s.unlockMessage = S.unlockFirst.text(s.language)
+                return []
+            }
+            return key == .ctrl("z") ? [.suspend] : [.quit]
         default: s.passphrase.handle(key)
         }
         return []

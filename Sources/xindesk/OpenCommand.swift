@@ -57,15 +57,18 @@ enum WorkstationLoop {
                 break
             }
             var messages: [Msg] = []
-            if let key = screen.readKey(timeout: 250) {
-                if key == .ctrl("z") { screen.suspend(); continue }
-                messages.append(.key(key, at: Date()))
-            }
+            if let key = screen.readKey(timeout: 250) { messages.append(.key(key, at: Date())) }
             messages.append(.tick(now: LocalDateTime(Date(), in: zone), wall: Date()))
             while !messages.isEmpty && running {
                 let msg = messages.removeFirst()
                 for effect in Update.update(&state, msg) {
                     if effect == .quit { running = false; break }
+                    if effect == .suspend {
+                        screen.suspend()
+                        // Back from the shell: a long absence locks before the next frame is drawn.
+                        messages.append(.tick(now: LocalDateTime(Date(), in: zone), wall: Date()))
+                        continue
+                    }
                     messages += session.perform(effect, state: state)
                 }
             }

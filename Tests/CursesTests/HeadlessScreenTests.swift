@@ -39,5 +39,6 @@ final class HeadlessScreenTests: XCTestCase {
         XCTAssertEqual(KeyDecoder.character(0x5F20), .character("张"))
         XCTAssertEqual(KeyDecoder.functionKey(KEY_F0 + 1), .function(1))
         XCTAssertEqual(KeyDecoder.functionKey(KEY_BTAB), .backTab)
+        XCTAssertEqual(KeyDecoder.functionKey(KEY_SUSPEND), .ctrl("z"), "TERM=linux reports Ctrl-Z as its suspend key")
     }
 }

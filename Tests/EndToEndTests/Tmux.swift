@@ -62,9 +62,24 @@ final class Tmux {
         try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
     }
 
+    /// The screen and everything scrolled off it (the pane's history).
+    func screenAndHistory() throws -> String { try run(["capture-pane", "-p", "-S", "-", "-E", "-", "-t", session]) }
+
     /// Whether the program in the pane has exited.
     func paneDead() throws -> Bool {
         try run(["display-message", "-p", "-t", session, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
+    /// The pane's process (the program: `start` runs it through `env`, which execs it).
+    func panePID() throws -> pid_t {
+        pid_t(try run(["display-message", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    /// Waits until the program in the pane has exited.
+    func waitUntilDead(_ what: String, timeout: TimeInterval = 15, file: StaticString = #filePath, line: UInt = #line) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while try !paneDead(), Date() < deadline { usleep(50_000) }
+        XCTAssertTrue(try paneDead(), "\(what): the program is still running", file: file, line: line)
     }
 
     /// Polls the screen until `condition` holds (up to `timeout` seconds).
