@@ -47,8 +47,10 @@ public enum Update {
             if case .resize(let w, let h) = key { s.width = w; s.height = h; return [] }
             s.lastActivity = at
             // Ctrl-Z hands the terminal to the shell: from anywhere but the
-            // unlock screen, which decides for itself.
-            if key == .ctrl("z"), s.phase != .unlock { return [.suspend] }
+            // unlock screen, which decides for itself. The workstation locks
+            // first (a draft kept as at any lock): a stopped job is one `fg`
+            // away for whoever sits down at that shell.
+            if key == .ctrl("z"), s.phase != .unlock { return lock(&s) + [.suspend] }
             s.wallClock = at
             switch s.phase {
             case .blank:

@@ -124,7 +124,9 @@ final class ScreenExitTests: XCTestCase {
         }
     }
 
-    func testCtrlZAtTheMainScreenLeavesNoNameBehindAndFgBringsTheScreenBack() throws {
+    /// Ctrl-Z locks before it stops: `fg` brings back the lock screen, and
+    /// only the passphrase leads on.
+    func testCtrlZAtTheMainScreenLeavesNoNameBehindAndFgBringsBackTheLockScreen() throws {
         let names = try studentNames()
         for term in ["linux", "vt100", "xterm-256color"] {
             let pid = try openFromAShell(term: term)
@@ -134,7 +136,11 @@ final class ScreenExitTests: XCTestCase {
             try assertNothingLeft(names, "while stopped (TERM=\(term))")
             try tmux.type("fg")
             try tmux.press("Enter")
-            try tmux.waitFor("the screen drawn again (TERM=\(term))") { $0.contains("心 desk │ duty") && $0.contains("Students") }
+            let back = try tmux.waitFor("the lock screen drawn again (TERM=\(term))") { $0.contains("Locked") && $0.contains("Unlock") }
+            XCTAssertFalse(names.contains { back.contains($0) }, "no name on the lock screen (TERM=\(term))")
+            try tmux.type("demo1234")
+            try tmux.press("Enter")
+            try tmux.waitFor("the main screen after unlocking (TERM=\(term))") { $0.contains("心 desk │ duty") && $0.contains("Students") }
             try tmux.press("q")
             try tmux.waitFor("the shell after q (TERM=\(term))") { _ in (try? self.shellHasTheTerminal()) == true }
             try assertNothingLeft(names, "q after fg (TERM=\(term))")

@@ -70,28 +70,36 @@ final class LockScreenKeyTests: XCTestCase {
         XCTAssertEqual(F.press(&s, .character("q")), [.quit])
     }
 
-    func testCtrlZSuspendsFromTheMainScreenAFormTheFilterAndTheBlankScreenLeavingThemAsTheyWere() throws {
+    /// A stopped job is one `fg` away for whoever sits down at that shell:
+    /// Ctrl-Z locks first (what was typed kept as a draft), then suspends.
+    func testCtrlZLocksThenSuspendsFromTheMainScreenAFormTheFilterAndTheBlankScreen() throws {
         var s = try F.state("duty", [.duty])
-        XCTAssertEqual(F.press(&s, .ctrl("z")), [.suspend])
-        XCTAssertEqual(s.phase, .main)
+        XCTAssertEqual(F.press(&s, .ctrl("z")), [.lock, .suspend])
+        XCTAssertEqual(s.phase, .unlock)
+        XCTAssertEqual(s.lockedBy, "duty")
+        XCTAssertEqual(s.students, [], "nothing decrypted is kept while stopped")
 
+        s = try F.state("duty", [.duty])
         _ = F.press(&s, .character("n"))
         _ = F.press(&s, .tab)
         _ = F.type(&s, "1")
-        let form = s.modal
-        XCTAssertEqual(F.press(&s, .ctrl("z")), [.suspend])
-        XCTAssertEqual(s.modal.map { "\($0)" }, form.map { "\($0)" }, "the form stays as typed")
-        s.modal = nil
+        let effects = F.press(&s, .ctrl("z"))
+        guard case .keepDraft(.form(let draft))? = effects.first else { return XCTFail("the form is not kept: \(effects)") }
+        XCTAssertEqual(draft.fields[1].text, "1", "the form as typed goes into the draft")
+        XCTAssertEqual(Array(effects.dropFirst()), [.lock, .suspend])
+        XCTAssertNil(s.modal)
 
+        s = try F.state("duty", [.duty])
         _ = F.press(&s, .character("/"))
         _ = F.type(&s, "zs")
-        XCTAssertEqual(F.press(&s, .ctrl("z")), [.suspend])
-        XCTAssertTrue(s.filtering)
-        XCTAssertEqual(s.filter.text, "zs")
+        XCTAssertEqual(F.press(&s, .ctrl("z")), [.lock, .suspend])
+        XCTAssertFalse(s.filtering)
+        XCTAssertEqual(s.filter.text, "", "the search is gone with the lock")
 
+        s = try F.state("duty", [.duty])
         _ = F.press(&s, .function(9))
         XCTAssertEqual(s.phase, .blank)
-        XCTAssertEqual(F.press(&s, .ctrl("z")), [.suspend])
-        XCTAssertEqual(s.phase, .blank, "still blank when it comes back")
+        XCTAssertEqual(F.press(&s, .ctrl("z")), [.lock, .suspend])
+        XCTAssertEqual(s.phase, .unlock, "it comes back locked")
     }
 }
