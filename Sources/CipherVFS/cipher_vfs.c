@@ -12,7 +12,9 @@
  *    number, the page image, a 4-byte checksum. Page images therefore start
  *    at offsets = 4 (mod 8).
  *  - WAL: a 32-byte header, then frames of a 24-byte header (page number
- *    first) and the page image. Recovery reads whole frames.
+ *    first) and the page image. Recovery reads the header, then whole
+ *    frames; before it decides anything, the VFS walks the WAL itself
+ *    (wal_walk.c) and refuses a tampered one.
  */
 #include "cipher_internal.h"
 
@@ -26,12 +28,26 @@ typedef struct cipher_file {
     sqlite3_file *real;         /* the base VFS's file, allocated just after us */
     int kind;
     xcipher_key *key;
-    unsigned char *buf;         /* sodium_malloc: one stored frame + one plain page */
+    unsigned char *buf;         /* sodium_malloc: one stored frame + one plain page (+ one for the walk) */
     /* The last small write that named a page number, so the page image
      * that follows it does not need a read-back (journal: the 4-byte
-     * record prefix; WAL: the 24-byte frame header). */
+     * record prefix; WAL: the 24-byte frame header, kept whole). */
     sqlite3_int64 pgno_offset;
     uint32_t pgno_value;
+    unsigned char frame_header[XCIPHER_WAL_FRAME_HEADER];
+    /* WAL: set when SQLite starts a recovery (reads the WAL header) and the
+     * walk found nothing altered; frames after `recovery_end` are hidden
+     * from that recovery. Any write ends it. */
+    int recovering;
+    uint32_t recovery_end;
+    /* WAL: the header last seen (used while frames carry its salts), and
+     * the last frame this handle encrypted (index, its header as it was,
+     * the commit its transaction follows), so appending needs one read. */
+    unsigned char wal_header[XCIPHER_WAL_HEADER];
+    int wal_header_known;
+    sqlite3_int64 last_index;
+    unsigned char last_header[XCIPHER_WAL_FRAME_HEADER];
+    uint32_t last_base;
     char path[XCIPHER_MAX_PATH];
 } cipher_file;
 
@@ -167,7 +183,8 @@ static int journal_read(cipher_file *f, void *out, int amt, sqlite3_int64 off) {
 
 /* ---- write-ahead log -------------------------------------------------- */
 
-/* Position of `off` relative to the frames: frame index and offset inside. */
+/* Position of `off` relative to the frames: frame index (0-based) and
+ * offset inside. */
 static void wal_locate(sqlite3_int64 off, sqlite3_int64 *frame, int *inside) {
     sqlite3_int64 rel = off - XCIPHER_WAL_HEADER;
     *frame = rel / XCIPHER_WAL_FRAME;
@@ -178,92 +195,189 @@ static sqlite3_int64 wal_frame_offset(sqlite3_int64 frame) {
     return XCIPHER_WAL_HEADER + frame * XCIPHER_WAL_FRAME;
 }
 
+/* Reads exactly `amt` bytes that a write needs to find on disk. */
+static int wal_read_back(cipher_file *f, void *dst, int amt, sqlite3_int64 off) {
+    int rc = REAL(f)->pMethods->xRead(REAL(f), dst, amt, off);
+    return rc == SQLITE_IOERR_SHORT_READ ? SQLITE_IOERR_WRITE : rc;
+}
+
+/* What the page of frame `index` (0-based) is bound to: its frame header's
+ * page number and commit field (the header was just written through this
+ * handle, or is on disk when SQLite rewrites a page in place), the salts and
+ * checkpoint sequence of the WAL header (not the frame header's salts: SQLite
+ * writes zeros there until it rewrites a transaction's checksums at commit),
+ * the frame's number, and the commit frame its transaction follows: the
+ * frame before it when that is a commit, else the one the frame before it
+ * follows. SQLite holds the WAL write lock, and a transaction's frames are
+ * written in order after the commit it follows, so the frame before is on
+ * disk and belongs to the same story. */
+static int wal_frame_meta(cipher_file *f, sqlite3_int64 index, unsigned char *header,
+                          uint32_t *pgno, xcipher_frame_meta *m) {
+    sqlite3_int64 header_off = wal_frame_offset(index);
+    unsigned char wal_header[XCIPHER_WAL_HEADER];
+    int rc;
+    if (f->pgno_offset == header_off) {
+        memcpy(header, f->frame_header, XCIPHER_WAL_FRAME_HEADER);
+    } else if ((rc = wal_read_back(f, header, XCIPHER_WAL_FRAME_HEADER, header_off)) != SQLITE_OK) {
+        return rc;
+    }
+    /* The header only changes with the generation, and the frame header
+     * carries the generation's salts (unless SQLite zeroed them for now). */
+    if (!f->wal_header_known || memcmp(header + 8, f->wal_header + 16, 8) != 0) {
+        if ((rc = wal_read_back(f, f->wal_header, XCIPHER_WAL_HEADER, 0)) != SQLITE_OK) {
+            f->wal_header_known = 0;
+            return rc;
+        }
+        f->wal_header_known = 1;
+    }
+    memcpy(wal_header, f->wal_header, sizeof wal_header);
+    *pgno = xcipher_get32be(header);
+    m->commit = xcipher_get32be(header + 4);
+    memcpy(m->salts, wal_header + 16, 8);
+    m->ckpt = xcipher_get32be(wal_header + 12);
+    m->frame = (uint32_t)index + 1;
+    m->base = 0;
+    if (index == 0) return SQLITE_OK;
+    sqlite3_int64 prev_off = wal_frame_offset(index - 1);
+    unsigned char prev[XCIPHER_WAL_FRAME_HEADER];
+    if ((rc = wal_read_back(f, prev, sizeof prev, prev_off)) != SQLITE_OK) return rc;
+    if (xcipher_get32be(prev + 4) != 0) {
+        m->base = (uint32_t)index;             /* the frame before is a commit */
+        return SQLITE_OK;
+    }
+    /* The frame before continues a transaction: this handle just wrote it
+     * (its header unchanged since), or its nonce says which commit that
+     * transaction follows (a frame of the old format says nothing). */
+    if (f->last_index == index - 1 && memcmp(prev, f->last_header, sizeof prev) == 0) {
+        m->base = f->last_base;
+        return SQLITE_OK;
+    }
+    unsigned char tail[12];
+    sqlite3_int64 tail_off = prev_off + XCIPHER_WAL_FRAME_HEADER + XCIPHER_BODY_BYTES + XCIPHER_NONCE_BYTES - 12;
+    if ((rc = wal_read_back(f, tail, sizeof tail, tail_off)) != SQLITE_OK) return rc;
+    if (xcipher_get32be(tail) == m->ckpt && xcipher_get32be(tail + 4) == (uint32_t)index &&
+        xcipher_get32be(tail + 8) < (uint32_t)index)
+        m->base = xcipher_get32be(tail + 8);
+    return SQLITE_OK;
+}
+
 static int wal_write(cipher_file *f, const void *data, int amt, sqlite3_int64 off) {
-    if (off == 0 && amt == XCIPHER_WAL_HEADER)
+    /* A write means no recovery is running on this handle. */
+    f->recovering = 0;
+    if (off == 0 && amt == XCIPHER_WAL_HEADER) {
+        f->wal_header_known = 0;
+        f->last_index = -1;
         return REAL(f)->pMethods->xWrite(REAL(f), data, amt, off);
+    }
     if (off < XCIPHER_WAL_HEADER) return SQLITE_IOERR_WRITE;
     sqlite3_int64 frame;
     int inside;
     wal_locate(off, &frame, &inside);
     if (inside == 0 && amt == XCIPHER_WAL_FRAME_HEADER) {
         f->pgno_offset = off;
-        f->pgno_value = xcipher_get32be(data);
+        memcpy(f->frame_header, data, XCIPHER_WAL_FRAME_HEADER);
         return REAL(f)->pMethods->xWrite(REAL(f), data, amt, off);
     }
     if (inside == XCIPHER_WAL_FRAME_HEADER && amt == XCIPHER_PAGE_SIZE) {
-        sqlite3_int64 header = wal_frame_offset(frame);
         uint32_t pgno;
-        if (f->pgno_offset == header) {
-            pgno = f->pgno_value;
-        } else {
-            /* Overwriting a frame in place: its header is already there. */
-            unsigned char be[4];
-            int rc = REAL(f)->pMethods->xRead(REAL(f), be, 4, header);
-            if (rc != SQLITE_OK) return rc == SQLITE_IOERR_SHORT_READ ? SQLITE_IOERR_WRITE : rc;
-            pgno = xcipher_get32be(be);
-        }
-        int rc = xcipher_encrypt_page(f->key, pgno, data, STORED(f));
+        xcipher_frame_meta m;
+        unsigned char header[XCIPHER_WAL_FRAME_HEADER];
+        int rc = wal_frame_meta(f, frame, header, &pgno, &m);
         if (rc != SQLITE_OK) return rc;
-        return REAL(f)->pMethods->xWrite(REAL(f), STORED(f), amt, off);
+        rc = xcipher_encrypt_frame(f->key, pgno, &m, data, STORED(f));
+        if (rc != SQLITE_OK) return rc;
+        f->last_index = -1;
+        rc = REAL(f)->pMethods->xWrite(REAL(f), STORED(f), amt, off);
+        if (rc == SQLITE_OK) {
+            f->last_index = frame;
+            memcpy(f->last_header, header, sizeof header);
+            f->last_base = m.base;
+        }
+        return rc;
     }
     return SQLITE_IOERR_WRITE;
 }
 
-/* Whether the whole frame stored at `header_off` authenticates with salts
- * equal to `salts` (8 bytes). Used to tell tampering from a torn tail. */
-static int wal_frame_is_valid(cipher_file *f, sqlite3_int64 header_off,
-                              const unsigned char *salts) {
-    unsigned char *scratch = sodium_malloc(XCIPHER_WAL_FRAME + XCIPHER_PAGE_SIZE);
-    if (!scratch) return 0;
-    int valid = 0;
-    int rc;
-    if (read_real(f, scratch, XCIPHER_WAL_FRAME, header_off, &rc) == 1 &&
-        memcmp(scratch + 8, salts, 8) == 0 &&
-        xcipher_decrypt_page(f->key, xcipher_get32be(scratch),
-                             scratch + XCIPHER_WAL_FRAME_HEADER,
-                             scratch + XCIPHER_WAL_FRAME) == 0)
-        valid = 1;
-    sodium_free(scratch);
-    return valid;
+/* SQLite reads the whole WAL header only to recover the WAL (rebuild the
+ * wal-index from the file), holding every WAL lock, before it decides
+ * which frames count. The walk decides first: on a tampered WAL the
+ * recovery fails, SQLite changes nothing (it keeps the WAL and checkpoints
+ * nothing) and every open fails, naming the frame; otherwise the frames
+ * after the walk's end are hidden from the recovery's scan. */
+static int wal_recovery_begins(cipher_file *f) {
+    xcipher_wal_report r;
+    char db_path[XCIPHER_MAX_PATH];
+    size_t len = strlen(f->path);
+    if (len < 4 || len - 4 >= sizeof db_path || strcmp(f->path + len - 4, "-wal") != 0) return SQLITE_IOERR_READ;
+    memcpy(db_path, f->path, len - 4);
+    db_path[len - 4] = '\0';
+    int rc = xcipher_wal_walk(REAL(f), db_path, f->key, f->buf, &r);
+    if (rc == SQLITE_IOERR_DATA) {
+        sqlite3_int64 at = r.bad_frame ? wal_frame_offset(r.bad_frame - 1) : 0;
+        xcipher_failure_record_reason(f->kind, r.bad_frame, at, f->path, r.reason);
+        return rc;
+    }
+    if (rc != SQLITE_OK) return rc;
+    f->recovering = 1;
+    f->recovery_end = r.end;
+    return SQLITE_OK;
 }
 
-static int wal_read_frame(cipher_file *f, unsigned char *out, sqlite3_int64 off) {
+/* Authenticates the stored frame now in STORED(f), frame number `n`, into
+ * PLAIN(f); a format-2 frame must be where it was written. */
+static int wal_frame_authenticates(cipher_file *f, uint32_t n) {
+    static const unsigned char no_salts[8] = {0};
+    unsigned char wal_header[XCIPHER_WAL_HEADER];
+    const unsigned char *wal_salts = NULL;
+    /* Zero salts: a frame whose checksum SQLite will rewrite at commit; it
+     * belongs to the WAL header's generation. */
+    if (memcmp(STORED(f) + 8, no_salts, 8) == 0 &&
+        REAL(f)->pMethods->xRead(REAL(f), wal_header, sizeof wal_header, 0) == SQLITE_OK)
+        wal_salts = wal_header + 16;
+    xcipher_frame_meta m;
+    int kind = xcipher_decrypt_frame(f->key, STORED(f), wal_salts, PLAIN(f), &m);
+    if (kind == XCIPHER_FRAME_V2 && m.frame != n) {
+        sodium_memzero(PLAIN(f), XCIPHER_PAGE_SIZE);
+        return 0;
+    }
+    return kind != XCIPHER_FRAME_BAD;
+}
+
+static int wal_failed(cipher_file *f, uint32_t n, sqlite3_int64 off) {
+    xcipher_failure_record(f->kind, n, off, f->path);
+    return SQLITE_IOERR_DATA;
+}
+
+static int wal_read_frame(cipher_file *f, unsigned char *out, sqlite3_int64 off, uint32_t n) {
     int rc;
     int got = read_real(f, STORED(f), XCIPHER_WAL_FRAME, off, &rc);
     if (got == -2) return rc;
     if (got == 0) { memset(out, 0, XCIPHER_WAL_FRAME); return SQLITE_IOERR_SHORT_READ; }
-    uint32_t pgno = xcipher_get32be(STORED(f));
-    if (got == 1 && xcipher_decrypt_page(f->key, pgno, STORED(f) + XCIPHER_WAL_FRAME_HEADER,
-                                         PLAIN(f)) == 0) {
+    int kept = !f->recovering || n <= f->recovery_end;
+    if (got == 1 && kept && wal_frame_authenticates(f, n)) {
         memcpy(out, STORED(f), XCIPHER_WAL_FRAME_HEADER);
         memcpy(out + XCIPHER_WAL_FRAME_HEADER, PLAIN(f), XCIPHER_PAGE_SIZE);
         sodium_memzero(PLAIN(f), XCIPHER_PAGE_SIZE);
         return SQLITE_OK;
     }
-    /* Recovery scans frames until one fails SQLite's salt or checksum test.
-     * A frame of an older WAL generation, or a frame torn by a crash at the
-     * end of the log, is such an end: hand SQLite a zero page so its own
-     * checksum ends the log there. But a failing frame followed by a valid
-     * frame of the same generation was altered: that is an error. */
-    unsigned char wal_header[XCIPHER_WAL_HEADER];
-    int hrc = REAL(f)->pMethods->xRead(REAL(f), wal_header, XCIPHER_WAL_HEADER, 0);
-    if (hrc != SQLITE_OK) return auth_failed(f, pgno, off);
-    int same_generation = got == 1 && memcmp(STORED(f) + 8, wal_header + 16, 8) == 0;
-    if (same_generation && wal_frame_is_valid(f, off + XCIPHER_WAL_FRAME, wal_header + 16))
-        return auth_failed(f, pgno, off);
+    /* Outside a recovery (SQLite re-reading its own transaction's frames to
+     * rewrite their checksums) every frame must authenticate. */
+    if (!f->recovering) return wal_failed(f, n, off);
+    /* A frame the walk did not keep (after the last commit it accepted: a
+     * torn tail, leftovers) ends the recovery's scan: its salts, inverted,
+     * fail SQLite's own test whatever its checksum says. */
     memcpy(out, STORED(f), XCIPHER_WAL_FRAME_HEADER);
+    for (int i = 8; i < 16; i++) out[i] = (unsigned char)~out[i];
     memset(out + XCIPHER_WAL_FRAME_HEADER, 0, XCIPHER_PAGE_SIZE);
     return SQLITE_OK;
 }
 
-static int wal_read_page(cipher_file *f, unsigned char *out, sqlite3_int64 frame_off) {
+static int wal_read_page(cipher_file *f, unsigned char *out, sqlite3_int64 frame_off, uint32_t n) {
     int rc;
     int got = read_real(f, STORED(f), XCIPHER_WAL_FRAME, frame_off, &rc);
     if (got == -2) return rc;
-    uint32_t pgno = got == 0 ? 0 : xcipher_get32be(STORED(f));
-    if (got != 1 || xcipher_decrypt_page(f->key, pgno, STORED(f) + XCIPHER_WAL_FRAME_HEADER,
-                                         PLAIN(f)) != 0)
-        return auth_failed(f, pgno, frame_off + XCIPHER_WAL_FRAME_HEADER);
+    if (got != 1 || !wal_frame_authenticates(f, n))
+        return wal_failed(f, n, frame_off + XCIPHER_WAL_FRAME_HEADER);
     memcpy(out, PLAIN(f), XCIPHER_PAGE_SIZE);
     sodium_memzero(PLAIN(f), XCIPHER_PAGE_SIZE);
     return SQLITE_OK;
@@ -272,14 +386,19 @@ static int wal_read_page(cipher_file *f, unsigned char *out, sqlite3_int64 frame
 static int wal_read(cipher_file *f, void *out, int amt, sqlite3_int64 off) {
     if (off < XCIPHER_WAL_HEADER) {
         if (off + amt > XCIPHER_WAL_HEADER) return SQLITE_IOERR_READ;
+        if (off == 0 && amt == XCIPHER_WAL_HEADER) {
+            int rc = wal_recovery_begins(f);
+            if (rc != SQLITE_OK) return rc;
+        }
         return REAL(f)->pMethods->xRead(REAL(f), out, amt, off);
     }
     sqlite3_int64 frame;
     int inside;
     wal_locate(off, &frame, &inside);
-    if (inside == 0 && amt == XCIPHER_WAL_FRAME) return wal_read_frame(f, out, off);
+    uint32_t n = (uint32_t)frame + 1;
+    if (inside == 0 && amt == XCIPHER_WAL_FRAME) return wal_read_frame(f, out, off, n);
     if (inside == XCIPHER_WAL_FRAME_HEADER && amt == XCIPHER_PAGE_SIZE)
-        return wal_read_page(f, out, wal_frame_offset(frame));
+        return wal_read_page(f, out, wal_frame_offset(frame), n);
     /* Anything inside a frame header (page number, salts, checksums) is
      * metadata; a read that touches a page image any other way would hand
      * ciphertext to SQLite as if it were data. */
@@ -422,9 +541,10 @@ static int x_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file,
 
     f->key = xcipher_key_acquire(db_path);
     if (!f->key) return SQLITE_CANTOPEN;
-    f->buf = sodium_malloc(XCIPHER_WAL_FRAME + XCIPHER_PAGE_SIZE);
+    f->buf = sodium_malloc(XCIPHER_WALK_SCRATCH);
     if (!f->buf) { xcipher_key_release(f->key); f->key = NULL; return SQLITE_NOMEM; }
     f->pgno_offset = -1;
+    f->last_index = -1;
     strncpy(f->path, name, sizeof f->path - 1);
 
     int rc = base_vfs->xOpen(base_vfs, name, f->real, flags, out_flags);

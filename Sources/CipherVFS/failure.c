@@ -12,16 +12,22 @@ static pthread_mutex_t failure_mutex = PTHREAD_MUTEX_INITIALIZER;
 static xcipher_failure last_failure;
 static int has_failure = 0;
 
-void xcipher_failure_record(int kind, uint32_t page, long long offset,
-                            const char *path) {
+void xcipher_failure_record_reason(int kind, uint32_t page, long long offset,
+                                   const char *path, const char *reason) {
     pthread_mutex_lock(&failure_mutex);
+    memset(&last_failure, 0, sizeof last_failure);
     last_failure.kind = kind;
     last_failure.page = page;
     last_failure.offset = offset;
     strncpy(last_failure.path, path ? path : "", sizeof last_failure.path - 1);
-    last_failure.path[sizeof last_failure.path - 1] = '\0';
+    strncpy(last_failure.reason, reason ? reason : "", sizeof last_failure.reason - 1);
     has_failure = 1;
     pthread_mutex_unlock(&failure_mutex);
+}
+
+void xcipher_failure_record(int kind, uint32_t page, long long offset,
+                            const char *path) {
+    xcipher_failure_record_reason(kind, page, offset, path, NULL);
 }
 
 int xcipher_last_failure(xcipher_failure *out) {

@@ -244,29 +244,44 @@ public final class UnlockedVault: @unchecked Sendable {
         }
     }
 
-    /// Authenticates every page of the database and its WAL straight from
-    /// disk, then runs SQLite's integrity check.
+    /// Authenticates every page of the database and walks its WAL straight
+    /// from disk, then runs SQLite's integrity check. A WAL that was tampered
+    /// with (not merely cut short by a crash) is `.tampered`, naming the
+    /// `-wal` file and the frame (see `xcipher_verify_wal`). The files are
+    /// read inside BEGIN IMMEDIATE, so another workstation's commit cannot
+    /// change the WAL half-way through the walk; opening that transaction
+    /// recovers a WAL a crash left, which the cipher VFS refuses when the WAL
+    /// was tampered with.
     public func check() throws -> CheckReport {
         let key = try currentKey()
-        var failure = xcipher_failure()
-        var pages: Int64 = 0
-        let rc = key.withUnsafeBytes { k in
-            xcipher_verify(paths.database, k.baseAddress!.assumingMemoryBound(to: UInt8.self), fileId, &failure, &pages)
-        }
-        if rc != SQLITE_OK {
-            if rc == SQLITE_CANTOPEN { throw VaultError.permissionDenied(path: paths.database, detail: "xcipher_verify") }
-            let file = withUnsafeBytes(of: failure.path) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            throw VaultError.tampered(file: file, page: failure.page,
-                                      detail: "authentication failed at byte offset \(failure.offset)")
-        }
         do {
             let queue = try DatabaseQueue(path: paths.database, configuration: CipherRuntime.configuration())
             defer { try? queue.close() }
+            var pages: Int64 = 0
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    pages = try verifyFiles(key)
+                    return .rollback
+                }
+            }
             let rows = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
             return CheckReport(pagesAuthenticated: pages, integrity: rows)
         } catch {
             throw VaultError.from(error, database: paths.database)
         }
+    }
+
+    /// `xcipher_verify` on the database and its WAL: the pages and frames
+    /// that authenticated, or the first damage it found.
+    private func verifyFiles(_ key: SecretBytes) throws -> Int64 {
+        var failure = xcipher_failure()
+        var pages: Int64 = 0
+        let rc = key.withUnsafeBytes { k in
+            xcipher_verify(paths.database, k.baseAddress!.assumingMemoryBound(to: UInt8.self), fileId, &failure, &pages)
+        }
+        if rc == SQLITE_OK { return pages }
+        if rc == SQLITE_CANTOPEN { throw VaultError.permissionDenied(path: paths.database, detail: "xcipher_verify") }
+        throw VaultError.tampered(failure)
     }
 
     // MARK: - helpers

@@ -20,7 +20,7 @@ extension VaultError {
         let failed = file.map { Self.names($0, database: path) } ?? false
         let detail = "SQLite \(db.extendedResultCode.rawValue): \(db.message ?? "")"
         func damaged(_ fallbackPage: UInt32) -> VaultError {
-            if failed, let file { return .tampered(file: file, page: failure.page, detail: detail) }
+            if failed { return .tampered(failure, sqlite: detail) }
             return .tampered(file: path, page: fallbackPage, detail: detail)
         }
         switch db.resultCode {
@@ -34,6 +34,16 @@ extension VaultError {
             return VaultError.io(path: path, detail: detail)
         default: return error
         }
+    }
+
+    /// What `failure` (from the cipher VFS or `xcipher_verify`) found: the
+    /// file, the page (for a WAL the frame, 0 for its header) and why.
+    static func tampered(_ failure: xcipher_failure, sqlite: String? = nil) -> VaultError {
+        let file = withUnsafeBytes(of: failure.path) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+        let reason = withUnsafeBytes(of: failure.reason) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+        let what = reason.isEmpty ? "authentication failed at byte offset \(failure.offset)"
+                                  : "\(reason) (byte offset \(failure.offset))"
+        return .tampered(file: file, page: failure.page, detail: [what, sqlite].compactMap { $0 }.joined(separator: "; "))
     }
 
     /// Whether `file` (as SQLite named it to the VFS, symlinks resolved) is

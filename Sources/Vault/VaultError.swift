@@ -73,6 +73,10 @@ public enum VaultError: TeacherReadableError, Equatable {
         case .noRoles: LocalizedText(
             zh: "账户至少需要一个角色：duty（值班）、counselor（心理教师）、head（负责人）或 admin（管理员）。",
             en: "An account needs at least one role: duty, counselor, head or admin.")
+        case .tampered(let f, let page, _) where f.hasSuffix("-wal"): LocalizedText(
+            // A WAL is named by its frame (page 0: the WAL header).
+            zh: "文件 \(f) 已损坏或被篡改（\(page == 0 ? "WAL 文件头" : "第 \(page) 帧")）。未做任何改动，数据库没有打开；请从备份恢复并运行 `xindesk check`。",
+            en: "The file \(f) is damaged or has been tampered with (\(page == 0 ? "WAL header" : "frame \(page)")). Nothing was changed and the database was not opened; restore from a backup and run `xindesk check`.")
         case .tampered(let f, let page, _): LocalizedText(
             zh: "文件 \(f) 已损坏或被篡改（第 \(page) 页）。未做任何改动；请从备份恢复并运行 `xindesk check`。",
             en: "The file \(f) is damaged or has been tampered with (page \(page)). Nothing was changed; restore from a backup and run `xindesk check`.")

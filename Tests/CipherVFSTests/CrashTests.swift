@@ -38,30 +38,39 @@ final class CrashTests: CipherTestCase {
         }
     }
 
-    private func crashRepeatedly(mode: String, runs: Int) throws {
+    /// `writers` children write the database at once (in WAL mode, two
+    /// workstations); all are killed, one after the other.
+    private func crashRepeatedly(mode: String, runs: Int, writers: Int = 1) throws {
         var rng = SystemRandomNumberGenerator()
         var everReported = Set<Int>()
         var killedMidStream = 0
         for run in 0..<runs {
-            let child = try torture(["crash", db, mode, Self.hex(key), Self.hex(fileId)])
-            let out = Pipe(), err = Pipe()
-            child.standardOutput = out
-            child.standardError = err
-            try child.run()
-            let collector = OutputCollector(out.fileHandleForReading)
+            var children: [(process: Process, collector: OutputCollector, errors: Pipe)] = []
+            for _ in 0..<writers {
+                let child = try torture(["crash", db, mode, Self.hex(key), Self.hex(fileId)])
+                let out = Pipe(), err = Pipe()
+                child.standardOutput = out
+                child.standardError = err
+                try child.run()
+                children.append((child, OutputCollector(out.fileHandleForReading), err))
+            }
             // Kill after 0-4 reported commits plus 0-12 ms: from "still
             // starting up (maybe replaying the last crash)" to "mid-commit".
             let commits = Int.random(in: 0...4, using: &rng)
             let deadline = Date().addingTimeInterval(20)
-            while collector.lineCount < commits && child.isRunning && Date() < deadline { usleep(200) }
-            usleep(UInt32.random(in: 0...12_000, using: &rng))
-            let wasRunning = child.isRunning
-            kill(child.processIdentifier, SIGKILL)
-            child.waitUntilExit()
-            let reported = collector.finish()
-            let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            XCTAssertTrue(wasRunning, "run \(run): the child stopped by itself: \(errors)")
-            XCTAssertEqual(child.terminationReason, .uncaughtSignal, "run \(run): \(errors)")
+            while children.map(\.collector.lineCount).reduce(0, +) < commits
+                    && children.allSatisfy(\.process.isRunning) && Date() < deadline { usleep(200) }
+            var reported: [Int] = []
+            for (child, collector, err) in children.shuffled(using: &rng) {
+                usleep(UInt32.random(in: 0...12_000, using: &rng) / UInt32(writers))
+                let wasRunning = child.isRunning
+                kill(child.processIdentifier, SIGKILL)
+                child.waitUntilExit()
+                reported += collector.finish()
+                let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                XCTAssertTrue(wasRunning, "run \(run): the child stopped by itself: \(errors)")
+                XCTAssertEqual(child.terminationReason, .uncaughtSignal, "run \(run): \(errors)")
+            }
             if !reported.isEmpty { killedMidStream += 1 }
             everReported.formUnion(reported)
 
@@ -72,7 +81,8 @@ final class CrashTests: CipherTestCase {
                 var f = xcipher_failure()
                 let has = xcipher_last_failure(&f)
                 let code = (error as? DatabaseError).map { "\($0.extendedResultCode.rawValue)" } ?? "-"
-                XCTFail("run \(run): reopen failed: \(error) (extended code \(code)); cipher failure \(has): kind \(f.kind) page \(f.page) offset \(f.offset)")
+                let reason = withUnsafeBytes(of: f.reason) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                XCTFail("run \(run): reopen failed: \(error) (extended code \(code)); cipher failure \(has): kind \(f.kind) page \(f.page) offset \(f.offset) \(reason)")
                 return
             }
             let (check, present) = try q.read { db -> ([String], Set<Int>) in
@@ -96,5 +106,19 @@ final class CrashTests: CipherTestCase {
 
     func testTwoHundredKillsInRollbackModeLoseNoReportedCommit() throws {
         try crashRepeatedly(mode: "delete", runs: 200)
+    }
+
+    /// Two workstations writing one WAL, killed together: one may die after
+    /// syncing a commit and before publishing it, while the other goes on
+    /// (and may restart the WAL over it). Every reopen must pass the WAL
+    /// check (no crash is taken for tampering) and lose no reported commit.
+    func testOneHundredKillsOfTwoWritersInWALModeLoseNoReportedCommit() throws {
+        let q = try queue(journal: "WAL")
+        try q.write { db in
+            try db.execute(sql: "CREATE TABLE log(seq INTEGER PRIMARY KEY, note TEXT)")
+            try db.execute(sql: "CREATE TABLE scratch(id INTEGER PRIMARY KEY, payload BLOB)")
+        }
+        try q.close()
+        try crashRepeatedly(mode: "wal", runs: 100, writers: 2)
     }
 }

@@ -51,6 +51,54 @@ final class CheckAndBenchCommandTests: CLITestCase {
         XCTAssertEqual(try hashes(), before, "check must not write")
     }
 
+    /// Commits only in the WAL (a workstation still open, or one that
+    /// crashed), then the WAL edited: `check` exits 13 naming the `-wal`
+    /// file and where, and changes neither file; the untouched WAL is ok.
+    func testCheckOfATamperedWALExits13AndNamesTheWAL() throws {
+        try initStore()
+        _ = try addRows()
+        var passphrase = Array("alice-passphrase".utf8)
+        let vault = try Vault.unlock(database: db, account: "alice", passphrase: &passphrase)
+        let pool = try vault.makePool()
+        for t in 0..<3 {
+            try pool.write { db in
+                for i in 0..<30 {
+                    try db.execute(sql: "INSERT INTO visit(student, note) VALUES (?, ?)",
+                                   arguments: ["学生\(t)-\(i)", String(repeating: "后来的记录 ", count: 20)])
+                }
+            }
+        }
+        let database = try XCTUnwrap(contents(db)), wal = [UInt8](try XCTUnwrap(contents(db + "-wal")))
+        try pool.close()
+        vault.lock()
+        func install(_ walBytes: [UInt8]) throws {
+            try database.write(to: URL(fileURLWithPath: db))
+            try Data(walBytes).write(to: URL(fileURLWithPath: db + "-wal"))
+            try? FileManager.default.removeItem(atPath: db + "-shm")
+        }
+
+        let frames = (wal.count - 32) / 4120
+        func commitField(_ n: Int) -> Int { wal[(32 + (n - 1) * 4120 + 4)..<(32 + (n - 1) * 4120 + 8)].reduce(0) { $0 << 8 | Int($1) } }
+        let firstCommit = try XCTUnwrap((1...frames).first { commitField($0) != 0 })
+        for (offset, place) in [(17, "(WAL header)"), (32 + (firstCommit - 1) * 4120 + 7, "(frame \(firstCommit))")] {
+            var tampered = wal
+            tampered[offset] ^= 0x01
+            try install(tampered)
+            let before = try hashes()
+            let run = try xindesk(as: "alice", "alice-passphrase", ["check"])
+            XCTAssertEqual(run.status, 13, run.stderr)
+            XCTAssertTrue(run.stderr.contains("school.db-wal") && run.stderr.contains(place), run.stderr)
+            XCTAssertTrue(run.stdout.isEmpty, run.stdout)
+            let after = try hashes()
+            for file in [db, db + "-wal", db + ".keys"] { XCTAssertEqual(after[file], before[file], "\(file) changed") }
+        }
+
+        try install(wal)
+        let run = try xindesk(as: "alice", "alice-passphrase", ["check"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("ok: "), run.stdout)
+    }
+
     func testBenchStorePrintsEveryWorkloadWithRatios() throws {
         let run = try xindesk(["bench", "store", "--rows", "2000", "--reads", "200", "--repeats", "1"])
         XCTAssertEqual(run.status, 0, run.stderr)

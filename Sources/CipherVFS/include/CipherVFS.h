@@ -13,6 +13,15 @@
  * "SQLite format 3\0" back in bytes 0-15. The associated data of every page is
  * tag || file id || page number (big-endian) || page 1's bytes 16-23 (zeros
  * on other pages).
+ *
+ * WAL frames (format 2): the page image is encrypted the same way, with more
+ * associated data after the page's: "WAL2" || the frame header's commit
+ * field || the WAL header's salts and checkpoint sequence ||
+ * the frame's number (1-based) || the number of the commit frame its
+ * transaction follows (0: none), all big-endian. The last three are also
+ * the nonce's last 12 bytes (its first 12 are random), so each frame says
+ * where it belongs. Frames written before format 2 carry the page's
+ * associated data only and are still read.
  */
 #ifndef XINDESK_CIPHER_VFS_H
 #define XINDESK_CIPHER_VFS_H
@@ -61,6 +70,7 @@ typedef struct xcipher_failure {
     unsigned int page;        /* page number that failed */
     long long offset;         /* byte offset in that file */
     char path[1024];          /* the file */
+    char reason[128];         /* what was wrong, when more than "does not authenticate" */
 } xcipher_failure;
 
 #define XCIPHER_FILE_DB 1
@@ -72,15 +82,36 @@ typedef struct xcipher_failure {
 int xcipher_last_failure(xcipher_failure *out);
 void xcipher_failure_clear(void);
 
-/* Verifies every page of the database file and every current frame of its
- * WAL (if any) without SQLite, with the given key and file id.
- * Returns SQLITE_OK when all pages authenticate; SQLITE_NOTADB when page 1
- * does not; SQLITE_IOERR_DATA for another page (details in *failure);
+/* Verifies every page of the database file and its WAL (if any) without
+ * SQLite, with the given key and file id (see xcipher_verify_wal for the WAL).
+ * Returns SQLITE_OK when all pages authenticate and the WAL is intact or
+ * ends in a torn tail; SQLITE_NOTADB when page 1 does not; SQLITE_IOERR_DATA
+ * for another page or a tampered WAL (details in *failure);
  * SQLITE_CANTOPEN when the file cannot be read. `pages_checked` counts
- * database pages plus WAL frames verified. */
+ * database pages plus WAL frames of the current generation verified.
+ * Files are read through the base VFS, so connections of this process to
+ * the database keep their locks. */
 int xcipher_verify(const char *db_path, const unsigned char *key,
                    const unsigned char *file_id, xcipher_failure *failure,
                    long long *pages_checked);
+
+/* Walks the WAL of `db_path` as recovery would and decides whether it is
+ * intact, ends in a torn tail a crash can leave (both SQLITE_OK), or was
+ * altered (SQLITE_IOERR_DATA; *failure has kind XCIPHER_FILE_WAL, the WAL's
+ * path, page = the frame number that shows it, 0 for the WAL header, and a
+ * reason). Altered: an invalid WAL header with authentic frames behind it;
+ * a frame not at the position it was written to (swapped, dropped, cut
+ * out); an authentic frame whose transaction follows a commit that recovery
+ * would drop (a frame, salt or checksum changed before it); a header of a
+ * new generation over committed frames that are not in the database file.
+ * See wal_walk.c. A missing WAL is SQLITE_OK. Another process may be
+ * writing the WAL: walk it while holding SQLite's write lock (BEGIN
+ * IMMEDIATE). The cipher VFS runs the same walk when SQLite recovers a WAL
+ * and fails the recovery when it says altered, so a tampered WAL is never
+ * silently rolled back. */
+int xcipher_verify_wal(const char *db_path, const unsigned char *key,
+                       const unsigned char *file_id, xcipher_failure *failure,
+                       long long *frames_checked);
 
 #ifdef __cplusplus
 }

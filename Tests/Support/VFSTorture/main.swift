@@ -5,6 +5,7 @@
 //
 //   vfs-torture crash DB wal|delete KEYHEX FILEIDHEX
 //       commits transactions forever, printing each committed sequence number
+//       (several may run on one database at once)
 //   vfs-torture write DB KEYHEX FILEIDHEX WRITER COUNT
 //       inserts COUNT rows through its own DatabasePool, one per transaction
 //   vfs-torture spy DB wal|delete KEYHEX FILEIDHEX NAMESFILE
@@ -67,18 +68,20 @@ func crash(path: String, mode: String) throws -> Never {
         try db.execute(sql: "CREATE TABLE IF NOT EXISTS log(seq INTEGER PRIMARY KEY, note TEXT)")
         try db.execute(sql: "CREATE TABLE IF NOT EXISTS scratch(id INTEGER PRIMARY KEY, payload BLOB)")
     }
-    var seq = try queue.read { db in try Int.fetchOne(db, sql: "SELECT max(seq) FROM log") ?? 0 }
     var rng = SystemRandomNumberGenerator()
     while true {
-        seq += 1
         let size = [40, 900, 5000, 20000, 70000].randomElement(using: &rng)!
-        try queue.write { db in
+        // The next number is taken inside the write transaction, so two
+        // children writing the same database at once never share one.
+        let seq = try queue.write { db -> Int in
+            let seq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) + 1 FROM log")!
             try db.execute(sql: "INSERT INTO log(seq, note) VALUES (?, ?)", arguments: [seq, "第\(seq)次提交"])
             try db.execute(sql: "INSERT INTO scratch(payload) VALUES (randomblob(?))", arguments: [size])
             try db.execute(sql: "UPDATE log SET note = note || '.' WHERE seq IN (SELECT seq FROM log ORDER BY random() LIMIT 3)")
             if seq % 4 == 0 {
                 try db.execute(sql: "DELETE FROM scratch WHERE id IN (SELECT id FROM scratch ORDER BY random() LIMIT 2)")
             }
+            return seq
         }
         print(seq)
         fflush(nil)
