@@ -48,11 +48,7 @@ extension Store {
         // A note is its author's: a colleague adds their own beside it.
         guard base.author == a.id, note.author == a.id, note.id == base.id, note.student == base.student,
               note.at == base.at else { throw StoreError.notYours }
-        try Self.requireUnchanged(base, db)
-        try Self.validate(note.validate())
-        try Self.replace(note, by: a.id, at: now, db)
-        try audit(db, a.id, now, .noteEdit, note.student, "")
-        return about(note.student)
+        return try editRecord(note, basedOn: base, about: note.student, problems: note.validate(), .noteEdit, a, now, db)
     }
 
     func savePlan(_ plan: SupportPlan, basedOn base: SupportPlan?, _ a: Account, _ now: LocalDateTime,
@@ -93,11 +89,8 @@ extension Store {
                         _ db: Database) throws -> CommandOutcome {
         guard referral.id == base.id, referral.student == base.student, referral.institution == base.institution,
               referral.referredOn == base.referredOn else { throw StoreError.notYours }
-        try Self.requireUnchanged(base, db)
-        try Self.validate(referral.validate())
-        try Self.replace(referral, by: a.id, at: now, db)
-        try audit(db, a.id, now, .referralFeedback, referral.student, "")
-        return about(referral.student)
+        return try editRecord(referral, basedOn: base, about: referral.student, problems: referral.validate(), .referralFeedback,
+                              a, now, db)
     }
 
     /// The decision and, when confirmed, the level change: one transaction,
@@ -169,6 +162,18 @@ extension Store {
         try Self.validate(problems)
         try Self.insert(record, db)
         try audit(db, a.id, now, action, student, detail)
+        return about(student)
+    }
+
+    /// A new version of a record, refused unless the stored one is still
+    /// `base` (the version the edit started from); the old one is kept.
+    func editRecord<R: StoredRecord & Equatable>(_ record: R, basedOn base: R, about student: StudentID,
+                                                 problems: [ValidationError], _ action: AuditAction,
+                                                 _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
+        try Self.requireUnchanged(base, db)
+        try Self.validate(problems)
+        try Self.replace(record, by: a.id, at: now, db)
+        try audit(db, a.id, now, action, student, "")
         return about(student)
     }
 
