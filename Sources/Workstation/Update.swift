@@ -126,6 +126,9 @@ public enum Update {
             switch s.modal {
             case .form(var f):
                 f.purpose = f.purpose.rebased(on: s.file, students: s.students)
+                if case .level(let student, let from) = f.purpose {
+                    f.title = FormModal.levelTitle(s.studentName(student), from, s.language)
+                }
                 s.modal = .form(f)
             case .note(var n):
                 n.editing = n.editing.map { old in s.file?.caseNotes.first { $0.id == old.id } ?? old }

@@ -250,6 +250,7 @@ final class StoreAnswerTests: XCTestCase {
         _ = Update.update(&s, .refused("someone changed this record", try Snapshot.load(from: try F.store(), roles: s.roles, now: F.now), file))
         guard case .form(let kept) = s.modal else { return XCTFail("the form closed") }
         XCTAssertEqual(kept.form.fields[0].editor.text, "3", "the level typed is kept")
+        XCTAssertTrue(kept.title.hasSuffix("(general)"), "the title names the level now shown: \(kept.title)")
         let again = F.press(&s, .function(2))
         guard case .execute(.changeLevel(let resent, _)) = again.first else { return XCTFail("not sent again: \(again)") }
         XCTAssertEqual(resent.from, .general, "based on the level the file shows now")

@@ -10,12 +10,17 @@ extension FormModal {
         let from = student.level
         let to: WarningLevel = from == .major ? .severe : WarningLevel.allCases[min(3, from.number + 1)]
         return FormModal(.level(student: student.id, from: from),
-                         title: S.changeLevel.text(L) + " · " + student.name + " (" + from.displayName.text(L) + ")",
+                         title: levelTitle(student.name, from, L),
                          hint: S.levelCodes.text(L),
                          fields: [Form.Field(label: S.newLevel.text(L), text: "\(to.number)"),
                                   Form.Field(label: S.reason.text(L), limit: 500),
                                   Form.Field(label: S.followUpDue.text(L), text: s.now.day.adding(days: to == .major ? 7 : 14).description)],
                          focus: 1)
+    }
+
+    /// The title names the level the change starts from.
+    static func levelTitle(_ name: String, _ from: WarningLevel, _ L: Language) -> String {
+        S.changeLevel.text(L) + " · " + name + " (" + from.displayName.text(L) + ")"
     }
 }
 
