@@ -1,3 +1,4 @@
+import CSodium
 import Counseling
 import CipherVFS
 import Foundation
@@ -282,6 +283,38 @@ public final class UnlockedVault: @unchecked Sendable {
         if rc == SQLITE_OK { return pages }
         if rc == SQLITE_CANTOPEN { throw VaultError.permissionDenied(path: paths.database, detail: "xcipher_verify") }
         throw VaultError.tampered(failure)
+    }
+
+    // MARK: - tier keys
+
+    /// The tier keys, signing key and vouched-for public keys this account
+    /// holds (see `TierKeys`).
+    /// TEMPORARY (issue 14 in progress): derived from the page key by role
+    /// until the keyring seals them to slots.
+    public func tierKeys() throws -> TierKeys {
+        let key = try currentKey()
+        var tiers: [Tier: SecretBytes] = [:]
+        let clinicalSecret = TierCrypto.subkey(key, 10, context: "xdk-tmp ")
+        let clinicalPublic = TierCrypto.boxPublicKey(of: clinicalSecret)
+        if roles.contains(.counselor) { tiers[.clinical] = TierCrypto.clinicalKey(from: clinicalSecret) }
+        if roles.contains(.counselor) || roles.contains(.head) { tiers[.oversight] = TierCrypto.subkey(key, 11, context: "xdk-tmp ") }
+        var signers: [String: [UInt8]] = [:]
+        var signing: [String: SecretBytes] = [:]
+        for a in accounts {
+            let seed = SecretBytes(count: 32)
+            let name = Array(a.name.utf8)
+            seed.withUnsafeMutableBytes { sd in key.withUnsafeBytes { k in
+                _ = crypto_generichash(sd.baseAddress!.assumingMemoryBound(to: UInt8.self), 32, name, UInt64(name.count),
+                                       k.baseAddress!.assumingMemoryBound(to: UInt8.self), 32) } }
+            var pk = [UInt8](repeating: 0, count: 32)
+            let sk = SecretBytes(count: 64)
+            sk.withUnsafeMutableBytes { s in seed.withUnsafeBytes { sd in
+                _ = crypto_sign_seed_keypair(&pk, s.baseAddress!.assumingMemoryBound(to: UInt8.self), sd.baseAddress!.assumingMemoryBound(to: UInt8.self)) } }
+            signers[a.name] = pk
+            if a.name == account { signing[a.name] = sk }
+        }
+        return TierKeys(account: account, tierKeys: tiers, clinicalSecret: roles.contains(.counselor) ? clinicalSecret : nil,
+                        clinicalPublic: clinicalPublic, signing: signing, signers: signers)
     }
 
     // MARK: - helpers

@@ -1,0 +1,121 @@
+import CSodium
+import Foundation
+
+/// The keys an unlocked account holds beyond the page key: the tier keys
+/// sealed to its slot, its own Ed25519 signing key, and the public keys the
+/// signed keyring vouches for (every account's signing key, the clinical
+/// tier's public key). The store encrypts, links, signs and verifies only
+/// through here, so what a session can read is decided by the keys it holds,
+/// not by a role flag.
+public final class TierKeys: @unchecked Sendable {
+    /// The account these keys were unlocked for.
+    public let account: String
+    private let tierKeys: [Tier: SecretBytes]
+    /// The clinical tier's X25519 secret (the clinical key is derived from
+    /// it); nil unless the account holds the clinical tier.
+    private let clinicalSecret: SecretBytes?
+    /// What anyone may seal clinical text to (a duty teacher's visit brief).
+    public let clinicalPublic: [UInt8]
+    /// Signing secrets by account: production holds only its own.
+    private let signing: [String: SecretBytes]
+    /// Every signing key the keyring vouches for, including removed accounts'
+    /// (their records stay verifiable).
+    public let signers: [String: [UInt8]]
+
+    init(account: String, tierKeys: [Tier: SecretBytes], clinicalSecret: SecretBytes?, clinicalPublic: [UInt8],
+         signing: [String: SecretBytes], signers: [String: [UInt8]]) {
+        self.account = account
+        self.tierKeys = tierKeys
+        self.clinicalSecret = clinicalSecret
+        self.clinicalPublic = clinicalPublic
+        self.signing = signing
+        self.signers = signers
+    }
+
+    /// Keys made up on the spot for an in-memory store (tests, benchmarks):
+    /// every account in `accounts` can sign, and the store holds `tiers`.
+    /// They protect nothing that outlives the process.
+    public static func ephemeral(accounts: [String], holding tiers: Set<Tier> = Set(Tier.allCases)) -> TierKeys {
+        let (clinicalPublic, clinicalSecret) = SlotCrypto.keyPair()
+        var keys: [Tier: SecretBytes] = [:]
+        for t in tiers where t != .clinical { keys[t] = SecretBytes.random(count: SlotCrypto.keyBytes) }
+        if tiers.contains(.clinical) { keys[.clinical] = TierCrypto.clinicalKey(from: clinicalSecret) }
+        var signing: [String: SecretBytes] = [:]
+        var signers: [String: [UInt8]] = [:]
+        for name in accounts {
+            let (pk, sk) = TierCrypto.signingKeyPair()
+            signing[name] = sk
+            signers[name] = pk
+        }
+        return TierKeys(account: accounts.first ?? "", tierKeys: keys,
+                        clinicalSecret: tiers.contains(.clinical) ? clinicalSecret : nil,
+                        clinicalPublic: clinicalPublic, signing: signing, signers: signers)
+    }
+
+    public func holds(_ tier: Tier) -> Bool { tierKeys[tier] != nil }
+
+    public var tiers: Set<Tier> { Set(tierKeys.keys) }
+
+    /// What a row of `tier` stores instead of a student id: a keyed hash
+    /// under the tier's link key, so without the tier key no row says which
+    /// student it is about (nor which rows are about the same one). Nil when
+    /// the tier is not held.
+    public func link(_ tier: Tier, _ id: String) -> String? {
+        guard let key = tierKeys[tier] else { return nil }
+        return TierCrypto.link(Array(id.utf8), key: key)
+    }
+
+    /// XChaCha20-Poly1305 under the tier's key, `ad` binding where the bytes
+    /// belong (table, record id, revision, tier). Nil when not held.
+    public func seal(_ tier: Tier, _ plain: [UInt8], ad: [UInt8]) -> [UInt8]? {
+        guard let key = tierKeys[tier] else { return nil }
+        return TierCrypto.seal(plain, key: key, ad: TierCrypto.bind(tier, ad))
+    }
+
+    /// The plain bytes, or nil when the tier is not held or the bytes do not
+    /// authenticate (altered, moved to another row, or written without the key).
+    public func open(_ tier: Tier, _ sealed: [UInt8], ad: [UInt8]) -> [UInt8]? {
+        guard let key = tierKeys[tier] else { return nil }
+        return TierCrypto.open(sealed, key: key, ad: TierCrypto.bind(tier, ad))
+    }
+
+    /// Sealed to the clinical tier's public key (`crypto_box_seal`): any
+    /// account can write it, only a clinical key holder can read it back.
+    public func sealToClinical(_ plain: [UInt8]) -> [UInt8] {
+        TierCrypto.sealAnonymous(plain, to: clinicalPublic)
+    }
+
+    /// Opens what `sealToClinical` wrote; nil without the clinical key.
+    public func openSealedToClinical(_ sealed: [UInt8]) -> [UInt8]? {
+        guard let secret = clinicalSecret else { return nil }
+        return TierCrypto.openAnonymous(sealed, publicKey: clinicalPublic, secretKey: secret)
+    }
+
+    /// Whether `name`'s signing secret is here (production: only the
+    /// account's own).
+    public func canSign(as name: String) -> Bool { signing[name] != nil }
+
+    /// An Ed25519 signature by `name` over `message`.
+    public func sign(_ message: [UInt8], as name: String) throws -> [UInt8] {
+        guard let sk = signing[name] else { throw TierKeyError.cannotSign(account: name) }
+        return TierCrypto.sign(message, secretKey: sk)
+    }
+
+    /// Whether `signature` is `name`'s over `message`, by a signing key the
+    /// keyring vouches for. An unknown signer is never valid.
+    public func verify(_ signature: [UInt8], of message: [UInt8], by name: String) -> Bool {
+        guard let pk = signers[name] else { return false }
+        return TierCrypto.verify(signature, of: message, publicKey: pk)
+    }
+
+    public func wipe() {
+        tierKeys.values.forEach { $0.wipe() }
+        clinicalSecret?.wipe()
+        signing.values.forEach { $0.wipe() }
+    }
+}
+
+public enum TierKeyError: Error, Equatable, Sendable {
+    /// A signature was asked of an account whose signing key is not unlocked here.
+    case cannotSign(account: String)
+}
