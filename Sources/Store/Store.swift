@@ -13,20 +13,24 @@ public final class Store: Sendable {
     /// The school's accounts as the keyring states them: who holds which
     /// role, for routing escalations and hand-overs to real counselors.
     public let accounts: [Account]
+    /// The session's keys: which tiers it can read and write, the student
+    /// links, and whose signatures it can make and check.
+    public let keys: TierKeys
 
     /// Opens the store on `writer` and brings its schema up to date.
     public init(writer: any DatabaseWriter, timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!,
-                accounts: [Account] = []) throws {
+                accounts: [Account] = [], keys: TierKeys) throws {
         self.writer = writer
         self.timeZone = timeZone
         self.accounts = accounts
+        self.keys = keys
         try StoreMigrator.migrator.migrateConcurrently(writer)
     }
 
     /// Opens the store of an unlocked vault on `writer` (a pool of the vault's).
     public convenience init(vault: UnlockedVault, writer: any DatabaseWriter,
                             timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!) throws {
-        try self.init(writer: writer, timeZone: timeZone, accounts: Account.all(of: vault))
+        try self.init(writer: writer, timeZone: timeZone, accounts: Account.all(of: vault), keys: try vault.tierKeys())
     }
 
     /// Verifies the audit chain (for `xindesk check`).

@@ -23,7 +23,7 @@ struct AppBenchmark {
         let (creator, _) = try Vault.create(database: db, account: "counselor", roles: [.counselor, .admin], passphrase: &pass,
                                             kdf: .preset(.interactive))
         let pool = try creator.makePool()
-        let store = try Store(writer: pool, timeZone: zone)
+        let store = try Store(vault: creator, writer: pool, timeZone: zone)
         try store.saveDemo(DemoSchool.generate(students: students, seed: 9, now: now, calendar: try store.calendar()),
                            by: DemoSchool.counselorID, at: now)
         try creator.close(pool)

@@ -43,7 +43,7 @@ struct DemoCommand: ParsableCommand {
             try vault.addAccount(name.rawValue, roles: [role], passphrase: &p, kdf: kdf)
         }
         let pool = try vault.makePool()
-        let store = try Store(writer: pool, timeZone: zone)
+        let store = try Store(vault: vault, writer: pool, timeZone: zone)
         let school = DemoSchool.generate(students: students, seed: seed, now: now, calendar: try store.calendar())
         try store.saveDemo(school, by: DemoSchool.counselorID, at: now)
         try vault.close(pool)

@@ -47,7 +47,7 @@ final class ScreenExitTests: XCTestCase {
         var p = Array("demo1234".utf8)
         let vault = try Vault.unlock(database: db, account: "counselor", passphrase: &p)
         defer { vault.lock() }
-        return try Store(writer: try vault.makeQueue()).studentList().map(\.name)
+        return try Store(vault: vault, writer: try vault.makeQueue()).studentList().map(\.name)
     }
 
     /// The state letter of /proc/PID/stat: R, S, T (stopped) …

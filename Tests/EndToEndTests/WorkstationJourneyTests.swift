@@ -39,7 +39,7 @@ final class WorkstationJourneyTests: XCTestCase {
     private func store(_ account: String = "counselor") throws -> (Store, UnlockedVault) {
         var p = Array("demo1234".utf8)
         let vault = try Vault.unlock(database: db, account: account, passphrase: &p)
-        return (try Store(writer: try vault.makeQueue()), vault)
+        return (try Store(vault: vault, writer: try vault.makeQueue()), vault)
     }
 
     func testDutyTeacherChecksInFindsAStudentByPinyinInitialsAndLogsAVisit() throws {

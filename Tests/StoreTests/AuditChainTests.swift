@@ -6,7 +6,7 @@ final class AuditChainTests: XCTestCase {
     /// The audit chain itself does not depend on encryption, so these tests
     /// run on an in-memory database (no file, no VFS).
     private func makeStore() throws -> Store {
-        try Store(writer: DatabaseQueue())
+        try Store(writer: DatabaseQueue(), keys: .ephemeral())
     }
 
     private func appendThree(_ store: Store) throws {

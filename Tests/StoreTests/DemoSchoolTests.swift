@@ -20,7 +20,7 @@ final class DemoSchoolTests: XCTestCase {
     }
 
     func testDemoHasKeyAttentionStudentsViolationsAndOverdueFollowUps() throws {
-        let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone)
+        let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone, keys: .ephemeral())
         let demo = try school(seed: 1, students: 1200)
         try store.saveDemo(demo, by: DemoSchool.counselorID, at: now)
         let counts = try store.levelCounts()

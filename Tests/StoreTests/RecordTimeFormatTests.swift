@@ -35,7 +35,7 @@ final class RecordTimeFormatTests: XCTestCase {
 
     /// An in-memory store holding the student the records are about.
     private func storeWithStudent() throws -> Store {
-        let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone)
+        let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone, keys: .ephemeral())
         try store.writer.write { db in try Store.writeStudent(Fixture.student(1), revision: 1, db) }
         return store
     }
@@ -131,7 +131,7 @@ final class RecordTimeFormatTests: XCTestCase {
         }
         XCTAssertEqual(beforeIDs, ["f-next"])
 
-        let store = try Store(writer: queue, timeZone: Fixture.zone)
+        let store = try Store(writer: queue, timeZone: Fixture.zone, keys: .ephemeral())
         let applied = try queue.read { db in try StoreMigrator.migrator.appliedMigrations(db) }
         XCTAssertTrue(applied.contains("v4-one-time-format"), "\(applied)")
 
@@ -163,12 +163,12 @@ final class RecordTimeFormatTests: XCTestCase {
 
     func testTheMigrationRunTwiceChangesNothingMore() throws {
         let queue = try previousReleaseDatabase()
-        _ = try Store(writer: queue, timeZone: Fixture.zone)
+        _ = try Store(writer: queue, timeZone: Fixture.zone, keys: .ephemeral())
         let once = try allRows(queue)
         try queue.write { db in try RecordTimeMigration.migrate(db) }
         XCTAssertEqual(try allRows(queue), once)
         // And a store opened again does not run it again.
-        _ = try Store(writer: queue, timeZone: Fixture.zone)
+        _ = try Store(writer: queue, timeZone: Fixture.zone, keys: .ephemeral())
         XCTAssertEqual(try allRows(queue), once)
     }
 
@@ -211,7 +211,7 @@ final class RecordTimeFormatTests: XCTestCase {
         XCTAssertEqual(otherLengths, [], "kinds with a key of another length")
         XCTAssertTrue(kinds.isSuperset(of: [Referral.kind, FollowUp.kind, ScreeningResult.kind, ScreeningProposal.kind]),
                       "\(kinds.map(\.rawValue).sorted())")
-        let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone)
+        let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone, keys: .ephemeral())
         try store.saveDemo(demo, by: DemoSchool.counselorID, at: now)
         let shapes = try store.writer.read { db in
             try String.fetchAll(db, sql: """

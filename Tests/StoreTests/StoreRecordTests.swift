@@ -136,7 +136,7 @@ final class EncryptedStoreTests: XCTestCase {
         try store.saveDemo(demo, by: DemoSchool.counselorID, at: now)
         let before = try store.studentList()
         try pool.close()
-        let again = try Store(writer: try vault.makePool(), timeZone: Fixture.zone)
+        let again = try Store(vault: vault, writer: try vault.makePool(), timeZone: Fixture.zone)
         XCTAssertEqual(try again.studentList(), before)
         XCTAssertEqual(try again.verifyAuditChain(), .intact(entries: 1))
         let bytes = try Data(contentsOf: URL(fileURLWithPath: vault.paths.database))
@@ -163,7 +163,7 @@ final class RecordRoundTripTests: XCTestCase {
                                   reason: "风险解除，复评正常", newLevel: .general, approver: DemoSchool.headID, approvedAt: now)
         try store.seed([closing])
         try pool.close()
-        let reopened = try Store(writer: try vault.makePool(), timeZone: Fixture.zone)
+        let reopened = try Store(vault: vault, writer: try vault.makePool(), timeZone: Fixture.zone)
         var kinds = Set<RecordKind>()
         for record in demo.records { try roundTrip(record, reopened, kinds: &kinds) }
         try roundTrip(closing, reopened, kinds: &kinds)

@@ -29,7 +29,7 @@ enum Fixture {
     /// administrator through `.importStudents`.
     static func store(students: [Student] = [student(1)], accounts: [Account] = Account.everyone,
                       at now: LocalDateTime = termStart) throws -> Store {
-        let store = try Store(writer: DatabaseQueue(), timeZone: zone, accounts: accounts)
+        let store = try Store(writer: DatabaseQueue(), timeZone: zone, accounts: accounts, keys: .ephemeral())
         if !students.isEmpty { try store.execute(.importStudents(students), as: .admin, at: now) }
         return store
     }

@@ -56,7 +56,7 @@ final class StudentFlagsTests: XCTestCase {
                 """, arguments: [student.id.rawValue, student.number, student.name, student.grade, student.className,
                                  try Store.encode(student)])
         }
-        let list = try Store(writer: queue, timeZone: Fixture.zone).studentList()
+        let list = try Store(writer: queue, timeZone: Fixture.zone, keys: .ephemeral()).studentList()
         XCTAssertEqual(list.map(\.flags), [[.migrantWorkerFamily]])
     }
 }

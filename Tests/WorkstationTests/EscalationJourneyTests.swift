@@ -36,7 +36,7 @@ final class EscalationJourneyTests: XCTestCase {
         // level) checked in and out again, the other is in the room now.
         let li = Account(id: StaffID("li"), roles: [.counselor]), wang = Account(id: StaffID("wang"), roles: [.counselor])
         let duty = Account(id: StaffID("duty"), roles: [.duty])
-        let store = try Store(writer: DatabaseQueue(), timeZone: F.zone, accounts: [li, wang, duty])
+        let store = try Store(writer: DatabaseQueue(), timeZone: F.zone, accounts: [li, wang, duty], keys: .ephemeral())
         let student = Student(id: StudentID("s1"), number: "20260001", name: "张三", gender: .male, stage: .junior, grade: 7,
                               className: "初一(1)班", headTeacher: "王老师")
         let earlier = F.now.adding(seconds: -3600)

@@ -140,7 +140,7 @@ final class JourneyTests: XCTestCase {
         XCTAssertEqual(change.source, .screening(pending.id))
         XCTAssertEqual(base, pending)
         // The store writes both at once; the level follows.
-        let copy = try Store(writer: DatabaseQueue(), timeZone: F.zone)
+        let copy = try Store(writer: DatabaseQueue(), timeZone: F.zone, keys: .ephemeral())
         let file = try F.openFile(pending.student)
         try copy.writer.write { db in
             try Store.writeStudent(file.student, revision: 1, db)
@@ -227,7 +227,7 @@ final class JourneyTests: XCTestCase {
     func testOnASundayTheRosterShowsTheWeekAheadAndTodaysCheckInStillCounts() throws {
         // Sunday 2026-11-22, a make-up school day checked into in the morning.
         let sunday = LocalDateTime(Day(year: 2026, month: 11, day: 22)!, TimeOfDay(hour: 12, minute: 30)!)
-        let store = try Store(writer: DatabaseQueue(), timeZone: F.zone)
+        let store = try Store(writer: DatabaseQueue(), timeZone: F.zone, keys: .ephemeral())
         try store.saveDemo(DemoSchool.generate(students: 60, seed: 5, now: sunday, calendar: try HolidayFile.bundledCalendar()),
                            by: DemoSchool.counselorID, at: sunday)
         let morning = sunday.adding(seconds: -1800)

@@ -16,7 +16,7 @@ enum WorkstationFixture {
 
     static func store() throws -> Store {
         if let cached { return cached }
-        let store = try Store(writer: DatabaseQueue(), timeZone: zone)
+        let store = try Store(writer: DatabaseQueue(), timeZone: zone, keys: .ephemeral())
         try store.saveDemo(DemoSchool.generate(students: 300, seed: 11, now: now, calendar: try HolidayFile.bundledCalendar()),
                            by: DemoSchool.counselorID, at: now)
         cached = store

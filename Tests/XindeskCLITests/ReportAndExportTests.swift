@@ -78,7 +78,7 @@ final class ReportAndExportTests: CLITestCase {
         defer { vault.lock() }
         let queue = try vault.makeQueue()
         defer { try? queue.close() }
-        return try Store(writer: queue).allStudents().sorted { $0.number < $1.number }
+        return try Store(writer: queue, keys: .ephemeral()).allStudents().sorted { $0.number < $1.number }
     }
 
     func testNoDemoNameIsOnDiskAnywhere() throws {
@@ -86,7 +86,7 @@ final class ReportAndExportTests: CLITestCase {
         var p = Array("demo1234".utf8)
         let vault = try Vault.unlock(database: db, account: "counselor", passphrase: &p)
         let queue = try vault.makeQueue()
-        let names = try Store(writer: queue).studentList().map(\.name)
+        let names = try Store(writer: queue, keys: .ephemeral()).studentList().map(\.name)
         try queue.close()
         vault.lock()
         XCTAssertEqual(names.count, 200)

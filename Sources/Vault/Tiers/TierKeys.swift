@@ -17,25 +17,32 @@ public final class TierKeys: @unchecked Sendable {
     /// What anyone may seal clinical text to (a duty teacher's visit brief).
     public let clinicalPublic: [UInt8]
     /// Signing secrets by account: production holds only its own.
-    private let signing: [String: SecretBytes]
+    private var signing: [String: SecretBytes]
     /// Every signing key the keyring vouches for, including removed accounts'
     /// (their records stay verifiable).
-    public let signers: [String: [UInt8]]
+    private var signerKeys: [String: [UInt8]]
+    /// Ephemeral keys (tests, benchmarks) make a signing key for any account
+    /// the first time it signs.
+    private let mintsSigners: Bool
+    private let mutex = NSLock()
+
+    public var signers: [String: [UInt8]] { mutex.withLock { signerKeys } }
 
     init(account: String, tierKeys: [Tier: SecretBytes], clinicalSecret: SecretBytes?, clinicalPublic: [UInt8],
-         signing: [String: SecretBytes], signers: [String: [UInt8]]) {
+         signing: [String: SecretBytes], signers: [String: [UInt8]], mintsSigners: Bool = false) {
         self.account = account
         self.tierKeys = tierKeys
         self.clinicalSecret = clinicalSecret
         self.clinicalPublic = clinicalPublic
         self.signing = signing
-        self.signers = signers
+        self.signerKeys = signers
+        self.mintsSigners = mintsSigners
     }
 
     /// Keys made up on the spot for an in-memory store (tests, benchmarks):
-    /// every account in `accounts` can sign, and the store holds `tiers`.
-    /// They protect nothing that outlives the process.
-    public static func ephemeral(accounts: [String], holding tiers: Set<Tier> = Set(Tier.allCases)) -> TierKeys {
+    /// any account can sign (a key is made the first time it does), and the
+    /// store holds `tiers`. They protect nothing that outlives the process.
+    public static func ephemeral(accounts: [String] = [], holding tiers: Set<Tier> = Set(Tier.allCases)) -> TierKeys {
         let (clinicalPublic, clinicalSecret) = SlotCrypto.keyPair()
         var keys: [Tier: SecretBytes] = [:]
         for t in tiers where t != .clinical { keys[t] = SecretBytes.random(count: SlotCrypto.keyBytes) }
@@ -49,7 +56,7 @@ public final class TierKeys: @unchecked Sendable {
         }
         return TierKeys(account: accounts.first ?? "", tierKeys: keys,
                         clinicalSecret: tiers.contains(.clinical) ? clinicalSecret : nil,
-                        clinicalPublic: clinicalPublic, signing: signing, signers: signers)
+                        clinicalPublic: clinicalPublic, signing: signing, signers: signers, mintsSigners: true)
     }
 
     public func holds(_ tier: Tier) -> Bool { tierKeys[tier] != nil }
@@ -93,11 +100,18 @@ public final class TierKeys: @unchecked Sendable {
 
     /// Whether `name`'s signing secret is here (production: only the
     /// account's own).
-    public func canSign(as name: String) -> Bool { signing[name] != nil }
+    public func canSign(as name: String) -> Bool { mutex.withLock { mintsSigners || signing[name] != nil } }
 
     /// An Ed25519 signature by `name` over `message`.
     public func sign(_ message: [UInt8], as name: String) throws -> [UInt8] {
-        guard let sk = signing[name] else { throw TierKeyError.cannotSign(account: name) }
+        let sk: SecretBytes = try mutex.withLock {
+            if let sk = signing[name] { return sk }
+            guard mintsSigners else { throw TierKeyError.cannotSign(account: name) }
+            let (pk, sk) = TierCrypto.signingKeyPair()
+            signing[name] = sk
+            signerKeys[name] = pk
+            return sk
+        }
         return TierCrypto.sign(message, secretKey: sk)
     }
 
@@ -111,7 +125,7 @@ public final class TierKeys: @unchecked Sendable {
     public func wipe() {
         tierKeys.values.forEach { $0.wipe() }
         clinicalSecret?.wipe()
-        signing.values.forEach { $0.wipe() }
+        mutex.withLock { signing.values.forEach { $0.wipe() } }
     }
 }
 
