@@ -16,17 +16,11 @@ public final class TierKeys: @unchecked Sendable {
     private let clinicalSecret: SecretBytes?
     /// What anyone may seal clinical text to (a duty teacher's visit brief).
     public let clinicalPublic: [UInt8]
-    /// Signing secrets by account: production holds only its own.
-    private var signing: [String: SecretBytes]
+    private let book: SignerBook
+
     /// Every signing key the keyring vouches for, including removed accounts'
     /// (their records stay verifiable).
-    private var signerKeys: [String: [UInt8]]
-    /// Ephemeral keys (tests, benchmarks) make a signing key for any account
-    /// the first time it signs.
-    private let mintsSigners: Bool
-    private let mutex = NSLock()
-
-    public var signers: [String: [UInt8]] { mutex.withLock { signerKeys } }
+    public var signers: [String: [UInt8]] { book.publicKeys }
 
     init(account: String, tierKeys: [Tier: SecretBytes], clinicalSecret: SecretBytes?, clinicalPublic: [UInt8],
          signing: [String: SecretBytes], signers: [String: [UInt8]], mintsSigners: Bool = false) {
@@ -34,9 +28,26 @@ public final class TierKeys: @unchecked Sendable {
         self.tierKeys = tierKeys
         self.clinicalSecret = clinicalSecret
         self.clinicalPublic = clinicalPublic
-        self.signing = signing
-        self.signerKeys = signers
-        self.mintsSigners = mintsSigners
+        self.book = SignerBook(secrets: signing, publicKeys: signers, mints: mintsSigners)
+    }
+
+    private init(account: String, tierKeys: [Tier: SecretBytes], clinicalSecret: SecretBytes?,
+                 clinicalPublic: [UInt8], book: SignerBook) {
+        self.account = account
+        self.tierKeys = tierKeys
+        self.clinicalSecret = clinicalSecret
+        self.clinicalPublic = clinicalPublic
+        self.book = book
+    }
+
+    /// The same keys without the tiers outside `tiers`, acting as `account`:
+    /// what a lesser session on the same store holds (tests of what a duty
+    /// teacher or a head can read). The keys are shared, not copied: wiping
+    /// one wipes both.
+    public func limited(to tiers: Set<Tier>, account: String? = nil) -> TierKeys {
+        TierKeys(account: account ?? self.account, tierKeys: tierKeys.filter { tiers.contains($0.key) },
+                 clinicalSecret: tiers.contains(.clinical) ? clinicalSecret : nil,
+                 clinicalPublic: clinicalPublic, book: book)
     }
 
     /// Keys made up on the spot for an in-memory store (tests, benchmarks):
@@ -100,19 +111,11 @@ public final class TierKeys: @unchecked Sendable {
 
     /// Whether `name`'s signing secret is here (production: only the
     /// account's own).
-    public func canSign(as name: String) -> Bool { mutex.withLock { mintsSigners || signing[name] != nil } }
+    public func canSign(as name: String) -> Bool { book.canSign(as: name) }
 
     /// An Ed25519 signature by `name` over `message`.
     public func sign(_ message: [UInt8], as name: String) throws -> [UInt8] {
-        let sk: SecretBytes = try mutex.withLock {
-            if let sk = signing[name] { return sk }
-            guard mintsSigners else { throw TierKeyError.cannotSign(account: name) }
-            let (pk, sk) = TierCrypto.signingKeyPair()
-            signing[name] = sk
-            signerKeys[name] = pk
-            return sk
-        }
-        return TierCrypto.sign(message, secretKey: sk)
+        TierCrypto.sign(message, secretKey: try book.secret(for: name))
     }
 
     /// Whether `signature` is `name`'s over `message`, by a signing key the
@@ -125,8 +128,41 @@ public final class TierKeys: @unchecked Sendable {
     public func wipe() {
         tierKeys.values.forEach { $0.wipe() }
         clinicalSecret?.wipe()
-        mutex.withLock { signing.values.forEach { $0.wipe() } }
+        book.wipe()
     }
+}
+
+/// Signing secrets by account (production: only the session's own) and the
+/// public keys the keyring vouches for. Ephemeral keys (tests, benchmarks)
+/// make a key pair for any account the first time it signs.
+private final class SignerBook: @unchecked Sendable {
+    private let mutex = NSLock()
+    private var secrets: [String: SecretBytes]
+    private var keys: [String: [UInt8]]
+    private let mints: Bool
+
+    init(secrets: [String: SecretBytes], publicKeys: [String: [UInt8]], mints: Bool) {
+        self.secrets = secrets
+        self.keys = publicKeys
+        self.mints = mints
+    }
+
+    var publicKeys: [String: [UInt8]] { mutex.withLock { keys } }
+
+    func canSign(as name: String) -> Bool { mutex.withLock { mints || secrets[name] != nil } }
+
+    func secret(for name: String) throws -> SecretBytes {
+        try mutex.withLock {
+            if let sk = secrets[name] { return sk }
+            guard mints else { throw TierKeyError.cannotSign(account: name) }
+            let (pk, sk) = TierCrypto.signingKeyPair()
+            secrets[name] = sk
+            keys[name] = pk
+            return sk
+        }
+    }
+
+    func wipe() { mutex.withLock { secrets.values.forEach { $0.wipe() } } }
 }
 
 public enum TierKeyError: Error, Equatable, Sendable {
