@@ -34,7 +34,7 @@ enum KeyRotation {
     /// Re-encrypts the database under `newKey` and installs `newKeyring`.
     /// The caller holds the exclusive lock and no open connection.
     static func rotate(paths: VaultPaths, oldKey: SecretBytes, newKey: SecretBytes, fileId: [UInt8],
-                       newKeyring: inout Keyring) throws {
+                       newKeyring: Keyring) throws {
         finishInterrupted(paths)
         try SafeFile.createExclusive(paths.rotationCopy)
         do {
@@ -50,7 +50,7 @@ enum KeyRotation {
             }
             try copy.close()
             try source.close()
-            try KeyringFile.write(&newKeyring, dataKey: newKey, to: paths.pendingKeyring)
+            try KeyringFile.write(newKeyring, to: paths.pendingKeyring)
         } catch {
             finishInterrupted(paths)
             throw VaultError.from(error, database: paths.database)

@@ -3,51 +3,59 @@ import Foundation
 
 extension KeySlot {
     /// Makes a slot that opens with `secret` (a passphrase or the recovery
-    /// key) and yields `dataKey`.
+    /// key): fresh salt and X25519 pair, `signing` as its signing secret,
+    /// trusting `authority`, its wrapping signed by itself. No grants yet.
     static func make(kind: Kind, name: String, roles: [Role], kdf: KDF, parameters: KDFParameters?,
-                     secret: SecretBytes, dataKey: SecretBytes, fileId: String) throws -> KeySlot {
+                     secret: SecretBytes, signing: SecretBytes, authority: [UInt8], fileId: String) throws -> KeySlot {
         let (pk, sk) = SlotCrypto.keyPair()
         defer { sk.wipe() }
-        var slot = KeySlot(kind: kind, name: name, roles: roles.sorted(), kdf: kdf, kdfParameters: parameters,
+        var slot = KeySlot(kind: kind, name: name, roles: roles.sorted(),
+                           signingKey: Data(TierCrypto.signingPublicKey(of: signing)).base64EncodedString(),
+                           kdf: kdf, kdfParameters: parameters,
                            salt: Data(SlotCrypto.randomBytes(SlotCrypto.saltBytes)).base64EncodedString(),
                            publicKey: Data(pk).base64EncodedString(),
-                           secretKeyNonce: "", wrappedSecretKey: "", ephemeralPublicKey: "",
-                           dataKeyNonce: "", wrappedDataKey: "")
-        let ad = slot.associatedData(fileId: fileId)
+                           secretsNonce: "", wrappedSecrets: "", wrappingSignature: "", grants: [:])
+        let wrapping = slot.wrappingBytes(fileId: fileId)
         let kek = try SlotCrypto.deriveKEK(secret: secret, slot: slot)
         defer { kek.wipe() }
-        let (skNonce, skBox) = SlotCrypto.seal(sk, key: kek, ad: ad)
-        slot.secretKeyNonce = Data(skNonce).base64EncodedString()
-        slot.wrappedSecretKey = Data(skBox).base64EncodedString()
-        try slot.seal(dataKey: dataKey, fileId: fileId)
+        let packed = SlotSecrets(box: sk, signing: signing, authority: authority).packed()
+        defer { packed.wipe() }
+        let (nonce, box) = SlotCrypto.seal(packed, key: kek, ad: wrapping)
+        slot.secretsNonce = Data(nonce).base64EncodedString()
+        slot.wrappedSecrets = Data(box).base64EncodedString()
+        slot.wrappingSignature = Data(TierCrypto.sign(wrapping, secretKey: signing)).base64EncodedString()
         return slot
     }
 
-    /// Seals a (new) data key to this slot's public key; the wrapped secret
-    /// key stays as it is, so the slot's passphrase still opens it.
-    mutating func seal(dataKey: SecretBytes, fileId: String) throws {
-        guard let pk = Data(base64Encoded: publicKey) else { throw SlotCrypto.Failure.authentication }
-        let (epk, nonce, box) = try SlotCrypto.sealDataKey(dataKey, to: Array(pk), ad: associatedData(fileId: fileId))
-        ephemeralPublicKey = Data(epk).base64EncodedString()
-        dataKeyNonce = Data(nonce).base64EncodedString()
-        wrappedDataKey = Data(box).base64EncodedString()
-    }
-
-    /// Recovers the data key with `secret`. Throws
+    /// Unwraps the slot's secrets with `secret`. Throws
     /// `SlotCrypto.Failure.authentication` for a wrong secret or an edited slot.
-    func open(secret: SecretBytes, fileId: String) throws -> SecretBytes {
-        let ad = associatedData(fileId: fileId)
-        guard let skNonce = Data(base64Encoded: secretKeyNonce), let skBox = Data(base64Encoded: wrappedSecretKey),
-              let epk = Data(base64Encoded: ephemeralPublicKey), let dkNonce = Data(base64Encoded: dataKeyNonce),
-              let dkBox = Data(base64Encoded: wrappedDataKey), let pk = Data(base64Encoded: publicKey)
-        else { throw SlotCrypto.Failure.authentication }
+    func openSecrets(secret: SecretBytes, fileId: String) throws -> SlotSecrets {
+        guard let nonce = Data(base64Encoded: secretsNonce), let box = Data(base64Encoded: wrappedSecrets) else {
+            throw SlotCrypto.Failure.authentication
+        }
         let kek = try SlotCrypto.deriveKEK(secret: secret, slot: self)
         defer { kek.wipe() }
-        let sk = try SlotCrypto.open(Array(skBox), nonce: Array(skNonce), key: kek, ad: ad)
-        defer { sk.wipe() }
-        let dataKey = try SlotCrypto.openDataKey(Array(dkBox), nonce: Array(dkNonce), ephemeralPublic: Array(epk),
-                                                 slotSecret: sk, slotPublic: Array(pk), ad: ad)
-        guard dataKey.count == SlotCrypto.keyBytes else { throw SlotCrypto.Failure.authentication }
-        return dataKey
+        let packed = try SlotCrypto.open(Array(box), nonce: Array(nonce), key: kek, ad: wrappingBytes(fileId: fileId))
+        defer { packed.wipe() }
+        guard let secrets = SlotSecrets(packed) else { throw SlotCrypto.Failure.authentication }
+        return secrets
+    }
+
+    /// Seals `key` to this slot as `name`, replacing an earlier grant of it.
+    mutating func grant(_ name: GrantName, _ key: SecretBytes, fileId: String) throws {
+        guard let pk = Data(base64Encoded: publicKey) else { throw SlotCrypto.Failure.authentication }
+        let (epk, nonce, box) = try SlotCrypto.sealDataKey(key, to: Array(pk), ad: grantBytes(name, fileId: fileId))
+        grants[name] = Grant(ephemeralPublicKey: Data(epk).base64EncodedString(),
+                             nonce: Data(nonce).base64EncodedString(), box: Data(box).base64EncodedString())
+    }
+
+    /// Opens the grant `name` with the slot's X25519 secret; nil when the
+    /// slot has none or it does not open (sealed to another slot, edited).
+    func openGrant(_ name: GrantName, boxSecret: SecretBytes, fileId: String) -> SecretBytes? {
+        guard let g = grants[name], let epk = Data(base64Encoded: g.ephemeralPublicKey),
+              let nonce = Data(base64Encoded: g.nonce), let box = Data(base64Encoded: g.box),
+              let pk = Data(base64Encoded: publicKey) else { return nil }
+        return try? SlotCrypto.openDataKey(Array(box), nonce: Array(nonce), ephemeralPublic: Array(epk),
+                                           slotSecret: boxSecret, slotPublic: Array(pk), ad: grantBytes(name, fileId: fileId))
     }
 }

@@ -4,6 +4,12 @@ import Foundation
 enum KeyringFile {
     static func read(_ path: String) throws -> Keyring {
         let data = try SafeFile.read(path)
+        // Format and version first: an older keyring lacks the fields of this one.
+        struct Version: Decodable { var format: String; var version: Int }
+        if let v = try? JSONDecoder().decode(Version.self, from: data), v.format == Keyring.formatName, v.version == 1 {
+            throw VaultError.keyringUnreadable(path: path,
+                detail: "version 1 (one shared key for every role), made before roles were keys; this xindesk reads version \(Keyring.currentVersion)")
+        }
         let keyring: Keyring
         do {
             keyring = try JSONDecoder().decode(Keyring.self, from: data)
@@ -20,20 +26,11 @@ enum KeyringFile {
         return keyring
     }
 
-    /// Stamps the MAC and writes the keyring atomically, mode 0600.
-    static func write(_ keyring: inout Keyring, dataKey: SecretBytes, to path: String) throws {
-        keyring.mac = Data(SlotCrypto.mac(keyring.macInput(), dataKey: dataKey)).base64EncodedString()
+    /// Writes the keyring atomically, mode 0600. Its signatures are made by
+    /// the caller (`Keyring.sign`, `KeySlot.make`).
+    static func write(_ keyring: Keyring, to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(keyring)
-        try SafeFile.writeAtomically(data, to: path)
-    }
-
-    static func verifyMAC(_ keyring: Keyring, dataKey: SecretBytes, path: String) throws {
-        let expected = SlotCrypto.mac(keyring.macInput(), dataKey: dataKey)
-        guard let stored = Data(base64Encoded: keyring.mac),
-              SlotCrypto.constantTimeEqual(expected, Array(stored)) else {
-            throw VaultError.keyringAltered(path: path)
-        }
+        try SafeFile.writeAtomically(try encoder.encode(keyring), to: path)
     }
 }

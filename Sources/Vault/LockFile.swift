@@ -34,6 +34,19 @@ final class LockFile: @unchecked Sendable {
         return false
     }
 
+    /// `tryExclusive` again and again for up to `timeout` seconds, with a
+    /// random pause between tries, so two sessions that both want it (two
+    /// `user passwd` at once) do not keep refusing each other. Meanwhile
+    /// another process may have rotated the key: the caller re-reads.
+    func waitExclusive(timeout: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            if tryExclusive() { return true }
+            usleep(UInt32.random(in: 20_000...80_000))
+        } while Date() < deadline
+        return false
+    }
+
     func shared() {
         _ = flock(fd, LOCK_SH)
     }

@@ -45,6 +45,20 @@ public final class SecretBytes: @unchecked Sendable {
         return try body(UnsafeMutableRawBufferPointer(start: p, count: count))
     }
 
+    /// A copy in fresh secret memory, for a holder with its own lifetime.
+    public func copy() -> SecretBytes {
+        let c = SecretBytes(count: count)
+        c.withUnsafeMutableBytes { d in withUnsafeBytes { d.copyMemory(from: $0) } }
+        return c
+    }
+
+    /// Constant-time comparison.
+    public func equals(_ other: SecretBytes) -> Bool {
+        count == other.count && withUnsafeBytes { a in
+            other.withUnsafeBytes { b in sodium_memcmp(a.baseAddress!, b.baseAddress!, count) == 0 }
+        }
+    }
+
     /// Zeroes and frees the memory now; later use is a programming error.
     public func wipe() {
         if let p = pointer { sodium_free(p) }   // sodium_free zeroes before freeing

@@ -143,24 +143,6 @@ enum SlotCrypto {
         return try open(box, nonce: nonce, key: wrap, ad: ad)
     }
 
-    /// Keyed BLAKE2b MAC with a subkey of the data key (never the key itself).
-    static func mac(_ input: [UInt8], dataKey: SecretBytes) -> [UInt8] {
-        let sub = SecretBytes(count: keyBytes)
-        defer { sub.wipe() }
-        sub.withUnsafeMutableBytes { s in
-            dataKey.withUnsafeBytes { k in
-                _ = crypto_kdf_derive_from_key(s.baseAddress!.assumingMemoryBound(to: UInt8.self), keyBytes, 1,
-                                               "xdk-ring", k.baseAddress!.assumingMemoryBound(to: UInt8.self))
-            }
-        }
-        var out = [UInt8](repeating: 0, count: 32)
-        sub.withUnsafeBytes { s in
-            _ = crypto_generichash(&out, 32, input, UInt64(input.count),
-                                   s.baseAddress!.assumingMemoryBound(to: UInt8.self), keyBytes)
-        }
-        return out
-    }
-
     static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         a.count == b.count && sodium_memcmp(a, b, a.count) == 0
     }

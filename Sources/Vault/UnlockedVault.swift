@@ -13,8 +13,15 @@ public final class UnlockedVault: @unchecked Sendable {
     public let account: String
     public let roles: [Role]
 
+    /// The roles the keyring states for this account, some perhaps still
+    /// waiting for their keys (`roles` are the ones in effect).
+    public let claimedRoles: [Role]
+
     private let mutex = NSLock()
+    /// The page key (registered with the VFS) while unlocked.
     private var dataKey: SecretBytes?
+    /// Everything else this session holds; nil once locked.
+    private var held: HeldKeys?
     private let fileId: [UInt8]
     private var keyring: Keyring
     private let lockFile: LockFile
@@ -23,12 +30,16 @@ public final class UnlockedVault: @unchecked Sendable {
 
     /// `lockFile`: the lock unlock took before reading the keyring (see
     /// `Vault.openKeyring`); nil to take it here (a store just created).
-    init(paths: VaultPaths, account: String, roles: [Role], dataKey: SecretBytes,
+    init(paths: VaultPaths, account: String, claimedRoles: [Role], held: HeldKeys,
          fileId: [UInt8], keyring: Keyring, lockFile: LockFile? = nil) throws {
         self.paths = paths
         self.account = account
-        self.roles = roles
+        self.claimedRoles = claimedRoles.sorted()
+        self.roles = held.effectiveRoles(claimed: claimedRoles)
+        let dataKey = SecretBytes(count: held.page.count)
+        dataKey.withUnsafeMutableBytes { d in held.page.withUnsafeBytes { d.copyMemory(from: $0) } }
         self.dataKey = dataKey
+        self.held = held
         self.fileId = fileId
         self.keyring = keyring
         self.lockFile = try lockFile ?? LockFile(path: paths.lockFile)
@@ -46,9 +57,23 @@ public final class UnlockedVault: @unchecked Sendable {
 
     public var isLocked: Bool { mutex.withLock { dataKey == nil } }
 
-    /// The accounts of this store, verified by the keyring MAC at unlock.
+    /// The accounts of this store the signed keyring vouches for, with the
+    /// roles it states for them.
     public var accounts: [(name: String, roles: [Role])] {
-        mutex.withLock { keyring.accounts.map { ($0.name, $0.roles) } }
+        mutex.withLock { keyring.trustedSlots().filter { $0.kind == .account }.map { ($0.name, $0.roles) } }
+    }
+
+    /// Each account with the tiers sealed to its slot and the roles still
+    /// waiting for a key (`xindesk user list`).
+    public var accountKeys: [AccountKeys] {
+        mutex.withLock {
+            keyring.trustedSlots().filter { $0.kind == .account }.map { slot in
+                let granted = Set(slot.grants.keys)
+                return AccountKeys(name: slot.name, roles: slot.roles,
+                                   tiers: Tier.allCases.filter { granted.contains($0.grant) },
+                                   waiting: slot.roles.filter { !HeldKeys.needed(for: [$0]).isSubset(of: granted) })
+            }
+        }
     }
 
     /// A WAL-mode pool on the encrypted database.
@@ -131,12 +156,18 @@ public final class UnlockedVault: @unchecked Sendable {
             if dataKey != nil, Self.sessions.close(paths.database) { CipherRuntime.unregister(path: paths.database) }
             dataKey?.wipe()
             dataKey = nil
+            held?.wipe()
+            held = nil
         }
         lockFile.release()
     }
 
     // MARK: - accounts
 
+    /// Adds an account. Its slot gets the page key and whichever tier keys
+    /// its roles need that this administrator holds; a tier it does not hold
+    /// (an administrator who is no counselor adding a counselor) waits until
+    /// a holder unlocks (`grantWaitingSlots`).
     public func addAccount(_ name: String, roles: [Role], passphrase: inout [UInt8],
                            kdf: KDFParameters = .default) throws {
         let secret = try Vault.acceptedPassphrase(wiping: &passphrase)
@@ -144,68 +175,89 @@ public final class UnlockedVault: @unchecked Sendable {
         try require(.admin, "add accounts")
         try Vault.validate(account: name, roles: roles)
         guard kdf.isAcceptable else { throw VaultError.weakKDF(detail: "\(kdf)") }
-        try updateKeyring { ring, key in
-            guard ring.slot(named: name) == nil else { throw VaultError.accountExists(account: name) }
-            let slot = try KeySlot.make(kind: .account, name: name, roles: roles, kdf: .argon2id13,
-                                        parameters: kdf, secret: secret, dataKey: key, fileId: ring.fileId)
+        try updateKeyring { ring, held in
+            guard ring.slot(named: name) == nil, ring.member(.account, name) == nil else {
+                throw VaultError.accountExists(account: name)
+            }
+            let (_, signing) = TierCrypto.signingKeyPair()
+            defer { signing.wipe() }
+            var slot = try ring.addMember(kind: .account, name: name, roles: roles, kdf: .argon2id13, parameters: kdf,
+                                          secret: secret, signing: signing)
+            try Self.grant(HeldKeys.needed(for: roles), from: held, to: &slot, fileId: ring.fileId)
             let recoveryIndex = ring.slots.firstIndex { $0.kind == .recovery } ?? ring.slots.endIndex
             ring.slots.insert(slot, at: recoveryIndex)
+            try sign(&ring, held)
         }
     }
 
     /// Sets a new passphrase for `name` (one's own, or anyone's for an
-    /// administrator): that slot gets a new salt and key pair; no other slot
-    /// and no database byte changes.
+    /// administrator), then rotates the page key, so the old passphrase with
+    /// any older keyring (every backup has one) opens nothing current. One's
+    /// own slot keeps its signing key and is re-granted what it held; an
+    /// account reset by an administrator gets a new signing key (the
+    /// administrator cannot know the old one) and only the keys the
+    /// administrator holds: a tier it lacks waits for a holder's unlock.
+    /// Waits up to 30 s for other sessions to close.
     public func changePassphrase(of name: String, to passphrase: inout [UInt8], kdf: KDFParameters? = nil) throws {
         let secret = try Vault.acceptedPassphrase(wiping: &passphrase)
         defer { secret.wipe() }
         if name != account { try require(.admin, "change another account's passphrase") }
-        try updateKeyring { ring, key in
-            guard let i = ring.slots.firstIndex(where: { $0.kind == .account && $0.name == name }) else {
-                throw VaultError.unknownAccount(account: name)
-            }
-            let old = ring.slots[i]
+        try rotatingPageKey { ring, held in
+            guard let old = ring.slot(named: name) else { throw VaultError.unknownAccount(account: name) }
             let params = kdf ?? old.kdfParameters ?? .default
             guard params.isAcceptable else { throw VaultError.weakKDF(detail: "\(params)") }
-            ring.slots[i] = try KeySlot.make(kind: .account, name: name, roles: old.roles, kdf: .argon2id13,
-                                             parameters: params, secret: secret, dataKey: key, fileId: ring.fileId)
+            if name == account {
+                guard let authorityKey = Data(base64Encoded: ring.authority) else { throw VaultError.keyringAltered(path: paths.keyring) }
+                var slot = try KeySlot.make(kind: .account, name: name, roles: old.roles, kdf: .argon2id13, parameters: params,
+                                            secret: secret, signing: held.slot.signing, authority: Array(authorityKey),
+                                            fileId: ring.fileId)
+                try Self.grant(Set(held.grants.keys), from: held, to: &slot, fileId: ring.fileId)
+                ring.replaceSlot(slot)
+            } else {
+                let (_, signing) = TierCrypto.signingKeyPair()
+                defer { signing.wipe() }
+                var slot = try ring.addMember(kind: .account, name: name, roles: old.roles, kdf: .argon2id13, parameters: params,
+                                              secret: secret, signing: signing)
+                try Self.grant(HeldKeys.needed(for: old.roles), from: held, to: &slot, fileId: ring.fileId)
+                ring.replaceSlot(slot)
+                try sign(&ring, held)
+            }
         }
     }
 
-    /// Removes `name` and rotates the data key, so the removed passphrase
-    /// opens neither this database nor any backup made afterwards. Needs
-    /// every connection closed, here and in other xindesk processes.
+    /// Removes `name` and rotates the page key, so the removed passphrase
+    /// opens neither this database nor any backup made afterwards; slots the
+    /// signed header does not vouch for (planted in the file) are dropped on
+    /// the way. Waits up to 30 s for other sessions to close.
     public func removeAccount(_ name: String) throws {
         try require(.admin, "remove accounts")
         guard name != account else { throw VaultError.notPermitted(account: account, action: "remove its own account") }
-        try mutex.withLock {
-            guard let oldKey = dataKey else { throw VaultError.notPermitted(account: account, action: "work while locked") }
-            guard handedOut.allSatisfy({ $0.writer == nil }), lockFile.tryExclusive() else {
-                throw VaultError.inUse(path: paths.database)
-            }
-            defer { lockFile.shared() }
-            // Start from the keyring on disk, not the one read at unlock:
-            // rewriting that older copy dropped the accounts added since and
-            // gave a replaced passphrase its power back. Under the keyring's
-            // lock, like every keyring change (`updateKeyring`); with
-            // `<db>.lock` exclusive no other session is open to hold it.
-            try LockFile.exclusively(paths.keyringLock) {
-                let current = try KeyringFile.read(paths.keyring)
-                try KeyringFile.verifyMAC(current, dataKey: oldKey, path: paths.keyring)
-                keyring = current
-                guard let target = keyring.slot(named: name) else { throw VaultError.unknownAccount(account: name) }
-                let admins = keyring.accounts.filter { $0.roles.contains(.admin) }
-                if target.roles.contains(.admin) && admins.count <= 1 { throw VaultError.lastAdministrator(account: name) }
+        try rotatingPageKey { ring, held in
+            guard let target = ring.slot(named: name) else { throw VaultError.unknownAccount(account: name) }
+            let admins = ring.members.filter { $0.kind == .account && $0.roles.contains(.admin) }
+            if target.roles.contains(.admin) && admins.count <= 1 { throw VaultError.lastAdministrator(account: name) }
+            ring.removeMember(name)
+            try sign(&ring, held)
+        }
+    }
 
-                let newKey = SecretBytes.random(count: Int(XCIPHER_KEY_BYTES))
-                var ring = keyring
-                ring.slots.removeAll { $0.kind == .account && $0.name == name }
-                for i in ring.slots.indices { try ring.slots[i].seal(dataKey: newKey, fileId: ring.fileId) }
-                try KeyRotation.rotate(paths: paths, oldKey: oldKey, newKey: newKey, fileId: fileId, newKeyring: &ring)
-                try CipherRuntime.register(path: paths.database, key: newKey, fileId: fileId)
-                oldKey.wipe()
-                dataKey = newKey
-                keyring = ring
+    /// Grants every tier key this session holds to the slots whose roles
+    /// need it and that do not have it yet (a counselor added by an
+    /// administrator who is no counselor; a passphrase reset). Runs at every
+    /// unlock; a failure leaves them waiting and is tried again next time.
+    func grantWaitingSlots() {
+        let waiting: Bool = mutex.withLock {
+            guard let held else { return false }
+            return keyring.trustedSlots().contains { slot in
+                !HeldKeys.needed(for: slot.roles).subtracting(slot.grants.keys).isDisjoint(with: held.grants.keys)
+            }
+        }
+        guard waiting else { return }
+        try? updateKeyring { ring, held in
+            let trusted = Set(ring.trustedSlots().map(\.name))
+            for i in ring.slots.indices where trusted.contains(ring.slots[i].name) {
+                let missing = HeldKeys.needed(for: ring.slots[i].roles).subtracting(ring.slots[i].grants.keys)
+                try Self.grant(missing, from: held, to: &ring.slots[i], fileId: ring.fileId)
             }
         }
     }
@@ -255,6 +307,12 @@ public final class UnlockedVault: @unchecked Sendable {
     /// was tampered with.
     public func check() throws -> CheckReport {
         let key = try currentKey()
+        let ring = try mutex.withLock {
+            guard let held else { throw VaultError.notPermitted(account: account, action: "work while locked") }
+            return try currentKeyring(held)
+        }
+        let untrusted = ring.untrustedNames()
+        guard untrusted.isEmpty else { throw VaultError.keyringSlotsUntrusted(path: paths.keyring, names: untrusted) }
         do {
             let queue = try DatabaseQueue(path: paths.database, configuration: CipherRuntime.configuration())
             defer { try? queue.close() }
@@ -287,34 +345,19 @@ public final class UnlockedVault: @unchecked Sendable {
 
     // MARK: - tier keys
 
-    /// The tier keys, signing key and vouched-for public keys this account
-    /// holds (see `TierKeys`).
-    /// TEMPORARY (issue 14 in progress): derived from the page key by role
-    /// until the keyring seals them to slots.
+    /// The tier keys this account holds, its signing key, and the public
+    /// keys the signed keyring vouches for (see `TierKeys`): copies, for the
+    /// store; `lock()` does not reach them, the store's owner drops it.
     public func tierKeys() throws -> TierKeys {
-        let key = try currentKey()
-        var tiers: [Tier: SecretBytes] = [:]
-        let clinicalSecret = TierCrypto.subkey(key, 10, context: "xdk-tmp ")
-        let clinicalPublic = TierCrypto.boxPublicKey(of: clinicalSecret)
-        if roles.contains(.counselor) { tiers[.clinical] = TierCrypto.clinicalKey(from: clinicalSecret) }
-        if roles.contains(.counselor) || roles.contains(.head) { tiers[.oversight] = TierCrypto.subkey(key, 11, context: "xdk-tmp ") }
-        var signers: [String: [UInt8]] = [:]
-        var signing: [String: SecretBytes] = [:]
-        for a in accounts {
-            let seed = SecretBytes(count: 32)
-            let name = Array(a.name.utf8)
-            seed.withUnsafeMutableBytes { sd in key.withUnsafeBytes { k in
-                _ = crypto_generichash(sd.baseAddress!.assumingMemoryBound(to: UInt8.self), 32, name, UInt64(name.count),
-                                       k.baseAddress!.assumingMemoryBound(to: UInt8.self), 32) } }
-            var pk = [UInt8](repeating: 0, count: 32)
-            let sk = SecretBytes(count: 64)
-            sk.withUnsafeMutableBytes { s in seed.withUnsafeBytes { sd in
-                _ = crypto_sign_seed_keypair(&pk, s.baseAddress!.assumingMemoryBound(to: UInt8.self), sd.baseAddress!.assumingMemoryBound(to: UInt8.self)) } }
-            signers[a.name] = pk
-            if a.name == account { signing[a.name] = sk }
+        try mutex.withLock {
+            guard let held else { throw VaultError.notPermitted(account: account, action: "work while locked") }
+            var tiers: [Tier: SecretBytes] = [:]
+            if let o = held.grants[.oversight] { tiers[.oversight] = o.copy() }
+            if let c = held.grants[.clinical] { tiers[.clinical] = TierCrypto.clinicalKey(from: c) }
+            return TierKeys(account: account, tierKeys: tiers, clinicalSecret: held.grants[.clinical]?.copy(),
+                            clinicalPublic: Array(Data(base64Encoded: keyring.clinicalPublicKey) ?? Data()),
+                            signing: [account: held.slot.signing.copy()], signers: keyring.signingKeys)
         }
-        return TierKeys(account: account, tierKeys: tiers, clinicalSecret: roles.contains(.counselor) ? clinicalSecret : nil,
-                        clinicalPublic: clinicalPublic, signing: signing, signers: signers)
     }
 
     // MARK: - helpers
@@ -341,18 +384,78 @@ public final class UnlockedVault: @unchecked Sendable {
     /// another process changed in between: of two `user add` run at once one
     /// account was gone, and a `user passwd` racing a `user add` was undone.
     /// The in-memory keyring changes only when the file did.
-    private func updateKeyring(_ change: (inout Keyring, SecretBytes) throws -> Void) throws {
+    private func updateKeyring(_ change: (inout Keyring, HeldKeys) throws -> Void) throws {
         try mutex.withLock {
-            guard let key = dataKey else { throw VaultError.notPermitted(account: account, action: "work while locked") }
+            guard let held else { throw VaultError.notPermitted(account: account, action: "work while locked") }
             try LockFile.exclusively(paths.keyringLock) {
-                var ring = try KeyringFile.read(paths.keyring)
-                guard ring.fileId == Vault.hex(fileId) else { throw VaultError.keyringMismatch(path: paths.keyring) }
-                try KeyringFile.verifyMAC(ring, dataKey: key, path: paths.keyring)
-                try change(&ring, key)
-                try KeyringFile.write(&ring, dataKey: key, to: paths.keyring)
+                var ring = try currentKeyring(held)
+                try change(&ring, held)
+                try KeyringFile.write(ring, to: paths.keyring)
                 keyring = ring
             }
         }
+    }
+
+    /// The keyring on disk, if it is still one this session trusts: signed
+    /// by the authority inside this slot's secrets, for this database.
+    private func currentKeyring(_ held: HeldKeys) throws -> Keyring {
+        let ring = try KeyringFile.read(paths.keyring)
+        guard ring.fileId == Vault.hex(fileId) else { throw VaultError.keyringMismatch(path: paths.keyring) }
+        guard ring.headerIsSigned(by: held.slot.authority) else { throw VaultError.keyringAltered(path: paths.keyring) }
+        return ring
+    }
+
+    /// A keyring change that ends with a new page key: with every other
+    /// session closed (waiting up to 30 s), under the keyring's lock, the
+    /// change is applied, untrusted slots dropped, the new page key sealed
+    /// to every remaining slot and the database re-encrypted under it
+    /// (`KeyRotation`). Another session may have rotated the key while this
+    /// one waited: the page key is re-opened from the keyring first.
+    private func rotatingPageKey(_ change: (inout Keyring, HeldKeys) throws -> Void) throws {
+        try mutex.withLock {
+            guard let held, let oldKey = dataKey else { throw VaultError.notPermitted(account: account, action: "work while locked") }
+            guard handedOut.allSatisfy({ $0.writer == nil }), lockFile.waitExclusive(timeout: 30) else {
+                throw VaultError.inUse(path: paths.database)
+            }
+            defer { lockFile.shared() }
+            try LockFile.exclusively(paths.keyringLock) {
+                KeyRotation.finishInterrupted(paths)
+                var ring = try currentKeyring(held)
+                guard let mine = ring.slots.first(where: { $0.name == account && ($0.kind == .recovery) == (account == "recovery") }),
+                      let current = mine.openGrant(.page, boxSecret: held.slot.box, fileId: ring.fileId) else {
+                    throw VaultError.keyringAltered(path: paths.keyring)
+                }
+                if !current.equals(oldKey) {
+                    try CipherRuntime.register(path: paths.database, key: current, fileId: fileId)
+                    oldKey.withUnsafeMutableBytes { o in current.withUnsafeBytes { o.copyMemory(from: $0) } }
+                }
+                try change(&ring, held)
+                ring.dropUntrustedSlots()
+                let newKey = SecretBytes.random(count: Int(XCIPHER_KEY_BYTES))
+                for i in ring.slots.indices { try ring.slots[i].grant(.page, newKey, fileId: ring.fileId) }
+                try KeyRotation.rotate(paths: paths, oldKey: oldKey, newKey: newKey, fileId: fileId, newKeyring: ring)
+                try CipherRuntime.register(path: paths.database, key: newKey, fileId: fileId)
+                oldKey.wipe()
+                dataKey = newKey
+                held.replacePage(newKey.copy())
+                keyring = ring
+            }
+        }
+    }
+
+    /// Seals to `slot` each of `grants` this session holds.
+    private static func grant(_ grants: Set<GrantName>, from held: HeldKeys, to slot: inout KeySlot, fileId: String) throws {
+        for g in grants.sorted(by: { $0.rawValue < $1.rawValue }) {
+            if let key = held.grants[g] { try slot.grant(g, key, fileId: fileId) }
+        }
+    }
+
+    /// Signs the keyring header with the authority key this session holds.
+    private func sign(_ ring: inout Keyring, _ held: HeldKeys) throws {
+        guard let authority = held.grants[.authority] else {
+            throw VaultError.notPermitted(account: account, action: "manage accounts without the administrator key")
+        }
+        ring.sign(authority: authority)
     }
 }
 

@@ -30,13 +30,13 @@ public enum Vault {
         // one that was deleted at this path is not about these accounts.
         SafeFile.remove(paths.throttle)
 
-        let dataKey = SecretBytes.random(count: Int(XCIPHER_KEY_BYTES))
+        let pageKey = SecretBytes.random(count: Int(XCIPHER_KEY_BYTES))
         let fileId = SlotCrypto.randomBytes(Int(XCIPHER_FILE_ID_BYTES))
         let fileIdHex = hex(fileId)
         let recovery = RecoveryKey.generate()
         defer { recovery.wipe() }
         do {
-            try CipherRuntime.register(path: paths.database, key: dataKey, fileId: fileId)
+            try CipherRuntime.register(path: paths.database, key: pageKey, fileId: fileId)
             // Writing the header makes page 1 exist, with our reserve and tag.
             let queue = try DatabaseQueue(path: paths.database, configuration: CipherRuntime.configuration())
             try queue.writeWithoutTransaction { db in
@@ -45,14 +45,34 @@ public enum Vault {
             }
             try queue.close()
 
-            var keyring = Keyring(fileId: fileIdHex, slots: [])
-            keyring.slots.append(try KeySlot.make(kind: .account, name: account, roles: roles, kdf: .argon2id13,
-                                                  parameters: kdf, secret: secret, dataKey: dataKey, fileId: fileIdHex))
-            keyring.slots.append(try KeySlot.make(kind: .recovery, name: "recovery", roles: [.admin], kdf: .blake2b,
-                                                  parameters: nil, secret: recovery, dataKey: dataKey, fileId: fileIdHex))
-            try KeyringFile.write(&keyring, dataKey: dataKey, to: paths.keyring)
-            let vault = try UnlockedVault(paths: paths, account: account, roles: roles.sorted(),
-                                          dataKey: dataKey, fileId: fileId, keyring: keyring)
+            // The school's keys: made here, never stored except sealed to slots.
+            let (authorityPublic, authority) = TierCrypto.signingKeyPair()
+            let oversight = SecretBytes.random(count: SlotCrypto.keyBytes)
+            let (clinicalPublic, clinical) = SlotCrypto.keyPair()
+            let all: [GrantName: SecretBytes] = [.page: pageKey, .oversight: oversight, .clinical: clinical, .authority: authority]
+            var keyring = Keyring(fileId: fileIdHex, authority: Data(authorityPublic).base64EncodedString(),
+                                  clinicalPublicKey: Data(clinicalPublic).base64EncodedString(),
+                                  oversightCheck: Data(Keyring.check(oversight)).base64EncodedString(),
+                                  members: [], signers: [], slots: [])
+            let (_, signing) = TierCrypto.signingKeyPair()
+            var slot = try keyring.addMember(kind: .account, name: account, roles: roles, kdf: .argon2id13, parameters: kdf,
+                                             secret: secret, signing: signing)
+            for g in HeldKeys.needed(for: roles) { try slot.grant(g, all[g]!, fileId: fileIdHex) }
+            keyring.slots.append(slot)
+            // The recovery key holds every key: it can grant what a lost
+            // passphrase held, and re-grant tiers no one else can.
+            let (_, recoverySigning) = TierCrypto.signingKeyPair()
+            var recoverySlot = try keyring.addMember(kind: .recovery, name: "recovery", roles: [.admin], kdf: .blake2b,
+                                                     parameters: nil, secret: recovery, signing: recoverySigning)
+            for g in GrantName.allCases { try recoverySlot.grant(g, all[g]!, fileId: fileIdHex) }
+            keyring.slots.append(recoverySlot)
+            keyring.sign(authority: authority)
+            try KeyringFile.write(keyring, to: paths.keyring)
+            let held = try HeldKeys.open(slot, secrets: try slot.openSecrets(secret: secret, fileId: fileIdHex),
+                                         ring: keyring, path: paths.keyring)
+            [oversight, clinical, authority, signing, recoverySigning].forEach { $0.wipe() }
+            let vault = try UnlockedVault(paths: paths, account: account, claimedRoles: roles, held: held,
+                                          fileId: fileId, keyring: keyring)
             return (vault, RecoveryKey.format(recovery))
         } catch {
             CipherRuntime.unregister(path: paths.database)
@@ -85,19 +105,17 @@ public enum Vault {
         if let p = slot.kdfParameters, !p.isAcceptable { throw VaultError.weakKDF(detail: "\(p)") }
         // Not a guess (see `acceptedPassphrase`): refused before the throttle.
         guard length >= minimumPassphraseLength else { throw VaultError.passphraseTooShort(minimum: minimumPassphraseLength) }
-        let dataKey: SecretBytes
+        let secrets: SlotSecrets
         do {
-            dataKey = try PassphraseThrottle.attempt(paths, account: account) {
-                try slot.open(secret: secret, fileId: keyring.fileId)
+            secrets = try PassphraseThrottle.attempt(paths, account: account) {
+                try slot.openSecrets(secret: secret, fileId: keyring.fileId)
             }
         } catch let refused as VaultError {
             throw refused
         } catch {
             throw VaultError.wrongPassphrase(account: account)
         }
-        try KeyringFile.verifyMAC(keyring, dataKey: dataKey, path: paths.keyring)
-        return try UnlockedVault(paths: paths, account: account, roles: slot.roles,
-                                 dataKey: dataKey, fileId: fileId, keyring: keyring, lockFile: lock)
+        return try open(paths, keyring, slot, secrets, fileId, lock)
     }
 
     /// Opens the store with the recovery key printed at `init`; the session
@@ -111,13 +129,35 @@ public enum Vault {
         // The same range check as the account path: without it an edited
         // recovery slot could make unlock run Argon2id at any cost.
         if let p = slot.kdfParameters, !p.isAcceptable { throw VaultError.weakKDF(detail: "\(p)") }
-        let dataKey: SecretBytes
-        do { dataKey = try slot.open(secret: secret, fileId: keyring.fileId) } catch {
+        let secrets: SlotSecrets
+        do { secrets = try slot.openSecrets(secret: secret, fileId: keyring.fileId) } catch {
             throw VaultError.wrongPassphrase(account: "recovery")
         }
-        try KeyringFile.verifyMAC(keyring, dataKey: dataKey, path: paths.keyring)
-        return try UnlockedVault(paths: paths, account: "recovery", roles: [.admin],
-                                 dataKey: dataKey, fileId: fileId, keyring: keyring, lockFile: lock)
+        return try open(paths, keyring, slot, secrets, fileId, lock)
+    }
+
+    /// The unlock after the passphrase opened the slot's secrets: the
+    /// keyring must be signed by the authority this slot trusts (the key
+    /// inside its own wrapped secrets, not the one the file states), and the
+    /// slot must be one the header vouches for and its own key signed;
+    /// then its grants are opened and checked, and whatever tier keys it
+    /// holds are granted to colleagues still waiting for them.
+    private static func open(_ paths: VaultPaths, _ keyring: Keyring, _ slot: KeySlot, _ secrets: SlotSecrets,
+                             _ fileId: [UInt8], _ lock: LockFile) throws -> UnlockedVault {
+        guard keyring.headerIsSigned(by: secrets.authority),
+              keyring.trustedSlots().contains(where: { $0.kind == slot.kind && $0.name == slot.name }) else {
+            secrets.wipe()
+            throw VaultError.keyringAltered(path: paths.keyring)
+        }
+        let held = try HeldKeys.open(slot, secrets: secrets, ring: keyring, path: paths.keyring)
+        let vault = try UnlockedVault(paths: paths, account: slot.kind == .recovery ? "recovery" : slot.name,
+                                      claimedRoles: slot.roles, held: held, fileId: fileId, keyring: keyring, lockFile: lock)
+        guard !vault.roles.isEmpty else {
+            vault.lock()
+            throw VaultError.grantPending(account: slot.name)
+        }
+        vault.grantWaitingSlots()
+        return vault
     }
 
     /// The accounts and their roles, read from the keyring without a key (for

@@ -9,6 +9,12 @@ public enum VaultError: TeacherReadableError, Equatable {
     case keyringUnreadable(path: String, detail: String)
     case keyringMismatch(path: String)
     case keyringAltered(path: String)
+    /// Every role of the account waits for a key only a colleague can grant
+    /// (see `UnlockedVault.grantWaitingSlots`).
+    case grantPending(account: String)
+    /// Slots in the keyring file that its signed header does not vouch for
+    /// (planted, or with edited roles or keys), or members without a slot.
+    case keyringSlotsUntrusted(path: String, names: [String])
     case wrongPassphrase(account: String)
     case unknownAccount(account: String)
     case accountExists(account: String)
@@ -52,6 +58,12 @@ public enum VaultError: TeacherReadableError, Equatable {
         case .keyringAltered(let p): LocalizedText(
             zh: "密钥文件 \(p) 在 xindesk 之外被改动过。请从备份中恢复。",
             en: "The key file \(p) has been altered outside xindesk. Restore it from a backup.")
+        case .keyringSlotsUntrusted(let p, let names): LocalizedText(
+            zh: "密钥文件 \(p) 中的账户 \(names.joined(separator: "、")) 不是管理员建立的（或已被改动），已被拒绝；其余账户不受影响。请管理员检查账户，并从备份核对。",
+            en: "The key file \(p) holds account entries an administrator did not make (or that were altered): \(names.joined(separator: ", ")). They are refused; the other accounts are unaffected. An administrator should review the accounts against a backup.")
+        case .grantPending(let a): LocalizedText(
+            zh: "账户“\(a)”已建立，但还在等待授权：请一位心理教师（或持恢复密钥的管理员）登录一次，登录时会自动把密钥授予此账户。",
+            en: "The account “\(a)” exists but is waiting for access: a counselor (or an administrator with the recovery key) needs to unlock once, which grants this account its keys.")
         case .wrongPassphrase(let a): LocalizedText(
             zh: "账户“\(a)”的口令不正确。",
             en: "Wrong passphrase for account \"\(a)\".")

@@ -78,10 +78,20 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let vault = try global.unlock()
             defer { vault.lock() }
-            // One line an account: its name and roles (in the permission
-            // table's order, however they were given to `user add`).
-            for account in vault.accounts {
-                print("\(account.name)\t\(account.roles.sorted().map(\.rawValue).joined(separator: ","))")
+            // One line an account: its name, its roles (in the permission
+            // table's order, however they were given to `user add`), the
+            // tiers sealed to its slot, and any role still waiting for a key.
+            for account in vault.accountKeys {
+                var line = "\(account.name)\t\(account.roles.sorted().map(\.rawValue).joined(separator: ","))"
+                line += "\t" + LocalizedText(zh: "密钥：", en: "keys: ").text(Text.language)
+                    + (["page"] + account.tiers.map(\.rawValue)).joined(separator: ",")
+                if !account.waiting.isEmpty {
+                    line += "\t" + LocalizedText(
+                        zh: "等待心理教师授权（\(account.waiting.map(\.displayName.zh).joined(separator: "、"))）",
+                        en: "waiting for a counselor to grant access (\(account.waiting.map(\.rawValue).joined(separator: ",")))"
+                    ).text(Text.language)
+                }
+                print(line)
             }
         }
     }

@@ -85,7 +85,7 @@ enum CLIError: Error {
         case .databaseMissing: 10
         case .wrongPassphrase, .unknownAccount: 12
         case .throttled: 14
-        case .tampered, .notXindeskDatabase, .keyringAltered: 13
+        case .tampered, .notXindeskDatabase, .keyringAltered, .keyringSlotsUntrusted: 13
         default: 1
         }
     }

@@ -14,20 +14,37 @@ final class KeyringTamperTests: VaultTestCase {
         vault.lock()
     }
 
-    func testRoleEditedInTheKeyringDoesNotUnlock() throws {
+    /// bob (duty) gives his own slot more roles: his passphrase no longer
+    /// opens it (the roles are bound into its wrapping), the others still
+    /// unlock, and `check` names the slot.
+    func testRoleEditedInASlotIsRefusedAndReported() throws {
         try makeStoreWithDutyAccount()
         var ring = try readKeyring()
         let i = try XCTUnwrap(ring.slots.firstIndex { $0.name == "bob" })
         ring.slots[i].roles = [.duty, .admin]
         try writeKeyring(ring)
 
-        // bob's own passphrase no longer opens his (edited) slot...
         assertThrows(.wrongPassphrase(account: "bob")) { try unlock(db, "bob", "bob-pass") }
-        // ...and the other accounts see that the file was altered.
+        let alice = try unlock()
+        defer { alice.lock() }
+        XCTAssertEqual(alice.accounts.map(\.name), ["alice"], "an untrusted slot is no account")
+        assertThrows(.keyringSlotsUntrusted(path: db + ".keys", names: ["bob"])) { _ = try alice.check() }
+    }
+
+    /// The roles in the signed header: editing them breaks the authority's
+    /// signature, and every account refuses the keyring.
+    func testRoleEditedInTheSignedHeaderIsRefusedByEveryone() throws {
+        try makeStoreWithDutyAccount()
+        var ring = try readKeyring()
+        let m = try XCTUnwrap(ring.members.firstIndex { $0.name == "bob" })
+        ring.members[m].roles = [.duty, .counselor, .admin]
+        let i = try XCTUnwrap(ring.slots.firstIndex { $0.name == "bob" })
+        ring.slots[i].roles = [.duty, .counselor, .admin]
+        try writeKeyring(ring)
         assertThrows(.keyringAltered(path: db + ".keys")) { try unlock() }
     }
 
-    func testSlotCopiedUnderANewNameIsDetected() throws {
+    func testSlotCopiedUnderANewNameIsRefusedAndReported() throws {
         try makeStoreWithDutyAccount()
         var ring = try readKeyring()
         var copy = try XCTUnwrap(ring.slot(named: "alice"))
@@ -36,16 +53,19 @@ final class KeyringTamperTests: VaultTestCase {
         try writeKeyring(ring)
 
         assertThrows(.wrongPassphrase(account: "mallory")) { try unlock(db, "mallory", "alice-pass") }
-        assertThrows(.keyringAltered(path: db + ".keys")) { try unlock(db, "alice", "alice-pass") }
-        assertThrows(.keyringAltered(path: db + ".keys")) { try unlock(db, "bob", "bob-pass") }
+        let bob = try unlock(db, "bob", "bob-pass")
+        defer { bob.lock() }
+        assertThrows(.keyringSlotsUntrusted(path: db + ".keys", names: ["mallory"])) { _ = try bob.check() }
     }
 
-    func testSlotRemovedFromTheKeyringIsDetected() throws {
+    func testSlotRemovedFromTheKeyringIsReported() throws {
         try makeStoreWithDutyAccount()
         var ring = try readKeyring()
         ring.slots.removeAll { $0.name == "alice" }
         try writeKeyring(ring)
-        assertThrows(.keyringAltered(path: db + ".keys")) { try unlock(db, "bob", "bob-pass") }
+        let bob = try unlock(db, "bob", "bob-pass")
+        defer { bob.lock() }
+        assertThrows(.keyringSlotsUntrusted(path: db + ".keys", names: ["alice"])) { _ = try bob.check() }
     }
 
     func testKeyringOfAnotherDatabaseIsAMismatch() throws {

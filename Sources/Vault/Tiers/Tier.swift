@@ -1,3 +1,5 @@
+import Counseling
+
 /// The layers of a student's record a role may read, each with its own key
 /// inside the pages (the page key, which every account holds, only keeps out
 /// someone without an account):
@@ -11,4 +13,20 @@ public enum Tier: String, Sendable, CaseIterable, Codable, Comparable {
     case oversight, clinical
 
     public static func < (a: Tier, b: Tier) -> Bool { a.rawValue < b.rawValue }
+}
+
+extension Tier {
+    /// The keyring grant that carries this tier's key.
+    var grant: GrantName { self == .oversight ? .oversight : .clinical }
+}
+
+/// An account as `xindesk user list` shows it: the roles the keyring states,
+/// the tiers sealed to its slot, and the roles still waiting for a key (a
+/// counselor added by an administrator who is no counselor waits until a
+/// counselor unlocks).
+public struct AccountKeys: Equatable, Sendable {
+    public let name: String
+    public let roles: [Role]
+    public let tiers: [Tier]
+    public let waiting: [Role]
 }

@@ -23,7 +23,7 @@ public final class TierKeys: @unchecked Sendable {
     public var signers: [String: [UInt8]] { book.publicKeys }
 
     init(account: String, tierKeys: [Tier: SecretBytes], clinicalSecret: SecretBytes?, clinicalPublic: [UInt8],
-         signing: [String: SecretBytes], signers: [String: [UInt8]], mintsSigners: Bool = false) {
+         signing: [String: SecretBytes], signers: [String: [[UInt8]]], mintsSigners: Bool = false) {
         self.account = account
         self.tierKeys = tierKeys
         self.clinicalSecret = clinicalSecret
@@ -59,11 +59,11 @@ public final class TierKeys: @unchecked Sendable {
         for t in tiers where t != .clinical { keys[t] = SecretBytes.random(count: SlotCrypto.keyBytes) }
         if tiers.contains(.clinical) { keys[.clinical] = TierCrypto.clinicalKey(from: clinicalSecret) }
         var signing: [String: SecretBytes] = [:]
-        var signers: [String: [UInt8]] = [:]
+        var signers: [String: [[UInt8]]] = [:]
         for name in accounts {
             let (pk, sk) = TierCrypto.signingKeyPair()
             signing[name] = sk
-            signers[name] = pk
+            signers[name] = [pk]
         }
         return TierKeys(account: accounts.first ?? "", tierKeys: keys,
                         clinicalSecret: tiers.contains(.clinical) ? clinicalSecret : nil,
@@ -121,8 +121,7 @@ public final class TierKeys: @unchecked Sendable {
     /// Whether `signature` is `name`'s over `message`, by a signing key the
     /// keyring vouches for. An unknown signer is never valid.
     public func verify(_ signature: [UInt8], of message: [UInt8], by name: String) -> Bool {
-        guard let pk = signers[name] else { return false }
-        return TierCrypto.verify(signature, of: message, publicKey: pk)
+        book.history(of: name).contains { TierCrypto.verify(signature, of: message, publicKey: $0) }
     }
 
     public func wipe() {
@@ -138,16 +137,20 @@ public final class TierKeys: @unchecked Sendable {
 private final class SignerBook: @unchecked Sendable {
     private let mutex = NSLock()
     private var secrets: [String: SecretBytes]
-    private var keys: [String: [UInt8]]
+    /// Every signing key each account had, oldest first.
+    private var keys: [String: [[UInt8]]]
     private let mints: Bool
 
-    init(secrets: [String: SecretBytes], publicKeys: [String: [UInt8]], mints: Bool) {
+    init(secrets: [String: SecretBytes], publicKeys: [String: [[UInt8]]], mints: Bool) {
         self.secrets = secrets
         self.keys = publicKeys
         self.mints = mints
     }
 
-    var publicKeys: [String: [UInt8]] { mutex.withLock { keys } }
+    /// Each account's current signing key.
+    var publicKeys: [String: [UInt8]] { mutex.withLock { keys.compactMapValues(\.last) } }
+
+    func history(of name: String) -> [[UInt8]] { mutex.withLock { keys[name] ?? [] } }
 
     func canSign(as name: String) -> Bool { mutex.withLock { mints || secrets[name] != nil } }
 
@@ -157,7 +160,7 @@ private final class SignerBook: @unchecked Sendable {
             guard mints else { throw TierKeyError.cannotSign(account: name) }
             let (pk, sk) = TierCrypto.signingKeyPair()
             secrets[name] = sk
-            keys[name] = pk
+            keys[name, default: []].append(pk)
             return sk
         }
     }
