@@ -245,22 +245,39 @@ public final class UnlockedVault: @unchecked Sendable {
     /// need it and that do not have it yet (a counselor added by an
     /// administrator who is no counselor; a passphrase reset). Runs at every
     /// unlock; a failure leaves them waiting and is tried again next time.
-    func grantWaitingSlots() {
+    /// Returns the accounts granted something, with what they were granted.
+    @discardableResult
+    func grantWaitingSlots() -> [(account: String, tiers: [Tier])] {
         let waiting: Bool = mutex.withLock {
             guard let held else { return false }
             return keyring.trustedSlots().contains { slot in
                 !HeldKeys.needed(for: slot.roles).subtracting(slot.grants.keys).isDisjoint(with: held.grants.keys)
             }
         }
-        guard waiting else { return }
-        try? updateKeyring { ring, held in
-            let trusted = Set(ring.trustedSlots().map(\.name))
-            for i in ring.slots.indices where trusted.contains(ring.slots[i].name) {
-                let missing = HeldKeys.needed(for: ring.slots[i].roles).subtracting(ring.slots[i].grants.keys)
-                try Self.grant(missing, from: held, to: &ring.slots[i], fileId: ring.fileId)
+        guard waiting else { return [] }
+        var granted: [(account: String, tiers: [Tier])] = []
+        do {
+            try updateKeyring { ring, held in
+                granted = []
+                let trusted = Set(ring.trustedSlots().map(\.name))
+                for i in ring.slots.indices where trusted.contains(ring.slots[i].name) {
+                    let missing = HeldKeys.needed(for: ring.slots[i].roles).subtracting(ring.slots[i].grants.keys)
+                        .intersection(held.grants.keys)
+                    guard !missing.isEmpty else { continue }
+                    try Self.grant(missing, from: held, to: &ring.slots[i], fileId: ring.fileId)
+                    granted.append((ring.slots[i].name, Tier.allCases.filter { missing.contains($0.grant) }))
+                }
             }
+        } catch {
+            return []
         }
+        return granted
     }
+
+    /// What this unlock granted to colleagues waiting for keys.
+    public private(set) var grantedAtUnlock: [(account: String, tiers: [Tier])] = []
+
+    func recordGrants() { grantedAtUnlock = grantWaitingSlots() }
 
     // MARK: - backup and check
 

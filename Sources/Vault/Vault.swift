@@ -156,7 +156,7 @@ public enum Vault {
             vault.lock()
             throw VaultError.grantPending(account: slot.name)
         }
-        vault.grantWaitingSlots()
+        vault.recordGrants()
         return vault
     }
 

@@ -48,7 +48,7 @@ enum RoleList {
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage accounts.",
-        subcommands: [Add.self, List.self, Passwd.self, Remove.self])
+        subcommands: [Add.self, List.self, Grant.self, Passwd.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an account (administrators only).")
@@ -92,6 +92,33 @@ struct UserCommand: ParsableCommand {
                     ).text(Text.language)
                 }
                 print(line)
+            }
+        }
+    }
+
+    /// Every unlock grants the keys its account holds to colleagues waiting
+    /// for them; this one says what it granted and what still waits.
+    struct Grant: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Grant your tier keys to accounts waiting for them (a counselor, or --user recovery).")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let vault = try global.unlock()
+            defer { vault.lock() }
+            for (account, tiers) in vault.grantedAtUnlock {
+                print(LocalizedText(zh: "已授予 \(account)：\(tiers.map(\.rawValue).joined(separator: ","))",
+                                    en: "Granted to \(account): \(tiers.map(\.rawValue).joined(separator: ","))").text(Text.language))
+            }
+            let waiting = vault.accountKeys.filter { !$0.waiting.isEmpty }
+            for account in waiting {
+                print(LocalizedText(
+                    zh: "\(account.name) 仍在等待（\(account.waiting.map(\.displayName.zh).joined(separator: "、"))）：需要持有相应密钥的账户登录一次。",
+                    en: "\(account.name) still waits (\(account.waiting.map(\.rawValue).joined(separator: ","))): an account holding those keys must unlock once."
+                ).text(Text.language))
+            }
+            if vault.grantedAtUnlock.isEmpty && waiting.isEmpty {
+                print(LocalizedText(zh: "没有等待授权的账户。", en: "No account is waiting for keys.").text(Text.language))
             }
         }
     }

@@ -7,7 +7,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "The database (default: $XDG_DATA_HOME/xindesk/xindesk.db).")
     var db: String?
 
-    @Option(name: .long, help: "The account to unlock with.")
+    @Option(name: .long, help: "The account to unlock with (`recovery`: the recovery key, given like a passphrase).")
     var user: String?
 
     @Option(name: .long, help: "Read the passphrase from this file (first line).")
@@ -33,6 +33,12 @@ struct GlobalOptions: ParsableArguments {
             throw VaultError.throttled(account: name, seconds: max(1, Int(retry.timeIntervalSinceNow.rounded(.up))))
         }
         var passphrase = try Passphrase.existing(account: name, file: passphraseFile)
+        if name == "recovery" {
+            // The recovery key holds every key: its unlock is how a school
+            // whose first account is no counselor grants the clinical key.
+            defer { SecretBytes.wipe(&passphrase) }
+            return try Vault.unlock(database: databasePath, recoveryKey: String(decoding: passphrase, as: UTF8.self))
+        }
         return try Vault.unlock(database: databasePath, account: name, passphrase: &passphrase)
     }
 }

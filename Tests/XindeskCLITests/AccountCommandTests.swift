@@ -22,7 +22,16 @@ final class AccountCommandTests: CLITestCase {
 
         run = try xindesk(as: "bob", "bob-passphrase", ["user", "list"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertEqual(run.stdout, "alice\tadmin\nbob\tduty\ncarol\tcounselor,head\n")
+        // alice is no counselor: carol's tier keys wait for a holder.
+        XCTAssertEqual(run.stdout, "alice\tadmin\tkeys: page\nbob\tduty\tkeys: page\n"
+                       + "carol\tcounselor,head\tkeys: page\twaiting for a counselor to grant access (counselor,head)\n")
+        run = try xindesk(as: "carol", "carol-passphrase", ["user", "list"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("waiting for access"), run.stderr)
+        // The recovery key holds every key: its unlock grants them.
+        run = try xindesk(as: "recovery", recoveryKey, ["user", "grant"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, "Granted to carol: oversight,clinical\n")
 
         // bob (duty) may not add or remove accounts.
         run = try xindesk(as: "bob", "bob-passphrase", ["user", "add", "eve", "--role", "admin"] + Self.kdf,
@@ -49,7 +58,7 @@ final class AccountCommandTests: CLITestCase {
         XCTAssertEqual(run.status, 12)
         XCTAssertTrue(run.stderr.contains("no account \"bob\""), run.stderr)
         run = try xindesk(as: "carol", "carol-passphrase", ["user", "list"])
-        XCTAssertEqual(run.stdout, "alice\tadmin\ncarol\tcounselor,head\n")
+        XCTAssertEqual(run.stdout, "alice\tadmin\tkeys: page\ncarol\tcounselor,head\tkeys: page,oversight,clinical\n")
         XCTAssertEqual(try xindesk(as: "carol", "carol-passphrase", ["check"]).status, 0)
 
         // A backup made afterwards is not opened by bob either...

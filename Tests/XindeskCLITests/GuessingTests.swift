@@ -79,7 +79,7 @@ final class GuessingTests: CLITestCase {
         // Exactly eight characters is enough.
         try Data("12345678\n".utf8).write(to: URL(fileURLWithPath: file))
         XCTAssertEqual(try xindesk(["init", "--db", fresh, "--user", "alice", "--passphrase-file", file] + Self.kdf).status, 0)
-        XCTAssertEqual(try xindesk(as: "alice", "12345678", ["user", "list"], database: fresh).stdout, "alice\tadmin\n")
+        XCTAssertEqual(try xindesk(as: "alice", "12345678", ["user", "list"], database: fresh).stdout, "alice\tadmin\tkeys: page\n")
 
         try initStore()
         for short in ["", "bob-pas"] {
@@ -107,7 +107,7 @@ final class GuessingTests: CLITestCase {
         let counted = try XCTUnwrap(JSONSerialization.jsonObject(with: XCTUnwrap(contents(throttle))) as? [String: Any])
         XCTAssertEqual((counted["accounts"] as? [String: Any])?.count, 0, "\(counted)")
         let list = try xindesk(as: "alice", "alice-passphrase", ["user", "list"])
-        XCTAssertEqual(list.stdout, "alice\tadmin\n", list.stderr)
+        XCTAssertEqual(list.stdout, "alice\tadmin\tkeys: page\n", list.stderr)
     }
 
     func testInteractiveKDFIsRefusedWithoutTheTestVariable() throws {
@@ -133,7 +133,7 @@ final class GuessingTests: CLITestCase {
                           env: ["XINDESK_NEW_PASSPHRASE": "alice-new-passphrase"], allowWeakKDF: false)
         XCTAssertEqual(run.status, 64, run.stderr)
         run = try xindesk(as: "alice", "alice-passphrase", ["user", "list"])
-        XCTAssertEqual(run.stdout, "alice\tadmin\n", "nothing changed: \(run.stderr)")
+        XCTAssertEqual(run.stdout, "alice\tadmin\tkeys: page\n", "nothing changed: \(run.stderr)")
 
         // In the test suite bob gets the cheap one; a passphrase set again
         // outside it is raised to moderate (3 passes, 256 MiB).

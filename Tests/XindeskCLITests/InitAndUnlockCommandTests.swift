@@ -16,11 +16,11 @@ final class InitAndUnlockCommandTests: CLITestCase {
 
         let list = try xindesk(as: "alice", "alice-passphrase", ["user", "list"])
         XCTAssertEqual(list.status, 0, list.stderr)
-        XCTAssertEqual(list.stdout, "alice\tcounselor,admin\n")
+        XCTAssertEqual(list.stdout, "alice\tcounselor,admin\tkeys: page,oversight,clinical\n")
         // With a single account, --user may be left out.
         let bare = try xindesk(["user", "list", "--db", db], env: ["XINDESK_PASSPHRASE": "alice-passphrase"])
         XCTAssertEqual(bare.status, 0, bare.stderr)
-        XCTAssertEqual(bare.stdout, "alice\tcounselor,admin\n")
+        XCTAssertEqual(bare.stdout, "alice\tcounselor,admin\tkeys: page,oversight,clinical\n")
     }
 
     func testInitWithoutDBUsesTheXDGDataFolder() throws {
@@ -40,7 +40,7 @@ final class InitAndUnlockCommandTests: CLITestCase {
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stderr.contains("already exists"), run.stderr)
         XCTAssertEqual(try hashes(), before)
-        XCTAssertEqual(try xindesk(as: "alice", "alice-passphrase", ["user", "list"]).stdout, "alice\tadmin\n")
+        XCTAssertEqual(try xindesk(as: "alice", "alice-passphrase", ["user", "list"]).stdout, "alice\tadmin\tkeys: page\n")
     }
 
     func testWrongPassphraseExits12AndChangesNoByte() throws {
@@ -95,7 +95,7 @@ final class InitAndUnlockCommandTests: CLITestCase {
             XCTAssertFalse(run.stderr.isEmpty, "\(arguments) must say what is wrong")
         }
         XCTAssertFalse(exists(dir + "/new.db"))
-        XCTAssertEqual(try xindesk(as: "alice", "alice-passphrase", ["user", "list"]).stdout, "alice\tadmin\n")
+        XCTAssertEqual(try xindesk(as: "alice", "alice-passphrase", ["user", "list"]).stdout, "alice\tadmin\tkeys: page\n")
     }
 
     func testNoPassphraseSourceIsAClearError() throws {
@@ -120,7 +120,7 @@ final class InitAndUnlockCommandTests: CLITestCase {
 
         let run = try xindesk(["user", "list", "--db", db, "--user", "alice", "--passphrase-file", good])
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertEqual(run.stdout, "alice\tadmin\n")
+        XCTAssertEqual(run.stdout, "alice\tadmin\tkeys: page\n")
         // The file wins over the environment, as with restic and borg.
         let missing = try xindesk(["check", "--db", db, "--user", "alice", "--passphrase-file", dir + "/nope.txt"])
         XCTAssertEqual(missing.status, 1)
