@@ -134,11 +134,13 @@ struct CheckCommand: ParsableCommand {
         defer { vault.lock() }
         let report = try vault.check()
         guard report.isSound else { throw CLIError.damaged(report) }
+        let keys = try vault.tierKeys()
+        defer { keys.wipe() }
         let queue = try vault.makeQueue()
-        let verdict = try queue.read { db in try AuditChain.verify(db) }
+        let verdict = try queue.read { db in try AuditChain.verify(db, keys: keys) }
         try vault.close(queue)
         switch verdict {
-        case .intact(let n):
+        case .intact(let n, _):
             print(LocalizedText(zh: "正常：\(report.pagesAuthenticated) 页通过认证，完整性正常，审计日志完整（\(n) 条）",
                                 en: "ok: \(report.pagesAuthenticated) pages authenticated, integrity ok, audit log intact (\(n) entries)").text(Text.language))
         case .broken(let id, let reason):

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Counseling
 import Foundation
+import Store
 import Terminal
 import Vault
 
@@ -18,7 +19,7 @@ enum CLIError: Error {
     case unreadablePassphraseFile(String)
     case unknownRole(String)
     case damaged(CheckReport)
-    case auditBroken(id: Int64, reason: String)
+    case auditBroken(id: Int64, reason: AuditBreak)
     case unreadableFile(String)
     case undecodableFile(path: String, line: Int, offset: Int)
     case workbookNotCSV(String)
