@@ -33,8 +33,9 @@ public final class Store: Sendable {
         try self.init(writer: writer, timeZone: timeZone, accounts: Account.all(of: vault), keys: try vault.tierKeys())
     }
 
-    /// Verifies the audit chain (for `xindesk check`).
+    /// Verifies the audit chain, its signatures and its signed head against
+    /// the signing keys this session's keyring vouches for.
     public func verifyAuditChain() throws -> AuditChain.Verdict {
-        try writer.read { db in try AuditChain.verify(db) }
+        try writer.read { db in try AuditChain.verify(db, keys: keys) }
     }
 }

@@ -10,6 +10,7 @@ enum StoreMigrator {
         m.registerMigration("v2-student-flags") { db in try StudentFlagsMigration.migrate(db) }
         m.registerMigration("v3-drafts") { db in try DraftSchema.migrate(db) }
         m.registerMigration("v4-one-time-format") { db in try RecordTimeMigration.migrate(db) }
+        m.registerMigration("v5-audit-signatures") { db in try AuditSignatureMigration.migrate(db) }
         return m
     }
 }

@@ -118,12 +118,12 @@ public final class Session {
         }
     }
 
-    /// Closes the store cleanly (its WAL folded into the database file) and
-    /// wipes the key.
+    /// Closes the store cleanly (the audit head signed, its WAL folded into
+    /// the database file) and wipes the key.
     public func lock() {
-        store = nil
         // Quit, lock and hang-up all end here: the WAL goes into the .db file.
-        if let pool, let vault { _ = try? vault.close(pool) } else { try? pool?.close() }
+        if let store, let vault { _ = try? store.close(vault: vault) } else { try? pool?.close() }
+        store = nil
         pool = nil
         vault?.lock()
         vault = nil

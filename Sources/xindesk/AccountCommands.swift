@@ -160,10 +160,13 @@ struct UserCommand: ParsableCommand {
     }
 }
 
-/// `xindesk check`: authenticate every page and run SQLite's integrity check.
+/// `xindesk check`: authenticate every page, run SQLite's integrity check
+/// and verify the audit log (its chain, every entry's signature by its
+/// author, the newest signed head). It writes nothing: no migration, and no
+/// audit head (signing one over a log just found broken would vouch for it).
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Verify every page of the database and its integrity.")
+        commandName: "check", abstract: "Verify every page of the database, its integrity and its audit log.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -171,13 +174,18 @@ struct CheckCommand: ParsableCommand {
         defer { vault.lock() }
         let report = try vault.check()
         guard report.isSound else { throw CLIError.damaged(report) }
+        let keys = try vault.tierKeys()
+        defer { keys.wipe() }
         let queue = try vault.makeQueue()
-        let verdict = try queue.read { db in try AuditChain.verify(db) }
+        let verdict = try queue.read { db in try AuditChain.verify(db, keys: keys) }
         try vault.close(queue)
         switch verdict {
-        case .intact(let n):
+        case .intact(let n, 0):
             print(LocalizedText(zh: "正常：\(report.pagesAuthenticated) 页通过认证，完整性正常，审计日志完整（\(n) 条）",
                                 en: "ok: \(report.pagesAuthenticated) pages authenticated, integrity ok, audit log intact (\(n) entries)").text(Text.language))
+        case .intact(let n, let unsigned):
+            print(LocalizedText(zh: "正常：\(report.pagesAuthenticated) 页通过认证，完整性正常，审计日志完整（\(n) 条，其中 \(unsigned) 条写于启用签名之前，没有签名）",
+                                en: "ok: \(report.pagesAuthenticated) pages authenticated, integrity ok, audit log intact (\(n) entries, \(unsigned) of them unsigned from before entries were signed)").text(Text.language))
         case .broken(let id, let reason):
             throw CLIError.auditBroken(id: id, reason: reason)
         }

@@ -26,7 +26,7 @@ struct AppBenchmark {
         let store = try Store(vault: creator, writer: pool, timeZone: zone)
         try store.saveDemo(DemoSchool.generate(students: students, seed: 9, now: now, calendar: try store.calendar()),
                            by: DemoSchool.counselorID, at: now)
-        try creator.close(pool)
+        try store.close(vault: creator)
         creator.lock()
 
         // Unlock (the key derivation is not counted), then the first frame;
@@ -54,7 +54,7 @@ struct AppBenchmark {
             previous = Render.frame(state)
             let end = DispatchTime.now().uptimeNanoseconds
             runs.append((Double(end - start) / 1e6, Double(opened - start) / 1e6, Double(loaded - opened) / 1e6, Double(end - loaded) / 1e6))
-            try vault.close(pool)
+            try session.close(vault: vault)
         }
         let byTotal = runs.sorted { $0.total < $1.total }
         let median = byTotal[byTotal.count / 2]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Counseling
 import Foundation
+import Store
 import Terminal
 import Vault
 
@@ -18,7 +19,7 @@ enum CLIError: Error {
     case unreadablePassphraseFile(String)
     case unknownRole(String)
     case damaged(CheckReport)
-    case auditBroken(id: Int64, reason: String)
+    case auditBroken(id: Int64, reason: AuditBreak)
     case unreadableFile(String)
     case undecodableFile(path: String, line: Int, offset: Int)
     case workbookNotCSV(String)
@@ -54,8 +55,8 @@ enum CLIError: Error {
             en: "Nothing was imported: \(errors) \(errors == 1 ? "error" : "errors") in \(rows) \(rows == 1 ? "row" : "rows") (listed above). Correct them, or use --skip-invalid to import the other rows.")
         case .badConfig(let why): why
         case .auditBroken(let id, let reason): LocalizedText(
-            zh: "审计日志在第 \(id) 条处被篡改（\(reason)）。",
-            en: "The audit log has been tampered with at entry \(id) (\(reason)).")
+            zh: "审计日志在第 \(id) 条处被篡改：\(reason.message.zh)请保留这份数据库文件的原样，并告知学校的管理员。",
+            en: "The audit log has been tampered with at entry \(id): \(reason.message.en) Keep this database file as it is and tell the school's administrator.")
         case .damaged(let report): LocalizedText(zh: "数据库已损坏：\(report.integrity.prefix(5).joined(separator: "；"))",
                                                  en: "The database is damaged: \(report.integrity.prefix(5).joined(separator: "; "))")
         }
@@ -109,6 +110,7 @@ enum CLIError: Error {
             return ExitCode(1)
         case let c as CLIError:
             say(c.message.text(Text.language))
+            if case .auditBroken(let id, let reason) = c { say(detail + "audit entry \(id): \(reason)") }
             switch c {
             case .damaged, .auditBroken: return ExitCode(13)
             // Bad arguments found after parsing (a role word ArgumentParser

@@ -46,7 +46,7 @@ struct DemoCommand: ParsableCommand {
         let store = try Store(vault: vault, writer: pool, timeZone: zone)
         let school = DemoSchool.generate(students: students, seed: seed, now: now, calendar: try store.calendar())
         try store.saveDemo(school, by: DemoSchool.counselorID, at: now)
-        try vault.close(pool)
+        try store.close(vault: vault)
 
         print(LocalizedText(zh: "演示学校已创建：\(vault.paths.database)", en: "Demo school created at \(vault.paths.database)").text(Text.language))
         print(LocalizedText(zh: "  \(school.students.count) 名学生，\(school.records.count) 条记录",

@@ -46,16 +46,23 @@ struct StoreSession {
     private static func run(_ vault: UnlockedVault, _ account: Account, _ body: (StoreSession) throws -> [String]) throws {
         let language = Text.language
         let pool = try vault.makePool()
-        let lines: [String]
+        let store: Store
         do {
-            let store = try Store(vault: vault, writer: pool)
-            lines = try body(StoreSession(store: store, account: account, now: LocalDateTime(Date(), in: store.timeZone),
-                                          language: language))
+            store = try Store(vault: vault, writer: pool)
         } catch {
             _ = try? vault.close(pool)
             throw error
         }
-        try vault.close(pool)
+        let lines: [String]
+        do {
+            lines = try body(StoreSession(store: store, account: account, now: LocalDateTime(Date(), in: store.timeZone),
+                                          language: language))
+        } catch {
+            // What the body committed before it failed is signed for too.
+            _ = try? store.close(vault: vault)
+            throw error
+        }
+        try store.close(vault: vault)
         for line in lines { print(line) }
     }
 

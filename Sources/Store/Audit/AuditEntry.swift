@@ -17,11 +17,21 @@ public struct AuditEntry: Codable, Equatable, Sendable, FetchableRecord, Persist
     public var detail: String
     public var prevHash: Data
     public var hash: Data
+    /// The actor's Ed25519 signature over `signedBytes`. Nil only on entries
+    /// written before entries were signed (and on a database that has not
+    /// had that migration yet, read by `check`, which never migrates).
+    public var signature: Data?
 
     enum CodingKeys: String, CodingKey {
         case id, atMillis = "at_ms", actor, action, subject, detail
-        case prevHash = "prev_hash", hash
+        case prevHash = "prev_hash", hash, signature
     }
 
     public var at: Date { Date(timeIntervalSince1970: Double(atMillis) / 1000) }
+
+    /// What the actor signs: the entry's hash, which covers its fields and,
+    /// through the previous hash, everything before it. The prefix keeps a
+    /// signature made here from passing for one made over the same bytes
+    /// anywhere else the account signs (a head, a record).
+    var signedBytes: [UInt8] { Array("xindesk audit entry v1\0".utf8) + hash }
 }

@@ -140,7 +140,7 @@ extension Store {
     /// An entry about something other than a student (`account:NAME`).
     func audit(_ db: Database, _ actor: StaffID, _ now: LocalDateTime, _ action: AuditAction,
                subject: String, _ detail: String) throws {
-        try AuditChain.append(db, at: now.date(in: timeZone), actor: actor.rawValue, action: action.rawValue,
+        try AuditChain.append(db, keys: keys, at: now.date(in: timeZone), actor: actor.rawValue, action: action.rawValue,
                               subject: subject, detail: detail)
     }
 }

@@ -1,0 +1,113 @@
+import Counseling
+import GRDB
+import Vault
+import XCTest
+@testable import Store
+
+/// Every audit entry is signed by its actor: an entry in another account's
+/// name, written with raw SQL and a correct chain hash by someone who has
+/// the page key but not that account's signing key, is reported.
+final class AuditSignatureTests: XCTestCase {
+    private let t = Fixture.at(Fixture.day(2026, 9, 2), 9)
+
+    /// The case: the duty teacher, with their own passphrase and raw
+    /// SQL, adds a level change "by counselor" to the encrypted store.
+    func testEntryInTheCounselorsNameSignedWithTheDutyTeachersKeyIsReported() throws {
+        let (store, vault, pool, dir) = try Fixture.encryptedStore()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var pass = Array("duty-passphrase".utf8)
+        try vault.addAccount("duty", roles: [.duty], passphrase: &pass, kdf: KDFParameters(opsLimit: 1, memLimit: 8192))
+        let counselor = Account(vault)
+        try store.execute(.importStudents([Fixture.student(1)]), as: counselor, at: t)
+        _ = try store.openFile(StudentID("s1"), as: counselor, at: t)
+        XCTAssertEqual(try store.verifyAuditChain(), .intact(entries: 2))
+
+        pass = Array("duty-passphrase".utf8)
+        let duty = try Vault.unlock(database: vault.paths.database, account: "duty", passphrase: &pass)
+        let dutyKeys = try duty.tierKeys()
+        XCTAssertFalse(dutyKeys.canSign(as: "counselor"))
+        XCTAssertThrowsError(try dutyKeys.sign([1, 2, 3], as: "counselor")) {
+            XCTAssertEqual($0 as? TierKeyError, .cannotSign(account: "counselor"))
+        }
+        let queue = try duty.makeQueue()
+        try queue.write { db in
+            try AuditTampering.append(db, actor: "counselor", action: "level.change", signedBy: (dutyKeys, "duty"))
+        }
+        try duty.close(queue)
+
+        XCTAssertEqual(try store.verifyAuditChain(), .broken(atId: 3, reason: .notSignedByAuthor(actor: "counselor")))
+        let dutyStore = try Store(vault: duty, writer: try duty.makeQueue(), timeZone: Fixture.zone)
+        XCTAssertEqual(try dutyStore.verifyAuditChain(), .broken(atId: 3, reason: .notSignedByAuthor(actor: "counselor")),
+                       "every account's check sees it")
+        try pool.close()
+        duty.lock()
+        vault.lock()
+    }
+
+    /// A counselor key the keyring does not vouch for (made elsewhere) is
+    /// no counselor's signature either.
+    func testSignatureByAKeyTheKeyringDoesNotVouchForIsReported() throws {
+        let store = try Fixture.store()
+        let elsewhere = TierKeys.ephemeral(accounts: ["counselor"])
+        try store.writer.write { db in
+            try AuditTampering.append(db, actor: "counselor", action: "level.change", signedBy: (elsewhere, "counselor"))
+        }
+        XCTAssertEqual(try store.verifyAuditChain(), .broken(atId: 2, reason: .notSignedByAuthor(actor: "counselor")))
+    }
+
+    func testUnsignedEntryAfterSignedOnesIsReported() throws {
+        let store = try Fixture.store()
+        _ = try store.openFile(StudentID("s1"), as: .counselor, at: t)
+        try store.writer.write { db in try AuditTampering.append(db, actor: "counselor", action: "level.change", signedBy: nil) }
+        XCTAssertEqual(try store.verifyAuditChain(), .broken(atId: 3, reason: .unsigned))
+    }
+
+    /// A database from before signatures: its entries verify as unsigned,
+    /// read as they are (what `check`, which never migrates, sees) and once
+    /// migrated; what is written from then on is signed, and an unsigned
+    /// entry after that is not taken for an old one.
+    func testEntriesFromBeforeSignaturesAreUnsignedLegacyButNoneAfterTheFirstSigned() throws {
+        let queue = try DatabaseQueue()
+        try StoreMigrator.migrator.migrate(queue, upTo: "v4-one-time-format")
+        try queue.write { db in
+            for actor in ["admin", "counselor"] { try AuditTampering.append(db, actor: actor, action: "student.view", signedBy: nil) }
+        }
+        let keys = TierKeys.ephemeral()
+        XCTAssertEqual(try queue.read { db in try AuditChain.verify(db, keys: keys) }, .intact(entries: 2, unsigned: 2))
+
+        let store = try Store(writer: queue, timeZone: Fixture.zone, accounts: Account.everyone, keys: keys)
+        XCTAssertEqual(try store.verifyAuditChain(), .intact(entries: 2, unsigned: 2))
+        try store.execute(.importStudents([Fixture.student(1)]), as: .admin, at: t)
+        XCTAssertEqual(try store.auditEntries().map { $0.signature != nil }, [false, false, true])
+        XCTAssertEqual(try store.verifyAuditChain(), .intact(entries: 3, unsigned: 2))
+
+        try store.writer.write { db in try AuditTampering.append(db, actor: "counselor", action: "level.change", signedBy: nil) }
+        XCTAssertEqual(try store.verifyAuditChain(), .broken(atId: 4, reason: .unsigned))
+    }
+
+    /// The recovery key unwraps the data key but is no account: it holds no
+    /// signing key, so what it would change is refused, nothing is written,
+    /// and its close signs no head.
+    func testTheRecoveryKeyCannotSignSoItsChangesAreRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xindesk-store-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var pass = Array("store-test".utf8)
+        let (created, recoveryKey) = try Vault.create(database: dir + "/s.db", account: "counselor", roles: [.counselor, .admin],
+                                                      passphrase: &pass, kdf: KDFParameters(opsLimit: 1, memLimit: 8192))
+        created.lock()
+        let recovery = try Vault.unlock(database: dir + "/s.db", recoveryKey: recoveryKey)
+        defer { recovery.lock() }
+        let store = try Store(vault: recovery, writer: try recovery.makePool(), timeZone: Fixture.zone)
+        let account = Account(recovery)
+        XCTAssertEqual(account.id, StaffID("recovery"))
+        XCTAssertTrue(account.may(.importStudents), "permitted by its role, refused for want of a signature")
+        XCTAssertThrowsError(try store.execute(.importStudents([Fixture.student(1)]), as: account, at: t)) { error in
+            XCTAssertEqual(error as? AuditSigningError, .cannotSign(account: "recovery"))
+            XCTAssertTrue((error as? AuditSigningError)?.message.zh.contains("恢复密钥不能签名") ?? false)
+        }
+        XCTAssertEqual(try store.allStudents(), [])
+        XCTAssertEqual(try store.auditEntries(), [])
+        XCTAssertNil(try store.signAuditHead())
+        XCTAssertEqual(try store.close(vault: recovery), .checkpointed)
+    }
+}
