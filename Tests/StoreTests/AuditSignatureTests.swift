@@ -85,10 +85,10 @@ final class AuditSignatureTests: XCTestCase {
         XCTAssertEqual(try store.verifyAuditChain(), .broken(atId: 4, reason: .unsigned))
     }
 
-    /// The recovery key unwraps the data key but is no account: it holds no
-    /// signing key, so what it would change is refused, nothing is written,
-    /// and its close signs no head.
-    func testTheRecoveryKeyCannotSignSoItsChangesAreRefused() throws {
+    /// The recovery key is a member of the keyring with a signing key of
+    /// its own: what it changes is signed "recovery", and its close signs
+    /// the head.
+    func testTheRecoveryKeySignsItsChangesAsRecovery() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xindesk-store-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var pass = Array("store-test".utf8)
@@ -100,14 +100,17 @@ final class AuditSignatureTests: XCTestCase {
         let store = try Store(vault: recovery, writer: try recovery.makePool(), timeZone: Fixture.zone)
         let account = Account(recovery)
         XCTAssertEqual(account.id, StaffID("recovery"))
-        XCTAssertTrue(account.may(.importStudents), "permitted by its role, refused for want of a signature")
-        XCTAssertThrowsError(try store.execute(.importStudents([Fixture.student(1)]), as: account, at: t)) { error in
-            XCTAssertEqual(error as? AuditSigningError, .cannotSign(account: "recovery"))
-            XCTAssertTrue((error as? AuditSigningError)?.message.zh.contains("恢复密钥不能签名") ?? false)
-        }
-        XCTAssertEqual(try store.allStudents(), [])
-        XCTAssertEqual(try store.auditEntries(), [])
-        XCTAssertNil(try store.signAuditHead())
+        try store.execute(.importStudents([Fixture.student(1)]), as: account, at: t)
+        XCTAssertEqual(try store.allStudents().map(\.id), [StaffID("s1")].map { StudentID($0.rawValue) })
+        XCTAssertEqual(try store.auditEntries().map(\.actor), ["recovery"])
+        XCTAssertEqual(try store.verifyAuditChain(), .intact(entries: 1))
         XCTAssertEqual(try store.close(vault: recovery), .checkpointed)
+
+        // Another account's session verifies what the recovery key signed.
+        var again = Array("store-test".utf8)
+        let counselor = try Vault.unlock(database: dir + "/s.db", account: "counselor", passphrase: &again)
+        defer { counselor.lock() }
+        let reader = try Store(vault: counselor, writer: try counselor.makeQueue(), timeZone: Fixture.zone)
+        XCTAssertEqual(try reader.verifyAuditChain(), .intact(entries: 1))
     }
 }

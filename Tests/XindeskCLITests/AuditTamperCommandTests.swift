@@ -9,10 +9,10 @@ import XCTest
 /// account and a copy of the files could: exit 13, a message for the
 /// teacher in their language, and a detail naming the entry and why.
 final class AuditTamperCommandTests: CLITestCase {
-    /// alice (admin) adds bob (duty) and carol (counselor): two entries,
-    /// each run closing cleanly with a signed head.
+    /// alice (admin, counselor) adds bob (duty) and carol (counselor): two
+    /// entries, each run closing cleanly with a signed head.
     private func schoolWithTwoEntries() throws {
-        try initStore()
+        try initStore(roles: ["counselor"])
         for (name, role) in [("bob", "duty"), ("carol", "counselor")] {
             let run = try xindesk(as: "alice", "alice-passphrase", ["user", "add", name, "--role", role] + Self.kdf,
                                   env: ["XINDESK_NEW_PASSPHRASE": "\(name)-passphrase"])

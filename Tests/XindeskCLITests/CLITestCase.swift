@@ -93,8 +93,8 @@ class CLITestCase: XCTestCase {
     /// returns the printed recovery key.
     @discardableResult
     func initStore(_ database: String? = nil, user: String = "alice", passphrase: String = "alice-passphrase",
-                   file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        let run = try xindesk(["init", "--db", database ?? db, "--user", user] + Self.kdf,
+                   roles: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let run = try xindesk(["init", "--db", database ?? db, "--user", user] + (roles.isEmpty ? [] : ["--role"] + roles) + Self.kdf,
                               env: ["XINDESK_NEW_PASSPHRASE": passphrase], file: file, line: line)
         XCTAssertEqual(run.status, 0, run.stderr, file: file, line: line)
         return recoveryKey(in: run.stdout) ?? ""

@@ -17,8 +17,8 @@ public enum AuditChain {
     static let genesis = Data(repeating: 0, count: 32)
 
     /// Appends an entry inside the caller's transaction, signed by `actor`
-    /// with `keys`. An actor whose signing key `keys` does not hold (the
-    /// recovery key) writes nothing: `AuditSigningError.cannotSign`.
+    /// with `keys`. An actor whose signing key `keys` does not hold (another
+    /// account than the session's) writes nothing: `AuditSigningError.cannotSign`.
     @discardableResult
     public static func append(_ db: Database, keys: TierKeys, at: Date, actor: String, action: String,
                               subject: String = "", detail: String = "") throws -> AuditEntry {
