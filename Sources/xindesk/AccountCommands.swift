@@ -180,12 +180,9 @@ struct CheckCommand: ParsableCommand {
         let verdict = try queue.read { db in try AuditChain.verify(db, keys: keys) }
         try vault.close(queue)
         switch verdict {
-        case .intact(let n, 0):
-            print(LocalizedText(zh: "正常：\(report.pagesAuthenticated) 页通过认证，完整性正常，审计日志完整（\(n) 条）",
-                                en: "ok: \(report.pagesAuthenticated) pages authenticated, integrity ok, audit log intact (\(n) entries)").text(Text.language))
-        case .intact(let n, let unsigned):
-            print(LocalizedText(zh: "正常：\(report.pagesAuthenticated) 页通过认证，完整性正常，审计日志完整（\(n) 条，其中 \(unsigned) 条写于启用签名之前，没有签名）",
-                                en: "ok: \(report.pagesAuthenticated) pages authenticated, integrity ok, audit log intact (\(n) entries, \(unsigned) of them unsigned from before entries were signed)").text(Text.language))
+        case .intact(let n):
+            print(LocalizedText(zh: "正常：\(report.pagesAuthenticated) 页通过认证，完整性正常，审计日志完整（\(n) 条，均有签名）",
+                                en: "ok: \(report.pagesAuthenticated) pages authenticated, integrity ok, audit log intact (\(n) entries, all signed)").text(Text.language))
         case .broken(let id, let reason):
             throw CLIError.auditBroken(id: id, reason: reason)
         }

@@ -23,7 +23,7 @@ final class AuditChainTests: XCTestCase {
     func testChainOfThreeEntriesVerifiesIntact() throws {
         let store = try makeStore()
         try appendThree(store)
-        XCTAssertEqual(try store.verifyAuditChain(), .intact(entries: 3, unsigned: 0))
+        XCTAssertEqual(try store.verifyAuditChain(), .intact(entries: 3))
         let entries = try store.writer.read { db in try AuditEntry.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id") }
         XCTAssertEqual(entries.map(\.id), [1, 2, 3])
         XCTAssertEqual(entries[1].prevHash, entries[0].hash)

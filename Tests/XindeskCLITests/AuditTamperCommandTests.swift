@@ -20,7 +20,7 @@ final class AuditTamperCommandTests: CLITestCase {
         }
         let run = try xindesk(as: "carol", "carol-passphrase", ["check"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(run.stdout.hasSuffix("audit log intact (2 entries)\n"), run.stdout)
+        XCTAssertTrue(run.stdout.hasSuffix("audit log intact (2 entries, all signed)\n"), run.stdout)
     }
 
     /// Raw SQL on the store, unlocked as `user` in this process.

@@ -27,7 +27,7 @@ final class CheckAndBenchCommandTests: CLITestCase {
         XCTAssertGreaterThan(pages, 5)
         let run = try xindesk(as: "alice", "alice-passphrase", ["check"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertEqual(run.stdout, "ok: \(pages) pages authenticated, integrity ok, audit log intact (0 entries)\n")
+        XCTAssertEqual(run.stdout, "ok: \(pages) pages authenticated, integrity ok, audit log intact (0 entries, all signed)\n")
     }
 
     func testCheckOfATamperedDatabaseExits13AndNamesThePage() throws {

@@ -22,7 +22,7 @@ final class ImportCommandTests: CLITestCase {
         // import adds no entry, and its valid row is still new afterwards.
         func auditEntries() throws -> String? {
             let out = try xindesk(["check", "--db", db, "--user", "counselor"], env: pass).stdout
-            return out.range(of: "audit log intact \\([0-9]+ entries\\)", options: .regularExpression).map { String(out[$0]) }
+            return out.range(of: "audit log intact \\([0-9]+ entries, all signed\\)", options: .regularExpression).map { String(out[$0]) }
         }
         let before = try XCTUnwrap(try auditEntries())
         let run = try xindesk(["import", "students", file, "--db", db, "--user", "counselor"], env: pass)

@@ -13,8 +13,7 @@ public enum AuditBreak: Equatable, Sendable, CustomStringConvertible {
     /// Its signature is not `actor`'s (or `actor` has no key the keyring
     /// vouches for): someone wrote it in that account's name.
     case notSignedByAuthor(actor: String)
-    /// It has no signature, though it was written after entries began to
-    /// be signed.
+    /// It has no signature: xindesk signs every entry it writes.
     case unsigned
     /// The newest signed head, by `signer`, counted `counted` entries; the
     /// log ends before that.
@@ -31,7 +30,7 @@ public enum AuditBreak: Equatable, Sendable, CustomStringConvertible {
         case .doesNotFollow: "does not follow the entry before it"
         case .altered: "contents were altered"
         case .notSignedByAuthor(let actor): "not signed by its author (\(actor))"
-        case .unsigned: "not signed, though written after entries were signed"
+        case .unsigned: "not signed"
         case .cutShort(let counted, let signer): "entries after the last signed head are missing (it counts \(counted), by \(signer))"
         case .rewritten(let signer): "altered before the last signed head (by \(signer))"
         case .forgedHead(let head, let signer): "audit head \(head) is not signed by \(signer)"

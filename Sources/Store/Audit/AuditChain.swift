@@ -36,9 +36,8 @@ public enum AuditChain {
     }
 
     public enum Verdict: Equatable, Sendable {
-        /// Every entry verifies; `unsigned` of them were written before
-        /// entries were signed (a database older than signatures).
-        case intact(entries: Int, unsigned: Int = 0)
+        /// Every entry verifies.
+        case intact(entries: Int)
         /// The first entry that does not verify, and why (for a missing
         /// entry, its id; for a forged head, the entry it claims to end on).
         case broken(atId: Int64, reason: AuditBreak)
@@ -47,36 +46,26 @@ public enum AuditChain {
     /// Walks the whole chain, checking each link, each hash and each
     /// signature against the signing keys `keys` vouches for, then the
     /// newest signed head against the log. A database without an audit
-    /// log yet (a fresh `init`) is intact with no entries; one not yet
-    /// migrated to signatures (read by `check`, which never migrates) has
-    /// only unsigned entries.
+    /// log yet (a fresh `init`) is intact with no entries.
     ///
-    /// An unsigned entry is accepted, as written before signatures, only
-    /// while no signed entry came before it and no signed head counts
-    /// fewer entries than its id: after those, everything xindesk writes
-    /// is signed.
+    /// An unsigned entry is never accepted, not even as the first: every
+    /// store a keyring of roles-as-keys opens had its signature column
+    /// before its first entry (older keyrings are refused), so a log
+    /// without signatures is a log someone stripped of them.
     public static func verify(_ db: Database, keys: TierKeys) throws -> Verdict {
         guard try db.tableExists("audit_log") else { return .intact(entries: 0) }
         let heads = try AuditHead.newest(db, keys: keys)
         var prev = genesis
         var expectedId: Int64 = 1
-        var unsigned = 0
-        var signedSeen = false
         var hashAtHead: Data?
         let cursor = try AuditEntry.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY id")
         while let e = try cursor.next() {
             if e.id != expectedId { return .broken(atId: expectedId, reason: .missing) }
             if e.prevHash != prev { return .broken(atId: e.id, reason: .doesNotFollow) }
             if e.hash != hash(of: e) { return .broken(atId: e.id, reason: .altered) }
-            if let signature = e.signature {
-                guard keys.verify([UInt8](signature), of: e.signedBytes, by: e.actor) else {
-                    return .broken(atId: e.id, reason: .notSignedByAuthor(actor: e.actor))
-                }
-                signedSeen = true
-            } else if signedSeen || e.id > (heads.signed?.entries ?? .max) {
-                return .broken(atId: e.id, reason: .unsigned)
-            } else {
-                unsigned += 1
+            guard let signature = e.signature else { return .broken(atId: e.id, reason: .unsigned) }
+            guard keys.verify([UInt8](signature), of: e.signedBytes, by: e.actor) else {
+                return .broken(atId: e.id, reason: .notSignedByAuthor(actor: e.actor))
             }
             if e.id == heads.signed?.entries { hashAtHead = e.hash }
             prev = e.hash
@@ -92,7 +81,7 @@ public enum AuditChain {
         if let forged = heads.forged {
             return .broken(atId: forged.entries, reason: .forgedHead(head: forged.id, signer: forged.signer))
         }
-        return .intact(entries: Int(count), unsigned: unsigned)
+        return .intact(entries: Int(count))
     }
 
     /// BLAKE2b-256 over the previous hash and the length-prefixed fields.

@@ -3,10 +3,9 @@ import GRDB
 /// v5: audit entries carry their actor's signature, and clean closes leave
 /// a signed head of the log (`AuditHead`).
 ///
-/// `signature` may be NULL: entries written before this migration have
-/// none and cannot get one (their actors' keys sign only what they write
-/// now). `AuditChain.verify` accepts an unsigned entry only before the first
-/// signed one and before the newest signed head's end.
+/// `signature` is a nullable column only because SQLite adds columns that
+/// way; `AuditChain.verify` refuses an entry without one (a store opened
+/// with a roles-as-keys keyring has this column before its first entry).
 ///
 /// The heads are append-only like the log: triggers refuse UPDATE and
 /// DELETE, and the signatures catch what bypasses them.
