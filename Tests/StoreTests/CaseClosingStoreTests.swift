@@ -59,7 +59,7 @@ final class CaseClosingStoreTests: XCTestCase {
         XCTAssertEqual(file.closings.first?.approvedAt, decided)
         XCTAssertEqual(try store.openRecords(CaseClosing.self), [], "no longer waiting")
         XCTAssertEqual(try store.auditActions().suffix(1), ["closing.approve"])
-        XCTAssertEqual(try store.auditEntries().last?.detail, "level 2 → 1")
+        XCTAssertEqual(try store.auditEntries().last.flatMap { store.auditDetail($0) }, "level 2 → 1")
         XCTAssertEqual(try store.keyAttentionQueue(today: decided.day).count, 0)
     }
 
@@ -203,7 +203,7 @@ final class CaseClosingStoreTests: XCTestCase {
         let file = try store.reloadFile(pupil, as: .counselor)
         if file.level == .general {
             XCTAssertEqual(file.levelChanges.last?.from, .severe, "the change starts from this student's own level")
-            XCTAssertEqual(try store.auditEntries().last?.subject, "student:s1")
+            XCTAssertEqual(try store.auditEntries().last?.subject, store.auditSubject(.closingApprove, pupil))
         } else {
             XCTAssertEqual(file.level, .severe)
             XCTAssertEqual(try store.openRecords(CaseClosing.self).map(\.id), [request.id])

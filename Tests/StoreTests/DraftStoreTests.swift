@@ -29,7 +29,8 @@ final class DraftStoreTests: XCTestCase {
         XCTAssertEqual(try store.draft(Typed.self, of: StaffID("other"))?.text, "别人的", "only the account's own draft goes")
         let audit = try store.auditEntries()
         XCTAssertEqual(audit.map(\.action), ["draft.keep", "draft.keep", "draft.keep", "draft.remove"])
-        XCTAssertEqual(audit.filter { $0.action == "draft.keep" }.map(\.subject), ["student:s1", "", "student:s2"])
+        XCTAssertEqual(audit.filter { $0.action == "draft.keep" }.map(\.subject),
+                       [store.auditSubject(.draftKeep, StudentID("s1")), "", store.auditSubject(.draftKeep, StudentID("s2"))])
         XCTAssertEqual(audit.map(\.actor), ["counselor", "other", "counselor", "counselor"])
         XCTAssertEqual(Set(audit.map(\.detail)), [""])
         XCTAssertFalse(audit.contains { $0.detail.contains("稿") })

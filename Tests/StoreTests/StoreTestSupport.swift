@@ -78,9 +78,9 @@ extension Store {
     /// Puts records in place without a command or an audit entry: the
     /// state a test starts from (records no command makes, such as a
     /// screening proposal, or a file as it was before a rule existed).
-    func seed(_ records: [any StoredRecord]) throws {
+    func seed(_ records: [any StoredRecord], by author: StaffID = Fixture.counselor) throws {
         try writer.write { db in
-            for record in records { try Self.insert(record, db) }
+            for record in records { try insert(record, by: author, db) }
         }
     }
 
@@ -90,11 +90,21 @@ extension Store {
 
     func auditActions() throws -> [String] { try auditEntries().map(\.action) }
 
+    /// The subject an entry of `action` about `student` carries: the id for
+    /// the room's actions, the student's link under the action's tier for
+    /// one on tiered records (see `AuditTierTests` for what that hides).
+    func auditSubject(_ action: AuditAction, _ student: StudentID?) -> String {
+        guard let student else { return "" }
+        guard let tier = action.tier else { return "student:\(student.rawValue)" }
+        return "\(tier.rawValue):" + (keys.link(tier, student.rawValue) ?? "")
+    }
+
     func revisionCount() throws -> Int {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM revisions") ?? 0 }
     }
 
-    /// Whether the stored row of a record is marked open (waits for someone).
+    /// Whether the stored row of a room record is marked open (waits for
+    /// someone); a tiered kind's row keeps no such mark in the clear.
     func isOpen<R: StoredRecord>(_ type: R.Type, _ id: R.ID) throws -> Bool? {
         try writer.read { db in
             try Bool.fetchOne(db, sql: "SELECT open FROM records WHERE kind = ? AND id = ?", arguments: [R.kind, id.rawValue])
@@ -107,12 +117,14 @@ extension Store {
     }
 
     /// Every row a command could write, as text: records, revisions,
-    /// students, the audit log, drafts and settings. Equal snapshots before
-    /// and after a refused command show it wrote nothing.
+    /// students, levels and flags, the inbox, the audit log, drafts and
+    /// settings. Equal snapshots before and after a refused command show it
+    /// wrote nothing.
     func snapshot() throws -> [String: [String]] {
         try writer.read { db in
             var tables: [String: [String]] = [:]
             for (table, order) in [("records", "kind, id"), ("revisions", "kind, id, revision"), ("students", "id"),
+                                   ("standing", "link"), ("tier_inbox", "id"),
                                    ("audit_log", "id"), ("drafts", "account"), ("settings", "key")] {
                 tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)").map(\.description)
             }

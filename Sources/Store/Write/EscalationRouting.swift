@@ -11,12 +11,12 @@ extension Store {
                           except sender: StaffID? = nil) throws -> StaffID {
         // Never back to whoever is handing it on.
         let counselors = Set(accounts.filter { $0.may(.takeEscalatedVisit) }.map(\.id)).subtracting(sender.map { [$0] } ?? [])
-        let present = try Self.openRecords(DutyCheckIn.self, db)
+        let present = try openRecords(DutyCheckIn.self, db)
             .filter { $0.checkIn.day == now.day && counselors.contains($0.person) }
             .max { $0.checkIn < $1.checkIn }
         if let present { return present.person }
         if let student {
-            let file = try Self.file(student, db)
+            let file = try file(student, db)
             if let owner = file.currentPlan?.owner, counselors.contains(owner) { return owner }
             if let setter = file.levelChanges.last?.by, counselors.contains(setter) { return setter }
         }
