@@ -75,6 +75,24 @@ extension Account {
 
 /// Reading what commands wrote, for the assertions.
 extension Store {
+    /// The same database as a lesser session sees it: `tiers` of these keys
+    /// only, acting as `account` (a duty teacher's session holds none, a
+    /// head's oversight).
+    func session(_ tiers: Set<Tier>, as account: StaffID) throws -> Store {
+        try Store(writer: writer, timeZone: timeZone, accounts: accounts, keys: keys.limited(to: tiers, account: account.rawValue))
+    }
+
+    /// What a duty teacher's session reads: the page key alone.
+    func dutySession() throws -> Store { try session([], as: Fixture.duty) }
+
+    /// What a head of guidance's session reads: oversight, not clinical.
+    func headSession() throws -> Store { try session([.oversight], as: Fixture.head) }
+
+    /// Every row of `table`, column by column, as plain SQL over the page key reads it.
+    func rawRows(_ table: String) throws -> [Row] {
+        try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") }
+    }
+
     /// Puts records in place without a command or an audit entry: the
     /// state a test starts from (records no command makes, such as a
     /// screening proposal, or a file as it was before a rule existed).
