@@ -93,6 +93,28 @@ extension Store {
         try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") }
     }
 
+    /// Every cell of every table as text (a blob's bytes read as UTF-8),
+    /// what a search for a string through the whole file over the page key finds.
+    func everyCell() throws -> [(table: String, column: String, text: String)] {
+        try writer.read { db in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            return try tables.flatMap { table in
+                try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").flatMap { row in
+                    row.columnNames.map { column -> (String, String, String) in
+                        let value: DatabaseValue = row[column]
+                        switch value.storage {
+                        case .string(let s): return (table, column, s)
+                        case .blob(let d): return (table, column, String(decoding: d, as: UTF8.self))
+                        case .int64(let n): return (table, column, String(n))
+                        case .double(let x): return (table, column, String(x))
+                        case .null: return (table, column, "")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Puts records in place without a command or an audit entry: the
     /// state a test starts from (records no command makes, such as a
     /// screening proposal, or a file as it was before a rule existed).
