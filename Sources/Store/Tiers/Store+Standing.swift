@@ -8,7 +8,7 @@ import Vault
 /// keyed by the student's oversight link, its body sealed under the
 /// oversight key and bound to that link. Without the key a row says
 /// neither whose it is nor what it holds; a student with neither has no row.
-struct Standing: Codable, Equatable, Sendable {
+struct Standing: Equatable, Sendable {
     var student: StudentID
     var level: WarningLevel
     var flags: Set<StudentFlag>
@@ -22,8 +22,14 @@ struct Standing: Codable, Equatable, Sendable {
         try db.execute(sql: "CREATE TABLE standing(link TEXT PRIMARY KEY, body BLOB NOT NULL)")
     }
 
-    // Flags as their bits (`StudentFlagBits`), in a fixed form.
-    private enum CodingKeys: String, CodingKey { case student, level, flags }
+    /// The level as one byte, the flags as their bits (`StudentFlagBits`)
+    /// in four, then the student's id: no JSON to decode for each of the
+    /// rows the list opens on the way to the first frame.
+    var bytes: [UInt8] {
+        let bits = UInt32(StudentFlag.bits(flags))
+        return [UInt8(level.number), UInt8(bits >> 24), UInt8((bits >> 16) & 0xff), UInt8((bits >> 8) & 0xff), UInt8(bits & 0xff)]
+            + Array(student.rawValue.utf8)
+    }
 
     init(student: StudentID, level: WarningLevel, flags: Set<StudentFlag>) {
         self.student = student
@@ -31,18 +37,11 @@ struct Standing: Codable, Equatable, Sendable {
         self.flags = flags
     }
 
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        student = try c.decode(StudentID.self, forKey: .student)
-        level = try c.decode(WarningLevel.self, forKey: .level)
-        flags = StudentFlag.flags(try c.decode(Int.self, forKey: .flags))
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(student, forKey: .student)
-        try c.encode(level, forKey: .level)
-        try c.encode(StudentFlag.bits(flags), forKey: .flags)
+    init?(bytes: [UInt8]) {
+        guard bytes.count > 5, Int(bytes[0]) < WarningLevel.allCases.count else { return nil }
+        level = WarningLevel.allCases[Int(bytes[0])]
+        flags = StudentFlag.flags(Int(bytes[1]) << 24 | Int(bytes[2]) << 16 | Int(bytes[3]) << 8 | Int(bytes[4]))
+        student = StudentID(String(decoding: bytes[5...], as: UTF8.self))
     }
 }
 
@@ -52,21 +51,26 @@ extension Store {
     /// another student's link is left out.
     func standings(_ db: Database) throws -> [StudentID: Standing] {
         guard keys.holds(.oversight) else { return [:] }
-        let rows = try Row.fetchAll(db, sql: "SELECT link, body FROM standing").map { (link: $0[0] as String, body: [UInt8]($0[1] as Data)) }
-        let opened = try ParallelDecode.map(rows) { row in try? self.openStanding(link: row.link, body: row.body) }
+        let rows = try Row.fetchAll(db, sql: "SELECT link, body FROM standing").compactMap { row -> (link: String, body: [UInt8])? in
+            guard let link = String.fromDatabaseValue(row[0]), let body = RecordRow.bytes(row[1]) else { return nil }
+            return (link, body)
+        }
+        let opened = try ParallelDecode.map(rows) { row in self.openStanding(link: row.link, body: row.body) }
         return Dictionary(opened.compactMap { $0 }.map { ($0.student, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// One student's level and flags; nil without the tier or without a row.
     func standing(of student: StudentID, _ db: Database) throws -> Standing? {
         guard let link = keys.link(.oversight, student.rawValue),
-              let body = try Data.fetchOne(db, sql: "SELECT body FROM standing WHERE link = ?", arguments: [link]) else { return nil }
-        return try openStanding(link: link, body: [UInt8](body))
+              let value = try DatabaseValue.fetchOne(db, sql: "SELECT body FROM standing WHERE link = ?", arguments: [link]),
+              let body = RecordRow.bytes(value) else { return nil }
+        return openStanding(link: link, body: body)
     }
 
-    private func openStanding(link: String, body: [UInt8]) throws -> Standing? {
-        guard let json = keys.open(.oversight, body, ad: Standing.associatedData(link)) else { return nil }
-        let standing = try JSONDecoder().decode(Standing.self, from: Data(json))
+    private func openStanding(link: String, body: [UInt8]) -> Standing? {
+        guard let opened = keys.open(.oversight, body, ad: Standing.associatedData(link)), let standing = Standing(bytes: opened) else {
+            return nil
+        }
         return keys.link(.oversight, standing.student.rawValue) == link ? standing : nil
     }
 
@@ -80,7 +84,7 @@ extension Store {
             try db.execute(sql: "DELETE FROM standing WHERE link = ?", arguments: [link])
             return
         }
-        guard let sealed = keys.seal(.oversight, Array(try Self.encoder.encode(standing)), ad: Standing.associatedData(link)) else {
+        guard let sealed = keys.seal(.oversight, standing.bytes, ad: Standing.associatedData(link)) else {
             throw StoreError.tierNotHeld(.oversight)
         }
         try db.execute(sql: "INSERT INTO standing(link, body) VALUES (?, ?) ON CONFLICT(link) DO UPDATE SET body = excluded.body",

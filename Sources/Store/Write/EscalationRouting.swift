@@ -6,6 +6,12 @@ import GRDB
 /// of the current support plan, or who last set the level), else every
 /// counselor. Only accounts that hold the counselor role qualify: the
 /// staff come from the keyring, never from a list the demo filled.
+///
+/// Who the student's own counselor is comes from the plan (clinical) and
+/// the level changes (oversight): a duty teacher's session holds neither
+/// key, so its escalations go to the counselor checked in, else to every
+/// counselor. Telling a duty teacher's session whose student this is would
+/// tell it that the student is in counseling.
 extension Store {
     func counselorToReach(for student: StudentID?, _ now: LocalDateTime, _ db: Database,
                           except sender: StaffID? = nil) throws -> StaffID {
