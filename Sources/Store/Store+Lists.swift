@@ -33,14 +33,13 @@ extension Store {
         let ids = students.map(\.rawValue)
         let bodies = try Row.fetchAll(db, sql: "SELECT body FROM students WHERE id IN (SELECT value FROM json_each(?))",
                                       arguments: [try Self.encode(ids)]).map { $0[0] as String }
-        var rows: [RecordRow] = []
-        for (tier, group) in Dictionary(grouping: kinds, by: \.tier) {
-            let columns = tier.map { t in ids.compactMap { keys.link(t, $0) } } ?? ids
-            guard !columns.isEmpty else { continue }
-            rows += try Self.rows(db, where: """
-                student IN (SELECT value FROM json_each(?)) AND kind IN (SELECT value FROM json_each(?))
-                """, [try Self.encode(columns), try Self.encode(group.map(\.rawValue))])
-        }
+        // One pass over the kinds, kept by the student column: each
+        // student's id for room records, its links for the tiers held.
+        var columns = Set(ids)
+        for tier in Set(kinds.compactMap(\.tier)) { columns.formUnion(ids.compactMap { keys.link(tier, $0) }) }
+        let readable = kinds.filter { $0.tier.map(keys.holds) ?? true }
+        let rows = try Self.rows(db, where: "kind IN (SELECT value FROM json_each(?))", [try Self.encode(readable.map(\.rawValue))])
+            .filter { $0.student.map(columns.contains) ?? false }
         let students = try ParallelDecode.map(bodies) { try StudentBody.decode($0, self.keys, opening: false) }
         let records = try ParallelDecode.map(rows) { row in self.listRecord(row) }
         var files = Dictionary(uniqueKeysWithValues: students.map { ($0.id, StudentFile(student: $0)) })
@@ -68,16 +67,22 @@ extension Store {
     /// Each student's records in time order, as `records(_:of:)` gives them.
     private static func inTimeOrder(_ file: StudentFile) -> StudentFile {
         var f = file
-        f.levelChanges = chronological(f.levelChanges)
-        f.plans = chronological(f.plans)
-        f.visits = chronological(f.visits)
-        f.appointments = chronological(f.appointments)
-        f.guardianContacts = chronological(f.guardianContacts)
-        f.followUps = chronological(f.followUps)
-        f.crisisRuns = chronological(f.crisisRuns)
-        f.closings = chronological(f.closings)
-        f.referrals = chronological(f.referrals)
+        f.levelChanges = inTimeOrder(f.levelChanges)
+        f.plans = inTimeOrder(f.plans)
+        f.visits = inTimeOrder(f.visits)
+        f.appointments = inTimeOrder(f.appointments)
+        f.guardianContacts = inTimeOrder(f.guardianContacts)
+        f.followUps = inTimeOrder(f.followUps)
+        f.crisisRuns = inTimeOrder(f.crisisRuns)
+        f.closings = inTimeOrder(f.closings)
+        f.referrals = inTimeOrder(f.referrals)
         return f
+    }
+
+    /// `chronological`, with each record's time key made once, not at every comparison.
+    private static func inTimeOrder<R: StoredRecord>(_ records: [R]) -> [R] {
+        guard records.count > 1 else { return records }
+        return records.map { ($0.timeKey, $0.id.rawValue, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
 
     /// Overdue follow-ups of any student, most overdue first.

@@ -47,15 +47,19 @@ struct Standing: Equatable, Sendable {
 
 extension Store {
     /// Every student's level and flags this session reads, by student; empty
-    /// without the oversight tier. A row that does not open or sits under
-    /// another student's link is left out.
+    /// without the oversight tier. A row that does not open (altered, or
+    /// moved to another link: the seal binds it) is left out. Each is placed
+    /// by the student inside it, so the link is not hashed again for each of
+    /// the rows the list opens on the way to the first frame.
     func standings(_ db: Database) throws -> [StudentID: Standing] {
         guard keys.holds(.oversight) else { return [:] }
         let rows = try Row.fetchAll(db, sql: "SELECT link, body FROM standing").compactMap { row -> (link: String, body: [UInt8])? in
             guard let link = String.fromDatabaseValue(row[0]), let body = RecordRow.bytes(row[1]) else { return nil }
             return (link, body)
         }
-        let opened = try ParallelDecode.map(rows) { row in self.openStanding(link: row.link, body: row.body) }
+        let opened = try ParallelDecode.map(rows) { row in
+            self.keys.open(.oversight, row.body, ad: Standing.associatedData(row.link)).flatMap(Standing.init(bytes:))
+        }
         return Dictionary(opened.compactMap { $0 }.map { ($0.student, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
