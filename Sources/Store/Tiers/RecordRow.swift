@@ -9,8 +9,8 @@ import Vault
 /// A record of a tiered kind keeps nothing readable but its kind and id:
 /// `student` is the student's link under the tier (`TierKeys.link`), the
 /// time, due day and open mark are constants, and `body` is its JSON sealed
-/// under the tier's key with associated data naming where it belongs
-/// (`associatedData`). A room record keeps its JSON and projections in the
+/// under the tier's key with associated data naming where it belongs: kind,
+/// id, revision and link (`associatedData`). A room record keeps its JSON and projections in the
 /// clear, with its clinical text sealed inside (`ClinicalText`).
 ///
 /// Every version is signed by the account that wrote it, over the kind, id,
