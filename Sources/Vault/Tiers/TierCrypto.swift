@@ -31,13 +31,7 @@ enum TierCrypto {
         return w.bytes
     }
 
-    static func link(_ id: [UInt8], key: SecretBytes) -> String {
-        let sub = subkey(key, linkSubkey)
-        defer { sub.wipe() }
-        return link(id, subkey: sub)
-    }
-
-    /// `link` with the link subkey already derived (`TierSubkeys`).
+    /// A student's link, with the tier's link subkey (`TierSubkeys`).
     static func link(_ id: [UInt8], subkey sub: SecretBytes) -> String {
         var out = [UInt8](repeating: 0, count: 16)
         sub.withUnsafeBytes { s in
@@ -57,13 +51,7 @@ enum TierCrypto {
     }
 
     /// nonce || ciphertext.
-    static func seal(_ plain: [UInt8], key: SecretBytes, ad: [UInt8]) -> [UInt8] {
-        let sub = subkey(key, encryptionSubkey)
-        defer { sub.wipe() }
-        return seal(plain, subkey: sub, ad: ad)
-    }
-
-    /// `seal` with the encryption subkey already derived (`TierSubkeys`).
+    /// With the tier's encryption subkey (`TierSubkeys`).
     static func seal(_ plain: [UInt8], subkey sub: SecretBytes, ad: [UInt8]) -> [UInt8] {
         let nonce = SlotCrypto.randomBytes(SlotCrypto.nonceBytes)
         var box = [UInt8](repeating: 0, count: plain.count + Int(crypto_aead_xchacha20poly1305_ietf_ABYTES))
@@ -75,13 +63,6 @@ enum TierCrypto {
         return nonce + box
     }
 
-    static func open(_ sealed: [UInt8], key: SecretBytes, ad: [UInt8]) -> [UInt8]? {
-        let sub = subkey(key, encryptionSubkey)
-        defer { sub.wipe() }
-        return open(sealed, subkey: sub, ad: ad)
-    }
-
-    /// `open` with the encryption subkey already derived (`TierSubkeys`).
     static func open(_ sealed: [UInt8], subkey sub: SecretBytes, ad: [UInt8]) -> [UInt8]? {
         let n = SlotCrypto.nonceBytes, abytes = Int(crypto_aead_xchacha20poly1305_ietf_ABYTES)
         guard sealed.count >= n + abytes else { return nil }
