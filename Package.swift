@@ -118,7 +118,7 @@ let package = Package(
             dependencies: ["Curses", "Terminal", "CNcursesw"]),
         .testTarget(
             name: "WorkstationTests",
-            dependencies: ["Workstation", "Terminal", "Store", "Counseling", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Workstation", "Terminal", "Store", "Vault", "Counseling", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Snapshots"]),
         .testTarget(
             name: "EndToEndTests",

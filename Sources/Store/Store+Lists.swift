@@ -3,80 +3,103 @@ import Foundation
 import GRDB
 
 extension Store {
-    /// The files of every key-attention student (levels 2 and 3), read in
-    /// one transaction through the level index.
+    /// The files of every key-attention student (levels 2 and 3), whole and
+    /// checked record by record, read in one transaction.
     public func keyAttentionFiles() throws -> [StudentFile] {
         try writer.read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM students WHERE level >= 2").map { try Self.file(StudentID($0), db) }
+            try standings(db).values.filter(\.level.isKeyAttention).map(\.student).sorted().map { try file($0, db) }
         }
     }
 
-    /// The counselor's queue, most urgent first. Read in three queries,
-    /// with only the record kinds urgency depends on (no notes, screenings
-    /// or referrals): this is on the path from unlock to the first frame.
+    /// The counselor's queue, most urgent first. Only the record kinds
+    /// urgency depends on are read (no notes, screenings or referrals), and
+    /// their clinical text stays sealed: this is on the path from unlock to
+    /// the first frame.
     public func keyAttentionQueue(today: Day) throws -> [KeyAttentionItem] {
-        let (studentBodies, rows) = try writer.read { db -> ([String], [(kind: RecordKind, student: String, body: String)]) in
-            let students = try String.fetchAll(db, sql: "SELECT body FROM students WHERE level >= 2")
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT r.kind, r.student, r.body FROM records r JOIN students s ON s.id = r.student
-                WHERE s.level >= 2 AND r.kind IN ('level', 'plan', 'visit', 'appointment', 'contact', 'followup', 'crisis', 'closing')
-                ORDER BY r.time, r.id
-                """).map { (kind: $0[0] as RecordKind, student: $0[1] as String, body: $0[2] as String) }
-            return (students, rows)
+        let files = try writer.read { db in
+            let keyStudents = try standings(db).values.filter(\.level.isKeyAttention).map(\.student)
+            return try listFiles(keyStudents, kinds: [.level, .plan, .visit, .appointment, .contact, .followup, .crisis, .closing], db)
         }
-        // Decoding the JSON is most of the cost; it is spread over the cores.
-        let students = try ParallelDecode.map(studentBodies) { try Self.decode(Student.self, $0) }
-        var files = Dictionary(uniqueKeysWithValues: students.map { ($0.id.rawValue, StudentFile(student: $0)) })
-        let records = try ParallelDecode.map(rows) { row -> QueueRecord in
-            switch row.kind {
-            case LevelChange.kind: return .level(try Self.decode(LevelChange.self, row.body))
-            case SupportPlan.kind: return .plan(try Self.decode(SupportPlan.self, row.body))
-            case Visit.kind: return .visit(try Self.decode(Visit.self, row.body))
-            case Appointment.kind: return .appointment(try Self.decode(Appointment.self, row.body))
-            case GuardianContact.kind: return .contact(try Self.decode(GuardianContact.self, row.body))
-            case FollowUp.kind: return .followUp(try Self.decode(FollowUp.self, row.body))
-            case CrisisRun.kind: return .crisis(try Self.decode(CrisisRun.self, row.body))
-            default: return .closing(try Self.decode(CaseClosing.self, row.body))
-            }
-        }
-        for (row, record) in zip(rows, records) where files[row.student] != nil {
-            switch record {
-            case .level(let r): files[row.student]!.levelChanges.append(r)
-            case .plan(let r): files[row.student]!.plans.append(r)
-            case .visit(let r): files[row.student]!.visits.append(r)
-            case .appointment(let r): files[row.student]!.appointments.append(r)
-            case .contact(let r): files[row.student]!.guardianContacts.append(r)
-            case .followUp(let r): files[row.student]!.followUps.append(r)
-            case .crisis(let r): files[row.student]!.crisisRuns.append(r)
-            case .closing(let r): files[row.student]!.closings.append(r)
-            }
-        }
-        return KeyAttentionQueue.items(Array(files.values), today: today)
+        return KeyAttentionQueue.items(files, today: today)
     }
 
-    /// The record kinds the queue's urgency depends on.
-    private enum QueueRecord: Sendable {
-        case level(LevelChange), plan(SupportPlan), visit(Visit), appointment(Appointment)
-        case contact(GuardianContact), followUp(FollowUp), crisis(CrisisRun), closing(CaseClosing)
+    /// Files for a whole-school list: the students' roster entries and their
+    /// records of `kinds`, as far as this session reads them, in a few
+    /// queries. Decoding is spread over the cores; tiered records are taken
+    /// on their seal, room records on their signature (see `decode`), and
+    /// clinical text stays sealed.
+    func listFiles(_ students: [StudentID], kinds: Set<RecordKind>, _ db: Database) throws -> [StudentFile] {
+        guard !students.isEmpty else { return [] }
+        let ids = students.map(\.rawValue)
+        let bodies = try Row.fetchAll(db, sql: "SELECT body FROM students WHERE id IN (SELECT value FROM json_each(?))",
+                                      arguments: [try Self.encode(ids)]).map { $0[0] as String }
+        // One pass over the kinds, kept by the student column: each
+        // student's id for room records, its links for the tiers held.
+        var columns = Set(ids)
+        for tier in Set(kinds.compactMap(\.tier)) { columns.formUnion(ids.compactMap { keys.link(tier, $0) }) }
+        let readable = kinds.filter { $0.tier.map(keys.holds) ?? true }
+        let rows = try Self.rows(db, where: "kind IN (SELECT value FROM json_each(?))", [try Self.encode(readable.map(\.rawValue))])
+            .filter { $0.student.map(columns.contains) ?? false }
+        let students = try ParallelDecode.map(bodies) { try StudentBody.decode($0, self.keys, opening: false) }
+        let records = try ParallelDecode.map(rows) { row in self.listRecord(row) }
+        var files = Dictionary(uniqueKeysWithValues: students.map { ($0.id, StudentFile(student: $0)) })
+        for record in records.compactMap({ $0 }) { record.add(to: &files) }
+        return files.values.map(Self.inTimeOrder)
+    }
+
+    /// A row of a list, decoded as its kind.
+    private func listRecord(_ row: RecordRow) -> ListRecord? {
+        func get<R: StoredRecord>(_ type: R.Type) -> R? { try? decode(type, row, verify: false, openText: false).get() }
+        switch row.kind {
+        case .level: return get(LevelChange.self).map(ListRecord.level)
+        case .plan: return get(SupportPlan.self).map(ListRecord.plan)
+        case .visit: return get(Visit.self).map(ListRecord.visit)
+        case .appointment: return get(Appointment.self).map(ListRecord.appointment)
+        case .contact: return get(GuardianContact.self).map(ListRecord.contact)
+        case .followup: return get(FollowUp.self).map(ListRecord.followUp)
+        case .crisis: return get(CrisisRun.self).map(ListRecord.crisis)
+        case .closing: return get(CaseClosing.self).map(ListRecord.closing)
+        case .referral: return get(Referral.self).map(ListRecord.referral)
+        case .shift, .checkin, .note, .screening, .proposal, .student: return nil
+        }
+    }
+
+    /// Each student's records in time order, as `records(_:of:)` gives them.
+    private static func inTimeOrder(_ file: StudentFile) -> StudentFile {
+        var f = file
+        f.levelChanges = inTimeOrder(f.levelChanges)
+        f.plans = inTimeOrder(f.plans)
+        f.visits = inTimeOrder(f.visits)
+        f.appointments = inTimeOrder(f.appointments)
+        f.guardianContacts = inTimeOrder(f.guardianContacts)
+        f.followUps = inTimeOrder(f.followUps)
+        f.crisisRuns = inTimeOrder(f.crisisRuns)
+        f.closings = inTimeOrder(f.closings)
+        f.referrals = inTimeOrder(f.referrals)
+        return f
+    }
+
+    /// `chronological`, with each record's time key made once, not at every comparison.
+    private static func inTimeOrder<R: StoredRecord>(_ records: [R]) -> [R] {
+        guard records.count > 1 else { return records }
+        return records.map { ($0.timeKey, $0.id.rawValue, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
 
     /// Overdue follow-ups of any student, most overdue first.
     public func overdueFollowUps(today: Day) throws -> [Worklists.OverdueFollowUp] {
-        let ids = try writer.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT DISTINCT student FROM records WHERE kind = 'followup' AND open = 1 AND due < ?
-                """, arguments: [today.description])
+        let files = try writer.read { db in
+            let late = Set(try everyRecord(FollowUp.self, openText: false, db).filter { $0.isOverdue(today: today) }.map(\.student))
+            return try listFiles(Array(late), kinds: [.level, .followup], db)
         }
-        let files = try writer.read { db in try ids.map { try Self.file(StudentID($0), db) } }
         return Worklists.overdueFollowUps(files, today: today)
     }
 
     /// Referrals still waiting for the institution's feedback.
     public func referralsWithoutFeedback(today: Day) throws -> [Worklists.PendingFeedback] {
-        let ids = try writer.read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT student FROM records WHERE kind = 'referral' AND open = 1")
+        let files = try writer.read { db in
+            let waiting = Set(try everyRecord(Referral.self, db).filter(\.awaitsFeedback).map(\.student))
+            return try listFiles(Array(waiting), kinds: [.referral], db)
         }
-        let files = try writer.read { db in try ids.map { try Self.file(StudentID($0), db) } }
         return Worklists.referralsWithoutFeedback(files, today: today)
     }
 
@@ -86,13 +109,14 @@ extension Store {
     }
 
     /// How many students are at each level (no names, no notes: what the
-    /// head of guidance sees).
+    /// head of guidance sees), from the oversight tier: every student
+    /// without a row there is at none.
     public func levelCounts() throws -> [WarningLevel: Int] {
         try writer.read { db in
             var counts = Dictionary(uniqueKeysWithValues: WarningLevel.allCases.map { ($0, 0) })
-            for row in try Row.fetchAll(db, sql: "SELECT level, count(*) AS n FROM students GROUP BY level") {
-                counts[WarningLevel.allCases[row["level"] as Int]] = row["n"]
-            }
+            let standings = try standings(db)
+            for standing in standings.values { counts[standing.level, default: 0] += 1 }
+            counts[.none, default: 0] += (try Int.fetchOne(db, sql: "SELECT count(*) FROM students") ?? 0) - standings.count
             return counts
         }
     }

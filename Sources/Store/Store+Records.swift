@@ -1,6 +1,7 @@
 import Counseling
 import Foundation
 import GRDB
+import Vault
 
 /// A record's earlier version, kept when it was edited.
 public struct Revision<R: StoredRecord>: Sendable {
@@ -25,6 +26,10 @@ public enum StoreError: TeacherReadableError, Equatable {
     case notYours
     /// A hand-over named an account that is not a counselor.
     case notACounselor(String)
+    /// The session does not hold the key of the tier the record belongs to.
+    case tierNotHeld(Tier)
+    /// The store must be upgraded by a session holding every tier first.
+    case upgradeNeedsCounselor
 
     public var message: LocalizedText {
         switch self {
@@ -44,6 +49,11 @@ public enum StoreError: TeacherReadableError, Equatable {
         case .notYours: LocalizedText(zh: "不能以他人的名义记录或修改他人的记录。", en: "You cannot record in someone else's name or change their record.")
         case .notACounselor(let name):
             LocalizedText(zh: "“\(name)”不是心理教师账号，不能交接给他。", en: "“\(name)” is not a counselor account; the run cannot be handed to it.")
+        case .tierNotHeld:
+            LocalizedText(zh: "您的账号没有这类记录的密钥，无法保存。", en: "Your account does not hold the key for this kind of record; it was not saved.")
+        case .upgradeNeedsCounselor:
+            LocalizedText(zh: "数据库需要升级：请先由一位心理教师登录一次，之后其他账号即可使用。",
+                          en: "The database needs an upgrade: a counselor must sign in once first; then every account can use it.")
         }
     }
 
@@ -59,6 +69,8 @@ public enum StoreError: TeacherReadableError, Equatable {
         case .stale(let kind, let by, let at): "stale \(kind): changed by \(by ?? "?") at \(at.map { "\($0)" } ?? "?")"
         case .notYours: "record made or edited in another account's name"
         case .notACounselor(let name): "hand-over to non-counselor account \(name)"
+        case .tierNotHeld(let tier): "the session does not hold the \(tier.rawValue) tier"
+        case .upgradeNeedsCounselor: "v6-tiers: stored rows to seal and the session does not hold every tier"
         }
     }
 }
@@ -78,73 +90,131 @@ extension Store {
         try JSONDecoder().decode(type, from: Data(body.utf8))
     }
 
-    static func insert<R: StoredRecord>(_ record: R, _ db: Database) throws {
+    /// Stores a new record, written and signed by `author`.
+    func insert<R: StoredRecord>(_ record: R, by author: StaffID, _ db: Database) throws {
         let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM records WHERE kind = ? AND id = ?",
                                        arguments: [R.kind, record.id.rawValue]) ?? false
         if exists { throw StoreError.duplicate(kind: R.kind, id: record.id.rawValue) }
+        let row = try row(record, revision: 1, author: author)
+        let (time, due, open) = Self.projections(record)
         try db.execute(sql: """
-            INSERT INTO records(kind, id, student, time, due, open, body) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [R.kind, record.id.rawValue, record.studentKey?.rawValue, record.timeKey,
-                             record.dueKey, record.isOpen, try encode(record)])
+            INSERT INTO records(kind, id, student, time, due, open, revision, body, author, signature)
+            VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+            """, arguments: [R.kind, row.id, row.student, time, due, open, row.bodyValue, row.author, row.signatureValue])
     }
 
-    static func replace<R: StoredRecord>(_ record: R, by actor: StaffID, at now: LocalDateTime, _ db: Database) throws {
-        guard let old = try Row.fetchOne(db, sql: "SELECT revision, body FROM records WHERE kind = ? AND id = ?",
-                                         arguments: [R.kind, record.id.rawValue]) else {
+    /// Stores a new version of a record, by `actor`; the version it replaces
+    /// moves to `revisions` as it was written and signed.
+    func replace<R: StoredRecord>(_ record: R, by actor: StaffID, at now: LocalDateTime, _ db: Database) throws {
+        guard let old = try Row.fetchOne(db, sql: "SELECT \(RecordRow.columns) FROM records WHERE kind = ? AND id = ?",
+                                         arguments: [R.kind, record.id.rawValue]).flatMap(RecordRow.init) else {
             throw StoreError.missing(kind: R.kind, id: record.id.rawValue)
         }
-        let revision: Int = old["revision"]
         try db.execute(sql: """
-            INSERT INTO revisions(kind, id, revision, body, replaced_by, replaced_at) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [R.kind, record.id.rawValue, revision, old["body"] as String, actor.rawValue, now.description])
+            INSERT INTO revisions(kind, id, revision, student, body, author, signature, replaced_by, replaced_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [R.kind, old.id, old.revision, old.student, old.bodyValue, old.author, old.signatureValue,
+                             actor.rawValue, now.description])
+        let row = try row(record, revision: old.revision + 1, author: actor)
+        let (time, due, open) = Self.projections(record)
         try db.execute(sql: """
-            UPDATE records SET student = ?, time = ?, due = ?, open = ?, body = ?, revision = ?
+            UPDATE records SET student = ?, time = ?, due = ?, open = ?, body = ?, revision = ?, author = ?, signature = ?
             WHERE kind = ? AND id = ?
-            """, arguments: [record.studentKey?.rawValue, record.timeKey, record.dueKey, record.isOpen,
-                             try encode(record), revision + 1, R.kind, record.id.rawValue])
+            """, arguments: [row.student, time, due, open, row.bodyValue, row.revision, row.author, row.signatureValue,
+                             R.kind, row.id])
+    }
+
+    /// The clear columns lists sort and filter on: a room record's own; for
+    /// a tiered kind constants, since when a note was written or a follow-up
+    /// falls due says as much as who it is about. Lists of tiered records
+    /// sort and filter after opening them.
+    static func projections<R: StoredRecord>(_ record: R) -> (time: String, due: String?, open: Bool) {
+        R.kind.tier == nil ? (record.timeKey, record.dueKey, record.isOpen) : ("", nil, false)
+    }
+
+    static func rows(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [RecordRow] {
+        try Row.fetchAll(db, sql: "SELECT \(RecordRow.columns) FROM records WHERE \(condition)", arguments: arguments)
+            .compactMap(RecordRow.init)
     }
 
     public func record<R: StoredRecord>(_ type: R.Type, id: R.ID) throws -> R? {
-        try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT body FROM records WHERE kind = ? AND id = ?",
-                                arguments: [R.kind, id.rawValue]).map { try Self.decode(R.self, $0) }
-        }
+        try writer.read { db in try stored(type, id: id, db) }
+    }
+
+    /// The current version of a record, if this session may read it and it
+    /// is what its author wrote.
+    func stored<R: StoredRecord>(_ type: R.Type, id: R.ID, _ db: Database) throws -> R? {
+        try Self.rows(db, where: "kind = ? AND id = ?", [R.kind, id.rawValue]).first
+            .flatMap { try? decode(type, $0, verify: true).get() }
     }
 
     /// A student's records of one type, oldest first.
     public func records<R: StoredRecord>(_ type: R.Type, of student: StudentID) throws -> [R] {
-        try writer.read { db in try Self.records(type, of: student, db) }
+        try writer.read { db in try records(type, of: student, db) }
     }
 
-    static func records<R: StoredRecord>(_ type: R.Type, of student: StudentID, _ db: Database) throws -> [R] {
-        try String.fetchAll(db, sql: "SELECT body FROM records WHERE student = ? AND kind = ? ORDER BY time, id",
-                            arguments: [student.rawValue, R.kind]).map { try decode(R.self, $0) }
+    /// What the session reads of one student's records of a type, oldest
+    /// first, each checked against its author's signature.
+    func records<R: StoredRecord>(_ type: R.Type, of student: StudentID, _ db: Database) throws -> [R] {
+        guard let key = studentColumn(R.kind, student) else { return [] }
+        return Self.chronological(try decodeAll(type, try Self.rows(db, where: "student = ? AND kind = ?", [key, R.kind]),
+                                                verify: true))
+    }
+
+    /// What a kind's `student` column holds for `student`: the id for a room
+    /// record, the link under the kind's tier, or nil without the tier.
+    func studentColumn(_ kind: RecordKind, _ student: StudentID) -> String? {
+        guard let tier = kind.tier else { return student.rawValue }
+        return keys.link(tier, student.rawValue)
+    }
+
+    static func chronological<R: StoredRecord>(_ records: [R]) -> [R] {
+        records.sorted { ($0.timeKey, $0.id.rawValue) < ($1.timeKey, $1.id.rawValue) }
     }
 
     /// Records of one type whose time lies in [from, to) (school-local text).
     public func records<R: StoredRecord>(_ type: R.Type, from: LocalDateTime, to: LocalDateTime) throws -> [R] {
         try writer.read { db in
-            try String.fetchAll(db, sql: "SELECT body FROM records WHERE kind = ? AND time >= ? AND time < ? ORDER BY time, id",
-                                arguments: [R.kind, from.description, to.description]).map { try Self.decode(R.self, $0) }
+            if R.kind.tier == nil {
+                return try decodeAll(type, try Self.rows(db, where: "kind = ? AND time >= ? AND time < ? ORDER BY time, id",
+                                                         [R.kind, from.description, to.description]), verify: true)
+            }
+            return Self.chronological(try everyRecord(type, db).filter { $0.timeKey >= from.description && $0.timeKey < to.description })
         }
+    }
+
+    /// Every record of a tiered kind this session reads (none without the
+    /// tier). Whole-school lists: the seal, not each signature, keeps out
+    /// rows written without the key (see `decode`).
+    func everyRecord<R: StoredRecord>(_ type: R.Type, openText: Bool = true, _ db: Database) throws -> [R] {
+        guard let tier = R.kind.tier, keys.holds(tier) else { return [] }
+        return try decodeAll(type, try Self.rows(db, where: "kind = ?", [R.kind]), verify: false, openText: openText)
     }
 
     /// Open records of one type (due ones first).
     public func openRecords<R: StoredRecord>(_ type: R.Type) throws -> [R] {
-        try writer.read { db in
-            try String.fetchAll(db, sql: "SELECT body FROM records WHERE kind = ? AND open = 1 ORDER BY due, time, id",
-                                arguments: [R.kind]).map { try Self.decode(R.self, $0) }
-        }
+        try writer.read { db in try openRecords(type, db) }
     }
 
-    /// Earlier versions of a record, oldest first.
+    func openRecords<R: StoredRecord>(_ type: R.Type, _ db: Database) throws -> [R] {
+        if R.kind.tier == nil {
+            return try decodeAll(type, try Self.rows(db, where: "kind = ? AND open = 1 ORDER BY due, time, id", [R.kind]),
+                                 verify: true)
+        }
+        return try everyRecord(type, db).filter(\.isOpen)
+            .sorted { ($0.dueKey ?? "", $0.timeKey, $0.id.rawValue) < ($1.dueKey ?? "", $1.timeKey, $1.id.rawValue) }
+    }
+
+    /// Earlier versions of a record, oldest first (those this session reads
+    /// and whose signature holds).
     public func revisions<R: StoredRecord>(of type: R.Type, id: R.ID) throws -> [Revision<R>] {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT revision, body, replaced_by, replaced_at FROM revisions WHERE kind = ? AND id = ? ORDER BY revision
-                """, arguments: [R.kind, id.rawValue]).map { row in
+                SELECT \(RecordRow.columns), replaced_by, replaced_at FROM revisions WHERE kind = ? AND id = ? ORDER BY revision
+                """, arguments: [R.kind, id.rawValue]).compactMap { row in
+                guard let stored = RecordRow(row), let value = try? decode(type, stored, verify: true).get() else { return nil }
                 let at = try Self.decode(LocalDateTime.self, try Self.encode(row["replaced_at"] as String))
-                return Revision(number: row["revision"], value: try Self.decode(R.self, row["body"] as String),
+                return Revision(number: row["revision"], value: value,
                                 replacedBy: StaffID(row["replaced_by"] as String), replacedAt: at)
             }
         }

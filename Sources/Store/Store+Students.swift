@@ -5,7 +5,8 @@ import GRDB
 /// A row of the student list: what the list shows and searches, read from
 /// indexed columns (no JSON decoding, so 10,000 students load fast). The
 /// whole record comes with `openFile`. Level and flags are read only for
-/// those who may see them (see `Store.studentList(withLevelsAndFlags:)`).
+/// those who may see them and hold the key to them (see
+/// `Store.studentList(withLevelsAndFlags:)`).
 public struct StudentSummary: Hashable, Sendable {
     public var id: StudentID
     public var number: String
@@ -112,46 +113,56 @@ public struct StudentSummary: Hashable, Sendable {
 }
 
 extension Store {
-    static func writeStudent(_ s: Student, revision: Int, _ db: Database) throws {
+    /// Writes a student's roster row; guardians and flags go sealed inside
+    /// the body (`StudentBody`), never into a column.
+    func writeStudent(_ s: Student, revision: Int, _ db: Database) throws {
         let key = PinyinKey(name: s.name)
         try db.execute(sql: """
-            INSERT INTO students(id, number, name, grade, class_name, flags, pinyin_full, pinyin_initials, revision, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO students(id, number, name, grade, class_name, pinyin_full, pinyin_initials, revision, body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET number = excluded.number, name = excluded.name, grade = excluded.grade,
-              class_name = excluded.class_name, flags = excluded.flags, pinyin_full = excluded.pinyin_full,
+              class_name = excluded.class_name, pinyin_full = excluded.pinyin_full,
               pinyin_initials = excluded.pinyin_initials, revision = excluded.revision, body = excluded.body
-            """, arguments: [s.id.rawValue, s.number, s.name, s.grade, s.className, StudentFlag.bits(s.flags), key.full, key.initials,
-                             revision, try encode(s)])
+            """, arguments: [s.id.rawValue, s.number, s.name, s.grade, s.className, key.full, key.initials,
+                             revision, try StudentBody.encode(s, keys)])
     }
 
-    /// Every student, for the list, ordered by grade, class and name. Without
-    /// `withLevelsAndFlags` (a duty teacher, an administrator) levels and flags
-    /// are not even read: every row says level none and no flags.
+    /// Every student, for the list, ordered by grade, class and name. Levels
+    /// and flags come from the oversight tier, opened in one pass over the
+    /// few students who have one; without `withLevelsAndFlags` (a duty
+    /// teacher, an administrator) or without the tier every row says level
+    /// none and no flags.
     public func studentList(withLevelsAndFlags: Bool = true) throws -> [StudentSummary] {
         try writer.read { db in
+            let standings = withLevelsAndFlags ? try standings(db) : [:]
             // A cursor and column positions: 10,000 rows on the way to the
             // first frame after unlock.
             var list: [StudentSummary] = []
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, number, name, grade, class_name, pinyin_full, pinyin_initials\(withLevelsAndFlags ? ", level, flags" : "")
+                SELECT id, number, name, grade, class_name, pinyin_full, pinyin_initials
                 FROM students ORDER BY grade, class_name, pinyin_full
                 """)
             while let row = try rows.next() {
-                list.append(StudentSummary(id: StudentID(row[0] as String), number: row[1], name: row[2], grade: row[3],
-                                           className: row[4],
-                                           level: withLevelsAndFlags ? WarningLevel.allCases[min(3, max(0, row[7] as Int))] : .none,
-                                           flags: withLevelsAndFlags ? StudentFlag.flags(row[8]) : [],
+                let id = StudentID(row[0] as String)
+                let standing = standings[id]
+                list.append(StudentSummary(id: id, number: row[1], name: row[2], grade: row[3], className: row[4],
+                                           level: standing?.level ?? .none, flags: standing?.flags ?? [],
                                            pinyinFull: row[5], pinyinInitials: row[6]))
             }
             return list
         }
     }
 
-    /// Every student's whole record (for export), in list order.
+    /// Every student's whole record (for export), in list order: guardians
+    /// and flags only for a session that reads them.
     public func allStudents() throws -> [Student] {
         try writer.read { db in
-            try String.fetchAll(db, sql: "SELECT body FROM students ORDER BY grade, class_name, pinyin_full")
-                .map { try Self.decode(Student.self, $0) }
+            let standings = try standings(db)
+            return try String.fetchAll(db, sql: "SELECT body FROM students ORDER BY grade, class_name, pinyin_full").map { body in
+                var student = try StudentBody.decode(body, keys, opening: true)
+                student.flags = standings[student.id]?.flags ?? []
+                return student
+            }
         }
     }
 
@@ -159,12 +170,19 @@ extension Store {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM students") ?? 0 }
     }
 
-    static func file(_ id: StudentID, _ db: Database) throws -> StudentFile {
+    /// A student's file as this session reads it: the roster entry, its
+    /// flags if the session holds oversight, and the records of every kind
+    /// it holds the tier of (a head's file has levels and follow-ups but no
+    /// notes; a duty teacher's only the room's records). Every record is
+    /// checked against its author's signature.
+    func file(_ id: StudentID, _ db: Database) throws -> StudentFile {
         guard let body = try String.fetchOne(db, sql: "SELECT body FROM students WHERE id = ?", arguments: [id.rawValue]) else {
             throw StoreError.unknownStudent(id)
         }
+        var student = try StudentBody.decode(body, keys, opening: true)
+        student.flags = try standing(of: id, db)?.flags ?? []
         return StudentFile(
-            student: try decode(Student.self, body),
+            student: student,
             levelChanges: try records(LevelChange.self, of: id, db),
             plans: try records(SupportPlan.self, of: id, db),
             visits: try records(Visit.self, of: id, db),
@@ -179,11 +197,12 @@ extension Store {
             screeningProposals: try records(ScreeningProposal.self, of: id, db))
     }
 
-    /// Earlier versions of a student's details, oldest first.
+    /// Earlier versions of a student's details, oldest first (guardians and
+    /// flags as that version had them, for a session that reads them).
     public func studentRevisions(_ id: StudentID) throws -> [Student] {
         try writer.read { db in
             try String.fetchAll(db, sql: "SELECT body FROM revisions WHERE kind = ? AND id = ? ORDER BY revision",
-                                arguments: [RecordKind.student, id.rawValue]).map { try Self.decode(Student.self, $0) }
+                                arguments: [RecordKind.student, id.rawValue]).map { try StudentBody.decode($0, keys, opening: true) }
         }
     }
 }

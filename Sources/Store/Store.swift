@@ -24,7 +24,13 @@ public final class Store: Sendable {
         self.timeZone = timeZone
         self.accounts = accounts
         self.keys = keys
-        try StoreMigrator.migrator.migrateConcurrently(writer)
+        try StoreMigrator.migrator(for: self).migrateConcurrently(writer)
+        // What sessions without a tier left for its holders is taken in as
+        // soon as a counselor opens the store.
+        if receivesInbox, try writer.read({ db in try Bool.fetchOne(db, sql: "SELECT 1 FROM tier_inbox LIMIT 1") }) != nil {
+            let now = LocalDateTime(Date(), in: timeZone)
+            try writer.write { db in try receiveInbox(as: StaffID(keys.account), at: now, db) }
+        }
     }
 
     /// Opens the store of an unlocked vault on `writer` (a pool of the vault's).

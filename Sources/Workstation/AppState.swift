@@ -114,8 +114,6 @@ public struct AppState: Sendable {
     public var modal: Modal?
     public var message = ""
     public var staff: [Staff] = []
-    /// Numbers new records' ids within this session.
-    public var serial = 0
     public var now: LocalDateTime
     public var lastActivity: Date
     public var idleLockMinutes: Int
@@ -187,11 +185,12 @@ public struct AppState: Sendable {
         passphrase = LineEditor("", limit: 200)
     }
 
-    /// A new record's id: unique within the account's session, readable in
-    /// the audit log without saying anything about the student.
-    mutating func nextID<R>(_ kind: String) -> Identifier<R> {
-        serial += 1
-        return Identifier("\(kind)-\(account)-\(now)-\(serial)")
+    /// A new record's id: random, saying nothing but its kind. An id stays
+    /// in the clear beside a sealed record, so one made of the account and
+    /// the time would tell anyone with the page key when a counselor wrote
+    /// a note or changed a level, which the store seals.
+    func nextID<R>(_ kind: String) -> Identifier<R> {
+        Identifier("\(kind)-\(UUID().uuidString.lowercased())")
     }
 
     /// The closing the approver is asked about next: the open file's, else

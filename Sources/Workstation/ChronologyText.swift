@@ -25,13 +25,14 @@ enum ChronologyText {
     }
 
     static func detail(_ event: ChronologyEntry.Event, _ lang: Language) -> String {
+        func shown(_ text: String) -> String { WithheldText.shown(text, lang) }
         switch event {
         case .levelChange(let c):
-            return "\(c.from.displayName.text(lang)) → \(c.to.displayName.text(lang))\(S.colon.text(lang))\(c.reason)"
+            return "\(c.from.displayName.text(lang)) → \(c.to.displayName.text(lang))\(S.colon.text(lang))\(shown(c.reason))"
         case .caseNote(let n): return n.text
         case .visit(let v):
             return v.channel.displayName.text(lang) + " · " + v.reasons.sorted { $0.rawValue < $1.rawValue }
-                .map { $0.displayName.text(lang) }.joined(separator: S.listSeparator.text(lang)) + (v.brief.isEmpty ? "" : S.colon.text(lang) + v.brief)
+                .map { $0.displayName.text(lang) }.joined(separator: S.listSeparator.text(lang)) + (v.brief.isEmpty ? "" : S.colon.text(lang) + shown(v.brief))
         case .supportPlan(let p): return p.goals.joined(separator: "；") + " · " + p.responsibleLeader
         case .planReview(_, let r): return r.note
         case .appointment(let a): return a.status.displayName.text(lang)
@@ -39,16 +40,16 @@ enum ChronologyText {
             return "\(g.guardianName)（\(g.relation.displayName.text(lang))）\(g.method.displayName.text(lang)) · \(g.outcome.displayName.text(lang))"
         case .referral(let r): return r.institution + (r.greenChannel ? S.greenChannelMark.text(lang) : "")
         case .referralFeedback(let r): return r.feedbackSummary
-        case .followUpDone(let f): return f.note
+        case .followUpDone(let f): return shown(f.note)
         case .crisisRun(let r): return "\(r.records.count)/\(r.checklist.steps.count)"
         case .crisisHandover(let r):
             guard let h = r.handover else { return "" }
             let to = h.to == .everyCounselor ? S.everyCounselor.text(lang) : h.to.rawValue
-            return S.handoverDetail.format(lang, to, h.note) + (h.takenBy.map { S.handoverTakenDetail.format(lang, $0.rawValue) } ?? "")
+            return S.handoverDetail.format(lang, to, shown(h.note)) + (h.takenBy.map { S.handoverTakenDetail.format(lang, $0.rawValue) } ?? "")
         case .caseClosing(let c):
-            if c.isApproved { return S.approvedBecause.text(lang) + c.reason }
-            if c.isDeclined { return S.declinedBecause.text(lang) + (c.declineReason ?? "") }
-            return S.closingPendingHere.text(lang) + S.colon.text(lang) + c.reason
+            if c.isApproved { return S.approvedBecause.text(lang) + shown(c.reason) }
+            if c.isDeclined { return S.declinedBecause.text(lang) + shown(c.declineReason ?? "") }
+            return S.closingPendingHere.text(lang) + S.colon.text(lang) + shown(c.reason)
         case .screening(let r): return "\(r.instrument) · \(r.flag.displayName.text(lang))"
         case .proposalDecided(let p): return "\(p.status.displayName.text(lang)) \(p.decisionReason)"
         }

@@ -31,6 +31,8 @@ public enum S {
     public static let nextFollowUp = LocalizedText(zh: "下次追踪", en: "Next")
     public static let noStudent = LocalizedText(zh: "选择一名学生，按 Enter 打开档案。", en: "Select a student and press Enter to open the file.")
     public static let notForDuty = LocalizedText(zh: "值班教师不查看个案记录。", en: "Duty teachers do not see case notes.")
+    public static let withheld = LocalizedText(zh: "（仅心理教师可见）", en: "(withheld: for counselors only)")
+    public static let unreadable = LocalizedText(zh: "（无法读取，记录可能被改动）", en: "(unreadable: the record may have been altered)")
     public static let onDutySince = LocalizedText(zh: "值班中（%@ 起）", en: "on duty since %@")
     public static let offDuty = LocalizedText(zh: "未签到", en: "not checked in")
     public static let checkedIn = LocalizedText(zh: "已签到。", en: "Checked in.")

@@ -59,8 +59,42 @@ final class CaseClosingStoreTests: XCTestCase {
         XCTAssertEqual(file.closings.first?.approvedAt, decided)
         XCTAssertEqual(try store.openRecords(CaseClosing.self), [], "no longer waiting")
         XCTAssertEqual(try store.auditActions().suffix(1), ["closing.approve"])
-        XCTAssertEqual(try store.auditEntries().last?.detail, "level 2 → 1")
+        XCTAssertEqual(try store.auditEntries().last.flatMap { store.auditDetail($0) }, "level 2 → 1")
         XCTAssertEqual(try store.keyAttentionQueue(today: decided.day).count, 0)
+    }
+
+    /// A head of guidance holds the oversight key, not the clinical one: the
+    /// approval is made on the request as the head's session reads it (its
+    /// reason sealed), the level and the last follow-up are checked again,
+    /// and the level change carries the counselor's reason unread.
+    func testAHeadApprovesWithoutTheClinicalKey() throws {
+        let (store, request) = try storeWithRequest()
+        let head = try store.headSession()
+        let pending = try XCTUnwrap(try head.openRecords(CaseClosing.self).first)
+        XCTAssertEqual(SealedText.visibility(pending.reason), .withheld)
+        try head.execute(.decideClosing(try pending.approved(by: Fixture.head, at: decided)), as: .head, at: decided)
+
+        let change = try XCTUnwrap(try store.records(LevelChange.self, of: pupil).last)
+        XCTAssertEqual([change.from, change.to], [.severe, .general])
+        XCTAssertEqual(change.by, Fixture.head)
+        XCTAssertEqual(change.reason, request.reason, "a counselor reads the reason the change carries")
+        XCTAssertEqual(try head.records(LevelChange.self, of: pupil).last.map { SealedText.visibility($0.reason) }, .withheld)
+        XCTAssertEqual(try head.levelCounts()[.general], 1)
+        XCTAssertEqual(try store.verifyAuthorship(), [])
+    }
+
+    func testAHeadsApprovalIsRefusedWhenTheLastFollowUpIsOpenAgain() throws {
+        let (store, _) = try storeWithRequest()
+        try store.execute(.changeLevel(try Fixture.levelChange("l-up", pupil, from: .severe, to: .major, at: requested),
+                                       followUp: FollowUp(id: FollowUpID("f-next"), student: pupil, due: decided.day.adding(days: 7))),
+                          as: .counselor, at: requested)
+        let head = try store.headSession()
+        let pending = try XCTUnwrap(try head.openRecords(CaseClosing.self).first)
+        let before = try head.snapshot()
+        XCTAssertThrowsError(try head.execute(.decideClosing(try pending.approved(by: Fixture.head, at: decided)), as: .head, at: decided)) {
+            XCTAssertEqual(($0 as? CaseClosingRejection)?.problems, [.lastFollowUpNotDone])
+        }
+        XCTAssertEqual(try head.snapshot(), before)
     }
 
     func testDeclineKeepsTheLevelAndASecondDecisionIsRefused() throws {
@@ -203,7 +237,7 @@ final class CaseClosingStoreTests: XCTestCase {
         let file = try store.reloadFile(pupil, as: .counselor)
         if file.level == .general {
             XCTAssertEqual(file.levelChanges.last?.from, .severe, "the change starts from this student's own level")
-            XCTAssertEqual(try store.auditEntries().last?.subject, "student:s1")
+            XCTAssertEqual(try store.auditEntries().last?.subject, store.auditSubject(.closingApprove, pupil))
         } else {
             XCTAssertEqual(file.level, .severe)
             XCTAssertEqual(try store.openRecords(CaseClosing.self).map(\.id), [request.id])

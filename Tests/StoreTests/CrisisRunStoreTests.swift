@@ -119,11 +119,12 @@ final class CrisisRunStoreTests: XCTestCase {
         XCTAssertEqual(try store.isOpen(CrisisRun.self, id), false, "not acute, not awaiting a counselor")
         XCTAssertEqual(try store.openCrisisRuns(), [])
         let followUps = try store.records(FollowUp.self, of: a)
-        XCTAssertEqual(followUps.map(\.id), [FollowUpID("crisis-r1")])
+        XCTAssertEqual(followUps.map(\.student), [a])
+        XCTAssertFalse(followUps.contains { $0.id.rawValue.contains(id.rawValue) }, "nothing ties it to the run anyone can see")
         XCTAssertEqual(followUps.map(\.due), [Fixture.day(2026, 11, 3)])
         XCTAssertEqual(followUps.first?.isDone, false)
         XCTAssertEqual(try store.auditActions().suffix(2), ["crisis.step", "followup.add"])
-        XCTAssertEqual(try store.auditEntries().last?.detail, "crisis")
+        XCTAssertEqual(try store.auditEntries().last.flatMap { store.auditDetail($0) }, "crisis")
 
         let before = try store.snapshot()
         XCTAssertThrowsError(try store.execute(.recordCrisisStep(id, step: "follow-up", outcome: .done, note: ""), as: .counselor,

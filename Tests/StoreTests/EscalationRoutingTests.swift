@@ -135,4 +135,18 @@ final class EscalationRoutingTests: XCTestCase {
                           as: .counselor, at: morning)
         XCTAssertEqual(try escalate(store), StaffID.everyCounselor)
     }
+
+    /// A duty teacher's session holds neither the plan's key nor the
+    /// level's: it cannot tell whose student this is, so with nobody
+    /// checked in the visit goes to every counselor; the counselor in the
+    /// room is still reached first.
+    func testADutyTeachersSessionCannotReachTheStudentsOwnCounselor() throws {
+        let store = try store()
+        try plan(store, owner: Fixture.counselor2)
+        let duty = try store.dutySession()
+        XCTAssertEqual(try escalate(duty), StaffID.everyCounselor)
+        XCTAssertEqual(try escalate(store, "v2"), Fixture.counselor2, "a session holding the keys finds the plan's owner")
+        try checkIn(store, .counselor, "c1")
+        XCTAssertEqual(try escalate(duty, "v3"), Fixture.counselor)
+    }
 }

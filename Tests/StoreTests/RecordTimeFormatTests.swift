@@ -1,6 +1,7 @@
 import Counseling
 import Foundation
 import GRDB
+import Vault
 import XCTest
 @testable import Store
 
@@ -36,7 +37,7 @@ final class RecordTimeFormatTests: XCTestCase {
     /// An in-memory store holding the student the records are about.
     private func storeWithStudent() throws -> Store {
         let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone, keys: .ephemeral())
-        try store.writer.write { db in try Store.writeStudent(Fixture.student(1), revision: 1, db) }
+        try store.writer.write { db in try store.writeStudent(Fixture.student(1), revision: 1, db) }
         return store
     }
 
@@ -44,7 +45,7 @@ final class RecordTimeFormatTests: XCTestCase {
     /// projections, `time` among them, come from the record).
     private func put(_ store: Store, _ records: [any StoredRecord]) throws {
         try store.writer.write { db in
-            for record in records { try Store.insert(record, db) }
+            for record in records { try store.insert(record, by: Fixture.counselor, db) }
         }
     }
 
@@ -83,7 +84,7 @@ final class RecordTimeFormatTests: XCTestCase {
         try put(store, [moved])
         XCTAssertEqual(try oneDay(FollowUp.self, store).map(\.id), [])
         moved.due = day
-        try store.writer.write { db in try Store.replace(moved, by: Fixture.counselor, at: now, db) }
+        try store.writer.write { db in try store.replace(moved, by: Fixture.counselor, at: now, db) }
         XCTAssertEqual(try oneDay(FollowUp.self, store).map(\.id), [FollowUpID("f1")])
     }
 
@@ -93,7 +94,7 @@ final class RecordTimeFormatTests: XCTestCase {
     /// "v3-drafts", with rows written the old way (a bare day as `time`).
     private func previousReleaseDatabase() throws -> DatabaseQueue {
         let queue = try DatabaseQueue()
-        try StoreMigrator.migrator.migrate(queue, upTo: "v3-drafts")
+        try StoreMigrator.beforeTiers.migrate(queue, upTo: "v3-drafts")
         let old: [(kind: RecordKind, id: String, time: String, due: String?, open: Bool, body: String)] = [
             (FollowUp.kind, "f-day", day.description, day.description, true, try Store.encode(followUp("f-day", due: day))),
             (FollowUp.kind, "f-next", nextDay.description, nextDay.description, true,
@@ -131,8 +132,9 @@ final class RecordTimeFormatTests: XCTestCase {
         }
         XCTAssertEqual(beforeIDs, ["f-next"])
 
-        let store = try Store(writer: queue, timeZone: Fixture.zone, keys: .ephemeral())
-        let applied = try queue.read { db in try StoreMigrator.migrator.appliedMigrations(db) }
+        // v4 alone: the rows as the next release left them, before v5 sealed them.
+        try StoreMigrator.beforeTiers.migrate(queue)
+        let applied = try queue.read { db in try StoreMigrator.beforeTiers.appliedMigrations(db) }
         XCTAssertTrue(applied.contains("v4-one-time-format"), "\(applied)")
 
         let after = try allRows(queue)
@@ -154,6 +156,10 @@ final class RecordTimeFormatTests: XCTestCase {
         XCTAssertEqual(try queue.read { db in try String.fetchOne(db, sql: "SELECT time FROM records WHERE id = 'f-day'") },
                        followUp("f-day", due: day).timeKey)
 
+        // v5 seals them (no time in the clear any more); a one-day range
+        // still finds each on its day, from the records' own keys.
+        let store = try Store(writer: queue, timeZone: Fixture.zone, keys: .ephemeral())
+        XCTAssertEqual(Set(try allRows(queue).map { $0["time"] as String }), [""])
         XCTAssertEqual(try oneDay(FollowUp.self, store).map(\.id), [FollowUpID("f-day")])
         XCTAssertEqual(try oneDay(Referral.self, store).map(\.id), [ReferralID("r-day")])
         XCTAssertEqual(try oneDay(ScreeningResult.self, store).map(\.id), [ScreeningResultID("sr1")])
@@ -163,13 +169,16 @@ final class RecordTimeFormatTests: XCTestCase {
 
     func testTheMigrationRunTwiceChangesNothingMore() throws {
         let queue = try previousReleaseDatabase()
-        _ = try Store(writer: queue, timeZone: Fixture.zone, keys: .ephemeral())
+        try StoreMigrator.beforeTiers.migrate(queue)
         let once = try allRows(queue)
         try queue.write { db in try RecordTimeMigration.migrate(db) }
         XCTAssertEqual(try allRows(queue), once)
-        // And a store opened again does not run it again.
-        _ = try Store(writer: queue, timeZone: Fixture.zone, keys: .ephemeral())
-        XCTAssertEqual(try allRows(queue), once)
+        // And a store opened again runs neither v4 nor v5 again.
+        let keys = TierKeys.ephemeral()
+        _ = try Store(writer: queue, timeZone: Fixture.zone, keys: keys)
+        let sealed = try allRows(queue)
+        _ = try Store(writer: queue, timeZone: Fixture.zone, keys: keys)
+        XCTAssertEqual(try allRows(queue), sealed)
     }
 
     // MARK: (c) one format for every kind
@@ -213,12 +222,19 @@ final class RecordTimeFormatTests: XCTestCase {
                       "\(kinds.map(\.rawValue).sorted())")
         let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone, keys: .ephemeral())
         try store.saveDemo(demo, by: DemoSchool.counselorID, at: now)
+        let tiered = RecordKind.allCases.filter { $0.tier != nil }.map(\.rawValue)
         let shapes = try store.writer.read { db in
             try String.fetchAll(db, sql: """
                 SELECT DISTINCT kind || ' ' || length(time) FROM records
                 WHERE NOT time GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]'
-                """)
+                  AND kind NOT IN (SELECT value FROM json_each(?))
+                """, arguments: [try Store.encode(tiered)])
         }
-        XCTAssertEqual(shapes, [], "every stored key is a LocalDateTime")
+        XCTAssertEqual(shapes, [], "every room record's stored key is a LocalDateTime")
+        let tieredTimes = try store.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT time FROM records WHERE kind IN (SELECT value FROM json_each(?))",
+                                arguments: [try Store.encode(tiered)])
+        }
+        XCTAssertEqual(tieredTimes, [""], "a tiered record keeps no time in the clear")
     }
 }

@@ -67,8 +67,8 @@ final class StoreRecordTests: XCTestCase {
         let entries = try store.auditEntries()
         XCTAssertEqual(entries.map(\.action), ["student.import", "note.add", "student.view"])
         XCTAssertEqual(entries.map(\.actor), ["admin", "counselor", "counselor2"])
-        XCTAssertEqual(entries[1].subject, "student:s1")
-        XCTAssertEqual(entries[2].subject, "student:s1")
+        XCTAssertEqual(entries[1].subject, store.auditSubject(.noteAdd, StudentID("s1")))
+        XCTAssertEqual(entries[2].subject, store.auditSubject(.studentView, StudentID("s1")))
         XCTAssertFalse(entries.contains { $0.detail.contains("秘密") })
         XCTAssertEqual(try store.verifyAuditChain(), .intact(entries: 3))
     }
@@ -88,7 +88,7 @@ final class StoreRecordTests: XCTestCase {
         XCTAssertEqual(try store.levelCounts()[WarningLevel.none], 1)
         XCTAssertEqual(try store.reloadFile(StudentID("s2"), as: .counselor).level, .major)
         let entries = try store.auditEntries().filter { $0.action == "level.change" }
-        XCTAssertEqual(entries.map(\.detail), ["level 0 → 2", "level 0 → 3"])
+        XCTAssertEqual(entries.map { store.auditDetail($0) }, ["level 0 → 2", "level 0 → 3"])
         XCTAssertEqual(try store.openRecords(FollowUp.self).map(\.id), [FollowUpID("f1"), FollowUpID("f2")],
                        "each change set its next follow-up")
     }

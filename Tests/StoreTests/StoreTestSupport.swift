@@ -75,12 +75,52 @@ extension Account {
 
 /// Reading what commands wrote, for the assertions.
 extension Store {
+    /// The same database as a lesser session sees it: `tiers` of these keys
+    /// only, acting as `account` (a duty teacher's session holds none, a
+    /// head's oversight).
+    func session(_ tiers: Set<Tier>, as account: StaffID) throws -> Store {
+        try Store(writer: writer, timeZone: timeZone, accounts: accounts, keys: keys.limited(to: tiers, account: account.rawValue))
+    }
+
+    /// What a duty teacher's session reads: the page key alone.
+    func dutySession() throws -> Store { try session([], as: Fixture.duty) }
+
+    /// What a head of guidance's session reads: oversight, not clinical.
+    func headSession() throws -> Store { try session([.oversight], as: Fixture.head) }
+
+    /// Every row of `table`, column by column, as plain SQL over the page key reads it.
+    func rawRows(_ table: String) throws -> [Row] {
+        try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") }
+    }
+
+    /// Every cell of every table as text (a blob's bytes read as UTF-8),
+    /// what a search for a string through the whole file over the page key finds.
+    func everyCell() throws -> [(table: String, column: String, text: String)] {
+        try writer.read { db in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            return try tables.flatMap { table in
+                try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").flatMap { row in
+                    row.columnNames.map { column -> (String, String, String) in
+                        let value: DatabaseValue = row[column]
+                        switch value.storage {
+                        case .string(let s): return (table, column, s)
+                        case .blob(let d): return (table, column, String(decoding: d, as: UTF8.self))
+                        case .int64(let n): return (table, column, String(n))
+                        case .double(let x): return (table, column, String(x))
+                        case .null: return (table, column, "")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Puts records in place without a command or an audit entry: the
     /// state a test starts from (records no command makes, such as a
     /// screening proposal, or a file as it was before a rule existed).
-    func seed(_ records: [any StoredRecord]) throws {
+    func seed(_ records: [any StoredRecord], by author: StaffID = Fixture.counselor) throws {
         try writer.write { db in
-            for record in records { try Self.insert(record, db) }
+            for record in records { try insert(record, by: author, db) }
         }
     }
 
@@ -90,11 +130,21 @@ extension Store {
 
     func auditActions() throws -> [String] { try auditEntries().map(\.action) }
 
+    /// The subject an entry of `action` about `student` carries: the id for
+    /// the room's actions, the student's link under the action's tier for
+    /// one on tiered records (see `AuditTierTests` for what that hides).
+    func auditSubject(_ action: AuditAction, _ student: StudentID?) -> String {
+        guard let student else { return "" }
+        guard let tier = action.tier else { return "student:\(student.rawValue)" }
+        return "\(tier.rawValue):" + (keys.link(tier, student.rawValue) ?? "")
+    }
+
     func revisionCount() throws -> Int {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM revisions") ?? 0 }
     }
 
-    /// Whether the stored row of a record is marked open (waits for someone).
+    /// Whether the stored row of a room record is marked open (waits for
+    /// someone); a tiered kind's row keeps no such mark in the clear.
     func isOpen<R: StoredRecord>(_ type: R.Type, _ id: R.ID) throws -> Bool? {
         try writer.read { db in
             try Bool.fetchOne(db, sql: "SELECT open FROM records WHERE kind = ? AND id = ?", arguments: [R.kind, id.rawValue])
@@ -107,12 +157,14 @@ extension Store {
     }
 
     /// Every row a command could write, as text: records, revisions,
-    /// students, the audit log, drafts and settings. Equal snapshots before
-    /// and after a refused command show it wrote nothing.
+    /// students, levels and flags, the inbox, the audit log, drafts and
+    /// settings. Equal snapshots before and after a refused command show it
+    /// wrote nothing.
     func snapshot() throws -> [String: [String]] {
         try writer.read { db in
             var tables: [String: [String]] = [:]
             for (table, order) in [("records", "kind, id"), ("revisions", "kind, id, revision"), ("students", "id"),
+                                   ("standing", "link"), ("tier_inbox", "id"),
                                    ("audit_log", "id"), ("drafts", "account"), ("settings", "key")] {
                 tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)").map(\.description)
             }

@@ -46,7 +46,7 @@ final class StudentFlagsTests: XCTestCase {
 
     func testMigratingAVersionOneDatabaseFillsTheFlagsFromTheRecords() throws {
         let queue = try DatabaseQueue()
-        try StoreMigrator.migrator.migrate(queue, upTo: "v1-records")
+        try StoreMigrator.beforeTiers.migrate(queue, upTo: "v1-records")
         var student = Fixture.student(7, name: "王五")
         student.flags = [.migrantWorkerFamily]
         try queue.write { db in

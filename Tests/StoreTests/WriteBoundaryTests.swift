@@ -181,7 +181,7 @@ final class WriteBoundaryTests: XCTestCase {
             XCTAssertEqual(added.map(\.action), actions.map(\.rawValue), "\(command)", line: line)
             if !actions.isEmpty {
                 XCTAssertEqual(Set(added.map(\.actor)), [account.id.rawValue], line: line)
-                XCTAssertEqual(Set(added.map(\.subject)), [subject.map { "student:\($0.rawValue)" } ?? ""], line: line)
+                XCTAssertEqual(added.map(\.subject), actions.map { store.auditSubject($0, subject) }, line: line)
             }
             covered.formUnion(actions)
         }
@@ -301,7 +301,8 @@ final class WriteBoundaryTests: XCTestCase {
         let opened = try store.openFile(pupil, as: .counselor, at: now)
         XCTAssertEqual(opened.student.id, pupil)
         let view = try XCTUnwrap(try store.auditEntries().last)
-        XCTAssertEqual([view.action, view.actor, view.subject], ["student.view", "counselor", "student:s1"])
+        XCTAssertEqual([view.action, view.actor, view.subject], ["student.view", "counselor", store.auditSubject(.studentView, pupil)])
+        XCTAssertTrue(view.subject.hasPrefix("clinical:"), "a file view says the student is in counseling")
         try store.execute(.writeNote(note()), as: .counselor, at: now)
         let afterSave = try store.auditEntries().count
         let reloaded = try store.reloadFile(pupil, as: .counselor)
@@ -320,7 +321,7 @@ final class WriteBoundaryTests: XCTestCase {
         try store.execute(.keepDraft(body: try JSONEncoder().encode(["text": text]), about: pupil), as: .counselor, at: now)
         let entry = try XCTUnwrap(try store.auditEntries().last)
         XCTAssertEqual(entry.action, "draft.keep")
-        XCTAssertEqual(entry.subject, "student:s1")
+        XCTAssertEqual(entry.subject, store.auditSubject(.draftKeep, pupil))
         XCTAssertEqual(entry.detail, "")
         XCTAssertEqual(try store.draft([String: String].self, of: Fixture.counselor)?["text"], text)
         let everything = try store.snapshot()

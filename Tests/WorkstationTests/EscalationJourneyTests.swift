@@ -41,9 +41,9 @@ final class EscalationJourneyTests: XCTestCase {
                               className: "初一(1)班", headTeacher: "王老师")
         let earlier = F.now.adding(seconds: -3600)
         try store.writer.write { db in
-            try Store.writeStudent(student, revision: 1, db)
-            try Store.apply(LevelChange(id: LevelChangeID("l1"), student: student.id, from: .none, to: .severe, by: li.id,
-                                        at: earlier, reason: "自述压力大", source: .assessment), db)
+            try store.writeStudent(student, revision: 1, db)
+            try store.apply(LevelChange(id: LevelChangeID("l1"), student: student.id, from: .none, to: .severe, by: li.id,
+                                        at: earlier, reason: "自述压力大", source: .assessment), by: li.id, db)
         }
         try store.execute(.checkIn(DutyCheckIn(id: DutyCheckInID("c1"), person: li.id, checkIn: earlier)), as: li, at: earlier)
         try store.execute(.checkOut(DutyCheckInID("c1")), as: li, at: earlier.adding(seconds: 600))

@@ -143,9 +143,9 @@ final class JourneyTests: XCTestCase {
         let copy = try Store(writer: DatabaseQueue(), timeZone: F.zone, keys: .ephemeral())
         let file = try F.openFile(pending.student)
         try copy.writer.write { db in
-            try Store.writeStudent(file.student, revision: 1, db)
-            for change in file.levelChanges { try Store.apply(change, db) }
-            try Store.insert(pending, db)
+            try copy.writeStudent(file.student, revision: 1, db)
+            for change in file.levelChanges { try copy.apply(change, by: change.by, db) }
+            try copy.insert(pending, by: F.account("counselor").id, db)
         }
         try copy.execute(.decideProposal(decided, levelChange: change, basedOn: base), as: F.account("counselor"), at: F.now)
         XCTAssertEqual(try copy.studentList().first?.level, pending.suggestedLevel)

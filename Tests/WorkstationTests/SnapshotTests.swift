@@ -1,5 +1,6 @@
 import Counseling
 import Foundation
+@testable import Store
 import Terminal
 import XCTest
 @testable import Workstation
@@ -94,8 +95,10 @@ final class SnapshotTests: XCTestCase {
             assertSnapshot(closing, "confirm-discard-\(tag)-80x24")
 
             var head = try F.state("head", [.head], language: language, width: 80, height: 24)
+            // The reason as a head's session holds it: sealed for counselors.
             head.pendingClosings = [CaseClosing(id: CaseClosingID("c1"), student: head.students[3].id, author: StaffID("counselor"),
-                                                requestedAt: F.now, reason: "连续六周情绪稳定，医院复诊结论正常", newLevel: .general)]
+                                                requestedAt: F.now, reason: SealedText.seal("连续六周情绪稳定，医院复诊结论正常", try F.store().keys),
+                                                newLevel: .general)]
             var decision = head
             _ = F.press(&decision, .character("A"))
             assertSnapshot(decision, "closing-decision-\(tag)-80x24")

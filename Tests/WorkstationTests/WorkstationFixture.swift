@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 @testable import Store
 import Terminal
+import Vault
 import XCTest
 @testable import Workstation
 
@@ -34,12 +35,22 @@ enum WorkstationFixture {
         try store().openFile(id, as: account("counselor"), at: now)
     }
 
+    /// The demo store as a session of `account` sees it: the same database,
+    /// with the tier keys its roles hold (a counselor both, a head of
+    /// guidance oversight, anyone else none), as the vault would give them.
+    static func store(as account: String, _ roles: Set<Role>) throws -> Store {
+        let base = try store()
+        let tiers: Set<Tier> = roles.contains(.counselor) ? [.oversight, .clinical] : roles.contains(.head) ? [.oversight] : []
+        return try Store(writer: base.writer, timeZone: zone, accounts: base.accounts,
+                         keys: base.keys.limited(to: tiers, account: account))
+    }
+
     static func state(_ account: String, _ roles: Set<Role>, language: Language = .en, width: Int = 120, height: Int = 40) throws -> AppState {
         var s = AppState(language: language, accounts: ["counselor", "duty", "head"], now: now, wall: wall)
         s.width = width
         s.height = height
         XCTAssertEqual(Update.update(&s, .unlocked(account: account, roles: roles)), [.load])
-        _ = Update.update(&s, .loaded(try Snapshot.load(from: try store(), roles: roles, now: now)))
+        _ = Update.update(&s, .loaded(try Snapshot.load(from: try store(as: account, roles), roles: roles, now: now)))
         return s
     }
 

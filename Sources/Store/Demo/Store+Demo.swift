@@ -4,16 +4,20 @@ import GRDB
 
 extension Store {
     /// Writes a generated demo school in one transaction, with one audit
-    /// entry ("demo.generate") that says what was created.
+    /// entry ("demo.generate") that says what was created. Every record is
+    /// signed by `actor`, the importing account, whose session must hold
+    /// every tier the records are sealed under.
     public func saveDemo(_ school: DemoSchool, by actor: StaffID, at now: LocalDateTime) throws {
         try writer.write { db in
-            for s in school.students { try Self.writeStudent(s, revision: 1, db) }
-            for record in school.records { try Self.insert(record, db) }
+            for s in school.students { try writeStudent(s, revision: 1, db) }
+            for record in school.records { try insert(record, by: actor, db) }
             // Current levels follow the last change of each student.
-            let changes = school.records.compactMap { $0 as? LevelChange }.sorted { $0.at < $1.at }
-            for change in changes {
-                try db.execute(sql: "UPDATE students SET level = ? WHERE id = ?",
-                               arguments: [change.to.number, change.student.rawValue])
+            var levels: [StudentID: WarningLevel] = [:]
+            for change in school.records.compactMap({ $0 as? LevelChange }).sorted(by: { $0.at < $1.at }) {
+                levels[change.student] = change.to
+            }
+            for s in school.students where levels[s.id] != nil || !s.flags.isEmpty {
+                try setStanding(s.id, level: levels[s.id] ?? WarningLevel.none, flags: s.flags, db)
             }
             for (key, body) in [(SettingKey<[Staff]>.staff.name, try Self.encode(school.staff)),
                                 (SettingKey<SchoolCalendar>.calendar.name, try Self.encode(school.calendar))] {

@@ -4,11 +4,12 @@ import GRDB
 
 /// Drafts, imports: commands that write many rows or an account's own.
 extension Store {
-    /// Keeps the account's one draft (replacing an earlier one). The audit
-    /// log says a draft was kept about the student, never what it says.
+    /// Keeps the account's one draft (replacing an earlier one), sealed
+    /// under the account's highest tier (`writeDraft`). The audit log says
+    /// a draft was kept, about the student only by the clinical link, never
+    /// what it says.
     func keepDraft(_ body: Data, _ student: StudentID?, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
-        try db.execute(sql: "INSERT INTO drafts(account, body) VALUES (?, ?) ON CONFLICT(account) DO UPDATE SET body = excluded.body",
-                       arguments: [a.id.rawValue, String(decoding: body, as: UTF8.self)])
+        try writeDraft(body, of: a.id, db)
         try audit(db, a.id, now, .draftKeep, student, "")
         return CommandOutcome()
     }
@@ -22,25 +23,51 @@ extension Store {
     /// Saves new students and updates existing ones (matched by student
     /// number); an updated student's previous version is kept. One audit
     /// entry for the batch, with the counts.
+    ///
+    /// Guardians and flags are sealed in the body (`StudentBody`), and the
+    /// flags that count go to the oversight tier: straight there when the
+    /// importing session holds it, else through the counselors' inbox (an
+    /// administrator holds no tier). A session that cannot open a student's
+    /// sealed part cannot tell whether new guardians differ from it: with
+    /// the roster unchanged it writes them in place, without a revision.
     func importStudents(_ students: [Student], _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
         var outcome = CommandOutcome()
+        var flags: [String: Set<StudentFlag>] = [:]
         for var s in students {
             try Self.validate(s.validate())
             if let existing = try Row.fetchOne(db, sql: "SELECT id, revision, body FROM students WHERE number = ?",
                                                arguments: [s.number]) {
                 s.id = StudentID(existing["id"] as String)
-                let body = try Self.encode(s)
-                if body == existing["body"] as String { continue }
-                let revision: Int = existing["revision"]
+                flags[s.id.rawValue] = s.flags
+                let body: String = existing["body"], revision: Int = existing["revision"]
+                if keys.holds(.clinical) {
+                    if try StudentBody.decode(body, keys, opening: true) == s { continue }
+                } else if try StudentBody.roster(body) == StudentBody.roster(of: s) {
+                    let sealedBefore = try Store.decode(StudentBody.self, body).sealed != nil
+                    let sealedNow = !s.guardians.isEmpty || !s.flags.isEmpty
+                    if !sealedBefore && !sealedNow { continue }
+                    if sealedBefore && sealedNow {
+                        try writeStudent(s, revision: revision, db)
+                        continue
+                    }
+                }
                 try db.execute(sql: """
                     INSERT INTO revisions(kind, id, revision, body, replaced_by, replaced_at) VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [RecordKind.student, s.id.rawValue, revision, existing["body"] as String, a.id.rawValue, now.description])
-                try Self.writeStudent(s, revision: revision + 1, db)
+                    """, arguments: [RecordKind.student, s.id.rawValue, revision, body, a.id.rawValue, now.description])
+                try writeStudent(s, revision: revision + 1, db)
                 outcome.updated += 1
             } else {
-                try Self.writeStudent(s, revision: 1, db)
+                flags[s.id.rawValue] = s.flags
+                try writeStudent(s, revision: 1, db)
                 outcome.added += 1
             }
+        }
+        if keys.holds(.oversight) {
+            for (id, set) in flags.sorted(by: { $0.key < $1.key }) where try standing(of: StudentID(id), db)?.flags ?? [] != set {
+                try setStanding(StudentID(id), flags: set, db)
+            }
+        } else if !flags.isEmpty {
+            try post(.flags(flags), by: a.id, db)
         }
         try audit(db, a.id, now, .studentImport, nil, "added \(outcome.added), updated \(outcome.updated)")
         return outcome
@@ -62,11 +89,11 @@ extension Store {
         }
         for shift in shifts {
             try Self.validate(shift.validate())
-            if try Self.stored(PlannedShift.self, id: shift.id, db) != nil {
-                try Self.replace(shift, by: a.id, at: now, db)
+            if try stored(PlannedShift.self, id: shift.id, db) != nil {
+                try replace(shift, by: a.id, at: now, db)
                 outcome.updated += 1
             } else {
-                try Self.insert(shift, db)
+                try insert(shift, by: a.id, db)
                 outcome.added += 1
             }
         }

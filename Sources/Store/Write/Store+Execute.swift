@@ -20,6 +20,9 @@ extension Store {
     }
 
     private func run(_ command: StoreCommand, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
+        // What others left for the tiers' holders goes in before anything
+        // reads the files (a counselor's session only).
+        try receiveInbox(as: a.id, at: now, db)
         switch command {
         case .logVisit(let visit): return try logVisit(visit, a, now, db)
         case .checkIn(let shift): return try checkIn(shift, a, now, db)
@@ -68,9 +71,9 @@ extension Store {
     public func openFile(_ id: StudentID, as account: Account, at now: LocalDateTime) throws -> StudentFile {
         guard account.may(.readStudentArchive) else { throw StoreError.notAllowed(.readStudentArchive) }
         return try writer.write { db in
-            let file = try Self.file(id, db)
+            let opened = try file(id, db)
             try audit(db, account.id, now, .studentView, id, "")
-            return file
+            return opened
         }
     }
 
@@ -78,7 +81,7 @@ extension Store {
     /// is in the audit log already, this is not a new view of the file.
     public func reloadFile(_ id: StudentID, as account: Account) throws -> StudentFile {
         guard account.may(.readStudentArchive) else { throw StoreError.notAllowed(.readStudentArchive) }
-        return try writer.read { db in try Self.file(id, db) }
+        return try writer.read { db in try file(id, db) }
     }
 
     // MARK: - shared steps
@@ -90,16 +93,11 @@ extension Store {
 
     /// The stored version of a record, which must be exactly `base`, the
     /// version the edit started from; otherwise who saved in between, and when.
-    static func requireUnchanged<R: StoredRecord & Equatable>(_ base: R, _ db: Database) throws {
+    func requireUnchanged<R: StoredRecord & Equatable>(_ base: R, _ db: Database) throws {
         guard let stored = try stored(R.self, id: base.id, db) else {
             throw StoreError.missing(kind: R.kind, id: base.id.rawValue)
         }
-        if stored != base { throw try staleError(R.kind, base.id.rawValue, db) }
-    }
-
-    static func stored<R: StoredRecord>(_ type: R.Type, id: R.ID, _ db: Database) throws -> R? {
-        try String.fetchOne(db, sql: "SELECT body FROM records WHERE kind = ? AND id = ?", arguments: [R.kind, id.rawValue])
-            .map { try decode(R.self, $0) }
+        if stored != base { throw try Self.staleError(R.kind, base.id.rawValue, db) }
     }
 
     /// Who wrote the version now stored of a record, and when (the last
@@ -123,9 +121,16 @@ extension Store {
             .map { try decode([Staff].self, $0) } ?? []
     }
 
+    /// An entry about a student. For an action on tiered records the entry
+    /// names the student only by the tier's link and seals its detail
+    /// ("level 2 → 3") under that tier (`AuditTier`); a session without
+    /// the tier leaves both out rather than name the student.
     func audit(_ db: Database, _ actor: StaffID, _ now: LocalDateTime, _ action: AuditAction,
                _ student: StudentID?, _ detail: String) throws {
-        try audit(db, actor, now, action, subject: student.map { "student:\($0.rawValue)" } ?? "", detail)
+        guard let student else { return try audit(db, actor, now, action, subject: "", detail) }
+        guard let tier = action.tier else { return try audit(db, actor, now, action, subject: "student:\(student.rawValue)", detail) }
+        let entry = AuditTier.entry(tier, student, action: action, actor: actor, detail: detail, keys)
+        try audit(db, actor, now, action, subject: entry.subject, entry.detail)
     }
 
     /// `text` with every control, format or separator character written

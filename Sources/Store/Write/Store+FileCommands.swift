@@ -7,20 +7,20 @@ import GRDB
 extension Store {
     func changeLevel(_ change: LevelChange, _ followUp: FollowUp, _ a: Account, _ now: LocalDateTime,
                      _ db: Database) throws -> CommandOutcome {
-        let file = try Self.file(change.student, db)
+        let current = try file(change.student, db)
         // `from` is the level the counselor saw: if a colleague changed it
         // meanwhile, this change is refused rather than recorded over theirs.
-        guard change.from == file.level else { throw try levelStale(change.student, db) }
+        guard change.from == current.level else { throw try levelStale(change.student, db) }
         // The domain's own rules, as if the change were made now by this
         // account; a closing or a screening goes through its own command.
-        let checked = try LevelChange.make(id: change.id, student: change.student, from: file.level, to: change.to,
+        let checked = try LevelChange.make(id: change.id, student: change.student, from: current.level, to: change.to,
                                            by: a.id, at: now, reason: change.reason, source: .assessment)
         // The follow-up the change sets is this student's next one, still to do.
         guard followUp.student == change.student, !followUp.isDone else { throw StoreError.notYours }
         if followUp.due < now.day { throw StoreError.invalid([.inPast(.dueDate)]) }
         try Self.validate(followUp.validate())
-        try Self.apply(checked, db)
-        try Self.insert(followUp, db)
+        try apply(checked, by: a.id, db)
+        try insert(followUp, by: a.id, db)
         try audit(db, a.id, now, .levelChange, change.student, "level \(checked.from.number) → \(checked.to.number)")
         try audit(db, a.id, now, .followUpAdd, change.student, "\(followUp.due)")
         return about(change.student)
@@ -29,10 +29,10 @@ extension Store {
     func completeFollowUp(_ followUp: FollowUp, basedOn base: FollowUp, _ a: Account, _ now: LocalDateTime,
                           _ db: Database) throws -> CommandOutcome {
         guard followUp.id == base.id, !base.isDone else { throw StoreError.stale(kind: FollowUp.kind, by: nil, at: nil) }
-        try Self.requireUnchanged(base, db)
+        try requireUnchanged(base, db)
         let done = base.completed(at: now, by: a.id, note: followUp.note)
         try Self.validate(done.validate())
-        try Self.replace(done, by: a.id, at: now, db)
+        try replace(done, by: a.id, at: now, db)
         try audit(db, a.id, now, .followUpDone, done.student, "")
         return about(done.student)
     }
@@ -53,7 +53,7 @@ extension Store {
 
     func savePlan(_ plan: SupportPlan, basedOn base: SupportPlan?, _ a: Account, _ now: LocalDateTime,
                   _ db: Database) throws -> CommandOutcome {
-        let current = try Self.file(plan.student, db).currentPlan
+        let current = try file(plan.student, db).currentPlan
         // The plan the counselor saw (or none) must still be the current one.
         if current != base {
             guard let current else { throw StoreError.stale(kind: SupportPlan.kind, by: nil, at: nil) }
@@ -67,10 +67,10 @@ extension Store {
         }
         try Self.validate(plan.validate())
         if let base, base.id == plan.id {
-            try Self.replace(plan, by: a.id, at: now, db)
+            try replace(plan, by: a.id, at: now, db)
             try audit(db, a.id, now, .planEdit, plan.student, "")
         } else {
-            try Self.insert(plan, db)
+            try insert(plan, by: a.id, db)
             try audit(db, a.id, now, .planAdd, plan.student, "")
         }
         return about(plan.student)
@@ -98,18 +98,18 @@ extension Store {
     func decide(_ proposal: ScreeningProposal, _ change: LevelChange?, basedOn base: ScreeningProposal,
                 _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
         guard proposal.id == base.id else { throw StoreError.missing(kind: ScreeningProposal.kind, id: proposal.id.rawValue) }
-        try Self.requireUnchanged(base, db)
+        try requireUnchanged(base, db)
         let reason = proposal.decisionReason
         if let change {
-            let level = try Self.file(base.student, db).level
+            let level = try file(base.student, db).level
             guard change.from == level else { throw try levelStale(base.student, db) }
             let (decided, checked) = try base.confirm(level: change.to, currentLevel: level, by: a.id, at: now,
                                                       reason: reason, levelChangeID: change.id)
-            try Self.replace(decided, by: a.id, at: now, db)
-            try Self.apply(checked, db)
+            try replace(decided, by: a.id, at: now, db)
+            try apply(checked, by: a.id, db)
             try audit(db, a.id, now, .proposalConfirmed, base.student, "level \(checked.from.number) → \(checked.to.number)")
         } else {
-            try Self.replace(try base.dismiss(by: a.id, at: now, reason: reason), by: a.id, at: now, db)
+            try replace(try base.dismiss(by: a.id, at: now, reason: reason), by: a.id, at: now, db)
             try audit(db, a.id, now, .proposalDismissed, base.student, "")
         }
         return about(base.student)
@@ -117,13 +117,13 @@ extension Store {
 
     func requestClosing(_ closing: CaseClosing, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
         guard closing.author == a.id, closing.approver == nil, closing.declinedBy == nil else { throw StoreError.notYours }
-        let file = try Self.file(closing.student, db)
-        if file.closings.contains(where: \.isPending) { throw CaseClosingProblem.alreadyRequested }
+        let current = try file(closing.student, db)
+        if current.closings.contains(where: \.isPending) { throw CaseClosingProblem.alreadyRequested }
         // Everything but the second person's decision must hold already.
-        let problems = closing.problems(currentLevel: file.level, plan: file.currentPlan, followUps: file.followUps)
+        let problems = closing.problems(currentLevel: current.level, plan: current.currentPlan, followUps: current.followUps)
             .filter { ![.noApprover, .notApproved].contains($0) }
         if !problems.isEmpty { throw CaseClosingRejection(problems: problems) }
-        try Self.insert(closing, db)
+        try insert(closing, by: a.id, db)
         try audit(db, a.id, now, .closingRequest, closing.student, "")
         return about(closing.student)
     }
@@ -132,21 +132,19 @@ extension Store {
     /// file as it is at that moment and closes the case with its level
     /// change; a decline records only the decision.
     func decideClosing(_ closing: CaseClosing, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
-        guard let request = try Self.stored(CaseClosing.self, id: closing.id, db), request.isPending else {
+        guard let request = try stored(CaseClosing.self, id: closing.id, db), request.isPending else {
             throw CaseClosingProblem.alreadyDecided
         }
         // The decision is this account's own, on the request as it was made.
         let decided = closing.isApproved
             ? try request.approved(by: a.id, at: now)
             : try request.declined(by: a.id, at: now, reason: closing.declineReason ?? "")
-        try Self.replace(decided, by: a.id, at: now, db)
+        try replace(decided, by: a.id, at: now, db)
         // Everything from here on is about the stored request's student.
         let student = decided.student
         if decided.isApproved {
-            let file = try Self.file(student, db)
-            let change = try decided.levelChange(id: LevelChangeID("level-" + decided.id.rawValue), currentLevel: file.level,
-                                                 plan: file.currentPlan, followUps: file.followUps)
-            try Self.apply(change, db)
+            let change = try closingLevelChange(decided, try file(student, db))
+            try apply(change, by: a.id, db)
             try audit(db, a.id, now, .closingApprove, student, "level \(change.from.number) → \(change.to.number)")
         } else {
             try audit(db, a.id, now, .closingDecline, student, "")
@@ -160,7 +158,7 @@ extension Store {
                                     detail: String = "", _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
         try Self.requireStudent(student, db)
         try Self.validate(problems)
-        try Self.insert(record, db)
+        try insert(record, by: a.id, db)
         try audit(db, a.id, now, action, student, detail)
         return about(student)
     }
@@ -170,23 +168,47 @@ extension Store {
     func editRecord<R: StoredRecord & Equatable>(_ record: R, basedOn base: R, about student: StudentID,
                                                  problems: [ValidationError], _ action: AuditAction,
                                                  _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
-        try Self.requireUnchanged(base, db)
+        try requireUnchanged(base, db)
         try Self.validate(problems)
-        try Self.replace(record, by: a.id, at: now, db)
+        try replace(record, by: a.id, at: now, db)
         try audit(db, a.id, now, action, student, "")
         return about(student)
     }
 
     /// Stores a level change and makes it the student's current level.
-    static func apply(_ change: LevelChange, _ db: Database) throws {
-        try insert(change, db)
-        try db.execute(sql: "UPDATE students SET level = ? WHERE id = ?", arguments: [change.to.number, change.student.rawValue])
-        guard db.changesCount == 1 else { throw StoreError.unknownStudent(change.student) }
+    func apply(_ change: LevelChange, by author: StaffID, _ db: Database) throws {
+        try Self.requireStudent(change.student, db)
+        try insert(change, by: author, db)
+        try setStanding(change.student, level: change.to, db)
+    }
+
+    /// The level change an approved closing makes, checked against the file
+    /// as the approver's session reads it. A head of guidance holds no
+    /// clinical key: the plan and the reason were checked when a counselor
+    /// asked (`requestClosing`), and the change carries the request's sealed
+    /// reason on unread. The level and the last follow-up are checked again.
+    private func closingLevelChange(_ decided: CaseClosing, _ file: StudentFile) throws -> LevelChange {
+        let id = LevelChangeID("level-" + decided.id.rawValue)
+        if keys.holds(.clinical) {
+            return try decided.levelChange(id: id, currentLevel: file.level, plan: file.currentPlan, followUps: file.followUps)
+        }
+        let unseen: [CaseClosingProblem] = [.noSupportPlan, .planNotReviewed, .reasonMissing]
+        let problems = decided.problems(currentLevel: file.level, plan: file.currentPlan, followUps: file.followUps)
+            .filter { problem in
+                if unseen.contains(problem) { return false }
+                if case .invalidReason = problem { return !SealedText.isSealed(decided.reason) }
+                return true
+            }
+        guard problems.isEmpty, let approver = decided.approver, let approvedAt = decided.approvedAt else {
+            throw CaseClosingRejection(problems: problems)
+        }
+        return LevelChange(id: id, student: decided.student, from: file.level, to: decided.newLevel, by: approver,
+                           at: approvedAt, reason: decided.reason, source: .caseClosing(decided.id))
     }
 
     /// A level someone changed since the form opened: who and when.
     private func levelStale(_ student: StudentID, _ db: Database) throws -> StoreError {
-        let last = try Self.records(LevelChange.self, of: student, db).last
+        let last = try records(LevelChange.self, of: student, db).last
         return .stale(kind: LevelChange.kind, by: try last.map { try Self.displayName($0.by, db) }, at: last?.at)
     }
 

@@ -17,7 +17,7 @@ extension Store {
             visit.escalatedTo = try counselorToReach(for: visit.student, now, db)
         }
         try Self.validate(visit.validate())
-        try Self.insert(visit, db)
+        try insert(visit, by: a.id, db)
         try audit(db, a.id, now, .visitAdd, visit.student, visit.channel.rawValue)
         var outcome = CommandOutcome()
         outcome.routedTo = visit.escalatedTo
@@ -30,20 +30,20 @@ extension Store {
         guard checkIn.checkOut == nil, checkIn.checkIn.day == now.day, checkIn.checkIn <= now else { throw DutyProblem.notNow }
         // One open shift a day per person; one left open on an earlier day
         // stays as it is (a missing check-out) and does not stop today's.
-        let open: [DutyCheckIn] = try Self.openRecords(DutyCheckIn.self, db)
+        let open: [DutyCheckIn] = try openRecords(DutyCheckIn.self, db)
         if open.contains(where: { $0.person == a.id && $0.checkIn.day == now.day }) { throw DutyProblem.alreadyCheckedIn }
         try Self.validate(checkIn.validate())
-        try Self.insert(checkIn, db)
+        try insert(checkIn, by: a.id, db)
         try audit(db, a.id, now, .checkIn, nil, "")
         return CommandOutcome()
     }
 
     func checkOut(_ id: DutyCheckInID, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
-        guard let open = try Self.stored(DutyCheckIn.self, id: id, db) else {
+        guard let open = try stored(DutyCheckIn.self, id: id, db) else {
             throw StoreError.missing(kind: DutyCheckIn.kind, id: id.rawValue)
         }
         guard open.person == a.id else { throw DutyProblem.notYours }
-        try Self.replace(try open.checkedOut(at: now), by: a.id, at: now, db)
+        try replace(try open.checkedOut(at: now), by: a.id, at: now, db)
         try audit(db, a.id, now, .checkOut, nil, "")
         return CommandOutcome()
     }
@@ -56,13 +56,13 @@ extension Store {
     func move(_ appointment: Appointment, basedOn base: Appointment, _ a: Account, _ now: LocalDateTime,
               _ db: Database) throws -> CommandOutcome {
         guard appointment.id == base.id else { throw StoreError.missing(kind: Appointment.kind, id: appointment.id.rawValue) }
-        try Self.requireUnchanged(base, db)
+        try requireUnchanged(base, db)
         // Only the status moves, by the domain's rules, and a counselor is
         // named if none was; nothing else of the caller's copy is taken.
         var asked = base
         if asked.counselor == nil { asked.counselor = appointment.counselor }
         let moved = try asked.moved(to: appointment.status, at: now)
-        try Self.replace(moved, by: a.id, at: now, db)
+        try replace(moved, by: a.id, at: now, db)
         try audit(db, a.id, now, .appointmentMove, moved.student, moved.status.rawValue)
         return CommandOutcome()
     }
@@ -70,9 +70,9 @@ extension Store {
     /// Read and written in one transaction, so two counselors pressing at
     /// once do not both take it: the second is told another was first.
     func takeEscalation(_ id: VisitID, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
-        guard let visit = try Self.stored(Visit.self, id: id, db) else { throw StoreError.missing(kind: Visit.kind, id: id.rawValue) }
+        guard let visit = try stored(Visit.self, id: id, db) else { throw StoreError.missing(kind: Visit.kind, id: id.rawValue) }
         let taken = try visit.takenOver(by: a.id, at: now)
-        try Self.replace(taken, by: a.id, at: now, db)
+        try replace(taken, by: a.id, at: now, db)
         try audit(db, a.id, now, .escalationTake, taken.student, "")
         var outcome = CommandOutcome()
         outcome.takenVisit = taken
@@ -83,10 +83,5 @@ extension Store {
     static func requireStudent(_ id: StudentID, _ db: Database) throws {
         let known = try Bool.fetchOne(db, sql: "SELECT 1 FROM students WHERE id = ?", arguments: [id.rawValue]) ?? false
         if !known { throw StoreError.unknownStudent(id) }
-    }
-
-    static func openRecords<R: StoredRecord>(_ type: R.Type, _ db: Database) throws -> [R] {
-        try String.fetchAll(db, sql: "SELECT body FROM records WHERE kind = ? AND open = 1 ORDER BY due, time, id",
-                            arguments: [R.kind]).map { try decode(R.self, $0) }
     }
 }

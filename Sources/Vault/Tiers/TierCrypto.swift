@@ -31,20 +31,28 @@ enum TierCrypto {
         return w.bytes
     }
 
-    static func link(_ id: [UInt8], key: SecretBytes) -> String {
-        let sub = subkey(key, linkSubkey)
-        defer { sub.wipe() }
+    /// A student's link, with the tier's link subkey (`TierSubkeys`).
+    static func link(_ id: [UInt8], subkey sub: SecretBytes) -> String {
         var out = [UInt8](repeating: 0, count: 16)
         sub.withUnsafeBytes { s in
             _ = crypto_generichash(&out, 16, id, UInt64(id.count), s.baseAddress!.assumingMemoryBound(to: UInt8.self), SlotCrypto.keyBytes)
         }
-        return out.map { String(format: "%02x", $0) }.joined()
+        return hex(out)
+    }
+
+    /// Lower-case hex, without `String(format:)`, which costs microseconds
+    /// a byte: the store links every row a list opens.
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(bytes.count * 2)
+        for b in bytes { text += [digits[Int(b >> 4)], digits[Int(b & 0x0f)]] }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// nonce || ciphertext.
-    static func seal(_ plain: [UInt8], key: SecretBytes, ad: [UInt8]) -> [UInt8] {
-        let sub = subkey(key, encryptionSubkey)
-        defer { sub.wipe() }
+    /// With the tier's encryption subkey (`TierSubkeys`).
+    static func seal(_ plain: [UInt8], subkey sub: SecretBytes, ad: [UInt8]) -> [UInt8] {
         let nonce = SlotCrypto.randomBytes(SlotCrypto.nonceBytes)
         var box = [UInt8](repeating: 0, count: plain.count + Int(crypto_aead_xchacha20poly1305_ietf_ABYTES))
         var len: UInt64 = 0
@@ -55,11 +63,9 @@ enum TierCrypto {
         return nonce + box
     }
 
-    static func open(_ sealed: [UInt8], key: SecretBytes, ad: [UInt8]) -> [UInt8]? {
+    static func open(_ sealed: [UInt8], subkey sub: SecretBytes, ad: [UInt8]) -> [UInt8]? {
         let n = SlotCrypto.nonceBytes, abytes = Int(crypto_aead_xchacha20poly1305_ietf_ABYTES)
         guard sealed.count >= n + abytes else { return nil }
-        let sub = subkey(key, encryptionSubkey)
-        defer { sub.wipe() }
         let nonce = Array(sealed[..<n]), box = Array(sealed[n...])
         var out = [UInt8](repeating: 0, count: box.count - abytes)
         var len: UInt64 = 0

@@ -11,6 +11,10 @@ public final class TierKeys: @unchecked Sendable {
     /// The account these keys were unlocked for.
     public let account: String
     private let tierKeys: [Tier: SecretBytes]
+    /// Each held tier's encryption and link subkeys, derived once: the
+    /// store opens and links thousands of rows on the way to the first
+    /// frame, and each derivation allocates guarded memory.
+    private let subkeys: [Tier: TierSubkeys]
     /// The clinical tier's X25519 secret (the clinical key is derived from
     /// it); nil unless the account holds the clinical tier.
     private let clinicalSecret: SecretBytes?
@@ -26,15 +30,17 @@ public final class TierKeys: @unchecked Sendable {
          signing: [String: SecretBytes], signers: [String: [[UInt8]]], mintsSigners: Bool = false) {
         self.account = account
         self.tierKeys = tierKeys
+        self.subkeys = tierKeys.mapValues(TierSubkeys.init)
         self.clinicalSecret = clinicalSecret
         self.clinicalPublic = clinicalPublic
         self.book = SignerBook(secrets: signing, publicKeys: signers, mints: mintsSigners)
     }
 
-    private init(account: String, tierKeys: [Tier: SecretBytes], clinicalSecret: SecretBytes?,
+    private init(account: String, tierKeys: [Tier: SecretBytes], subkeys: [Tier: TierSubkeys], clinicalSecret: SecretBytes?,
                  clinicalPublic: [UInt8], book: SignerBook) {
         self.account = account
         self.tierKeys = tierKeys
+        self.subkeys = subkeys
         self.clinicalSecret = clinicalSecret
         self.clinicalPublic = clinicalPublic
         self.book = book
@@ -46,7 +52,7 @@ public final class TierKeys: @unchecked Sendable {
     /// one wipes both.
     public func limited(to tiers: Set<Tier>, account: String? = nil) -> TierKeys {
         TierKeys(account: account ?? self.account, tierKeys: tierKeys.filter { tiers.contains($0.key) },
-                 clinicalSecret: tiers.contains(.clinical) ? clinicalSecret : nil,
+                 subkeys: subkeys.filter { tiers.contains($0.key) }, clinicalSecret: tiers.contains(.clinical) ? clinicalSecret : nil,
                  clinicalPublic: clinicalPublic, book: book)
     }
 
@@ -79,22 +85,22 @@ public final class TierKeys: @unchecked Sendable {
     /// student it is about (nor which rows are about the same one). Nil when
     /// the tier is not held.
     public func link(_ tier: Tier, _ id: String) -> String? {
-        guard let key = tierKeys[tier] else { return nil }
-        return TierCrypto.link(Array(id.utf8), key: key)
+        guard let sub = subkeys[tier] else { return nil }
+        return TierCrypto.link(Array(id.utf8), subkey: sub.link)
     }
 
     /// XChaCha20-Poly1305 under the tier's key, `ad` binding where the bytes
     /// belong (table, record id, revision, tier). Nil when not held.
     public func seal(_ tier: Tier, _ plain: [UInt8], ad: [UInt8]) -> [UInt8]? {
-        guard let key = tierKeys[tier] else { return nil }
-        return TierCrypto.seal(plain, key: key, ad: TierCrypto.bind(tier, ad))
+        guard let sub = subkeys[tier] else { return nil }
+        return TierCrypto.seal(plain, subkey: sub.encryption, ad: TierCrypto.bind(tier, ad))
     }
 
     /// The plain bytes, or nil when the tier is not held or the bytes do not
     /// authenticate (altered, moved to another row, or written without the key).
     public func open(_ tier: Tier, _ sealed: [UInt8], ad: [UInt8]) -> [UInt8]? {
-        guard let key = tierKeys[tier] else { return nil }
-        return TierCrypto.open(sealed, key: key, ad: TierCrypto.bind(tier, ad))
+        guard let sub = subkeys[tier] else { return nil }
+        return TierCrypto.open(sealed, subkey: sub.encryption, ad: TierCrypto.bind(tier, ad))
     }
 
     /// Sealed to the clinical tier's public key (`crypto_box_seal`): any
@@ -126,8 +132,26 @@ public final class TierKeys: @unchecked Sendable {
 
     public func wipe() {
         tierKeys.values.forEach { $0.wipe() }
+        subkeys.values.forEach { $0.wipe() }
         clinicalSecret?.wipe()
         book.wipe()
+    }
+}
+
+/// A tier key's subkeys for sealing and for links (`TierCrypto`), derived
+/// once and shared by a session's `limited` copies, so wiping one wipes both.
+private final class TierSubkeys: @unchecked Sendable {
+    let encryption: SecretBytes
+    let link: SecretBytes
+
+    init(_ key: SecretBytes) {
+        encryption = TierCrypto.subkey(key, TierCrypto.encryptionSubkey)
+        link = TierCrypto.subkey(key, TierCrypto.linkSubkey)
+    }
+
+    func wipe() {
+        encryption.wipe()
+        link.wipe()
     }
 }
 

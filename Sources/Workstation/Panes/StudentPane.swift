@@ -21,7 +21,7 @@ enum StudentPane {
         let handovers = s.handovers.map { run in
             let at = run.handover?.at ?? run.startedAt
             let when = at.day == s.now.day ? at.clock : at.monthDayClock
-            return S.handoverWaiting.format(L, when, s.studentName(run.student), run.handover?.note ?? "")
+            return S.handoverWaiting.format(L, when, s.studentName(run.student), WithheldText.shown(run.handover?.note ?? "", L))
         }
         let visits = s.escalations.map { v in
             let when = v.start.day == s.now.day ? v.start.clock

@@ -1,0 +1,20 @@
+import Vault
+
+extension RecordKind {
+    /// The tier whose key a record of this kind is sealed under as a whole,
+    /// or nil for the room's records, which every account keeps (visits,
+    /// appointments, shifts, check-ins, crisis runs) and whose clinical text
+    /// alone is sealed (`ClinicalText`).
+    ///
+    /// A closing is oversight, not clinical: the head of guidance decides on
+    /// it (`approveCaseClosing`), so a head's session must read the request
+    /// and write the decision. Its reasons, like a level change's reason and
+    /// a follow-up's note, are clinical text sealed inside the record.
+    var tier: Tier? {
+        switch self {
+        case .note, .plan, .contact, .referral, .screening, .proposal: .clinical
+        case .level, .followup, .closing: .oversight
+        case .visit, .appointment, .shift, .checkin, .crisis, .student: nil
+        }
+    }
+}

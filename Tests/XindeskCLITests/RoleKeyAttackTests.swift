@@ -1,0 +1,201 @@
+import Counseling
+import Foundation
+import GRDB
+@testable import Store
+@testable import Vault
+import XCTest
+
+/// The review's attack, kept in the suite: a duty teacher (and then a head
+/// of guidance) with only their own passphrase and a copy of `xindesk.db` +
+/// `xindesk.db.keys` derives every key their slot can derive, with the
+/// project's own code, and reads every row of every table. What a role may
+/// not read must not be there to find.
+final class RoleKeyAttackTests: CLITestCase {
+    static let passphrase = "demo1234"
+
+    /// A demo school as `xindesk demo` makes it (counselor and administrator,
+    /// duty, head), plus a counselor's draft that was never saved; returns
+    /// the generated school (the ground truth) after a clean close.
+    private func demoSchool() throws -> DemoSchool {
+        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        let now = LocalDateTime(Date(), in: zone)
+        var p = Array(Self.passphrase.utf8)
+        let kdf = KDFParameters(opsLimit: 1, memLimit: 8192)
+        let (vault, _) = try Vault.create(database: db, account: "counselor", roles: [.counselor, .admin], passphrase: &p, kdf: kdf)
+        for (name, role) in [("duty", Role.duty), ("head", Role.head)] {
+            var q = Array(Self.passphrase.utf8)
+            try vault.addAccount(name, roles: [role], passphrase: &q, kdf: kdf)
+        }
+        let pool = try vault.makePool()
+        let store = try Store(vault: vault, writer: pool, timeZone: zone)
+        let school = DemoSchool.generate(students: 300, seed: 4, now: now, calendar: try store.calendar())
+        try store.saveDemo(school, by: DemoSchool.counselorID, at: now)
+        let draftAbout = try XCTUnwrap(school.students.first).id
+        try store.execute(.keepDraft(body: Data(Self.draftText.utf8), about: draftAbout),
+                          as: Account(vault), at: now)
+        _ = try store.close(vault: vault)
+        vault.lock()
+        return school
+    }
+
+    static let draftText = "草稿：该生说起家里的事，情绪低落，未完成"
+
+    /// Free text a duty teacher must never read: every Chinese string of
+    /// four characters or more in the tiered records, and the clinical
+    /// fields of the room's records (briefs, notes, reasons, details).
+    private func clinicalStrings(_ school: DemoSchool) throws -> Set<String> {
+        let names = Set(school.students.map(\.name) + school.staff.map(\.name) + school.students.map(\.className))
+        var found: Set<String> = [Self.draftText]
+        for record in school.records {
+            let kind = type(of: record).kind
+            let json = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(record))
+            let tiered = ![RecordKind.visit, .appointment, .shift, .checkin, .crisis].contains(kind)
+            collect(json, key: nil, tiered: tiered, into: &found)
+        }
+        return found.filter { !names.contains($0) }
+    }
+
+    private func collect(_ value: Any, key: String?, tiered: Bool, into found: inout Set<String>) {
+        switch value {
+        case let s as String:
+            let clinicalField = ["brief", "note", "notes", "details", "detail", "reason", "text"].contains(key ?? "")
+            let chinese = s.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }.count
+            if chinese >= 4, tiered || clinicalField { found.insert(s) }
+        case let a as [Any]: a.forEach { collect($0, key: key, tiered: tiered, into: &found) }
+        case let d as [String: Any]: d.forEach { collect($0.value, key: $0.key, tiered: tiered, into: &found) }
+        default: break
+        }
+    }
+
+    /// Every cell of every table, as text, read with `page` alone.
+    private func everyRow(page: SecretBytes, fileId: [UInt8], database: String) throws -> [(table: String, cells: [String: String])] {
+        try CipherRuntime.register(path: database, key: page, fileId: fileId)
+        defer { CipherRuntime.unregister(path: database) }
+        let queue = try DatabaseQueue(path: database, configuration: CipherRuntime.configuration())
+        defer { try? queue.close() }
+        return try queue.read { db in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            return try tables.flatMap { table in
+                try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map { row in
+                    var cells: [String: String] = [:]
+                    for (column, value) in row {
+                        switch value.storage {
+                        case .string(let s): cells[column] = s
+                        case .blob(let d): cells[column] = String(decoding: d, as: UTF8.self)
+                        case .int64(let i): cells[column] = String(i)
+                        case .double(let x): cells[column] = String(x)
+                        case .null: break
+                        }
+                    }
+                    return (table, cells)
+                }
+            }
+        }
+    }
+
+    /// What `name`'s slot opens with its passphrase: its grants, by name.
+    private func derive(_ name: String, keyring: String) throws -> (fileId: [UInt8], grants: [GrantName: SecretBytes]) {
+        let ring = try JSONDecoder().decode(Keyring.self, from: try Data(contentsOf: URL(fileURLWithPath: keyring)))
+        let slot = try XCTUnwrap(ring.slot(named: name))
+        var p = Array(Self.passphrase.utf8)
+        let secrets = try slot.openSecrets(secret: SecretBytes(wiping: &p), fileId: ring.fileId)
+        var grants: [GrantName: SecretBytes] = [:]
+        for g in GrantName.allCases {
+            if let key = slot.openGrant(g, boxSecret: secrets.box, fileId: ring.fileId) { grants[g] = key }
+        }
+        let hex = Array(ring.fileId.utf8)
+        let fileId = stride(from: 0, to: hex.count, by: 2).map { UInt8(String(decoding: hex[$0..<$0 + 2], as: UTF8.self), radix: 16)! }
+        return (fileId, grants)
+    }
+
+    /// The attacker's copy of the two files.
+    private func stolenCopy() throws -> String {
+        let copy = dir + "/stolen/xindesk.db"
+        try FileManager.default.createDirectory(atPath: dir + "/stolen", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: db, toPath: copy)
+        try FileManager.default.copyItem(atPath: db + ".keys", toPath: copy + ".keys")
+        return copy
+    }
+
+    func testADutyTeacherWithTheFilesReadsNoClinicalTextLevelOrLink() throws {
+        let school = try demoSchool()
+        let secrets = try clinicalStrings(school)
+        XCTAssertGreaterThan(secrets.count, 50, "the demo writes notes, briefs and reasons to look for")
+        let copy = try stolenCopy()
+
+        let (fileId, grants) = try derive("duty", keyring: copy + ".keys")
+        XCTAssertEqual(Set(grants.keys), [.page], "a duty slot opens the page key and nothing else")
+        let rows = try everyRow(page: try XCTUnwrap(grants[.page]), fileId: fileId, database: copy)
+        XCTAssertGreaterThan(rows.count, 500, "the attacker does read every row")
+
+        // No clinical text, anywhere.
+        let everything = rows.flatMap { $0.cells.values }.joined(separator: "\u{1}")
+        let leaked = secrets.filter { everything.contains($0) }
+        XCTAssertEqual(leaked.sorted(), [], "clinical text readable with the duty key")
+
+        // No level or flag: the students table keeps none in the clear.
+        for row in rows where row.table == "students" {
+            XCTAssertEqual(row.cells["level"] ?? "0", "0", "a level in the clear")
+            XCTAssertEqual(row.cells["flags"] ?? "0", "0", "flags in the clear")
+        }
+
+        // No row ties a student to clinical or oversight data: a student id
+        // appears only in the student list, the room's own records (visits,
+        // appointments, crisis runs) and the log of the room's actions.
+        let ids = Set(school.students.map(\.id.rawValue))
+        let roomKinds: Set<String> = ["visit", "appointment", "shift", "checkin", "crisis", "student"]
+        let roomActions: Set<String> = ["visit.add", "escalation.take", "crisis.start", "crisis.step", "crisis.handover",
+                                        "crisis.take", "appointment.book", "appointment.move"]
+        for row in rows {
+            let mentioned = row.cells.values.flatMap { cell in ids.filter { cell.contains($0) } }
+            guard !mentioned.isEmpty else { continue }
+            switch row.table {
+            case "students": continue
+            case "records", "revisions":
+                XCTAssertTrue(roomKinds.contains(row.cells["kind"] ?? ""), "a \(row.cells["kind"] ?? "?") row names student \(mentioned)")
+            case "audit_log":
+                XCTAssertTrue(roomActions.contains(row.cells["action"] ?? ""), "audit \(row.cells["action"] ?? "?") names a student")
+            default:
+                XCTFail("table \(row.table) names student \(mentioned)")
+            }
+        }
+
+        // And through the project's own store, as the workstation reads it.
+        var p = Array(Self.passphrase.utf8)
+        let duty = try Vault.unlock(database: copy, account: "duty", passphrase: &p)
+        defer { duty.lock() }
+        let queue = try duty.makeQueue()
+        defer { _ = try? duty.close(queue) }
+        let store = try Store(vault: duty, writer: queue)
+        XCTAssertEqual(try store.keyAttentionFiles().count, 0)
+        XCTAssertTrue(try store.studentList().allSatisfy { $0.level == .none })
+        XCTAssertEqual(try school.students.flatMap { try store.records(CaseNote.self, of: $0.id) }.count, 0)
+    }
+
+    func testAHeadWithTheFilesReadsLevelsButNoNoteText() throws {
+        let school = try demoSchool()
+        let secrets = try clinicalStrings(school)
+        let copy = try stolenCopy()
+        let (_, grants) = try derive("head", keyring: copy + ".keys")
+        XCTAssertEqual(Set(grants.keys), [.page, .oversight], "a head holds the page and oversight keys only")
+
+        var p = Array(Self.passphrase.utf8)
+        let head = try Vault.unlock(database: copy, account: "head", passphrase: &p)
+        defer { head.lock() }
+        let queue = try head.makeQueue()
+        defer { _ = try? head.close(queue) }
+        let store = try Store(vault: head, writer: queue)
+        // Levels yes: the key-attention list is the demo's.
+        let expected = Set(school.records.compactMap { $0 as? LevelChange }.map(\.student))
+        let files = try store.keyAttentionFiles()
+        XCTAssertFalse(files.isEmpty)
+        XCTAssertTrue(Set(files.map(\.student.id)).isSubset(of: expected))
+        XCTAssertTrue(files.allSatisfy { $0.level >= .severe }, "key attention is level 2 and up")
+        // Note text no: what the head's store gives back holds none of it.
+        let seen = try files.map { String(decoding: try JSONEncoder().encode($0.caseNotes), as: UTF8.self)
+            + String(decoding: try JSONEncoder().encode($0.levelChanges), as: UTF8.self)
+            + String(decoding: try JSONEncoder().encode($0.plans), as: UTF8.self) }.joined()
+        XCTAssertEqual(secrets.filter { seen.contains($0) }.sorted(), [], "clinical text readable with the head's keys")
+        XCTAssertEqual(try school.students.flatMap { try store.records(CaseNote.self, of: $0.id) }.count, 0)
+    }
+}
