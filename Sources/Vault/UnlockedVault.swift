@@ -167,7 +167,7 @@ public final class UnlockedVault: @unchecked Sendable {
     /// Adds an account. Its slot gets the page key and whichever tier keys
     /// its roles need that this administrator holds; a tier it does not hold
     /// (an administrator who is no counselor adding a counselor) waits until
-    /// a holder unlocks (`grantWaitingSlots`).
+    /// a holder unlocks (`grantWaiting`).
     public func addAccount(_ name: String, roles: [Role], passphrase: inout [UInt8],
                            kdf: KDFParameters = .default) throws {
         let secret = try Vault.acceptedPassphrase(wiping: &passphrase)
@@ -243,11 +243,12 @@ public final class UnlockedVault: @unchecked Sendable {
 
     /// Grants every tier key this session holds to the slots whose roles
     /// need it and that do not have it yet (a counselor added by an
-    /// administrator who is no counselor; a passphrase reset). Runs at every
-    /// unlock; a failure leaves them waiting and is tried again next time.
-    /// Returns the accounts granted something, with what they were granted.
-    @discardableResult
-    func grantWaitingSlots() -> [(account: String, tiers: [Tier])] {
+    /// administrator who is no counselor; a passphrase reset). The
+    /// workstation calls it after every unlock, so does every store command
+    /// of the command line. Returns the accounts granted something, with
+    /// what they were granted, for the caller to record in the audit log; a
+    /// failure leaves them waiting for the next time.
+    public func grantWaiting() -> [(account: String, tiers: [Tier])] {
         let waiting: Bool = mutex.withLock {
             guard let held else { return false }
             return keyring.trustedSlots().contains { slot in
@@ -273,11 +274,6 @@ public final class UnlockedVault: @unchecked Sendable {
         }
         return granted
     }
-
-    /// What this unlock granted to colleagues waiting for keys.
-    public private(set) var grantedAtUnlock: [(account: String, tiers: [Tier])] = []
-
-    func recordGrants() { grantedAtUnlock = grantWaitingSlots() }
 
     // MARK: - backup and check
 

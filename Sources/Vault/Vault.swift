@@ -140,8 +140,9 @@ public enum Vault {
     /// keyring must be signed by the authority this slot trusts (the key
     /// inside its own wrapped secrets, not the one the file states), and the
     /// slot must be one the header vouches for and its own key signed;
-    /// then its grants are opened and checked, and whatever tier keys it
-    /// holds are granted to colleagues still waiting for them.
+    /// then its grants are opened and checked. Granting what it holds to
+    /// colleagues waiting for it is the caller's (`grantWaiting`), which
+    /// records it in the audit log.
     private static func open(_ paths: VaultPaths, _ keyring: Keyring, _ slot: KeySlot, _ secrets: SlotSecrets,
                              _ fileId: [UInt8], _ lock: LockFile) throws -> UnlockedVault {
         guard keyring.headerIsSigned(by: secrets.authority),
@@ -156,7 +157,6 @@ public enum Vault {
             vault.lock()
             throw VaultError.grantPending(account: slot.name)
         }
-        vault.recordGrants()
         return vault
     }
 

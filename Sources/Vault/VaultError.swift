@@ -10,7 +10,7 @@ public enum VaultError: TeacherReadableError, Equatable {
     case keyringMismatch(path: String)
     case keyringAltered(path: String)
     /// Every role of the account waits for a key only a colleague can grant
-    /// (see `UnlockedVault.grantWaitingSlots`).
+    /// (see `UnlockedVault.grantWaiting`).
     case grantPending(account: String)
     /// Slots in the keyring file that its signed header does not vouch for
     /// (planted, or with edited roles or keys), or members without a slot.

@@ -47,6 +47,11 @@ public final class Session {
                 vault = unlocked
                 let me = Account(unlocked)
                 account = me
+                // Keys this account holds go to colleagues waiting for them
+                // (a counselor an administrator added), on the record.
+                for (name, tiers) in unlocked.grantWaiting() {
+                    _ = try store?.execute(.recordAccountChange(.granted(tiers: tiers), account: name), as: me, at: state.now)
+                }
                 return [.unlocked(account: unlocked.account, roles: me.roles)]
             case .load:
                 return [.loaded(try snapshot(now: state.now))]

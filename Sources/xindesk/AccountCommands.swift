@@ -104,21 +104,22 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let vault = try global.unlock()
-            defer { vault.lock() }
-            for (account, tiers) in vault.grantedAtUnlock {
-                print(LocalizedText(zh: "已授予 \(account)：\(tiers.map(\.rawValue).joined(separator: ","))",
-                                    en: "Granted to \(account): \(tiers.map(\.rawValue).joined(separator: ","))").text(Text.language))
-            }
-            let waiting = vault.accountKeys.filter { !$0.waiting.isEmpty }
-            for account in waiting {
-                print(LocalizedText(
-                    zh: "\(account.name) 仍在等待（\(account.waiting.map(\.displayName.zh).joined(separator: "、"))）：需要持有相应密钥的账户登录一次。",
-                    en: "\(account.name) still waits (\(account.waiting.map(\.rawValue).joined(separator: ","))): an account holding those keys must unlock once."
-                ).text(Text.language))
-            }
-            if vault.grantedAtUnlock.isEmpty && waiting.isEmpty {
-                print(LocalizedText(zh: "没有等待授权的账户。", en: "No account is waiting for keys.").text(Text.language))
+            try StoreSession.run(global) { session in
+                var lines = session.granted.map { account, tiers in
+                    LocalizedText(zh: "已授予 \(account)：\(tiers.map(\.rawValue).joined(separator: ","))",
+                                  en: "Granted to \(account): \(tiers.map(\.rawValue).joined(separator: ","))").text(Text.language)
+                }
+                let waiting = session.vault.accountKeys.filter { !$0.waiting.isEmpty }
+                lines += waiting.map { account in
+                    LocalizedText(
+                        zh: "\(account.name) 仍在等待（\(account.waiting.map(\.displayName.zh).joined(separator: "、"))）：需要持有相应密钥的账户登录一次。",
+                        en: "\(account.name) still waits (\(account.waiting.map(\.rawValue).joined(separator: ","))): an account holding those keys must unlock once."
+                    ).text(Text.language)
+                }
+                if lines.isEmpty {
+                    lines = [LocalizedText(zh: "没有等待授权的账户。", en: "No account is waiting for keys.").text(Text.language)]
+                }
+                return lines
             }
         }
     }
@@ -174,11 +175,22 @@ struct CheckCommand: ParsableCommand {
         defer { vault.lock() }
         let report = try vault.check()
         guard report.isSound else { throw CLIError.damaged(report) }
-        let keys = try vault.tierKeys()
-        defer { keys.wipe() }
         let queue = try vault.makeQueue()
-        let verdict = try queue.read { db in try AuditChain.verify(db, keys: keys) }
+        let store: Store
+        let verdict: AuditChain.Verdict
+        let forged: [ForgedRecord]
+        do {
+            store = try Store(vault: vault, writer: queue)
+            verdict = try store.verifyAuditChain()
+            forged = try store.verifyAuthorship()
+        } catch {
+            _ = try? vault.close(queue)
+            throw error
+        }
         try vault.close(queue)
+        // A record in someone else's name is reported before the log: it is
+        // what a teacher would otherwise read as a colleague's.
+        guard forged.isEmpty else { throw CLIError.forgedRecords(forged) }
         switch verdict {
         case .intact(let n):
             print(LocalizedText(zh: "正常：\(report.pagesAuthenticated) 页通过认证，完整性正常，审计日志完整（\(n) 条，均有签名）",

@@ -20,6 +20,8 @@ enum CLIError: Error {
     case unknownRole(String)
     case damaged(CheckReport)
     case auditBroken(id: Int64, reason: AuditBreak)
+    /// Record versions that do not carry their author's signature.
+    case forgedRecords([ForgedRecord])
     case unreadableFile(String)
     case undecodableFile(path: String, line: Int, offset: Int)
     case workbookNotCSV(String)
@@ -57,6 +59,9 @@ enum CLIError: Error {
         case .auditBroken(let id, let reason): LocalizedText(
             zh: "审计日志在第 \(id) 条处被篡改：\(reason.message.zh)请保留这份数据库文件的原样，并告知学校的管理员。",
             en: "The audit log has been tampered with at entry \(id): \(reason.message.en) Keep this database file as it is and tell the school's administrator.")
+        case .forgedRecords(let found): LocalizedText(
+            zh: "有 \(found.count) 条记录不是署名者本人写入或保存的（签名不符）：有人用数据库文件冒用他人名义写入或改动了记录。xindesk 不会把它们当作正常记录显示。请保留这份数据库文件的原样，并告知学校的管理员。",
+            en: "\(found.count) record(s) were not written or saved by the account they name (the signature does not match): someone used the database files to write or change records in another's name. xindesk never shows them as normal records. Keep this database file as it is and tell the school's administrator.")
         case .damaged(let report): LocalizedText(zh: "数据库已损坏：\(report.integrity.prefix(5).joined(separator: "；"))",
                                                  en: "The database is damaged: \(report.integrity.prefix(5).joined(separator: "; "))")
         }
@@ -111,8 +116,14 @@ enum CLIError: Error {
         case let c as CLIError:
             say(c.message.text(Text.language))
             if case .auditBroken(let id, let reason) = c { say(detail + "audit entry \(id): \(reason)") }
+            if case .forgedRecords(let found) = c {
+                for f in found.prefix(10) {
+                    say(detail + "\(f.table) \(f.kind) \(f.id)" + (f.revision.map { " revision \($0)" } ?? "")
+                        + " by \(f.claimedAuthor ?? "?"): \(f.reason)")
+                }
+            }
             switch c {
-            case .damaged, .auditBroken: return ExitCode(13)
+            case .damaged, .auditBroken, .forgedRecords: return ExitCode(13)
             // Bad arguments found after parsing (a role word ArgumentParser
             // cannot know, a --user that only some commands need) exited 1;
             // they are usage errors like any other.

@@ -15,6 +15,10 @@ struct StoreSession {
     let account: Account
     let now: LocalDateTime
     let language: Language
+    let vault: UnlockedVault
+    /// The tier keys this session sealed to accounts waiting for them
+    /// (recorded in the audit log before the command's own work).
+    let granted: [(account: String, tiers: [Tier])]
 
     static func run(_ global: GlobalOptions, reading: Action? = nil, _ body: (StoreSession) throws -> [String]) throws {
         let vault = try global.unlock()
@@ -55,8 +59,13 @@ struct StoreSession {
         }
         let lines: [String]
         do {
-            lines = try body(StoreSession(store: store, account: account, now: LocalDateTime(Date(), in: store.timeZone),
-                                          language: language))
+            let now = LocalDateTime(Date(), in: store.timeZone)
+            let granted = vault.grantWaiting()
+            for (name, tiers) in granted {
+                try store.execute(.recordAccountChange(.granted(tiers: tiers), account: name), as: account, at: now)
+            }
+            lines = try body(StoreSession(store: store, account: account, now: now, language: language,
+                                          vault: vault, granted: granted))
         } catch {
             // What the body committed before it failed is signed for too.
             _ = try? store.close(vault: vault)

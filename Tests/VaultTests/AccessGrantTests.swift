@@ -22,6 +22,8 @@ final class AccessGrantTests: VaultTestCase {
 
         // The recovery key holds every tier; its unlock grants what waits.
         let recovery = try Vault.unlock(database: db, recoveryKey: recoveryKey)
+        XCTAssertEqual(recovery.grantWaiting().map(\.account), ["li", "wang"])
+        XCTAssertEqual(recovery.grantWaiting().count, 0, "nothing waits any more")
         recovery.lock()
 
         let li = try unlock(db, "li", "li-passphrase")
@@ -44,7 +46,9 @@ final class AccessGrantTests: VaultTestCase {
         let (it, recoveryKey) = try create(account: "it", roles: [.admin])
         try addAccount(it, "li", roles: [.counselor], passphrase: "li-passphrase")
         it.lock()
-        try Vault.unlock(database: db, recoveryKey: recoveryKey).lock()
+        let recovery = try Vault.unlock(database: db, recoveryKey: recoveryKey)
+        _ = recovery.grantWaiting()
+        recovery.lock()
 
         let it2 = try unlock(db, "it", "alice-pass")
         try addAccount(it2, "zhao", roles: [.counselor], passphrase: "zhao-passphrase")
@@ -52,6 +56,7 @@ final class AccessGrantTests: VaultTestCase {
         assertThrows(.grantPending(account: "zhao")) { try unlock(db, "zhao", "zhao-passphrase") }
 
         let li = try unlock(db, "li", "li-passphrase")
+        XCTAssertEqual(li.grantWaiting().map(\.account), ["zhao"])
         let sealed = try XCTUnwrap(li.tierKeys().seal(.clinical, Array("谈话记录".utf8), ad: Array("note/1".utf8)))
         li.lock()
         let zhao = try unlock(db, "zhao", "zhao-passphrase")

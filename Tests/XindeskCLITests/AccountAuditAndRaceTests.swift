@@ -62,7 +62,7 @@ final class AccountAuditAndRaceTests: CLITestCase {
     }
 
     func testUserListSaysEachAccountsRoles() throws {
-        try initStore()
+        let recoveryKey = try initStore()
         let run = try xindesk(as: "alice", "alice-passphrase", ["user", "add", "carol", "--role", "head", "counselor"] + Self.kdf,
                               env: ["XINDESK_NEW_PASSPHRASE": "carol-passphrase"])
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -72,6 +72,17 @@ final class AccountAuditAndRaceTests: CLITestCase {
         let waiting = try xindesk(as: "carol", "carol-passphrase", ["user", "list"])
         XCTAssertEqual(waiting.status, 1)
         XCTAssertTrue(waiting.stderr.contains("“carol” exists but is waiting for access"), waiting.stderr)
+
+        // The recovery key grants them, on the record.
+        let granted = try xindesk(as: "recovery", recoveryKey, ["user", "grant"])
+        XCTAssertEqual(granted.stdout, "Granted to carol: oversight,clinical\n", granted.stderr)
+        let grants = try auditEntries().filter { $0.action == "account.grant" }
+        XCTAssertEqual(grants.map(\.actor), ["recovery"])
+        XCTAssertEqual(grants.map(\.subject), ["account:carol"])
+        XCTAssertEqual(grants.map(\.detail), ["tiers oversight,clinical"])
+        XCTAssertEqual(try xindesk(as: "carol", "carol-passphrase", ["user", "list"]).stdout,
+                       "alice\tadmin\tkeys: page\ncarol\tcounselor,head\tkeys: page,oversight,clinical\n")
+        XCTAssertEqual(try xindesk(as: "recovery", recoveryKey, ["user", "grant"]).stdout, "No account is waiting for keys.\n")
     }
 
     // MARK: - the race

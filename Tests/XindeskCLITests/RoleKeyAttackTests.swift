@@ -120,7 +120,7 @@ final class RoleKeyAttackTests: CLITestCase {
     func testADutyTeacherWithTheFilesReadsNoClinicalTextLevelOrLink() throws {
         let school = try demoSchool()
         let secrets = try clinicalStrings(school)
-        XCTAssertGreaterThan(secrets.count, 50, "the demo writes notes, briefs and reasons to look for")
+        XCTAssertGreaterThan(secrets.count, 20, "the demo writes notes, briefs and reasons to look for")
         let copy = try stolenCopy()
 
         let (fileId, grants) = try derive("duty", keyring: copy + ".keys")
@@ -197,5 +197,46 @@ final class RoleKeyAttackTests: CLITestCase {
             + String(decoding: try JSONEncoder().encode($0.plans), as: UTF8.self) }.joined()
         XCTAssertEqual(secrets.filter { seen.contains($0) }.sorted(), [], "clinical text readable with the head's keys")
         XCTAssertEqual(try school.students.flatMap { try store.records(CaseNote.self, of: $0.id) }.count, 0)
+    }
+
+    /// With only what a duty slot holds (its page key and its own signing
+    /// key), the duty teacher writes a case note "by counselor" straight
+    /// into the table: `check` exits 13 naming it, and the counselor's
+    /// store never shows it as a note.
+    func testANoteForgedWithTheDutyKeyIsReportedByCheck() throws {
+        let school = try demoSchool()
+        let (fileId, grants) = try derive("duty", keyring: db + ".keys")
+        let ring = try JSONDecoder().decode(Keyring.self, from: try Data(contentsOf: URL(fileURLWithPath: db + ".keys")))
+        var p = Array(Self.passphrase.utf8)
+        let dutySecrets = try XCTUnwrap(ring.slot(named: "duty")).openSecrets(secret: SecretBytes(wiping: &p), fileId: ring.fileId)
+        let student = try XCTUnwrap(school.students.first).id
+        let body = Data(try JSONEncoder().encode(CaseNote(id: CaseNoteID("forged-1"), student: student, author: StaffID("counselor"),
+                                                          at: LocalDateTime(Date(), in: TimeZone(identifier: "Asia/Shanghai")!),
+                                                          text: "伪造的谈话记录"))).base64EncodedString()
+        let signature = Data(TierCrypto.sign(Array("forged".utf8), secretKey: dutySecrets.signing))
+        try CipherRuntime.register(path: db, key: try XCTUnwrap(grants[.page]), fileId: fileId)
+        let queue = try DatabaseQueue(path: db, configuration: CipherRuntime.configuration())
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO records(kind, id, student, time, due, open, revision, body, author, signature)
+                VALUES ('note', 'forged-1', ?, '', NULL, 0, 1, ?, 'counselor', ?)
+                """, arguments: [student.rawValue, body, signature])
+        }
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try queue.close()
+        CipherRuntime.unregister(path: db)
+
+        let run = try xindesk(as: "counselor", Self.passphrase, ["check"])
+        XCTAssertEqual(run.status, 13, run.stderr)
+        XCTAssertTrue(run.stderr.contains("not written or saved by the account they name"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("records note forged-1"), run.stderr)
+
+        var q = Array(Self.passphrase.utf8)
+        let counselor = try Vault.unlock(database: db, account: "counselor", passphrase: &q)
+        defer { counselor.lock() }
+        let reader = try counselor.makeQueue()
+        defer { _ = try? counselor.close(reader) }
+        let store = try Store(vault: counselor, writer: reader)
+        XCTAssertFalse(try store.records(CaseNote.self, of: student).contains { $0.id.rawValue == "forged-1" })
     }
 }

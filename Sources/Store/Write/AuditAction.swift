@@ -41,5 +41,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case accountAdd = "account.add"
     case accountRemove = "account.remove"
     case accountPassphrase = "account.passphrase"
+    /// Tier keys sealed to an account that was waiting for them.
+    case accountGrant = "account.grant"
     case backupWrite = "backup.write"
 }

@@ -18,7 +18,7 @@ extension AuditAction {
         case .visitAdd, .escalationTake, .checkIn, .checkOut, .crisisStart, .crisisStep, .crisisHandover, .crisisTake,
              .appointmentBook, .appointmentMove, .draftRemove, .studentImport, .rosterImport, .settingsChange,
              .complianceExport, .studentsExport, .keyAttentionPrint, .demoGenerate, .accountAdd, .accountRemove,
-             .accountPassphrase, .backupWrite:
+             .accountPassphrase, .accountGrant, .backupWrite:
             nil
         }
     }

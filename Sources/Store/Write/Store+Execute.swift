@@ -175,6 +175,9 @@ extension StoreCommand {
         case .importShifts: .editDutyRoster
         case .recordExport(let kind, _): kind.readPermission
         case .recordAccountChange(.passphraseChanged, let name) where name == account.id.rawValue: nil
+        // Only a holder of the keys could seal them (the vault did, before
+        // this records it): any role may record its own grant.
+        case .recordAccountChange(.granted, _): nil
         case .recordAccountChange: .manageAccounts
         case .recordBackup: .makeBackup
         }

@@ -1,4 +1,5 @@
 import Counseling
+import Vault
 import Foundation
 
 /// Every change a person makes to the store, from the workstation or the
@@ -70,12 +71,16 @@ public enum AccountChange: Sendable, Equatable {
     case added(roles: Set<Role>)
     case removed
     case passphraseChanged
+    /// The acting session sealed these tier keys to the account, which was
+    /// waiting for them (`UnlockedVault.grantWaiting`).
+    case granted(tiers: [Tier])
 
     var auditAction: AuditAction {
         switch self {
         case .added: .accountAdd
         case .removed: .accountRemove
         case .passphraseChanged: .accountPassphrase
+        case .granted: .accountGrant
         }
     }
 
@@ -83,6 +88,7 @@ public enum AccountChange: Sendable, Equatable {
     var auditDetail: String {
         switch self {
         case .added(let roles): "roles " + roles.sorted().map(\.rawValue).joined(separator: ",")
+        case .granted(let tiers): "tiers " + tiers.map(\.rawValue).joined(separator: ",")
         case .removed, .passphraseChanged: ""
         }
     }
