@@ -108,6 +108,16 @@ final class RoleKeyAttackTests: CLITestCase {
         return (fileId, grants)
     }
 
+    /// The store as the workstation reads it for `account`, with the
+    /// project's own code (locked and closed when the test ends).
+    private func reading(_ database: String, as account: String) throws -> Store {
+        var p = Array(Self.passphrase.utf8)
+        let vault = try Vault.unlock(database: database, account: account, passphrase: &p)
+        let queue = try vault.makeQueue()
+        addTeardownBlock { _ = try? vault.close(queue); vault.lock() }
+        return try Store(vault: vault, writer: queue)
+    }
+
     /// The attacker's copy of the two files.
     private func stolenCopy() throws -> String {
         let copy = dir + "/stolen/xindesk.db"
@@ -161,12 +171,7 @@ final class RoleKeyAttackTests: CLITestCase {
         }
 
         // And through the project's own store, as the workstation reads it.
-        var p = Array(Self.passphrase.utf8)
-        let duty = try Vault.unlock(database: copy, account: "duty", passphrase: &p)
-        defer { duty.lock() }
-        let queue = try duty.makeQueue()
-        defer { _ = try? duty.close(queue) }
-        let store = try Store(vault: duty, writer: queue)
+        let store = try reading(copy, as: "duty")
         XCTAssertEqual(try store.keyAttentionFiles().count, 0)
         XCTAssertTrue(try store.studentList().allSatisfy { $0.level == .none })
         XCTAssertEqual(try school.students.flatMap { try store.records(CaseNote.self, of: $0.id) }.count, 0)
@@ -179,12 +184,7 @@ final class RoleKeyAttackTests: CLITestCase {
         let (_, grants) = try derive("head", keyring: copy + ".keys")
         XCTAssertEqual(Set(grants.keys), [.page, .oversight], "a head holds the page and oversight keys only")
 
-        var p = Array(Self.passphrase.utf8)
-        let head = try Vault.unlock(database: copy, account: "head", passphrase: &p)
-        defer { head.lock() }
-        let queue = try head.makeQueue()
-        defer { _ = try? head.close(queue) }
-        let store = try Store(vault: head, writer: queue)
+        let store = try reading(copy, as: "head")
         // Levels yes: the key-attention list is the demo's.
         let expected = Set(school.records.compactMap { $0 as? LevelChange }.map(\.student))
         let files = try store.keyAttentionFiles()
@@ -231,12 +231,7 @@ final class RoleKeyAttackTests: CLITestCase {
         XCTAssertTrue(run.stderr.contains("not written or saved by the account they name"), run.stderr)
         XCTAssertTrue(run.stderr.contains("records note forged-1"), run.stderr)
 
-        var q = Array(Self.passphrase.utf8)
-        let counselor = try Vault.unlock(database: db, account: "counselor", passphrase: &q)
-        defer { counselor.lock() }
-        let reader = try counselor.makeQueue()
-        defer { _ = try? counselor.close(reader) }
-        let store = try Store(vault: counselor, writer: reader)
+        let store = try reading(db, as: "counselor")
         XCTAssertFalse(try store.records(CaseNote.self, of: student).contains { $0.id.rawValue == "forged-1" })
     }
 }
