@@ -99,8 +99,8 @@ public enum VaultError: TeacherReadableError, Equatable {
             zh: "写入 \(p) 时磁盘已满。请清理空间；已保存的内容没有丢失。",
             en: "The disk is full while writing \(p). Free some space; nothing already saved was lost.")
         case .inUse(let p): LocalizedText(
-            zh: "数据库 \(p) 正在另一个 xindesk 窗口中使用，请先在那里关闭。",
-            en: "The database \(p) is open in another xindesk window. Close it there first.")
+            zh: "数据库 \(p) 正在另一个 xindesk 窗口中使用（等了 30 秒仍未关闭）。更换口令或删除账户会为整个数据库换用新密钥，需要其他窗口先锁定（F12）或退出，然后再试一次。",
+            en: "The database \(p) is open in another xindesk window (still open after 30 seconds). A new passphrase or a removed account puts the whole database under a new key, so the other windows must lock (F12) or quit first; then try again.")
         case .weakKDF: LocalizedText(
             zh: "密钥文件中的密钥派生参数超出安全范围。请从备份中恢复。",
             en: "The key file asks for key-derivation settings outside the safe range. Restore it from a backup.")

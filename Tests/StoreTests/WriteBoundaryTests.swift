@@ -268,7 +268,8 @@ final class WriteBoundaryTests: XCTestCase {
         try expect(.recordBackup(destination: "/media/usb/xindesk.db"), as: .admin, [.backupWrite], subject: nil)
         // An account change's subject is the account.
         for (change, action) in [(AccountChange.added(roles: [.duty]), AuditAction.accountAdd),
-                                 (.passphraseChanged, .accountPassphrase), (.removed, .accountRemove)] {
+                                 (.passphraseChanged, .accountPassphrase), (.removed, .accountRemove),
+                                 (.granted(tiers: [.oversight, .clinical]), .accountGrant)] {
             let before = try store.auditEntries().count
             try store.execute(.recordAccountChange(change, account: "bob"), as: .admin, at: now)
             XCTAssertEqual(try store.auditEntries().dropFirst(before).map { [$0.action, $0.actor, $0.subject] },
