@@ -26,7 +26,11 @@ public enum Render {
 
     static func unlock(_ s: AppState, _ b: inout Buffer) {
         let L = s.language
-        let box = b.area.centered(width: 52, height: min(s.height, s.accounts.count + 9))
+        // A message that says what to do (an account waiting for its keys,
+        // a store in use) wraps onto as many lines as it needs, up to four,
+        // instead of stopping mid-sentence.
+        let message = s.unlockMessage.isEmpty ? [] : Array(TextWidth.wrap(s.unlockMessage, width: 48).prefix(4))
+        let box = b.area.centered(width: 52, height: min(s.height, s.accounts.count + 9 + max(0, message.count - 1)))
         let inner = Block(title: S.appTitle.text(L) + " · " + S.unlockTitle.text(L), style: Style(.accent)).render(into: &b, box)
         var y = inner.y
         b.set(S.account.text(L), x: inner.x + 1, y: y, style: Style(.muted))
@@ -44,11 +48,11 @@ public enum Render {
         b.set(dots, x: inner.x + 10, y: y, maxWidth: inner.width - 11)
         b.cursor = (min(inner.maxX - 1, inner.x + 10 + dots.count), y)
         if s.unlockWait > 0 {
-            b.set(S.waitBeforeRetry.format(L, s.unlockWait), x: inner.x + 1, y: inner.maxY - 2, maxWidth: inner.width - 2,
-                  style: Style(.warning2, bold: true))
+            b.set(S.waitBeforeRetry.format(L, s.unlockWait), x: inner.x + 1, y: inner.maxY - 1 - max(1, message.count),
+                  maxWidth: inner.width - 2, style: Style(.warning2, bold: true))
         }
-        if !s.unlockMessage.isEmpty {
-            b.set(s.unlockMessage, x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, style: Style(.violation))
+        for (i, line) in message.enumerated() {
+            b.set(line, x: inner.x + 1, y: inner.maxY - message.count + i, maxWidth: inner.width - 2, style: Style(.violation))
         }
         // The lock screen offers no way out but a passphrase.
         let quit = s.lockedBy == nil ? [("F10", S.hintQuit.text(L))] : []

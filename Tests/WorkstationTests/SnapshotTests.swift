@@ -2,6 +2,7 @@ import Counseling
 import Foundation
 @testable import Store
 import Terminal
+import Vault
 import XCTest
 @testable import Workstation
 
@@ -54,6 +55,10 @@ final class SnapshotTests: XCTestCase {
             var unlock = AppState(language: language, accounts: ["counselor", "duty", "head"], now: F.now, wall: F.wall)
             _ = Update.update(&unlock, .key(.character("s"), at: F.wall))
             assertSnapshot(unlock, "unlock-\(tag)-80x24")
+            // A message that says what to do wraps instead of stopping mid-sentence.
+            var waiting = AppState(language: language, accounts: ["it", "li"], now: F.now, wall: F.wall)
+            waiting.unlockMessage = VaultError.grantPending(account: "li").message.text(language)
+            assertSnapshot(waiting, "unlock-waiting-\(tag)-80x24")
             var duty = try F.state("duty", [.duty], language: language, width: 80, height: 24)
             _ = F.press(&duty, .character("n"))
             assertSnapshot(duty, "visit-form-\(tag)-80x24")
