@@ -182,7 +182,7 @@ struct CheckCommand: ParsableCommand {
         do {
             store = try Store(vault: vault, writer: queue)
             verdict = try store.verifyAuditChain()
-            forged = try store.verifyAuthorship()
+            forged = try store.verifyAuthorship() + store.verifyStandings()
         } catch {
             _ = try? vault.close(queue)
             throw error

@@ -234,4 +234,24 @@ final class RoleKeyAttackTests: CLITestCase {
         let store = try reading(db, as: "counselor")
         XCTAssertFalse(try store.records(CaseNote.self, of: student).contains { $0.id.rawValue == "forged-1" })
     }
+
+    /// The duty teacher cannot forge a student's level, but with the page
+    /// key can delete the sealed rows that hold levels, so a major case would
+    /// read as level none: a head's or counselor's `check` compares it with
+    /// the signed level history and exits 13.
+    func testADeletedStandingRowIsReportedByAHeadsCheck() throws {
+        _ = try demoSchool()
+        XCTAssertEqual(try xindesk(as: "head", Self.passphrase, ["check"]).status, 0, "the demo's levels agree with their history")
+        let (fileId, grants) = try derive("duty", keyring: db + ".keys")
+        try CipherRuntime.register(path: db, key: try XCTUnwrap(grants[.page]), fileId: fileId)
+        let queue = try DatabaseQueue(path: db, configuration: CipherRuntime.configuration())
+        try queue.write { db in try db.execute(sql: "DELETE FROM standing") }
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try queue.close()
+        CipherRuntime.unregister(path: db)
+
+        let run = try xindesk(as: "head", Self.passphrase, ["check"])
+        XCTAssertEqual(run.status, 13, run.stderr)
+        XCTAssertTrue(run.stderr.contains("is not the signed history's"), run.stderr)
+    }
 }
