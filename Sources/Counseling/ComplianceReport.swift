@@ -123,8 +123,8 @@ public struct ComplianceViolation: Hashable, Codable, Sendable {
                           en: "Open \(Self.hoursText(open, .en)) that day; at least \(Self.hoursText(required, .en)) required")
         case .weekBelowMinimum(let open, let required, let classHour):
             LocalizedText(
-                zh: "本周开放 \(open) 分钟（\(Self.classHoursText(open, classHour)) 学时），应不少于 \(required) 分钟（\(Self.classHoursText(required, classHour)) 学时）",
-                en: "Open \(open) min this week (\(Self.classHoursText(open, classHour)) class hours); at least \(required) min (\(Self.classHoursText(required, classHour)) class hours) required")
+                zh: "本周开放 \(open) 分钟（\(ClassHours.text(seconds: open * 60, classHourMinutes: classHour)) 学时），应不少于 \(required) 分钟（\(ClassHours.text(seconds: required * 60, classHourMinutes: classHour)) 学时）",
+                en: "Open \(open) min this week (\(ClassHours.text(seconds: open * 60, classHourMinutes: classHour)) class hours); at least \(required) min (\(ClassHours.text(seconds: required * 60, classHourMinutes: classHour)) class hours) required")
         case .unstaffedShift(_, _, let span):
             LocalizedText(zh: "\(Self.spanText(span)) 的值班无人签到（空岗）",
                           en: "Nobody checked in for the \(Self.spanText(span)) duty shift (gap)")
@@ -140,12 +140,6 @@ public struct ComplianceViolation: Hashable, Codable, Sendable {
         case .zhHans: return m == 0 ? "\(h) 小时" : "\(h) 小时 \(m) 分钟"
         case .en: return m == 0 ? "\(h) h" : "\(h) h \(m) min"
         }
-    }
-
-    /// Class hours with at most one decimal: `9.9`, `10`.
-    static func classHoursText(_ minutes: Int, _ classHourMinutes: Int) -> String {
-        let tenths = minutes * 10 / classHourMinutes
-        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
     }
 
     static func spanText(_ span: TimeSpan) -> String {

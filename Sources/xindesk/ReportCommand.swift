@@ -36,16 +36,15 @@ struct ComplianceReportCommand: ParsableCommand {
             let widths = [12, 12, 12, 10, 14]
             lines.append(zip(header, widths).map { TextWidth.pad($0, to: $1) }.joined())
             for week in report.weeks {
-                let hours = Double(week.openSeconds) / Double(week.classHourMinutes * 60)
-                let required = week.requiredSeconds.map { String(format: "%.1f", Double($0) / Double(week.classHourMinutes * 60)) } ?? "-"
+                let hours = ClassHours.week(week)
                 let result: LocalizedText
                 switch week.met {
                 case .some(true): result = LocalizedText(zh: "达标", en: "met")
                 case .some(false): result = LocalizedText(zh: "未达标", en: "NOT MET")
                 case .none: result = LocalizedText(zh: "进行中", en: "in progress")
                 }
-                lines.append(zip(["\(week.monday)", "\(week.evaluatedDays)/\(week.schoolDays)", String(format: "%.1f", hours),
-                                  required, result.text(language)], widths).map { TextWidth.pad($0, to: $1) }.joined())
+                lines.append(zip(["\(week.monday)", "\(week.evaluatedDays)/\(week.schoolDays)", hours.open,
+                                  hours.required ?? "-", result.text(language)], widths).map { TextWidth.pad($0, to: $1) }.joined())
             }
             lines.append("")
             lines.append(LocalizedText(zh: "违规 \(report.violations.count) 项：", en: "\(report.violations.count) violations:").text(language))

@@ -50,9 +50,9 @@ final class ComplianceTests: XCTestCase {
         XCTAssertEqual(report.weeks.first?.met, false)
         XCTAssertEqual(report.violations, [ComplianceViolation(
             day: day(2026, 10, 5), kind: .weekBelowMinimum(openMinutes: 449, requiredMinutes: 450, classHourMinutes: 45))])
-        XCTAssertEqual(report.violations.first?.reason.zh, "本周开放 449 分钟（9.9 学时），应不少于 450 分钟（10 学时）")
+        XCTAssertEqual(report.violations.first?.reason.zh, "本周开放 449 分钟（9.9 学时），应不少于 450 分钟（10.0 学时）")
         XCTAssertEqual(report.violations.first?.reason.en,
-                       "Open 449 min this week (9.9 class hours); at least 450 min (10 class hours) required")
+                       "Open 449 min this week (9.9 class hours); at least 450 min (10.0 class hours) required")
     }
 
     func testMakeUpSundayIsASchoolDayTheRoomMustOpen() {

@@ -21,7 +21,6 @@ public enum ComplianceCSV {
     public static func rows(_ report: ComplianceReport, staff: [Staff], _ L: Language) -> [[String]] {
         func header(_ columns: [LocalizedText]) -> [String] { columns.map { $0.text(L) } }
         let names = Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        func hours(_ seconds: Int, _ classHour: Int) -> String { String(format: "%.1f", Double(seconds) / Double(classHour * 60)) }
         var rows: [[String]] = [[title.text(L), "\(report.first) – \(report.last)", report.policy.profile.displayName.text(L)]]
         rows.append(header(dayHeader))
         for d in report.days {
@@ -32,8 +31,8 @@ public enum ComplianceCSV {
         rows.append(header(weekHeader))
         for w in report.weeks {
             let result = w.met.map { $0 ? met : notMet } ?? inProgress
-            rows.append([w.monday.description, "\(w.evaluatedDays)/\(w.schoolDays)", hours(w.openSeconds, w.classHourMinutes),
-                         w.requiredSeconds.map { hours($0, w.classHourMinutes) } ?? "-", result.text(L)])
+            let hours = ClassHours.week(w)
+            rows.append([w.monday.description, "\(w.evaluatedDays)/\(w.schoolDays)", hours.open, hours.required ?? "-", result.text(L)])
         }
         rows.append([])
         rows.append(header(violationHeader))

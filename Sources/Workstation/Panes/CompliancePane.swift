@@ -46,7 +46,7 @@ enum CompliancePane {
                          target: w.requiredSeconds.map { Double($0) / Double(w.classHourMinutes * 60) },
                          style: Style(w.met == false ? .violation : .ok))
         }
-        BarChart(bars: Array(bars), valueText: { String(format: "%.1f", $0) })
+        BarChart(bars: Array(bars), valueText: { ClassHours.text(hours: $0) })
             .render(into: &b, Rect(x: area.x, y: y, width: area.width, height: bars.count))
         y += bars.count
         guard y < area.maxY else { return }
