@@ -31,6 +31,12 @@ public enum ClassHours {
         return pair(2)
     }
 
+    /// The unit's name: class hours (学时), or hours for a 60-minute unit
+    /// (the university's rule of hours a workday).
+    public static func unit(_ classHourMinutes: Int) -> LocalizedText {
+        classHourMinutes == 60 ? LocalizedText(zh: "小时", en: "hours") : LocalizedText(zh: "学时", en: "class hours")
+    }
+
     private static func format(_ units: Int, scale: Int, decimals: Int) -> String {
         let digits = String(units % scale)
         return "\(units / scale)." + String(repeating: "0", count: decimals - digits.count) + digits

@@ -109,6 +109,9 @@ public enum Compliance {
     static func evaluateWeeks(_ days: [DayCompliance], first: Day, last: Day, now: LocalDateTime,
                               calendar: SchoolCalendar, policy: OpeningPolicy) -> [WeekCompliance] {
         let classHour = calendar.timetable.classHourMinutes
+        // A rule of hours a workday (the university's) is reported in hours,
+        // not in the timetable's class hours.
+        let unit = policy.minimumClassHoursPerWeek == nil ? 60 : classHour
         return Dictionary(grouping: days, by: \.day.startOfWeek).map { monday, weekDays in
             let schoolDays = calendar.schoolDays(inWeekOf: monday)
             let complete = schoolDays.allSatisfy { first <= $0 && $0 <= last && $0 < now.day }
@@ -116,7 +119,8 @@ public enum Compliance {
                 monday: monday, schoolDays: schoolDays.count, evaluatedDays: weekDays.count,
                 openSeconds: weekDays.reduce(0) { $0 + $1.openSeconds },
                 requiredSeconds: policy.requiredSeconds(forWeekWith: schoolDays.count, classHourMinutes: classHour),
-                isComplete: complete, classHourMinutes: classHour)
+                isComplete: complete, classHourMinutes: unit,
+                cutByPeriod: schoolDays.contains { ($0 < first || $0 > last) && $0 < now.day })
         }
         .sorted { $0.monday < $1.monday }
     }

@@ -47,12 +47,30 @@ public struct WeekCompliance: Hashable, Codable, Sendable {
     public var requiredSeconds: Int?
     /// Every school day of the week is in the report and over.
     public var isComplete: Bool
+    /// Minutes of the unit the rule counts in: the timetable's class hour
+    /// (学时, 40 or 45 minutes), or 60 for the university's hours a workday.
     public var classHourMinutes: Int
+    /// Some of the week's school days are past but outside the report's
+    /// period (`--from`/`--to`): the week is partial, not in progress.
+    public var cutByPeriod: Bool = false
 
     /// Nil while the week is not complete or nothing is required.
     public var met: Bool? {
         guard isComplete, let requiredSeconds else { return nil }
         return openSeconds >= requiredSeconds
+    }
+
+    /// What the rule counts in, for a column header: class hours, or hours.
+    public var unit: LocalizedText { ClassHours.unit(classHourMinutes) }
+
+    /// The week's result as every report writes it.
+    public var result: LocalizedText {
+        switch met {
+        case .some(true): LocalizedText(zh: "达标", en: "met")
+        case .some(false): LocalizedText(zh: "未达标", en: "NOT MET")
+        case .none where cutByPeriod: LocalizedText(zh: "部分周（超出报告期）", en: "partial week (outside the period)")
+        case .none: LocalizedText(zh: "进行中", en: "in progress")
+        }
     }
 
     /// Open time in class hours (学时), as the rule counts it.
@@ -122,9 +140,7 @@ public struct ComplianceViolation: Hashable, Codable, Sendable {
             LocalizedText(zh: "当天开放 \(Self.hoursText(open, .zhHans))，应不少于 \(Self.hoursText(required, .zhHans))",
                           en: "Open \(Self.hoursText(open, .en)) that day; at least \(Self.hoursText(required, .en)) required")
         case .weekBelowMinimum(let open, let required, let classHour):
-            LocalizedText(
-                zh: "本周开放 \(open) 分钟（\(ClassHours.text(seconds: open * 60, classHourMinutes: classHour)) 学时），应不少于 \(required) 分钟（\(ClassHours.text(seconds: required * 60, classHourMinutes: classHour)) 学时）",
-                en: "Open \(open) min this week (\(ClassHours.text(seconds: open * 60, classHourMinutes: classHour)) class hours); at least \(required) min (\(ClassHours.text(seconds: required * 60, classHourMinutes: classHour)) class hours) required")
+            Self.weekText(open, required, classHour)
         case .unstaffedShift(_, _, let span):
             LocalizedText(zh: "\(Self.spanText(span)) 的值班无人签到（空岗）",
                           en: "Nobody checked in for the \(Self.spanText(span)) duty shift (gap)")
@@ -140,6 +156,16 @@ public struct ComplianceViolation: Hashable, Codable, Sendable {
         case .zhHans: return m == 0 ? "\(h) 小时" : "\(h) 小时 \(m) 分钟"
         case .en: return m == 0 ? "\(h) h" : "\(h) h \(m) min"
         }
+    }
+
+    /// A short week, in the unit the rule counts in: class hours, or (the
+    /// university's rule) hours.
+    static func weekText(_ open: Int, _ required: Int, _ classHour: Int) -> LocalizedText {
+        let unit = ClassHours.unit(classHour)
+        let o = ClassHours.text(seconds: open * 60, classHourMinutes: classHour)
+        let r = ClassHours.text(seconds: required * 60, classHourMinutes: classHour)
+        return LocalizedText(zh: "本周开放 \(open) 分钟（\(o) \(unit.zh)），应不少于 \(required) 分钟（\(r) \(unit.zh)）",
+                             en: "Open \(open) min this week (\(o) \(unit.en)); at least \(required) min (\(r) \(unit.en)) required")
     }
 
     static func spanText(_ span: TimeSpan) -> String {

@@ -31,20 +31,14 @@ struct ComplianceReportCommand: ParsableCommand {
             var lines = [LocalizedText(zh: "心理辅导室开放合规报告 \(first) 至 \(last)（\(policy.profile.displayName.zh)）",
                                        en: "Counseling-room opening compliance \(first) to \(last) (\(policy.profile.displayName.en))").text(language)]
             let header = [LocalizedText(zh: "周一", en: "week of"), LocalizedText(zh: "上学日", en: "school days"),
-                          LocalizedText(zh: "开放学时", en: "class hours"), LocalizedText(zh: "要求学时", en: "required"),
+                          report.weeks.first?.unit ?? LocalizedText(zh: "学时", en: "class hours"), LocalizedText(zh: "要求", en: "required"),
                           LocalizedText(zh: "结果", en: "result")].map { $0.text(language) }
             let widths = [12, 12, 12, 10, 14]
             lines.append(zip(header, widths).map { TextWidth.pad($0, to: $1) }.joined())
             for week in report.weeks {
                 let hours = ClassHours.week(week)
-                let result: LocalizedText
-                switch week.met {
-                case .some(true): result = LocalizedText(zh: "达标", en: "met")
-                case .some(false): result = LocalizedText(zh: "未达标", en: "NOT MET")
-                case .none: result = LocalizedText(zh: "进行中", en: "in progress")
-                }
                 lines.append(zip(["\(week.monday)", "\(week.evaluatedDays)/\(week.schoolDays)", hours.open,
-                                  hours.required ?? "-", result.text(language)], widths).map { TextWidth.pad($0, to: $1) }.joined())
+                                  hours.required ?? "-", week.result.text(language)], widths).map { TextWidth.pad($0, to: $1) }.joined())
             }
             lines.append("")
             lines.append(LocalizedText(zh: "违规 \(report.violations.count) 项：", en: "\(report.violations.count) violations:").text(language))

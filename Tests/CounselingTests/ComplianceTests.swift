@@ -175,6 +175,32 @@ final class ComplianceTests: XCTestCase {
         XCTAssertEqual(report.violations, [])
     }
 
+    /// Six workdays of 6 hours: 36 hours, stated in hours, not as 48
+    /// class hours of 45 minutes.
+    func testAUniversityWeekIsReportedInHours() throws {
+        let workdays = calendar.schoolDays(inWeekOf: day(2026, 9, 14))
+        let report = evaluate(day(2026, 9, 14), day(2026, 9, 20), policy: .university,
+                              checkIns: workdays.map { checkIn("c-\($0)", counselor, span($0, 9, 0, 15, 0)) },
+                              now: at(day(2026, 9, 21), 8, 0))
+        let week = try XCTUnwrap(report.weeks.first)
+        XCTAssertEqual(week.unit.en, "hours")
+        XCTAssertEqual(week.unit.zh, "小时")
+        XCTAssertEqual(ClassHours.week(week).open, "36.0")
+        XCTAssertEqual(ClassHours.week(week).required, "36.0")
+    }
+
+    /// A report that starts on a Wednesday cuts its first week: past days
+    /// outside the period make it partial, not "in progress".
+    func testAWeekCutByThePeriodIsPartialNotInProgress() throws {
+        let report = evaluate(day(2026, 9, 16), day(2026, 9, 20), checkIns: [], now: at(day(2026, 9, 28), 8, 0))
+        let week = try XCTUnwrap(report.weeks.first)
+        XCTAssertNil(week.met)
+        XCTAssertTrue(week.cutByPeriod)
+        XCTAssertEqual(week.result.en, "partial week (outside the period)")
+        let current = evaluate(day(2026, 9, 28), day(2026, 10, 4), checkIns: [], now: at(day(2026, 9, 29), 8, 0))
+        XCTAssertEqual(current.weeks.first?.result.en, "in progress", "a week still running is in progress")
+    }
+
     func testTodayIsShownInProgressAndIsNoViolationYet() {
         let now = at(day(2026, 9, 16), 10, 0)
         let report = evaluate(day(2026, 9, 14), day(2026, 9, 20), checkIns: [

@@ -9,14 +9,15 @@ public enum ComplianceCSV {
     static let dayHeader = [LocalizedText(zh: "日期", en: "date"), LocalizedText(zh: "状态", en: "status"),
                             LocalizedText(zh: "开放分钟", en: "minutes open"),
                             LocalizedText(zh: "课余开放分钟", en: "minutes outside lessons"), LocalizedText(zh: "值班人员", en: "on duty")]
-    static let weekHeader = [LocalizedText(zh: "周一", en: "week of"), LocalizedText(zh: "上学日", en: "school days"),
-                             LocalizedText(zh: "开放学时", en: "class hours open"), LocalizedText(zh: "要求学时", en: "required"),
-                             LocalizedText(zh: "结果", en: "result")]
+    /// The week columns, in the unit the rule counts in (class hours, or
+    /// the university's hours).
+    static func weekHeader(_ unit: LocalizedText) -> [LocalizedText] {
+        [LocalizedText(zh: "周一", en: "week of"), LocalizedText(zh: "上学日", en: "school days"),
+         LocalizedText(zh: "开放" + unit.zh, en: unit.en + " open"), LocalizedText(zh: "要求" + unit.zh, en: "required"),
+         LocalizedText(zh: "结果", en: "result")]
+    }
     static let violationHeader = [LocalizedText(zh: "违规日期", en: "violation date"), LocalizedText(zh: "原因", en: "reason")]
     static let staffSeparator = LocalizedText(zh: "、", en: "; ")
-    static let met = LocalizedText(zh: "达标", en: "met")
-    static let notMet = LocalizedText(zh: "未达标", en: "not met")
-    static let inProgress = LocalizedText(zh: "进行中", en: "in progress")
 
     public static func rows(_ report: ComplianceReport, staff: [Staff], _ L: Language) -> [[String]] {
         func header(_ columns: [LocalizedText]) -> [String] { columns.map { $0.text(L) } }
@@ -28,11 +29,10 @@ public enum ComplianceCSV {
                          d.staff.map { names[$0] ?? $0.rawValue }.joined(separator: staffSeparator.text(L))])
         }
         rows.append([])
-        rows.append(header(weekHeader))
+        rows.append(header(weekHeader(report.weeks.first?.unit ?? LocalizedText(zh: "学时", en: "class hours"))))
         for w in report.weeks {
-            let result = w.met.map { $0 ? met : notMet } ?? inProgress
             let hours = ClassHours.week(w)
-            rows.append([w.monday.description, "\(w.evaluatedDays)/\(w.schoolDays)", hours.open, hours.required ?? "-", result.text(L)])
+            rows.append([w.monday.description, "\(w.evaluatedDays)/\(w.schoolDays)", hours.open, hours.required ?? "-", w.result.text(L)])
         }
         rows.append([])
         rows.append(header(violationHeader))
