@@ -68,7 +68,7 @@ public struct WeekCompliance: Hashable, Codable, Sendable {
         switch met {
         case .some(true): LocalizedText(zh: "达标", en: "met")
         case .some(false): LocalizedText(zh: "未达标", en: "NOT MET")
-        case .none where cutByPeriod: LocalizedText(zh: "部分周（超出报告期）", en: "partial week (outside the period)")
+        case .none where cutByPeriod: LocalizedText(zh: "不完整周", en: "partial week")
         case .none: LocalizedText(zh: "进行中", en: "in progress")
         }
     }

@@ -196,7 +196,8 @@ final class ComplianceTests: XCTestCase {
         let week = try XCTUnwrap(report.weeks.first)
         XCTAssertNil(week.met)
         XCTAssertTrue(week.cutByPeriod)
-        XCTAssertEqual(week.result.en, "partial week (outside the period)")
+        XCTAssertEqual(week.result.en, "partial week")
+        XCTAssertEqual(week.result.zh, "不完整周")
         let current = evaluate(day(2026, 9, 28), day(2026, 10, 4), checkIns: [], now: at(day(2026, 9, 29), 8, 0))
         XCTAssertEqual(current.weeks.first?.result.en, "in progress", "a week still running is in progress")
     }
