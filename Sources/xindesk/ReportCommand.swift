@@ -69,11 +69,20 @@ struct KeyAttentionReportCommand: ParsableCommand {
             var lines = [LocalizedText(zh: "重点关注学生 \(items.count) 名（按紧急程度）",
                                        en: "\(items.count) key-attention students, most urgent first").text(language),
                          zip(header, widths).map { TextWidth.pad($0, to: $1) }.joined()]
+            // What a student lacks is judged from plans and guardian contacts,
+            // which only the clinical key opens: a head's session would read
+            // every plan as missing, so only a counselor's report says it.
+            let judgesLacks = session.store.keys.holds(.clinical)
             for item in items {
                 lines.append(zip([item.level.displayName.text(language), Sanitizer.oneLine(item.student.name),
                                   Sanitizer.oneLine(item.student.className), "\(item.overdueFollowUps)",
                                   item.daysSinceLastContact.map(String.init) ?? "-", item.nextFollowUp.map { "\($0)" } ?? "-"],
                                  widths).map { TextWidth.pad($0, to: $1) }.joined())
+                if judgesLacks, !item.missing.isEmpty {
+                    let lacks = item.missing.map { $0.displayName.text(language) }
+                    lines.append("        " + LocalizedText(zh: "缺：" + lacks.joined(separator: "；"),
+                                                          en: "lacks: " + lacks.joined(separator: "; ")).text(language))
+                }
             }
             return lines
         }

@@ -31,15 +31,26 @@ final class ReportAndExportTests: CLITestCase {
         try demo()
         let run = try xindesk(["report", "key-attention", "--db", db, "--user", "counselor"], env: pass)
         XCTAssertEqual(run.status, 0, run.stderr)
-        let rows = run.stdout.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        let lines = run.stdout.split(separator: "\n").dropFirst(2)
+        let rows = lines.filter { !$0.hasPrefix(" ") }.map { $0.split(separator: " ", omittingEmptySubsequences: true) }
         XCTAssertEqual(rows.count, 9, "3% of 300")
+        // Under a student, what their file lacks; the demo's plans are past their review.
+        let lacks = lines.filter { $0.hasPrefix(" ") }
+        XCTAssertFalse(lacks.isEmpty, run.stdout)
+        XCTAssertTrue(lacks.allSatisfy { $0.trimmingCharacters(in: .whitespaces).hasPrefix("lacks: ") }, run.stdout)
+        XCTAssertTrue(lacks.contains { $0.contains("support plan review overdue") }, run.stdout)
+        // A head's keys do not open plans or guardian contacts: no judgement on them.
+        let head = try xindesk(["report", "key-attention", "--db", db, "--user", "head"], env: pass)
+        XCTAssertEqual(head.status, 0, head.stderr)
+        XCTAssertFalse(head.stdout.contains("lacks"), head.stdout)
         let levels = rows.map { String($0[0]) }
         XCTAssertTrue(Set(levels).isSubset(of: ["major", "severe"]), "\(levels)")
         XCTAssertEqual(levels, levels.filter { $0 == "major" } + levels.filter { $0 == "severe" }, "major before severe")
         let duty = try xindesk(["report", "key-attention", "--db", db, "--user", "duty"], env: pass)
         XCTAssertEqual(duty.status, 1)
         XCTAssertTrue(duty.stdout.isEmpty)
-        XCTAssertEqual(try auditActions(db).filter { $0.hasPrefix("report.") }, ["report.key-attention"], "the refused one printed nothing")
+        XCTAssertEqual(try auditActions(db).filter { $0.hasPrefix("report.") }, ["report.key-attention", "report.key-attention"],
+                       "the refused one printed nothing")
     }
 
     func testExportThenImportIntoAFreshDatabaseGivesTheSameStudents() throws {
