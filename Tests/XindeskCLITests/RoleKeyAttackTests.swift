@@ -118,6 +118,17 @@ final class RoleKeyAttackTests: CLITestCase {
         return try Store(vault: vault, writer: queue)
     }
 
+    /// Raw SQL on the database with the page key alone, as a page-key
+    /// holder outside xindesk would, folded into the `.db` file afterwards.
+    private func writing(page: SecretBytes, fileId: [UInt8], _ change: (Database) throws -> Void) throws {
+        try CipherRuntime.register(path: db, key: page, fileId: fileId)
+        defer { CipherRuntime.unregister(path: db) }
+        let queue = try DatabaseQueue(path: db, configuration: CipherRuntime.configuration())
+        try queue.write(change)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try queue.close()
+    }
+
     /// The attacker's copy of the two files.
     private func stolenCopy() throws -> String {
         let copy = dir + "/stolen/xindesk.db"
@@ -214,17 +225,12 @@ final class RoleKeyAttackTests: CLITestCase {
                                                           at: LocalDateTime(Date(), in: TimeZone(identifier: "Asia/Shanghai")!),
                                                           text: "伪造的谈话记录"))).base64EncodedString()
         let signature = Data(TierCrypto.sign(Array("forged".utf8), secretKey: dutySecrets.signing))
-        try CipherRuntime.register(path: db, key: try XCTUnwrap(grants[.page]), fileId: fileId)
-        let queue = try DatabaseQueue(path: db, configuration: CipherRuntime.configuration())
-        try queue.write { db in
+        try writing(page: try XCTUnwrap(grants[.page]), fileId: fileId) { db in
             try db.execute(sql: """
                 INSERT INTO records(kind, id, student, time, due, open, revision, body, author, signature)
                 VALUES ('note', 'forged-1', ?, '', NULL, 0, 1, ?, 'counselor', ?)
                 """, arguments: [student.rawValue, body, signature])
         }
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        try queue.close()
-        CipherRuntime.unregister(path: db)
 
         let run = try xindesk(as: "counselor", Self.passphrase, ["check"])
         XCTAssertEqual(run.status, 13, run.stderr)
@@ -243,12 +249,7 @@ final class RoleKeyAttackTests: CLITestCase {
         _ = try demoSchool()
         XCTAssertEqual(try xindesk(as: "head", Self.passphrase, ["check"]).status, 0, "the demo's levels agree with their history")
         let (fileId, grants) = try derive("duty", keyring: db + ".keys")
-        try CipherRuntime.register(path: db, key: try XCTUnwrap(grants[.page]), fileId: fileId)
-        let queue = try DatabaseQueue(path: db, configuration: CipherRuntime.configuration())
-        try queue.write { db in try db.execute(sql: "DELETE FROM standing") }
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        try queue.close()
-        CipherRuntime.unregister(path: db)
+        try writing(page: try XCTUnwrap(grants[.page]), fileId: fileId) { db in try db.execute(sql: "DELETE FROM standing") }
 
         let run = try xindesk(as: "head", Self.passphrase, ["check"])
         XCTAssertEqual(run.status, 13, run.stderr)
