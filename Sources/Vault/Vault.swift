@@ -170,10 +170,19 @@ public enum Vault {
     /// "XDK1": marks the file as ours for anyone who can decrypt it.
     static let applicationId: Int32 = 0x5844_4B31
 
+    /// An account name is what a teacher is called at school (`王老师`,
+    /// `zhaomin`): 1 to 32 printable characters of any script, without
+    /// spaces. Refused: whitespace, control and format characters (a
+    /// right-to-left override or a zero-width space would make two names
+    /// look alike on the unlock screen), unassigned code points, and the
+    /// recovery key's name.
     static func validate(account: String, roles: [Role]) throws {
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_."))
+        let refused = CharacterSet.whitespacesAndNewlines.union(.controlCharacters).union(.illegalCharacters)
         guard (1...32).contains(account.count), account != "recovery",
-              account.unicodeScalars.allSatisfy({ allowed.contains($0) && $0.isASCII }) else {
+              account.unicodeScalars.allSatisfy({ scalar in
+                  !refused.contains(scalar) && scalar.properties.generalCategory != .format
+                      && scalar.properties.generalCategory != .privateUse && scalar.properties.generalCategory != .surrogate
+              }) else {
             throw VaultError.invalidAccountName(name: account)
         }
         guard !roles.isEmpty else { throw VaultError.noRoles }

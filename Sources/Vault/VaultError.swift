@@ -80,8 +80,8 @@ public enum VaultError: TeacherReadableError, Equatable {
             zh: "“\(a)”是最后一位管理员，请先添加另一位管理员。",
             en: "\"\(a)\" is the last administrator; add another administrator first.")
         case .invalidAccountName(let n): LocalizedText(
-            zh: "“\(n)”不能作为账户名：请使用 1 到 32 个字母、数字或 - _ . 字符。",
-            en: "\"\(n)\" cannot be an account name: use 1 to 32 letters, digits, '-', '_' or '.'.")
+            zh: "“\(n)”不能作为账户名：请使用 1 到 32 个字符（汉字、字母、数字等均可），不含空格或不可见字符，也不能叫 recovery。",
+            en: "\"\(n)\" cannot be an account name: use 1 to 32 characters (Chinese, letters, digits and so on) without spaces or invisible characters, and not \"recovery\".")
         case .noRoles: LocalizedText(
             zh: "账户至少需要一个角色：duty（值班）、counselor（心理教师）、head（负责人）或 admin（管理员）。",
             en: "An account needs at least one role: duty, counselor, head or admin.")

@@ -26,11 +26,28 @@ final class AccountTests: VaultTestCase {
         assertThrows(.invalidAccountName(name: "recovery")) {
             try addAccount(vault, "recovery", roles: [.duty], passphrase: "x-passphrase")
         }
-        assertThrows(.invalidAccountName(name: "bob smith")) {
-            try addAccount(vault, "bob smith", roles: [.duty], passphrase: "x-passphrase")
+        // Spaces, invisible and direction-changing characters, control
+        // characters, too long: each would make names hard to tell apart.
+        for name in ["bob smith", "bob\u{3000}", "ali\u{200B}ce", "\u{202E}ecila", "bob\u{1B}[31m", "", String(repeating: "王", count: 33)] {
+            assertThrows(.invalidAccountName(name: name)) {
+                try addAccount(vault, name, roles: [.duty], passphrase: "x-passphrase")
+            }
         }
         assertThrows(.noRoles) { try addAccount(vault, "bob", roles: [], passphrase: "x-passphrase") }
         assertUnchanged(before)
+    }
+
+    /// A teacher is called what the school calls them: 王老师 is an account.
+    func testAChineseAccountNameIsAnAccount() throws {
+        let (vault, _) = try create()
+        try addAccount(vault, "王老师", roles: [.duty], passphrase: "wang-passphrase")
+        try addAccount(vault, "zhao.min-2", roles: [.duty], passphrase: "zhao-passphrase")
+        vault.lock()
+        XCTAssertEqual(try Vault.accounts(database: db).map(\.name), ["alice", "王老师", "zhao.min-2"])
+        let wang = try unlock(db, "王老师", "wang-passphrase")
+        XCTAssertEqual(wang.account, "王老师")
+        XCTAssertEqual(wang.roles, [.duty])
+        wang.lock()
     }
 
     /// `user passwd` rotates the page key: the old passphrase with the
