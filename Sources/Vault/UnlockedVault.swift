@@ -13,10 +13,6 @@ public final class UnlockedVault: @unchecked Sendable {
     public let account: String
     public let roles: [Role]
 
-    /// The roles the keyring states for this account, some perhaps still
-    /// waiting for their keys (`roles` are the ones in effect).
-    public let claimedRoles: [Role]
-
     private let mutex = NSLock()
     /// The page key (registered with the VFS) while unlocked.
     private var dataKey: SecretBytes?
@@ -34,7 +30,6 @@ public final class UnlockedVault: @unchecked Sendable {
          fileId: [UInt8], keyring: Keyring, lockFile: LockFile? = nil) throws {
         self.paths = paths
         self.account = account
-        self.claimedRoles = claimedRoles.sorted()
         self.roles = held.effectiveRoles(claimed: claimedRoles)
         let dataKey = SecretBytes(count: held.page.count)
         dataKey.withUnsafeMutableBytes { d in held.page.withUnsafeBytes { d.copyMemory(from: $0) } }

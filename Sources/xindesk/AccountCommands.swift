@@ -83,8 +83,8 @@ struct UserCommand: ParsableCommand {
             // tiers sealed to its slot, and any role still waiting for a key.
             for account in vault.accountKeys {
                 var line = "\(account.name)\t\(account.roles.sorted().map(\.rawValue).joined(separator: ","))"
-                line += "\t" + LocalizedText(zh: "密钥：", en: "keys: ").text(Text.language)
-                    + (["page"] + account.tiers.map(\.rawValue)).joined(separator: ",")
+                let keys = Tier.names(account.tiers, page: true)
+                line += "\t" + LocalizedText(zh: "密钥：" + keys.zh, en: "keys: " + keys.en).text(Text.language)
                 if !account.waiting.isEmpty {
                     line += "\t" + LocalizedText(
                         zh: "等待心理教师授权（\(account.waiting.map(\.displayName.zh).joined(separator: "、"))）",
@@ -106,8 +106,8 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             try StoreSession.run(global) { session in
                 var lines = session.granted.map { account, tiers in
-                    LocalizedText(zh: "已授予 \(account)：\(tiers.map(\.rawValue).joined(separator: ","))",
-                                  en: "Granted to \(account): \(tiers.map(\.rawValue).joined(separator: ","))").text(Text.language)
+                    LocalizedText(zh: "已授予 \(account)：\(Tier.names(tiers).zh)",
+                                  en: "Granted to \(account): \(Tier.names(tiers).en)").text(Text.language)
                 }
                 let waiting = session.vault.accountKeys.filter { !$0.waiting.isEmpty }
                 lines += waiting.map { account in

@@ -16,6 +16,14 @@ public enum Tier: String, Sendable, CaseIterable, Codable, Comparable {
 }
 
 extension Tier {
+    /// What the tier's key opens, as a teacher would say it (`user list`,
+    /// `user grant`): the English names are the tiers' own.
+    public static func names(_ tiers: [Tier], page: Bool = false) -> LocalizedText {
+        let zh = (page ? ["基本"] : []) + tiers.map { $0 == .oversight ? "关注等级" : "个案内容" }
+        let en = (page ? ["page"] : []) + tiers.map(\.rawValue)
+        return LocalizedText(zh: zh.joined(separator: "、"), en: en.joined(separator: ","))
+    }
+
     /// The keyring grant that carries this tier's key.
     var grant: GrantName { self == .oversight ? .oversight : .clinical }
 }
