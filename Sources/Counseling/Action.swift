@@ -17,6 +17,8 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
     // Administration.
     case importStudents, manageAccounts, makeBackup
     case exportStudents, exportVisits, exportAppointments, exportDuty
+    // Students one by one, and the peer supporters of each class.
+    case editStudentRoster, recordEnrolment, namePeerSupporters
 
     public var displayName: LocalizedText {
         switch self {
@@ -56,6 +58,9 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case .exportVisits: LocalizedText(zh: "导出来访记录", en: "export visits")
         case .exportAppointments: LocalizedText(zh: "导出预约", en: "export appointments")
         case .exportDuty: LocalizedText(zh: "导出值班记录", en: "export duty records")
+        case .editStudentRoster: LocalizedText(zh: "新增或修改学生", en: "add or edit a student")
+        case .recordEnrolment: LocalizedText(zh: "登记转出、毕业、休学或复学", en: "record a transfer, graduation, leave or return")
+        case .namePeerSupporters: LocalizedText(zh: "设定心理委员", en: "name peer supporters")
         }
     }
 }

@@ -33,6 +33,14 @@ public enum Permission {
             [.counselor, .head, .admin]
         case .importStudents, .manageAccounts, .makeBackup, .exportStudents:
             [.admin]
+        // The roster is the administrator's; a counselor also records a
+        // leave or a return, and peer supporters are flags of the oversight tier.
+        case .editStudentRoster:
+            [.admin]
+        case .recordEnrolment:
+            [.admin, .counselor]
+        case .namePeerSupporters:
+            [.counselor, .head]
         }
     }
 

@@ -16,6 +16,9 @@ public struct Student: Identifiable, Hashable, Codable, Sendable {
     public var headTeacher: String
     public var guardians: [Guardian]
     public var flags: Set<StudentFlag>
+    /// Every leaving and return, oldest first (see `leaving`); empty for a
+    /// student who never left.
+    public var enrolment: [EnrolmentEvent] = []
 
     public init(id: StudentID, number: String, name: String, gender: Gender, stage: SchoolStage,
                 grade: Int, className: String, headTeacher: String,
@@ -109,5 +112,26 @@ public struct Student: Identifiable, Hashable, Codable, Sendable {
         try container.encode(headTeacher, forKey: .headTeacher)
         try container.encode(guardians, forKey: .guardians)
         try container.encode(flags.sorted(), forKey: .flags)
+        // Absent while empty: a student who never left is stored as before.
+        if !enrolment.isEmpty { try container.encode(enrolment, forKey: .enrolment) }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, number, name, gender, stage, grade, className, headTeacher, guardians, flags, enrolment
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(StudentID.self, forKey: .id)
+        number = try c.decode(String.self, forKey: .number)
+        name = try c.decode(String.self, forKey: .name)
+        gender = try c.decode(Gender.self, forKey: .gender)
+        stage = try c.decode(SchoolStage.self, forKey: .stage)
+        grade = try c.decode(Int.self, forKey: .grade)
+        className = try c.decode(String.self, forKey: .className)
+        headTeacher = try c.decode(String.self, forKey: .headTeacher)
+        guardians = try c.decode([Guardian].self, forKey: .guardians)
+        flags = try c.decode(Set<StudentFlag>.self, forKey: .flags)
+        enrolment = try c.decodeIfPresent([EnrolmentEvent].self, forKey: .enrolment) ?? []
     }
 }

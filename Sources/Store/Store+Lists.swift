@@ -7,7 +7,7 @@ extension Store {
     /// checked record by record, read in one transaction.
     public func keyAttentionFiles() throws -> [StudentFile] {
         try writer.read { db in
-            try standings(db).values.filter(\.level.isKeyAttention).map(\.student).sorted().map { try file($0, db) }
+            try currentStandings(db).values.filter(\.level.isKeyAttention).map(\.student).sorted().map { try file($0, db) }
         }
     }
 
@@ -17,7 +17,7 @@ extension Store {
     /// the first frame.
     public func keyAttentionQueue(today: Day) throws -> [KeyAttentionItem] {
         let files = try writer.read { db in
-            let keyStudents = try standings(db).values.filter(\.level.isKeyAttention).map(\.student)
+            let keyStudents = try currentStandings(db).values.filter(\.level.isKeyAttention).map(\.student)
             return try listFiles(keyStudents, kinds: [.level, .plan, .visit, .appointment, .contact, .followup, .crisis, .closing], db)
         }
         return KeyAttentionQueue.items(files, today: today)
@@ -89,6 +89,7 @@ extension Store {
     public func overdueFollowUps(today: Day) throws -> [Worklists.OverdueFollowUp] {
         let files = try writer.read { db in
             let late = Set(try everyRecord(FollowUp.self, openText: false, db).filter { $0.isOverdue(today: today) }.map(\.student))
+                .subtracting(try leftStudents(db))
             return try listFiles(Array(late), kinds: [.level, .followup], db)
         }
         return Worklists.overdueFollowUps(files, today: today)
@@ -98,6 +99,7 @@ extension Store {
     public func referralsWithoutFeedback(today: Day) throws -> [Worklists.PendingFeedback] {
         let files = try writer.read { db in
             let waiting = Set(try everyRecord(Referral.self, db).filter(\.awaitsFeedback).map(\.student))
+                .subtracting(try leftStudents(db))
             return try listFiles(Array(waiting), kinds: [.referral], db)
         }
         return Worklists.referralsWithoutFeedback(files, today: today)
@@ -114,11 +116,19 @@ extension Store {
     public func levelCounts() throws -> [WarningLevel: Int] {
         try writer.read { db in
             var counts = Dictionary(uniqueKeysWithValues: WarningLevel.allCases.map { ($0, 0) })
-            let standings = try standings(db)
+            let standings = try currentStandings(db)
             for standing in standings.values { counts[standing.level, default: 0] += 1 }
-            counts[.none, default: 0] += (try Int.fetchOne(db, sql: "SELECT count(*) FROM students") ?? 0) - standings.count
+            counts[.none, default: 0] += (try Int.fetchOne(db, sql: "SELECT count(*) FROM students WHERE \(Self.enrolledSQL)") ?? 0)
+                - standings.count
             return counts
         }
+    }
+
+    /// The standings of students on the lists: one who left keeps their
+    /// file, but no list or count of the school holds them.
+    func currentStandings(_ db: Database) throws -> [StudentID: Standing] {
+        let left = try leftStudents(db)
+        return try standings(db).filter { !left.contains($0.key) }
     }
 
     /// Opening-hour compliance over [first, last], from the stored calendar,

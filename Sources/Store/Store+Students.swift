@@ -17,11 +17,13 @@ public struct StudentSummary: Hashable, Sendable {
     public var flags: Set<StudentFlag>
     public var pinyinFull: String
     public var pinyinInitials: String
+    /// How the student left (转出, 毕业, 休学); nil while on the lists.
+    public var leaving: LeavingKind?
     /// Lower-cased "number name class" as UTF-8, searched per keystroke.
     let searchKey: [UInt8]
 
     public init(id: StudentID, number: String, name: String, grade: Int, className: String, level: WarningLevel,
-                flags: Set<StudentFlag> = [], pinyinFull: String, pinyinInitials: String) {
+                flags: Set<StudentFlag> = [], pinyinFull: String, pinyinInitials: String, leaving: LeavingKind? = nil) {
         self.id = id
         self.number = number
         self.name = name
@@ -31,6 +33,7 @@ public struct StudentSummary: Hashable, Sendable {
         self.flags = flags
         self.pinyinFull = pinyinFull
         self.pinyinInitials = pinyinInitials
+        self.leaving = leaving
         // ASCII lower-casing on the bytes: names are Chinese or pinyin/Latin,
         // and this runs for every student on the way to the first frame.
         searchKey = "\(number)\u{1}\(name)\u{1}\(className)".utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
@@ -115,7 +118,7 @@ public struct StudentSummary: Hashable, Sendable {
 extension Store {
     /// Writes a student's roster row; guardians and flags go sealed inside
     /// the body (`StudentBody`), never into a column.
-    func writeStudent(_ s: Student, revision: Int, _ db: Database) throws {
+    func writeStudent(_ s: Student, revision: Int, _ db: Database, body: String? = nil) throws {
         let key = PinyinKey(name: s.name)
         try db.execute(sql: """
             INSERT INTO students(id, number, name, grade, class_name, pinyin_full, pinyin_initials, revision, body)
@@ -124,30 +127,64 @@ extension Store {
               class_name = excluded.class_name, pinyin_full = excluded.pinyin_full,
               pinyin_initials = excluded.pinyin_initials, revision = excluded.revision, body = excluded.body
             """, arguments: [s.id.rawValue, s.number, s.name, s.grade, s.className, key.full, key.initials,
-                             revision, try StudentBody.encode(s, keys)])
+                             revision, try body ?? StudentBody.encode(s, keys)])
     }
 
-    /// Every student, for the list, ordered by grade, class and name. Levels
-    /// and flags come from the oversight tier, opened in one pass over the
-    /// few students who have one; without `withLevelsAndFlags` (a duty
-    /// teacher, an administrator) or without the tier every row says level
-    /// none and no flags.
-    public func studentList(withLevelsAndFlags: Bool = true) throws -> [StudentSummary] {
+    /// Whether a stored body is of a student on the lists: one who never
+    /// left, or whose last enrolment change is a return. SQL over the body,
+    /// so lists of 10,000 stay one query.
+    static let enrolledSQL = "json_extract(body, '$.enrolment[#-1].change.left') IS NULL"
+
+    /// Students who have left (转出, 毕业, 休学): their files stay, the lists leave them out.
+    func leftStudents(_ db: Database) throws -> Set<StudentID> {
+        Set(try String.fetchAll(db, sql: "SELECT id FROM students WHERE NOT (\(Self.enrolledSQL))").map(StudentID.init))
+    }
+
+    /// A student's record as this session reads it (guardians and flags
+    /// for one that opens them), with their leaving and returns.
+    public func student(_ id: StudentID) throws -> Student {
+        try writer.read { db in
+            guard let body = try String.fetchOne(db, sql: "SELECT body FROM students WHERE id = ?", arguments: [id.rawValue]) else {
+                throw StoreError.unknownStudent(id)
+            }
+            var student = try StudentBody.decode(body, keys, opening: true)
+            student.flags = try standing(of: id, db)?.flags ?? []
+            return student
+        }
+    }
+
+    /// A student by student number, for the command line.
+    public func student(number: String) throws -> Student? {
+        let id = try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT id FROM students WHERE number = ?", arguments: [Student.normalizedNumber(number)])
+        }
+        return try id.map { try student(StudentID($0)) }
+    }
+
+    /// Every student on the lists, ordered by grade, class and name; with
+    /// `includingLeft` those who left too, marked (`leaving`), for a search.
+    /// Levels and flags come from the oversight tier, opened in one pass
+    /// over the few students who have one; without `withLevelsAndFlags` (a
+    /// duty teacher, an administrator) or without the tier every row says
+    /// level none and no flags.
+    public func studentList(withLevelsAndFlags: Bool = true, includingLeft: Bool = false) throws -> [StudentSummary] {
         try writer.read { db in
             let standings = withLevelsAndFlags ? try standings(db) : [:]
             // A cursor and column positions: 10,000 rows on the way to the
             // first frame after unlock.
             var list: [StudentSummary] = []
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, number, name, grade, class_name, pinyin_full, pinyin_initials
-                FROM students ORDER BY grade, class_name, pinyin_full
+                SELECT id, number, name, grade, class_name, pinyin_full, pinyin_initials,
+                  json_extract(body, '$.enrolment[#-1].change.left._0')
+                FROM students \(includingLeft ? "" : "WHERE " + Self.enrolledSQL) ORDER BY grade, class_name, pinyin_full
                 """)
             while let row = try rows.next() {
                 let id = StudentID(row[0] as String)
                 let standing = standings[id]
                 list.append(StudentSummary(id: id, number: row[1], name: row[2], grade: row[3], className: row[4],
                                            level: standing?.level ?? .none, flags: standing?.flags ?? [],
-                                           pinyinFull: row[5], pinyinInitials: row[6]))
+                                           pinyinFull: row[5], pinyinInitials: row[6],
+                                           leaving: (row[7] as String?).flatMap(LeavingKind.init(rawValue:))))
             }
             return list
         }

@@ -37,6 +37,11 @@ enum CommandMessages {
         case .decideProposal: return S.proposalDecided.text(L)
         case .requestClosing: return S.closingRequestedSaved.text(L)
         case .decideClosing(let closing): return (closing.isApproved ? S.closingApproved : S.closingDeclined).text(L)
+        case .addStudent: return S.studentAdded.text(L)
+        case .editStudent: return S.studentEdited.text(L)
+        case .recordLeaving: return S.leavingSaved.text(L)
+        case .recordReturn: return S.returnSaved.text(L)
+        case .namePeerSupporters: return S.peersNamed.text(L)
         case .takeEscalation, .takeCrisisRun, .keepDraft, .removeDraft, .importStudents, .importShifts, .recordExport,
              .recordAccountChange, .recordBackup:
             return ""

@@ -266,6 +266,22 @@ final class WriteBoundaryTests: XCTestCase {
         try expect(.recordExport(.studentsCSV, detail: "3 students"), as: .admin, [.studentsExport], subject: nil)
         try expect(.recordExport(.keyAttentionReport, detail: "2 students"), as: .counselor, [.keyAttentionPrint], subject: nil)
         try expect(.recordBackup(destination: "/media/usb/xindesk.db"), as: .admin, [.backupWrite], subject: nil)
+        // Students one by one: the roster's entries name the student.
+        let s4 = StudentID("s4")
+        try expect(.addStudent(Fixture.student(4, name: "赵六")), as: .admin, [.studentAdd], subject: s4)
+        var renamed = try store.student(s4)
+        renamed.name = "赵陆"
+        try expect(.editStudent(renamed, basedOn: try store.student(s4)), as: .admin, [.studentEdit], subject: s4)
+        try expect(.recordLeaving(s4, EnrolmentEvent(change: .left(.leaveOfAbsence), on: now.day, reason: "因病", by: Fixture.admin, at: now),
+                                  basedOn: try store.student(s4)), as: .counselor, [.studentLeave], subject: s4)
+        try expect(.recordReturn(s4, EnrolmentEvent(change: .returned, on: now.day, reason: "", by: Fixture.admin, at: now),
+                                 followUpDue: now.day.adding(days: 7), basedOn: try store.student(s4)),
+                   as: .counselor, [.studentReturn, .followUpAdd], subject: s4)
+        let peersBefore = try store.auditEntries().count
+        try store.execute(.namePeerSupporters(ClassRef(of: Fixture.student(1)), [s2], basedOn: []), as: .head, at: now)
+        XCTAssertEqual(try store.auditEntries().dropFirst(peersBefore).map { [$0.action, $0.subject, $0.detail] },
+                       [[AuditAction.peerSupportersName.rawValue, "class:7:初一(1)班", "1"]])
+        covered.insert(.peerSupportersName)
         // An account change's subject is the account.
         for (change, action) in [(AccountChange.added(roles: [.duty]), AuditAction.accountAdd),
                                  (.passphraseChanged, .accountPassphrase), (.removed, .accountRemove),

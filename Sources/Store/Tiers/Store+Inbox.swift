@@ -15,6 +15,9 @@ enum InboxItem: Codable, Equatable {
     case flags([String: Set<StudentFlag>])
     /// The follow-up due the day after the acute part of a run ended.
     case crisisFollowUp(student: StudentID, run: CrisisRunID, due: Day)
+    /// A student back from a leave of absence (复学): the follow-up due
+    /// then, and the flag that marks a returned student.
+    case returnFollowUp(student: StudentID, due: Day)
 
     static func migrate(_ db: Database) throws {
         try db.execute(sql: "CREATE TABLE tier_inbox(id INTEGER PRIMARY KEY, body BLOB NOT NULL, author TEXT NOT NULL, signature BLOB NOT NULL)")
@@ -31,6 +34,7 @@ enum InboxItem: Codable, Equatable {
         switch self {
         case .flags: .importStudents
         case .crisisFollowUp: .recordCrisisStep
+        case .returnFollowUp: .recordEnrolment
         }
     }
 }
@@ -80,6 +84,11 @@ extension Store {
             // Only for a run that did end for that student.
             guard let run = try stored(CrisisRun.self, id: runID, db), run.student == student, !run.isAcute else { return }
             try addFollowUpUnlessOneIsOpen(student, due: due, actor, now, db)
+        case .returnFollowUp(let student, let due):
+            // Only for a student whose last enrolment change is a return.
+            guard let body = try String.fetchOne(db, sql: "SELECT body FROM students WHERE id = ?", arguments: [student.rawValue]),
+                  try StudentBody.roster(body).enrolment.last?.change == .returned else { return }
+            try returnFollowUp(student, due: due, actor, now, db)
         }
     }
 }

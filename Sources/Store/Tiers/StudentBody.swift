@@ -22,6 +22,13 @@ struct StudentBody: Codable {
 
     init(_ student: Student, _ keys: TierKeys) throws {
         self.student = Self.roster(of: student)
+        // Why a student left may be why they are in counseling: sealed for
+        // counselors like a visit's brief; the kind and the day stay readable.
+        self.student.enrolment = student.enrolment.map { event in
+            var sealedEvent = event
+            sealedEvent.reason = SealedText.seal(event.reason, keys)
+            return sealedEvent
+        }
         if !student.guardians.isEmpty || !student.flags.isEmpty {
             let json = try Store.encode(Sealed(guardians: student.guardians, flags: student.flags))
             sealed = SealedText.seal(json, keys)
@@ -49,6 +56,13 @@ struct StudentBody: Codable {
     static func decode(_ body: String, _ keys: TierKeys, opening: Bool) throws -> Student {
         let stored = try Store.decode(StudentBody.self, body)
         var student = stored.student
+        if opening {
+            student.enrolment = student.enrolment.map { event in
+                var opened = event
+                opened.reason = SealedText.open(event.reason, keys)
+                return opened
+            }
+        }
         if opening, let sealed = stored.sealed,
            case .text(let json) = SealedText.visibility(SealedText.open(sealed, keys)),
            let opened = try? Store.decode(Sealed.self, json) {
@@ -62,6 +76,26 @@ struct StudentBody: Codable {
     /// cannot open the sealed part.
     static func roster(_ body: String) throws -> Student {
         try Store.decode(StudentBody.self, body).student
+    }
+
+    /// `body` with the roster part of `student` and the sealed part as it was:
+    /// an edit by a session that cannot open guardians keeps them.
+    static func replacingRoster(_ body: String, with student: Student, _ keys: TierKeys) throws -> String {
+        var stored = try Store.decode(StudentBody.self, body)
+        stored.student = try StudentBody(roster(of: student), keys).student
+        return try Store.encode(stored)
+    }
+
+    /// The roster part as two sessions can compare it: a leaving's reason
+    /// is sealed anew at each write, so it is left out.
+    static func comparable(_ student: Student) -> Student {
+        var roster = roster(of: student)
+        roster.enrolment = roster.enrolment.map { event in
+            var bare = event
+            bare.reason = ""
+            return bare
+        }
+        return roster
     }
 
     /// `student` without what is sealed.

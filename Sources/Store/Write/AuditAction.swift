@@ -44,4 +44,10 @@ public enum AuditAction: String, Sendable, CaseIterable {
     /// Tier keys sealed to an account that was waiting for them.
     case accountGrant = "account.grant"
     case backupWrite = "backup.write"
+    // Students one by one (the detail never holds a leaving's reason).
+    case studentAdd = "student.add"
+    case studentEdit = "student.edit"
+    case studentLeave = "student.leave"
+    case studentReturn = "student.return"
+    case peerSupportersName = "peers.name"
 }

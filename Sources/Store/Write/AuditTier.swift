@@ -20,6 +20,9 @@ extension AuditAction {
              .complianceExport, .studentsExport, .keyAttentionPrint, .demoGenerate, .accountAdd, .accountRemove,
              .accountPassphrase, .accountGrant, .backupWrite:
             nil
+        // The roster's own changes name the student, as an import does.
+        case .studentAdd, .studentEdit, .studentLeave, .studentReturn, .peerSupportersName:
+            nil
         }
     }
 }

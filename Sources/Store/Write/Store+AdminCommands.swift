@@ -40,6 +40,9 @@ extension Store {
                 s.id = StudentID(existing["id"] as String)
                 flags[s.id.rawValue] = s.flags
                 let body: String = existing["body"], revision: Int = existing["revision"]
+                // A roster says who is in which class, not who left: a
+                // leaving or a return stays as recorded.
+                s.enrolment = try StudentBody.decode(body, keys, opening: true).enrolment
                 if keys.holds(.clinical) {
                     if try StudentBody.decode(body, keys, opening: true) == s { continue }
                 } else if try StudentBody.roster(body) == StudentBody.roster(of: s) {

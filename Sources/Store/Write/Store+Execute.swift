@@ -63,6 +63,12 @@ extension Store {
             guard !destination.isEmpty else { throw StoreError.invalid([.empty(.note)]) }
             try audit(db, a.id, now, .backupWrite, subject: "", Self.spellingOutControls(destination))
             return CommandOutcome()
+        case .addStudent(let student): return try addStudent(student, a, now, db)
+        case .editStudent(let student, let base): return try editStudent(student, basedOn: base, a, now, db)
+        case .recordLeaving(let id, let event, let base): return try recordEnrolment(id, event, followUpDue: nil, basedOn: base, a, now, db)
+        case .recordReturn(let id, let event, let due, let base):
+            return try recordEnrolment(id, event, followUpDue: due, basedOn: base, a, now, db)
+        case .namePeerSupporters(let ref, let ids, let base): return try namePeerSupporters(ref, ids, basedOn: base, a, now, db)
         }
     }
 
@@ -180,6 +186,9 @@ extension StoreCommand {
         case .recordAccountChange(.granted, _): nil
         case .recordAccountChange: .manageAccounts
         case .recordBackup: .makeBackup
+        case .addStudent, .editStudent: .editStudentRoster
+        case .recordLeaving, .recordReturn: .recordEnrolment
+        case .namePeerSupporters: .namePeerSupporters
         }
     }
 }

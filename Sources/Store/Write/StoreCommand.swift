@@ -62,6 +62,20 @@ public enum StoreCommand: Sendable, Equatable {
     case recordAccountChange(AccountChange, account: String)
     /// A backup the vault has written, and where (needs `makeBackup`).
     case recordBackup(destination: String)
+    // Students one by one (`Store+StudentCommands`).
+    /// A new student; refused when the student number is taken.
+    case addStudent(Student)
+    /// New roster details (number, name, gender, class, head teacher) of the
+    /// student `basedOn` shows; guardians, flags and enrolment stay as stored.
+    case editStudent(Student, basedOn: Student)
+    /// 转出, 毕业 or 休学: the student keeps the file and leaves the lists.
+    case recordLeaving(StudentID, EnrolmentEvent, basedOn: Student)
+    /// 复学: back on the lists, marked as returned, with the follow-up a
+    /// counselor holds after the return.
+    case recordReturn(StudentID, EnrolmentEvent, followUpDue: Day, basedOn: Student)
+    /// The class's peer supporters (心理委员), replacing those the screen
+    /// showed (`basedOn`).
+    case namePeerSupporters(ClassRef, [StudentID], basedOn: [StudentID])
 }
 
 /// What happened to an account's key slot, for the audit log. Never holds
