@@ -24,6 +24,12 @@ public struct ClassWithGrade: Hashable, Sendable {
     public static func parse(_ text: String, stage: SchoolStage?) throws(ClassWithGradeProblem) -> ClassWithGrade? {
         let word = text.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace }
         guard let (gradeWord, rest) = split(word) else { return nil }
+        // A grade alone is a class missing; a grade word followed by what is
+        // no class (初一年级心理实验组) is a name of its own, checked as one.
+        guard let classPart = className(rest) else {
+            if rest.isEmpty { throw .classMissing }
+            return nil
+        }
         let resolved: (SchoolStage, Int)
         switch gradeWord {
         case .inStage(let named, let year):
@@ -48,7 +54,6 @@ public struct ClassWithGrade: Hashable, Sendable {
                 }
             }
         }
-        guard let classPart = className(rest) else { throw .classMissing }
         return ClassWithGrade(stage: resolved.0, grade: resolved.1, className: shortGradeName(resolved.0, resolved.1) + classPart)
     }
 

@@ -17,7 +17,8 @@ public struct ImportColumns: Sendable {
         Column(key: "name", required: true, headers: ["姓名", "学生姓名", "name", "student name", "full name"]),
         Column(key: "gender", required: true, headers: ["性别", "gender", "sex"]),
         Column(key: "stage", required: false, headers: ["学段", "stage", "school stage"]),
-        Column(key: "grade", required: true, headers: ["年级", "grade", "year"]),
+        // Not required: a class written with its grade (初二(3)班) says it.
+        Column(key: "grade", required: false, headers: ["年级", "grade", "year"]),
         Column(key: "class", required: true, headers: ["班级", "班", "class", "class name", "form"]),
         Column(key: "headTeacher", required: false, headers: ["班主任", "head teacher", "class teacher", "homeroom teacher"]),
         Column(key: "guardianName", required: false, headers: ["监护人", "监护人姓名", "家长", "家长姓名", "guardian", "guardian name", "parent"]),

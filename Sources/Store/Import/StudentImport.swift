@@ -96,13 +96,32 @@ struct RowReader {
             do { stage = try SchoolStage.parse(stageText) } catch { fail("stage", error) }
         }
         let gradeText = cell("grade")
-        do {
-            grade = try Grade.parse(gradeText, stage: stage)
-        } catch {
-            // A sheet without a stage column: 初一 … 高三 and 1 … 12 still say which.
-            if stageText.isEmpty, let (s, g) = Self.anyStage(gradeText) { stage = s; grade = g } else { fail("grade", error) }
+        var className = required("class", .className)
+        // A class written with its grade (初二(3)班, 八年级3班, 2-3) says the
+        // grade itself; a grade column beside it must agree.
+        var placement: ClassWithGrade?
+        var classUnread = false
+        do { placement = try ClassWithGrade.parse(className, stage: stageText.isEmpty ? nil : stage) } catch {
+            problems.append(ImportProblem(line: row.line, column: columnName("class"), reason: error.message))
+            failed = true
+            classUnread = true
         }
-        let className = required("class", .className)
+        if let placement {
+            if !gradeText.isEmpty, (try? Grade.parse(gradeText, stage: placement.stage)) != placement.grade {
+                problems.append(ImportProblem(line: row.line, column: columnName("class"),
+                                              reason: ClassWithGradeProblem.gradeDisagrees.message))
+                failed = true
+            }
+            (stage, grade, className) = (placement.stage, placement.grade, placement.className)
+        } else if !classUnread {
+            // (When the class is unread its own problem says what to write.)
+            do {
+                grade = try Grade.parse(gradeText, stage: stage)
+            } catch {
+                // A sheet without a stage column: 初一 … 高三 and 1 … 12 still say which.
+                if stageText.isEmpty, let (s, g) = Self.anyStage(gradeText) { stage = s; grade = g } else { fail("grade", error) }
+            }
+        }
         let headTeacher = Student.normalizedName(cell("headTeacher"))
         var guardians: [Guardian] = []
         for (nameKey, relationKey, phoneKey) in [("guardianName", "guardianRelation", "guardianPhone"),
