@@ -209,7 +209,8 @@ public struct AppState: Sendable {
     /// student number, class).
     public mutating func applyFilter() {
         let q = StudentSummary.Query(filter.text, levelsAndFlags: Permission.allows(roles, .readKeyAttentionList))
-        visible = q.isEmpty ? Array(students.indices) : students.indices.filter { students[$0].matches(q) }
+        // Students who left are off the list; a search still finds them (marked).
+        visible = q.isEmpty ? students.indices.filter { students[$0].leaving == nil } : students.indices.filter { students[$0].matches(q) }
         list.move(0, count: visible.count)
     }
 }

@@ -11,6 +11,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case newNote, editNote, decideProposal, completeFollowUp
     case editPlan, reviewPlan, guardianContact, referral, referralFeedback, requestClosing, decideClosing
     case exportCompliance
+    case addStudent, editStudent, recordLeaving, recordReturn
     case moveUp, moveDown, pageUp, pageDown, palette, lock, blank, help, quit
 }
 
@@ -72,6 +73,15 @@ public struct Command: Sendable {
                 action: .requestCaseClosing, scope: .file),
         Command(id: .decideClosing, keys: [.character("A")], label: "A", text: .init(zh: "审批销号", en: "approve or decline a closing"),
                 action: .approveCaseClosing),
+        Command(id: .addStudent, keys: [.character("N")], label: "N", text: .init(zh: "新增学生", en: "add a student"),
+                action: .editStudentRoster, scope: .list),
+        Command(id: .editStudent, keys: [.character("U")], label: "U", text: .init(zh: "修改学生信息", en: "edit the student"),
+                action: .editStudentRoster, scope: .list),
+        Command(id: .recordLeaving, keys: [.character("D")], label: "D",
+                text: .init(zh: "登记离校（转出、毕业、休学）", en: "record leaving (transfer, graduation, leave)"),
+                action: .recordEnrolment, scope: .list),
+        Command(id: .recordReturn, keys: [.character("B")], label: "B", text: .init(zh: "登记复学（/ 查找已离校学生）", en: "record a return (/ finds who left)"),
+                action: .recordEnrolment, scope: .list),
         Command(id: .checkInOut, keys: [.function(5)], label: "F5", text: .init(zh: "签到/签退", en: "check in/out"), action: .checkInOut),
         Command(id: .confirmAppointment, keys: [.character("c")], label: "c", text: .init(zh: "确认预约", en: "confirm appointment"),
                 action: .bookAppointment, scope: .roster),
@@ -131,7 +141,9 @@ public struct Command: Sendable {
 
     /// The hints for the status bar: the commands this account can use here.
     public static func hints(_ s: AppState) -> [(key: String, label: String)] {
-        let usable = table.filter { !$0.label.isEmpty && $0.allowed(s.roles) && $0.applies(in: s) && ![.moveUp, .moveDown, .pageUp, .previousPane].contains($0.id) }
+        let usable = table.filter { !$0.label.isEmpty && $0.allowed(s.roles) && $0.applies(in: s) && ![.moveUp, .moveDown, .pageUp, .previousPane].contains($0.id)
+            // Rare roster work: in the help and the palette, not the status bar.
+            && ![.addStudent, .editStudent, .recordLeaving, .recordReturn].contains($0.id) }
         // The everyday fast path (find a student, log a visit) leads, then what
         // works only here: it is what the user is after; the rest follows.
         let leading: [CommandID] = [.takeEscalation, .find, .newVisit]

@@ -24,6 +24,8 @@ public enum Msg: Sendable {
     /// The store changed (another workstation saved): what it holds now.
     case refreshed(Snapshot, StudentFile?)
     case failed(String)
+    /// A student's record, read for the form that changes it.
+    case studentLoaded(Student, StudentFormKind)
 }
 
 /// What the store holds that the screen shows, loaded in one go.
@@ -64,6 +66,8 @@ public enum Effect: Sendable, Equatable {
     case poll
     case keepDraft(Draft)
     case exportCompliance(path: String)
+    /// Reads a student's record for an edit, a leaving or a return.
+    case loadStudent(StudentID, StudentFormKind)
     case lock
     case quit
     /// Ctrl-Z: hand the terminal back to the shell until `fg` (never from
@@ -93,7 +97,10 @@ extension Snapshot {
         }
         // Levels and flags stay in the store for whoever may not see them:
         // the duty teacher's list is names, numbers and classes only.
-        snap.students = try store.studentList(withLevelsAndFlags: Permission.allows(roles, .readKeyAttentionList))
+        // Those who record leavings and returns also find the students who
+        // left (marked; the list leaves them out until searched for).
+        snap.students = try store.studentList(withLevelsAndFlags: Permission.allows(roles, .readKeyAttentionList),
+                                              includingLeft: Permission.allows(roles, .recordEnrolment))
         snap.staff = try store.staff()
         group.wait()
         if let result = queue.result { snap.queue = try result.get() }

@@ -88,6 +88,8 @@ public final class Session {
                 try ExportFile.writeCSV(ComplianceCSV.rows(report, staff: try store.staff(), L), to: path)
                 try store.execute(.recordExport(.complianceCSV, detail: "\(report.first)–\(report.last)"), as: me, at: state.now)
                 return [.saved(S.exported.format(L, path), try snapshot(now: state.now), try reloadedFile(state))]
+            case .loadStudent(let id, let kind):
+                return [.studentLoaded(try requireStore().student(id), kind)]
             case .lock:
                 lock()
                 return []

@@ -140,6 +140,16 @@ public enum Update {
         case .failed(let message):
             explain(&s, message)
             return []
+        case .studentLoaded(let student, let kind):
+            // A leaving for one who left, a return for one who did not: the
+            // domain's word, before a form is typed in vain.
+            if kind == .leaving, student.leaving != nil { s.message = S.alreadyLeft.text(s.language); return [] }
+            if kind == .returning, student.leaving.map({ $0.change != .left(.leaveOfAbsence) }) ?? true {
+                s.message = S.notOnLeave.text(s.language)
+                return []
+            }
+            if s.modal == nil { s.modal = .form(.student(student, kind, s)) }
+            return []
         }
     }
 
@@ -459,6 +469,12 @@ public enum Update {
             return [.execute(.takeEscalation(visit.id))]
         case .exportCompliance:
             s.modal = .form(.exportCompliance(s))
+        case .addStudent:
+            s.modal = .form(.addStudent(s))
+        case .editStudent, .recordLeaving, .recordReturn:
+            guard let student = s.selectedStudent else { return [] }
+            let kind: StudentFormKind = id == .editStudent ? .edit : id == .recordLeaving ? .leaving : .returning
+            return [.loadStudent(student.id, kind)]
         case .palette:
             s.modal = .palette(CommandPalette())
         case .lock:

@@ -12,7 +12,7 @@ import XCTest
 final class SnapshotTests: XCTestCase {
     typealias F = WorkstationFixture
 
-    private func assertSnapshot(_ s: AppState, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
+    func assertSnapshot(_ s: AppState, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
         let buffer = Render.frame(s)
         for row in buffer.lines() { XCTAssertEqual(TextWidth.of(row), s.width, "\(name): a row is not \(s.width) columns", file: file, line: line) }
         let text = buffer.lines().joined(separator: "\n") + "\n"

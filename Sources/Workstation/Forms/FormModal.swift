@@ -19,6 +19,11 @@ public enum FormPurpose: Hashable, Sendable, Codable {
     case closingDecision(CaseClosing)
     case handover(CrisisRun, counselors: [StaffID])
     case exportCompliance
+    // Students one by one (`StudentForm`).
+    case addStudent
+    case editStudent(Student)
+    case leaving(Student)
+    case returning(Student)
 }
 
 /// A form in a box over the main screen: labelled one-line fields, a hint

@@ -24,6 +24,10 @@ enum FormSubmit {
         case .closingDecision(let closing): return ClosingInput.decide(&f, closing, &s)
         case .handover(let run, let counselors): return HandoverInput.read(&f, run, counselors: counselors, &s)
         case .exportCompliance: return ExportInput.read(&f, &s)
+        case .addStudent: return StudentInput.roster(&f, editing: nil, &s)
+        case .editStudent(let student): return StudentInput.roster(&f, editing: student, &s)
+        case .leaving(let student): return StudentInput.leaving(&f, student, &s)
+        case .returning(let student): return StudentInput.returning(&f, student, &s)
         }
     }
 }

@@ -23,6 +23,12 @@ enum FilePane {
             notices.append(S.proposalPending.format(L, pending.suggestedLevel.displayName.text(L)))
         }
         if file.closings.contains(where: \.isPending) { notices.append(S.closingPendingHere.text(L)) }
+        if let leaving = file.student.leaving {
+            // Off the lists, the file kept: when and why it left them.
+            let reason = WithheldText.shown(leaving.reason, L)
+            notices.append(S.leftSince.format(L, leaving.displayName.text(L), leaving.on.description)
+                           + (reason.isEmpty ? "" : S.colon.text(L) + Sanitizer.oneLine(reason)))
+        }
         for notice in notices where top < area.height - 1 {
             b.set(notice, x: area.x, y: area.y + top, maxWidth: area.width, style: Style(.accent, bold: true))
             top += 1
@@ -66,6 +72,7 @@ enum FilePane {
     static func scrollLimit(_ s: AppState) -> Int {
         guard let file = s.file, let area = Render.innerArea(.file, s) else { return 0 }
         let notices = (file.screeningProposals.contains { $0.status == .pending } ? 1 : 0) + (file.closings.contains(where: \.isPending) ? 1 : 0)
+            + (file.student.leaving == nil ? 0 : 1)
         return maxScroll(lines: chronology(file, s.language, width: area.width, full: s.maximized).count, rows: area.height - 2 - notices)
     }
 }

@@ -85,13 +85,18 @@ enum StudentPane {
                             .init(S.className.text(L), .length(12)), .init(S.level.text(L), .fill(1))],
                   rows: s.visible[window].map { i in
                       let st = s.students[i]
-                      let marks = (st.level == .none ? [] : [st.level.displayName.text(L)]) + st.flags.sorted().map { $0.displayName.text(L) }
+                      let marks = (st.leaving.map { [$0.displayName.text(L)] } ?? []) + (st.level == .none ? [] : [st.level.displayName.text(L)])
+                          + st.flags.sorted().map { $0.displayName.text(L) }
                       return [st.number, st.name, st.className, marks.joined(separator: S.listSeparator.text(L))]
                   }, rowStyles: s.visible[window].map { levelStyle(s.students[$0].level) })
                 .render(into: &b, body, state: &state, focused: focused)
         } else {
             Table(columns: [.init(S.number.text(L), .length(10)), .init(S.name.text(L), .length(9)), .init(S.className.text(L), .fill(1))],
-                  rows: s.visible[window].map { i in [s.students[i].number, s.students[i].name, s.students[i].className] })
+                  rows: s.visible[window].map { i in
+                      // One who left is found by a search only, and says so.
+                      let st = s.students[i]
+                      return [st.number, st.name, st.className + (st.leaving.map { " · " + $0.displayName.text(L) } ?? "")]
+                  })
                 .render(into: &b, body, state: &state, focused: focused)
         }
     }
