@@ -20,11 +20,14 @@ public struct ChronologyEntry: Hashable, Codable, Sendable {
         /// The run handed to a counselor: to whom, with what note, and who took it.
         case crisisHandover(CrisisRun)
         case caseClosing(CaseClosing)
+        /// A leaving (转出, 毕业, 休学) or a return (复学), on its day.
+        case enrolment(EnrolmentEvent)
     }
 
     public enum Kind: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case screening, proposalDecided, levelChange, supportPlan, planReview, visit, appointment, caseNote
         case guardianContact, referral, referralFeedback, followUpDone, crisisRun, crisisHandover, caseClosing
+        case enrolment
 
         public var displayName: LocalizedText {
             switch self {
@@ -43,6 +46,7 @@ public struct ChronologyEntry: Hashable, Codable, Sendable {
             case .crisisRun: LocalizedText(zh: "危机处置", en: "crisis checklist")
             case .crisisHandover: LocalizedText(zh: "危机交接", en: "crisis hand-over")
             case .caseClosing: LocalizedText(zh: "销号", en: "case closing")
+            case .enrolment: LocalizedText(zh: "学籍", en: "enrolment")
             }
         }
     }
@@ -69,6 +73,7 @@ public struct ChronologyEntry: Hashable, Codable, Sendable {
         case .crisisRun: .crisisRun
         case .crisisHandover: .crisisHandover
         case .caseClosing: .caseClosing
+        case .enrolment: .enrolment
         }
     }
 
@@ -89,6 +94,7 @@ public struct ChronologyEntry: Hashable, Codable, Sendable {
         case .crisisRun(let run): run.startedBy
         case .crisisHandover(let run): run.handover?.by
         case .caseClosing(let closing): closing.approver ?? closing.author
+        case .enrolment(let event): event.by
         }
     }
 
@@ -132,6 +138,7 @@ public enum Chronology {
         entries += file.crisisRuns.map { timed($0.startedAt, .crisisRun($0)) }
         entries += file.crisisRuns.compactMap { run in run.handover.map { timed($0.at, .crisisHandover(run)) } }
         entries += file.closings.map { timed($0.approvedAt ?? $0.requestedAt, .caseClosing($0)) }
+        entries += file.student.enrolment.map { dated($0.on, .enrolment($0)) }
 
         // Same moment: keep the order of `Kind.allCases` (a screening before
         // the level change it led to), then the order added, so the list

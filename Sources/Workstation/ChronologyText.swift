@@ -52,6 +52,9 @@ enum ChronologyText {
             return S.closingPendingHere.text(lang) + S.colon.text(lang) + shown(c.reason)
         case .screening(let r): return "\(r.instrument) · \(r.flag.displayName.text(lang))"
         case .proposalDecided(let p): return "\(p.status.displayName.text(lang)) \(p.decisionReason)"
+        case .enrolment(let e):
+            let reason = shown(e.reason)
+            return e.displayName.text(lang) + (reason.isEmpty ? "" : S.colon.text(lang) + reason)
         }
     }
 }

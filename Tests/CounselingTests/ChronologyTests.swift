@@ -83,6 +83,8 @@ final class ChronologyTests: XCTestCase {
         file.closings = [CaseClosing(id: CaseClosingID("c-1"), student: pupil.id, author: counselor,
                                      requestedAt: at(day(2026, 11, 2), 16, 0), reason: "风险解除", newLevel: .general,
                                      approver: head, approvedAt: at(day(2026, 11, 3), 9, 0))]
+        file.student.enrolment = [EnrolmentEvent(change: .left(.leaveOfAbsence), on: day(2026, 11, 4), reason: "因病休学",
+                                                 by: counselor, at: at(day(2026, 11, 4), 9, 0))]
 
         XCTAssertEqual(Set(Chronology.entries(for: file).map(\.kind)), Set(ChronologyEntry.Kind.allCases))
         XCTAssertEqual(try roundTrip(file).decoded, file)
