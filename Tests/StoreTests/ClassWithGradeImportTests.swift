@@ -65,3 +65,33 @@ final class ClassWithGradeImportTests: XCTestCase {
         XCTAssertEqual(report.values.map(\.grade), [7])
     }
 }
+
+/// Two peer supporters per class in an import too.
+final class PeerSupporterImportTests: XCTestCase {
+    func testAThirdPeerSupporterOfAClassIsARowProblem() {
+        let report = StudentImport.read("""
+            学号,姓名,性别,班级,心理委员
+            20260101,张三,男,初一(1)班,是
+            20260102,李四,女,初一(1)班,是
+            20260103,王五,男,初一(1)班,是
+            20260104,赵六,女,初一(2)班,是
+            """)
+        XCTAssertEqual(report.values.map(\.number), ["20260101", "20260102", "20260104"])
+        XCTAssertEqual(report.errors.map(\.line), [4])
+        XCTAssertEqual(report.errors.map(\.column), ["心理委员"])
+        XCTAssertEqual(report.errors.first?.reason, PeerSupporterProblem.tooMany.message)
+    }
+
+    func testTheStoreRefusesABatchWithThreeInAClass() throws {
+        let students = (1...3).map { n -> Student in
+            var s = Fixture.student(n)
+            s.flags = [.peerSupporter]
+            return s
+        }
+        let store = try Fixture.store(students: [])
+        XCTAssertThrowsError(try store.execute(.importStudents(students), as: .admin, at: Fixture.termStart)) {
+            XCTAssertEqual($0 as? PeerSupporterProblem, .tooMany)
+        }
+        XCTAssertEqual(try store.studentCount(), 0)
+    }
+}

@@ -13,9 +13,20 @@ public enum StudentImport {
         var report = ImportReport<Student>(values: [], problems: table.problems, rejectedRows: 0)
         let (header, index, rows) = (table.header, table.index, table.rows)
         var seenNumbers: [String: Int] = [:]
+        var supporters: [ClassRef: Int] = [:]
         for row in rows {
             var reader = RowReader(row: row, header: header, index: index)
             if let student = reader.student(seen: &seenNumbers) {
+                // A third peer supporter of one class: two per class (000).
+                if student.flags.contains(.peerSupporter) {
+                    supporters[ClassRef(of: student), default: 0] += 1
+                    if supporters[ClassRef(of: student)]! > PeerSupporters.perClass {
+                        report.problems.append(ImportProblem(line: row.line, column: reader.columnName("peerSupporter"),
+                                                             reason: PeerSupporterProblem.tooMany.message))
+                        report.rejectedRows += 1
+                        continue
+                    }
+                }
                 report.values.append(student)
             } else {
                 report.rejectedRows += 1

@@ -33,6 +33,9 @@ extension Store {
     func importStudents(_ students: [Student], _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
         var outcome = CommandOutcome()
         var flags: [String: Set<StudentFlag>] = [:]
+        // At most two peer supporters per class in what the file names.
+        let supporters = Dictionary(grouping: students.filter { $0.flags.contains(.peerSupporter) }, by: ClassRef.init(of:))
+        if supporters.values.contains(where: { $0.count > PeerSupporters.perClass }) { throw PeerSupporterProblem.tooMany }
         for var s in students {
             try Self.validate(s.validate())
             if let existing = try Row.fetchOne(db, sql: "SELECT id, revision, body FROM students WHERE number = ?",
