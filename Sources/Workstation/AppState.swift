@@ -29,6 +29,8 @@ public indirect enum Modal: Hashable, Sendable {
     case confirmQuit(returnTo: Modal?)
     /// Esc in a form with typed text: `n` goes back to it.
     case confirmDiscard(Modal)
+    /// The peer supporters of every class.
+    case peers(PeerSupporterList)
 
     var hasUnsavedInput: Bool {
         switch self {

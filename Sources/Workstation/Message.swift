@@ -26,6 +26,8 @@ public enum Msg: Sendable {
     case failed(String)
     /// A student's record, read for the form that changes it.
     case studentLoaded(Student, StudentFormKind)
+    /// Every class with its peer supporters.
+    case peersLoaded([PeerSupporterClass])
 }
 
 /// What the store holds that the screen shows, loaded in one go.
@@ -68,6 +70,7 @@ public enum Effect: Sendable, Equatable {
     case exportCompliance(path: String)
     /// Reads a student's record for an edit, a leaving or a return.
     case loadStudent(StudentID, StudentFormKind)
+    case loadPeers
     case lock
     case quit
     /// Ctrl-Z: hand the terminal back to the shell until `fg` (never from

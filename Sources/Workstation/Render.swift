@@ -166,6 +166,8 @@ public enum Render {
             }
         case .form(let f):
             formBox(f, s, &b)
+        case .peers(let peers):
+            peers.render(s, &b)
         case .note(let n):
             let box = b.area.centered(width: min(s.width - 4, 76), height: min(s.height - 2, 18))
             b.fill(box, style: .plain)

@@ -90,6 +90,8 @@ public final class Session {
                 return [.saved(S.exported.format(L, path), try snapshot(now: state.now), try reloadedFile(state))]
             case .loadStudent(let id, let kind):
                 return [.studentLoaded(try requireStore().student(id), kind)]
+            case .loadPeers:
+                return [.peersLoaded(try requireStore().peerSupporterClasses())]
             case .lock:
                 lock()
                 return []

@@ -37,3 +37,22 @@ extension S {
     public static let peersTitle = LocalizedText(zh: "心理委员（按班级）", en: "Peer supporters by class")
     public static let peersNone = LocalizedText(zh: "未设", en: "none")
 }
+
+extension S {
+    public static let peersKeys = LocalizedText(zh: "↑↓ 选择班级  Enter 设定心理委员  Esc 关闭", en: "↑↓ class  Enter name supporters  Esc close")
+    /// A peer supporter in the list: `张三（男）` / `张三 (male)`.
+    public static let peerName = LocalizedText(zh: "%@（%@）", en: "%@ (%@)")
+    public static let peersFormTitle = LocalizedText(zh: "设定心理委员", en: "Peer supporters")
+    public static let peersFormHint = LocalizedText(
+        zh: "填本班在读学生的学号，至多两名（建议男女各一名），用空格分开；清空则不设",
+        en: "Student numbers of current students of this class, at most two (one boy, one girl advised), separated by spaces; empty names none")
+    /// A number the form cannot find among the students on the lists.
+    public static let peerNumberUnknown = LocalizedText(zh: "找不到在读学生 %@", en: "No current student has number %@")
+}
+
+extension LocalizedText {
+    /// The text with `%@` filled in, in both languages (for a form's field error).
+    func formatted(_ argument: String) -> LocalizedText {
+        LocalizedText(zh: zh.replacingOccurrences(of: "%@", with: argument), en: en.replacingOccurrences(of: "%@", with: argument))
+    }
+}

@@ -150,6 +150,9 @@ public enum Update {
             }
             if s.modal == nil { s.modal = .form(.student(student, kind, s)) }
             return []
+        case .peersLoaded(let classes):
+            if s.modal == nil { s.modal = .peers(PeerSupporterList(classes: classes)) }
+            return []
         }
     }
 
@@ -475,6 +478,8 @@ public enum Update {
             guard let student = s.selectedStudent else { return [] }
             let kind: StudentFormKind = id == .editStudent ? .edit : id == .recordLeaving ? .leaving : .returning
             return [.loadStudent(student.id, kind)]
+        case .peerSupporters:
+            return [.loadPeers]
         case .palette:
             s.modal = .palette(CommandPalette())
         case .lock:
@@ -507,6 +512,17 @@ public enum Update {
         case .confirmDiscard(let back):
             if key == .character("y") || key == .character("Y") { s.modal = nil }
             if key == .character("n") || key == .character("N") || key == .escape { s.modal = back }
+        case .peers(var peers):
+            switch key {
+            case .escape: s.modal = nil
+            case .up, .down, .pageUp, .pageDown:
+                let delta = [KeyEvent.up: -1, .down: 1, .pageUp: -10, .pageDown: 10][key]!
+                peers.list.move(delta, count: peers.classes.count)
+                s.modal = .peers(peers)
+            case .enter:
+                if let entry = peers.selected { s.modal = .form(.peerSupporters(entry, s)) }
+            default: break
+            }
         case .palette(var p):
             let matches = p.matches(s)
             switch key {

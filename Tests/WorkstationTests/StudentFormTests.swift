@@ -114,3 +114,54 @@ extension SnapshotTests {
         }
     }
 }
+
+/// The peer supporters by class, and naming them, at the workstation.
+final class PeerSupporterViewTests: XCTestCase {
+    typealias F = WorkstationFixture
+
+    private func opened(_ language: Language = .en) throws -> AppState {
+        var s = try F.state("counselor", [.counselor, .admin], language: language, width: 80, height: 24)
+        XCTAssertEqual(F.press(&s, .character("V")), [.loadPeers])
+        _ = Update.update(&s, .peersLoaded(try F.store().peerSupporterClasses()))
+        return s
+    }
+
+    func testTheListShowsEveryClassAndEnterNamesTheSelectedClasssSupporters() throws {
+        var s = try opened()
+        guard case .peers(let peers)? = s.modal else { return XCTFail("the list is open") }
+        XCTAssertEqual(peers.classes.count, 30)
+        XCTAssertTrue(F.screen(s).contains("初一(1)班"), F.screen(s))
+        _ = F.press(&s, .down, .enter)
+        guard case .form(let f)? = s.modal, case .peerSupporters(let ref, let base) = f.purpose else { return XCTFail("the form") }
+        XCTAssertEqual(ref, peers.classes[1].ref)
+        XCTAssertEqual(base, peers.classes[1].supporters.map(\.id))
+        let classmate = try XCTUnwrap(s.students.first { $0.className == ref.className && !base.contains($0.id) })
+        _ = F.press(&s, .ctrl("u"))
+        _ = F.type(&s, classmate.number)
+        let effects = F.press(&s, .function(2))
+        XCTAssertEqual(effects, [.execute(.namePeerSupporters(ref, [classmate.id], basedOn: base))])
+    }
+
+    func testAnUnknownNumberStaysInTheFormWithWhy() throws {
+        var s = try opened(.zhHans)
+        _ = F.press(&s, .enter, .ctrl("u"))
+        _ = F.type(&s, "99999999")
+        XCTAssertEqual(F.press(&s, .function(2)), [])
+        guard case .form(let f)? = s.modal else { return XCTFail("the form stays") }
+        XCTAssertEqual(f.form.fields[0].error, "找不到在读学生 99999999")
+    }
+}
+
+extension SnapshotTests {
+    func testPeerSupportersByClassInBothLanguagesAt80x24() throws {
+        for language in [Language.zhHans, .en] {
+            let tag = language == .en ? "en" : "zh"
+            var s = try WorkstationFixture.state("counselor", [.counselor, .admin], language: language, width: 80, height: 24)
+            _ = WorkstationFixture.press(&s, .character("V"))
+            _ = Update.update(&s, .peersLoaded(try WorkstationFixture.store().peerSupporterClasses()))
+            assertSnapshot(s, "peers-\(tag)-80x24")
+            _ = WorkstationFixture.press(&s, .enter)
+            assertSnapshot(s, "peers-form-\(tag)-80x24")
+        }
+    }
+}

@@ -24,6 +24,7 @@ public enum FormPurpose: Hashable, Sendable, Codable {
     case editStudent(Student)
     case leaving(Student)
     case returning(Student)
+    case peerSupporters(ClassRef, basedOn: [StudentID])
 }
 
 /// A form in a box over the main screen: labelled one-line fields, a hint

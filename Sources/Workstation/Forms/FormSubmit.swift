@@ -28,6 +28,7 @@ enum FormSubmit {
         case .editStudent(let student): return StudentInput.roster(&f, editing: student, &s)
         case .leaving(let student): return StudentInput.leaving(&f, student, &s)
         case .returning(let student): return StudentInput.returning(&f, student, &s)
+        case .peerSupporters(let ref, let base): return PeerSupporterInput.read(&f, ref, basedOn: base, &s)
         }
     }
 }
