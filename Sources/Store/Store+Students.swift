@@ -190,12 +190,13 @@ extension Store {
         }
     }
 
-    /// Every student's whole record (for export), in list order: guardians
-    /// and flags only for a session that reads them.
+    /// Every student on the lists, whole (for export), in list order:
+    /// guardians and flags only for a session that reads them.
     public func allStudents() throws -> [Student] {
         try writer.read { db in
             let standings = try standings(db)
-            return try String.fetchAll(db, sql: "SELECT body FROM students ORDER BY grade, class_name, pinyin_full").map { body in
+            let sql = "SELECT body FROM students WHERE \(Self.enrolledSQL) ORDER BY grade, class_name, pinyin_full"
+            return try String.fetchAll(db, sql: sql).map { body in
                 var student = try StudentBody.decode(body, keys, opening: true)
                 student.flags = standings[student.id]?.flags ?? []
                 return student

@@ -86,6 +86,7 @@ final class StudentEnrolmentTests: XCTestCase {
         XCTAssertEqual(try store.levelCounts()[.severe], 0)
         XCTAssertEqual(try store.levelCounts()[WarningLevel.none], 1)
         XCTAssertEqual(try store.overdueFollowUps(today: now.day.adding(days: 5)).count, 0)
+        XCTAssertEqual(try store.allStudents().map(\.name), ["李四"], "nor in an export of the roster")
         // The file is whole and still opens, with when and why.
         let file = try store.openFile(s1, as: .counselor, at: now)
         XCTAssertEqual(file.level, .severe)
