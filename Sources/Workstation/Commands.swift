@@ -11,6 +11,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case newNote, editNote, decideProposal, completeFollowUp
     case editPlan, reviewPlan, guardianContact, referral, referralFeedback, requestClosing, decideClosing
     case exportCompliance
+    case explainViolation, correctCheckIn
     case moveUp, moveDown, pageUp, pageDown, palette, lock, blank, help, quit
 }
 
@@ -25,6 +26,8 @@ public struct Command: Sendable {
         /// While a crisis hand-over or an escalated visit waits for a counselor.
         case escalation
         case roster, crisis
+        /// In the head's compliance view, on the selected violation.
+        case compliance
     }
 
     public var id: CommandID
@@ -81,6 +84,12 @@ public struct Command: Sendable {
                 action: .bookAppointment, scope: .roster),
         Command(id: .exportCompliance, keys: [.function(8), .character("X")], label: "F8/X", text: .init(zh: "导出合规报告", en: "export compliance report"),
                 action: .readComplianceReport),
+        Command(id: .explainViolation, keys: [.character("a")], label: "a",
+                text: .init(zh: "说明所选违规（显示在旁，仍计违规）", en: "explain the selected violation (shown beside it; it still counts)"),
+                action: .explainViolation, scope: .compliance),
+        Command(id: .correctCheckIn, keys: [.character("i")], label: "i",
+                text: .init(zh: "更正所选违规当天的签到（保留原记录）", en: "correct a check-in of the selected violation's day (original kept)"),
+                action: .amendDutyRecord, scope: .compliance),
         Command(id: .startCrisis, keys: [.function(7)], label: "F7", text: .init(zh: "危机处置", en: "crisis run"), action: .startCrisisChecklist),
         Command(id: .recordStep, keys: [.character(" ")], label: "Space", text: .init(zh: "记录步骤", en: "record step"),
                 action: .recordCrisisStep, scope: .crisis),
@@ -121,6 +130,7 @@ public struct Command: Sendable {
         case .escalation: !s.escalations.isEmpty || !s.handovers.isEmpty
         case .roster: s.pane == .roster
         case .crisis: s.pane == .crisis
+        case .compliance: s.pane == .file && s.isHead
         }
     }
 
