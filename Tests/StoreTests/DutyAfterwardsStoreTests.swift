@@ -319,4 +319,25 @@ final class DutyAfterwardsStoreTests: XCTestCase {
         }
         XCTAssertEqual(try store.snapshot(), before)
     }
+
+    // MARK: - the spreadsheet for the inspection
+
+    func testTheComplianceCSVMarksTheDayAndListsTheEntryAndTheExplanationBesideItsViolation() throws {
+        let store = try Fixture.store(students: [])
+        let at = Fixture.at(nextMonday, 9)
+        try store.execute(.enterCheckIns([logged("p1", Fixture.duty, monday, (12, 0), (13, 0))]), as: .head, at: at)
+        let tuesdayClosed = ComplianceViolation(day: tuesday, kind: .notOpen(.closed))
+        try store.execute(.explainViolation(ViolationNote(about: tuesdayClosed, text: "全校停课", by: Fixture.head, at: at), basedOn: nil),
+                          as: .head, at: at)
+        let report = try store.compliance(from: monday, through: tuesday, now: Fixture.at(nextMonday, 10))
+        let zh = ComplianceCSV.rows(report, staff: try store.staff(), .zhHans)
+        XCTAssertEqual(zh.first { $0.first == "2026-10-12" }, ["2026-10-12", "达标", "60", "60", "duty", "补录"])
+        XCTAssertEqual(zh.first { $0.first == "2026-10-13" && $0.count == 6 }?.last, "")
+        XCTAssertEqual(zh.last { $0.first == "2026-10-13" },
+                       ["2026-10-13", "学生在校日辅导室未开放", "说明：全校停课（head 10月19日 09:00）"])
+        XCTAssertEqual(zh.last, ["2026-10-12 12:00–13:00 duty 补录（head 10月19日 09:00：值班登记本）"])
+        let en = ComplianceCSV.rows(report, staff: try store.staff(), .en)
+        XCTAssertEqual(en.last { $0.first == "2026-10-13" }?.last, "Explanation: 全校停课 (head, 2026-10-19 09:00)")
+        XCTAssertEqual(en.last, ["2026-10-12 12:00–13:00 duty entered afterwards (head, 2026-10-19 09:00: 值班登记本)"])
+    }
 }

@@ -13,6 +13,8 @@ extension Store {
         for checkIn in checkIns {
             guard known.contains(checkIn.person) else { throw StoreError.invalid([.unrecognized(.person, choices: Self.staffChoices)]) }
             let note = checkIn.amendment?.reason ?? ""
+            // A log entered twice: its rows' ids (day, time, person) are taken.
+            if let twice = try stored(DutyCheckIn.self, id: checkIn.id, db) { throw DutyProblem.overlaps(twice.checkIn, twice.checkOut) }
             if let problem = TextCheck.line(note, field: .note, required: false) { throw StoreError.invalid([problem]) }
             // The batch itself counts: two rows of the log may overlap.
             let entered = try checkIn.enteredAfterwards(by: a.id, at: now, note: note,
