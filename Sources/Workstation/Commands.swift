@@ -85,10 +85,10 @@ public struct Command: Sendable {
         Command(id: .exportCompliance, keys: [.function(8), .character("X")], label: "F8/X", text: .init(zh: "导出合规报告", en: "export compliance report"),
                 action: .readComplianceReport),
         Command(id: .explainViolation, keys: [.character("a")], label: "a",
-                text: .init(zh: "说明所选违规（显示在旁，仍计违规）", en: "explain the selected violation (shown beside it; it still counts)"),
+                text: .init(zh: "说明违规（所选的一项；显示在旁，仍计违规）", en: "explain violation (the selected one; shown beside it, still counted)"),
                 action: .explainViolation, scope: .compliance),
         Command(id: .correctCheckIn, keys: [.character("i")], label: "i",
-                text: .init(zh: "更正所选违规当天的签到（保留原记录）", en: "correct a check-in of the selected violation's day (original kept)"),
+                text: .init(zh: "更正签到（所选违规当天的；保留原记录）", en: "correct check-in (of the selected violation's day; original kept)"),
                 action: .amendDutyRecord, scope: .compliance),
         Command(id: .startCrisis, keys: [.function(7)], label: "F7", text: .init(zh: "危机处置", en: "crisis run"), action: .startCrisisChecklist),
         Command(id: .recordStep, keys: [.character(" ")], label: "Space", text: .init(zh: "记录步骤", en: "record step"),
@@ -119,7 +119,10 @@ public struct Command: Sendable {
     }
 
     public func allowed(_ roles: Set<Role>) -> Bool {
-        action.map { Permission.allows(roles, $0) } ?? true
+        // The compliance view's keys only where there is one: a head's pane 2
+        // (a counselor's is the file), so help never lists a key that does nothing.
+        if scope == .compliance && (roles.contains(.counselor) || !roles.contains(.head)) { return false }
+        return action.map { Permission.allows(roles, $0) } ?? true
     }
 
     public func applies(in s: AppState) -> Bool {

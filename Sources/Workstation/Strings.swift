@@ -22,8 +22,8 @@ public enum S {
     // Duty records after the fact (issue 15): explaining a violation, correcting a check-in.
     public static let explainTitle = LocalizedText(zh: "说明违规", en: "Explain a violation")
     public static let explanation = LocalizedText(zh: "说明", en: "Explanation")
-    public static let explainHint = LocalizedText(zh: "说明显示在违规旁，供检查时查看；违规仍然计入（该周仍为未达标）。",
-                                                  en: "Shown beside the violation for the inspector; it still counts (the week stays NOT MET).")
+    public static let explainHint = LocalizedText(zh: "说明显示在违规旁，供检查时查看；违规仍然计入，不会被抵消。",
+                                                  en: "Shown beside the violation for the inspector; the violation still counts.")
     public static let explanationNeeded = LocalizedText(zh: "请写明原因，如：全校停课", en: "Write what happened, e.g. school closed")
     public static let violationExplained = LocalizedText(zh: "说明已保存，显示在违规旁。", en: "Explanation saved beside the violation.")
     public static let noViolationSelected = LocalizedText(zh: "没有可说明的违规。", en: "No violation to explain.")

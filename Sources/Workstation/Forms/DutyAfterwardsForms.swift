@@ -66,8 +66,10 @@ enum CorrectCheckInInput {
             return nil
         }
         let base = candidates[n - 1]
+        // Empty, or as the form showed it (to the minute), keeps the stored
+        // time to the second: an untouched field is no correction.
         func time(_ i: Int, _ field: Field) -> TimeOfDay?? {
-            guard !f.text(i).isEmpty else { return .some(nil) }
+            guard !f.text(i).isEmpty, f.text(i) != f.initial[i].trimmed else { return .some(nil) }
             do { return .some(try TimeOfDay.parse(f.text(i), field: field)) } catch {
                 f.fail(i, error.message, L)
                 return nil
