@@ -69,6 +69,7 @@ extension Store {
         case .closing: return get(CaseClosing.self).map(ListRecord.closing)
         case .referral: return get(Referral.self).map(ListRecord.referral)
         case .shift, .checkin, .note, .screening, .proposal, .student: return nil
+        case .violationNote: return nil
         }
     }
 
@@ -137,9 +138,14 @@ extension Store {
         let end = LocalDateTime(last.adding(days: 1), TimeOfDay.midnight)
         // A check-in may start the evening before the range; none lasts a day.
         let checkIns = try records(DutyCheckIn.self, from: LocalDateTime(first.adding(days: -1), TimeOfDay.midnight), to: end)
-        return Compliance.evaluate(from: first, through: last, calendar: try calendar(), policy: try policy ?? openingPolicy(),
-                                   shifts: try records(PlannedShift.self, from: start, to: end),
-                                   checkIns: checkIns, now: now)
+        var report = Compliance.evaluate(from: first, through: last, calendar: try calendar(), policy: try policy ?? openingPolicy(),
+                                         shifts: try records(PlannedShift.self, from: start, to: end),
+                                         checkIns: checkIns, now: now)
+        // The heads' explanations; a week's is dated on its Monday, which may lie before `first`.
+        let explained = Set(report.violations.map(\.key))
+        report.notes = try records(ViolationNote.self, from: LocalDateTime(first.adding(days: -6), .midnight), to: end)
+            .filter { explained.contains($0.id.rawValue) }
+        return report
     }
 
     /// The term so far: from the first day of the term containing today (or,

@@ -85,6 +85,8 @@ public struct AppState: Sendable {
     public var checkIns: [DutyCheckIn] = []
     public var appointments: [Appointment] = []
     public var appointmentList = ListState()
+    /// The violation selected in the compliance view (newest first).
+    public var violationList = ListState()
     public var compliance: ComplianceReport?
     public var levelCounts: [WarningLevel: Int] = [:]
     public var overdueCount = 0
@@ -142,6 +144,11 @@ public struct AppState: Sendable {
 
     public var isDutyOnly: Bool { !roles.contains(.counselor) && roles.contains(.duty) }
     public var isHead: Bool { roles.contains(.head) && !roles.contains(.counselor) }
+    /// The compliance view's violations as listed, newest first.
+    public var listedViolations: [ComplianceViolation] { (compliance?.violations ?? []).reversed() }
+    public var selectedViolation: ComplianceViolation? {
+        listedViolations.indices.contains(violationList.selected) ? listedViolations[violationList.selected] : nil
+    }
     /// The account's shift open today.
     public var currentCheckIn: DutyCheckIn? {
         checkIns.last { $0.person.rawValue == account && $0.checkOut == nil && $0.checkIn.day == now.day }

@@ -127,7 +127,7 @@ public enum Update {
             if let file, file.student.id == s.file?.student.id { s.file = file }
             switch s.modal {
             case .form(var f):
-                f.purpose = f.purpose.rebased(on: s.file, students: s.students)
+                f.purpose = f.purpose.rebased(on: s.file, students: s.students).rebased(on: s.compliance)
                 if case .level(let student, let from) = f.purpose {
                     f.title = FormModal.levelTitle(s.studentName(student), from, s.language)
                 }
@@ -337,6 +337,7 @@ public enum Update {
             let delta = [.moveUp: -1, .moveDown: 1, .pageUp: -page, .pageDown: page][id]!
             switch s.pane {
             case .students: s.list.move(delta, count: listCount)
+            case .file where s.isHead: s.violationList.move(delta, count: s.listedViolations.count)
             case .file: s.fileScroll = max(0, min(FilePane.scrollLimit(s), s.fileScroll + delta))
             case .crisis: s.crisisStep = max(0, min(s.checklist.steps.count - 1, s.crisisStep + delta))
             case .roster: s.appointmentList.move(delta, count: s.appointments.count)
@@ -462,6 +463,14 @@ public enum Update {
             return [.execute(.takeEscalation(visit.id))]
         case .exportCompliance:
             s.modal = .form(.exportCompliance(s))
+        case .explainViolation:
+            guard let violation = s.selectedViolation else { s.message = S.noViolationSelected.text(L); return [] }
+            s.modal = .form(.explainViolation(violation, s))
+        case .correctCheckIn:
+            guard let violation = s.selectedViolation else { s.message = S.noViolationSelected.text(L); return [] }
+            let candidates = FormModal.checkIns(for: violation, s)
+            guard !candidates.isEmpty else { s.message = S.noCheckInThatDay.text(L); return [] }
+            s.modal = .form(.correctCheckIn(candidates, s))
         case .palette:
             s.modal = .palette(CommandPalette())
         case .lock:

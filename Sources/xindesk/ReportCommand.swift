@@ -42,8 +42,23 @@ struct ComplianceReportCommand: ParsableCommand {
             }
             lines.append("")
             lines.append(LocalizedText(zh: "违规 \(report.violations.count) 项：", en: "\(report.violations.count) violations:").text(language))
+            let names = Dictionary(try store.staff().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            func name(_ id: StaffID) -> String { names[id] ?? id.rawValue }
             for v in report.violations {
                 lines.append("  \(v.day)  " + Sanitizer.oneLine(v.reason.text(language)))
+                // Beside the violation, never instead of it.
+                if let note = report.note(for: v) {
+                    lines.append("              " + Sanitizer.oneLine(DutyAfterwardsText.note(note, by: name(note.by)).text(language)))
+                }
+            }
+            let amended = report.amendedCheckIns
+            if !amended.isEmpty {
+                lines.append("")
+                lines.append(DutyAfterwardsText.heading(amended.count).text(language))
+                for c in amended {
+                    let text = DutyAfterwardsText.checkIn(c, person: name(c.person), by: c.amendment.map { name($0.by) } ?? "")
+                    lines.append("  " + Sanitizer.oneLine(text.text(language)))
+                }
             }
             return lines
         }
