@@ -17,6 +17,9 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
     // Administration.
     case importStudents, manageAccounts, makeBackup
     case exportStudents, exportVisits, exportAppointments, exportDuty
+    // Duty records after the fact (issue 15): a paper log entered, a
+    // check-in corrected, a violation explained.
+    case amendDutyRecord, explainViolation
     // Students one by one, and the peer supporters of each class.
     case editStudentRoster, recordEnrolment, namePeerSupporters
 
@@ -58,6 +61,8 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case .exportVisits: LocalizedText(zh: "导出来访记录", en: "export visits")
         case .exportAppointments: LocalizedText(zh: "导出预约", en: "export appointments")
         case .exportDuty: LocalizedText(zh: "导出值班记录", en: "export duty records")
+        case .amendDutyRecord: LocalizedText(zh: "补录或更正值班签到", en: "enter or correct duty check-ins afterwards")
+        case .explainViolation: LocalizedText(zh: "说明违规情况", en: "explain a violation")
         case .editStudentRoster: LocalizedText(zh: "新增或修改学生", en: "add or edit a student")
         case .recordEnrolment: LocalizedText(zh: "登记转出、毕业、休学或复学", en: "record a transfer, graduation, leave or return")
         case .namePeerSupporters: LocalizedText(zh: "设定心理委员", en: "name peer supporters")

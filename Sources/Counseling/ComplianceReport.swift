@@ -231,4 +231,9 @@ public struct ComplianceReport: Hashable, Codable, Sendable {
     public var weekly: [ComplianceSummary]
     public var monthly: [ComplianceSummary]
     public var termly: [ComplianceSummary]
+    /// The check-ins counted, in time order: reports mark the ones entered
+    /// afterwards or corrected (`amendedCheckIns`).
+    public var checkIns: [DutyCheckIn] = []
+    /// The heads' explanations of violations (the store adds them: `note(for:)`).
+    public var notes: [ViolationNote] = []
 }

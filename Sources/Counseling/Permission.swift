@@ -33,6 +33,11 @@ public enum Permission {
             [.counselor, .head, .admin]
         case .importStudents, .manageAccounts, .makeBackup, .exportStudents:
             [.admin]
+        // Never the duty teacher: nobody back-dates their own check-in.
+        case .amendDutyRecord:
+            [.head, .admin]
+        case .explainViolation:
+            [.head]
         // The roster is the administrator's; a counselor also records a
         // leave or a return, and peer supporters are flags of the oversight tier.
         case .editStudentRoster:

@@ -20,6 +20,8 @@ extension AuditAction {
              .complianceExport, .studentsExport, .keyAttentionPrint, .demoGenerate, .accountAdd, .accountRemove,
              .accountPassphrase, .accountGrant, .backupWrite:
             nil
+        case .checkInEnter, .checkInCorrect, .violationExplain:
+            nil
         // The roster's own changes name the student, as an import does.
         case .studentAdd, .studentEdit, .studentLeave, .studentReturn, .peerSupportersName:
             nil

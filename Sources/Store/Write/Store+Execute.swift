@@ -63,6 +63,9 @@ extension Store {
             guard !destination.isEmpty else { throw StoreError.invalid([.empty(.note)]) }
             try audit(db, a.id, now, .backupWrite, subject: "", Self.spellingOutControls(destination))
             return CommandOutcome()
+        case .enterCheckIns(let checkIns): return try enterCheckIns(checkIns, a, now, db)
+        case .correctCheckIn(let checkIn, let reason, let base): return try correctCheckIn(checkIn, reason, basedOn: base, a, now, db)
+        case .explainViolation(let note, let base): return try explainViolation(note, basedOn: base, a, now, db)
         case .addStudent(let student): return try addStudent(student, a, now, db)
         case .editStudent(let student, let base): return try editStudent(student, basedOn: base, a, now, db)
         case .recordLeaving(let id, let event, let base): return try recordEnrolment(id, event, followUpDue: nil, basedOn: base, a, now, db)
@@ -186,6 +189,8 @@ extension StoreCommand {
         case .recordAccountChange(.granted, _): nil
         case .recordAccountChange: .manageAccounts
         case .recordBackup: .makeBackup
+        case .enterCheckIns, .correctCheckIn: .amendDutyRecord
+        case .explainViolation: .explainViolation
         case .addStudent, .editStudent: .editStudentRoster
         case .recordLeaving, .recordReturn: .recordEnrolment
         case .namePeerSupporters: .namePeerSupporters
