@@ -1,3 +1,5 @@
+import Foundation
+
 /// A class of the school: its stage, grade and name as the roster writes them.
 public struct ClassRef: Hashable, Codable, Sendable, Comparable {
     public var stage: SchoolStage
@@ -14,8 +16,14 @@ public struct ClassRef: Hashable, Codable, Sendable, Comparable {
         self.init(stage: student.stage, grade: student.grade, className: student.className)
     }
 
+    /// By grade, then class as people count (初一(2)班 before 初一(10)班).
     public static func < (a: ClassRef, b: ClassRef) -> Bool {
-        (a.grade, a.className, a.stage.rawValue) < (b.grade, b.className, b.stage.rawValue)
+        if a.grade != b.grade { return a.grade < b.grade }
+        switch a.className.compare(b.className, options: .numeric) {
+        case .orderedAscending: return true
+        case .orderedDescending: return false
+        case .orderedSame: return a.stage.rawValue < b.stage.rawValue
+        }
     }
 }
 

@@ -30,8 +30,6 @@ extension S {
                                                    en: "Leaving recorded: the file is kept and the student is off the lists; / still finds them.")
     public static let returnSaved = LocalizedText(zh: "已登记复学，已为心理教师安排追踪。", en: "Return recorded; a follow-up is set for a counselor.")
     public static let peersNamed = LocalizedText(zh: "心理委员已设定。", en: "Peer supporters named.")
-    public static let notOnLeave = LocalizedText(zh: "这名学生没有休学，无需复学。", en: "This student is not on leave: there is nothing to return from.")
-    public static let alreadyLeft = LocalizedText(zh: "这名学生已离校。", en: "This student has already left.")
     /// The status line of a file: `休学（2026-11-02 起）：原因`.
     public static let leftSince = LocalizedText(zh: "%@（%@ 起）", en: "%@ since %@")
     public static let peersTitle = LocalizedText(zh: "心理委员（按班级）", en: "Peer supporters by class")

@@ -143,11 +143,12 @@ public enum Update {
             explain(&s, message)
             return []
         case .studentLoaded(let student, let kind):
-            // A leaving for one who left, a return for one who did not: the
+            // A leaving for one who left, a return for one not on leave: the
             // domain's word, before a form is typed in vain.
-            if kind == .leaving, student.leaving != nil { s.message = S.alreadyLeft.text(s.language); return [] }
-            if kind == .returning, student.leaving.map({ $0.change != .left(.leaveOfAbsence) }) ?? true {
-                s.message = S.notOnLeave.text(s.language)
+            let left: LeavingKind? = if case .left(let how)? = student.leaving?.change { how } else { nil }
+            if kind == .leaving, let left { s.message = EnrolmentProblem.alreadyLeft(left).message.text(s.language); return [] }
+            if kind == .returning, left != .leaveOfAbsence {
+                s.message = EnrolmentProblem.notOnLeave(left).message.text(s.language)
                 return []
             }
             if s.modal == nil { s.modal = .form(.student(student, kind, s)) }

@@ -51,4 +51,10 @@ final class EnrolmentTests: XCTestCase {
         XCTAssertEqual(PeerSupporters.shortfall([pupil], in: ref), .missing(1))
         XCTAssertNil(PeerSupporters.shortfall([], in: ClassRef(stage: .primary, grade: 5, className: "五年级(1)班")))
     }
+
+    func testClassesSortByGradeThenAsPeopleCount() {
+        let refs = ["初一(10)班", "初一(2)班", "初一(1)班"].map { ClassRef(stage: .junior, grade: 7, className: $0) }
+            + [ClassRef(stage: .junior, grade: 8, className: "初二(1)班")]
+        XCTAssertEqual(refs.shuffled().sorted().map(\.className), ["初一(1)班", "初一(2)班", "初一(10)班", "初二(1)班"])
+    }
 }

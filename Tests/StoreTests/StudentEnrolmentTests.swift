@@ -125,6 +125,9 @@ final class StudentEnrolmentTests: XCTestCase {
             XCTAssertEqual($0 as? StoreError, .notAllowed(.recordEnrolment))
         }
         XCTAssertThrowsError(try store.execute(.recordLeaving(s1, leave(.graduated), basedOn: base), as: .head, at: now))
+        XCTAssertThrowsError(try store.execute(.recordLeaving(s1, back(), basedOn: base), as: .admin, at: now)) {
+            XCTAssertEqual($0 as? StoreError, .invalid([.unrecognized(.status, choices: LeavingKind.choices)]), "a return is no leaving")
+        }
         XCTAssertEqual(try store.snapshot(), before)
         try store.execute(.recordLeaving(s1, leave(.graduated), basedOn: base), as: .counselor, at: now)
         let after = try store.student(s1)

@@ -65,7 +65,7 @@ final class StudentFormTests: XCTestCase {
         s.modal = nil
         try loaded(&s, F.press(&s, .character("B")))
         XCTAssertNil(s.modal)
-        XCTAssertEqual(s.message, S.notOnLeave.text(.en))
+        XCTAssertEqual(s.message, EnrolmentProblem.notOnLeave(nil).message.en)
     }
 
     func testOneWhoLeftIsOffTheListAndFoundMarkedBySearching() throws {

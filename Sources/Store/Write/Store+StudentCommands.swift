@@ -61,9 +61,10 @@ extension Store {
         var event = event
         event.by = a.id
         event.at = now
-        let returning = event.change == .returned
-        // The command says which: a leaving never comes with a follow-up, a return always does.
-        guard returning == (followUpDue != nil) else { throw StoreError.notYours }
+        // The command says which: a leaving never carries a return, a return always its follow-up.
+        guard (event.change == .returned) == (followUpDue != nil) else {
+            throw StoreError.invalid([.unrecognized(.status, choices: LeavingKind.choices)])
+        }
         let (body, revision) = try storedStudent(base, db)
         let updated = try StudentBody.roster(body).recording(event)
         if let followUpDue, followUpDue < now.day { throw StoreError.invalid([.inPast(.dueDate)]) }
