@@ -37,8 +37,21 @@ struct StudentsCommand: ParsableCommand {
                 return placement
             }
             guard let grade else { throw Counseling.ValidationError.empty(.grade) }
-            let inStage = stage ?? .junior
+            let inStage = try stage ?? Self.stage(of: grade)
             return ClassWithGrade(stage: inStage, grade: try Grade.parse(grade, stage: inStage), className: className)
+        }
+
+        /// The stage a grade names by itself (初一, 高二, 7–12); a bare 1–6
+        /// could be more than one, and is refused rather than guessed.
+        static func stage(of grade: String) throws -> SchoolStage {
+            let word = grade.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
+            if word.hasPrefix("初") { return .junior }
+            if word.hasPrefix("高") { return .senior }
+            switch Int(word.replacingOccurrences(of: "年级", with: "")) {
+            case (7...9)?: return .junior
+            case (10...12)?: return .senior
+            default: throw ClassWithGradeProblem.stageNeeded
+            }
         }
     }
 
