@@ -11,6 +11,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case newNote, editNote, decideProposal, completeFollowUp
     case editPlan, reviewPlan, guardianContact, referral, referralFeedback, requestClosing, decideClosing
     case exportCompliance
+    case previousShift, nextShift, addShift, moveShift, removeShift, weeklyPattern
     case moveUp, moveDown, pageUp, pageDown, palette, lock, blank, help, quit
 }
 
@@ -81,6 +82,17 @@ public struct Command: Sendable {
                 action: .bookAppointment, scope: .roster),
         Command(id: .exportCompliance, keys: [.function(8), .character("X")], label: "F8/X", text: .init(zh: "导出合规报告", en: "export compliance report"),
                 action: .readComplianceReport),
+        Command(id: .nextShift, keys: [.right], label: "←/→", text: .init(zh: "选择值班", en: "select a shift"),
+                action: .editDutyRoster, scope: .roster),
+        Command(id: .previousShift, keys: [.left], label: "", text: .init(zh: "", en: ""), action: .editDutyRoster, scope: .roster),
+        Command(id: .addShift, keys: [.character("a")], label: "a", text: .init(zh: "添加值班", en: "add a shift"),
+                action: .editDutyRoster, scope: .roster),
+        Command(id: .weeklyPattern, keys: [.character("w")], label: "w", text: .init(zh: "每周值班（填满本学期的上课日）", en: "weekly duty pattern (fills the term's school days)"),
+                action: .editDutyRoster, scope: .roster),
+        Command(id: .moveShift, keys: [.character("m")], label: "m", text: .init(zh: "移动所选值班", en: "move the selected shift"),
+                action: .editDutyRoster, scope: .roster),
+        Command(id: .removeShift, keys: [.delete], label: "Del", text: .init(zh: "删除所选值班（留档）", en: "remove the selected shift (kept on record)"),
+                action: .editDutyRoster, scope: .roster),
         Command(id: .startCrisis, keys: [.function(7)], label: "F7", text: .init(zh: "危机处置", en: "crisis run"), action: .startCrisisChecklist),
         Command(id: .recordStep, keys: [.character(" ")], label: "Space", text: .init(zh: "记录步骤", en: "record step"),
                 action: .recordCrisisStep, scope: .crisis),

@@ -19,6 +19,9 @@ public enum FormPurpose: Hashable, Sendable, Codable {
     case closingDecision(CaseClosing)
     case handover(CrisisRun, counselors: [StaffID])
     case exportCompliance
+    /// A new shift (nil) or a move of the shift as the roster showed it.
+    case shift(editing: PlannedShift?)
+    case weeklyPattern
 }
 
 /// A form in a box over the main screen: labelled one-line fields, a hint

@@ -24,6 +24,8 @@ enum FormSubmit {
         case .closingDecision(let closing): return ClosingInput.decide(&f, closing, &s)
         case .handover(let run, let counselors): return HandoverInput.read(&f, run, counselors: counselors, &s)
         case .exportCompliance: return ExportInput.read(&f, &s)
+        case .shift(let editing): return ShiftInput.read(&f, editing: editing, &s)
+        case .weeklyPattern: return WeeklyPatternInput.read(&f, &s)
         }
     }
 }
