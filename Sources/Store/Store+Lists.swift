@@ -12,15 +12,23 @@ extension Store {
     }
 
     /// The counselor's queue, most urgent first. Only the record kinds
-    /// urgency depends on are read (no notes, screenings or referrals), and
+    /// urgency and the lacks depend on are read (no notes or screenings), and
     /// their clinical text stays sealed: this is on the path from unlock to
     /// the first frame.
     public func keyAttentionQueue(today: Day) throws -> [KeyAttentionItem] {
         let files = try writer.read { db in
             let keyStudents = try standings(db).values.filter(\.level.isKeyAttention).map(\.student)
-            return try listFiles(keyStudents, kinds: [.level, .plan, .visit, .appointment, .contact, .followup, .crisis, .closing], db)
+            return try listFiles(keyStudents, kinds: [.level, .plan, .visit, .appointment, .contact, .referral, .followup, .crisis, .closing], db)
         }
-        return KeyAttentionQueue.items(files, today: today)
+        // A lack is said only where this session reads the records that
+        // would fill it: a head's keys open no plan or guardian contact,
+        // and none of those may be reported missing for that reason.
+        let readable = Set(RecordKind.allCases.filter { $0.tier.map(keys.holds) ?? true })
+        return KeyAttentionQueue.items(files, today: today).map { item in
+            var item = item
+            item.missing = item.missing.filter { readable.contains($0.judgedFrom) }
+            return item
+        }
     }
 
     /// Files for a whole-school list: the students' roster entries and their
@@ -140,5 +148,17 @@ extension Store {
     public func termCompliance(now: LocalDateTime, profile: OpeningPolicy.Profile? = nil) throws -> ComplianceReport {
         let first = try calendar().term(containing: now.day)?.first ?? now.day.adding(days: -55)
         return try compliance(from: first, through: now.day, now: now, policy: try openingPolicy(profile: profile))
+    }
+}
+
+private extension KeyAttentionRequirement {
+    /// The records whose absence this requirement reports.
+    var judgedFrom: RecordKind {
+        switch self {
+        case .supportPlan, .responsibleLeader, .planReview: .plan
+        case .guardianNotification: .contact
+        case .referralFeedback: .referral
+        case .nextFollowUp, .overdueFollowUp: .followup
+        }
     }
 }

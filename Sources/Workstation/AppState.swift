@@ -24,6 +24,8 @@ public indirect enum Modal: Hashable, Sendable {
     case note(NoteForm)
     case palette(CommandPalette)
     case help
+    /// The first-run checklist (`SetupChecklistView`).
+    case setup
     /// Quitting (F10 or Ctrl-C in a form) with something unsaved: `n`
     /// goes back to the modal it came from.
     case confirmQuit(returnTo: Modal?)
@@ -114,6 +116,7 @@ public struct AppState: Sendable {
     var draftReopened = false
     public var crisisStep = 0
     public var modal: Modal?
+    public var setup: SetupFacts?
     public var message = ""
     public var staff: [Staff] = []
     /// The school calendar, for the roster forms' defaults and checks.
@@ -200,7 +203,7 @@ public struct AppState: Sendable {
     /// Forgets every decrypted value (on lock).
     public mutating func wipe() {
         students = []; visible = []; queue = []; file = nil; todaysVisits = []; shifts = []; checkIns = []
-        appointments = []; compliance = nil; levelCounts = [:]; crisisRuns = []; crisisStudent = nil; modal = nil; pendingClosings = []; escalations = []; draft = nil; draftReopened = false
+        appointments = []; compliance = nil; levelCounts = [:]; crisisRuns = []; crisisStudent = nil; modal = nil; setup = nil; pendingClosings = []; escalations = []; draft = nil; draftReopened = false
         filter = LineEditor("", limit: 40); filtering = false; list = ListState(); message = ""
         passphrase = LineEditor("", limit: 200)
     }

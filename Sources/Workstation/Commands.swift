@@ -10,7 +10,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case bookAppointment, confirmAppointment, appointmentDone, appointmentNoShow
     case newNote, editNote, decideProposal, completeFollowUp
     case editPlan, reviewPlan, guardianContact, referral, referralFeedback, requestClosing, decideClosing
-    case exportCompliance
+    case exportCompliance, setupChecklist
     case previousShift, nextShift, addShift, moveShift, removeShift, weeklyPattern
     case moveUp, moveDown, pageUp, pageDown, palette, lock, blank, help, quit
 }
@@ -93,6 +93,9 @@ public struct Command: Sendable {
                 action: .editDutyRoster, scope: .roster),
         Command(id: .removeShift, keys: [.delete], label: "Del", text: .init(zh: "删除所选值班（留档）", en: "remove the selected shift (kept on record)"),
                 action: .editDutyRoster, scope: .roster),
+        // In the palette only: the workstation opens on it by itself while the school is new.
+        Command(id: .setupChecklist, keys: [], label: "", text: .init(zh: "设置清单（学校、账号、学生、值班表）", en: "setup checklist (school, accounts, students, roster)"),
+                action: .editSchoolCalendar),
         Command(id: .startCrisis, keys: [.function(7)], label: "F7", text: .init(zh: "危机处置", en: "crisis run"), action: .startCrisisChecklist),
         Command(id: .recordStep, keys: [.character(" ")], label: "Space", text: .init(zh: "记录步骤", en: "record step"),
                 action: .recordCrisisStep, scope: .crisis),

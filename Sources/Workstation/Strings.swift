@@ -29,6 +29,11 @@ public enum S {
     public static let overdue = LocalizedText(zh: "逾期", en: "Overdue")
     public static let lastContact = LocalizedText(zh: "未联系", en: "Since")
     public static let nextFollowUp = LocalizedText(zh: "下次追踪", en: "Next")
+    public static let queueLacking = LocalizedText(zh: "%d，%d 人缺项", en: "%d, %d lacking")
+    public static let lacksOf = LocalizedText(zh: "%@ 缺项：%@", en: "%@ lacks: %@")
+    public static let setupTitle = LocalizedText(zh: "新学校：接下来要设置的（已完成 %d/%d）", en: "New school: what to set up next (%d of %d done)")
+    public static let setupLater = LocalizedText(zh: "导入学生后这个清单不再自动打开；随时可在命令面板（:）中找到“设置清单”。",
+                                                 en: "Once students are imported this list stops opening by itself; the command palette (:) keeps it as \"setup checklist\".")
     public static let noStudent = LocalizedText(zh: "选择一名学生，按 Enter 打开档案。", en: "Select a student and press Enter to open the file.")
     public static let notForDuty = LocalizedText(zh: "值班教师不查看个案记录。", en: "Duty teachers do not see case notes.")
     public static let withheld = LocalizedText(zh: "（仅心理教师可见）", en: "(withheld: for counselors only)")

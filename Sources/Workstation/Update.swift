@@ -90,6 +90,8 @@ public enum Update {
             return []
         case .loaded(let snapshot):
             apply(snapshot, to: &s)
+            // A school just made opens on what to set up next.
+            if let setup = s.setup, setup.isNewSchool, s.modal == nil, s.draft == nil { s.modal = .setup }
             // A draft kept at the last lock: open its student's file first if it needs it.
             if let draft = s.draft, s.modal == nil {
                 if let student = draft.fileStudent, s.file?.student.id != student { return [.openFile(student)] }
@@ -177,6 +179,7 @@ public enum Update {
         s.shiftSelected = min(s.shiftSelected, max(0, s.weekShifts.count - 1))
         s.pendingClosings = snap.pendingClosings
         s.escalations = snap.escalations
+        s.setup = snap.setup
         // Once reopened, the draft is in its box; the store's copy goes when
         // the box is saved or discarded.
         if !s.draftReopened { s.draft = snap.draft }
@@ -485,6 +488,8 @@ public enum Update {
             s.phase = .blank
         case .help:
             s.modal = .help
+        case .setupChecklist:
+            s.modal = .setup
         case .quit:
             return [.quit]
         }
@@ -500,7 +505,7 @@ public enum Update {
         if Command.command(.blank).keys.contains(key) { s.phase = .blank; return [] }
         if Command.command(.lock).keys.contains(key) { return lock(&s) }
         switch modal {
-        case .help:
+        case .help, .setup:
             s.modal = nil
         case .confirmQuit(let back):
             // Quitting discards what was typed, a reopened draft included.

@@ -69,18 +69,21 @@ struct KeyAttentionReportCommand: ParsableCommand {
             var lines = [LocalizedText(zh: "重点关注学生 \(items.count) 名（按紧急程度）",
                                        en: "\(items.count) key-attention students, most urgent first").text(language),
                          zip(header, widths).map { TextWidth.pad($0, to: $1) }.joined()]
-            // What a student lacks is judged from plans and guardian contacts,
-            // which only the clinical key opens: a head's session would read
-            // every plan as missing, so only a counselor's report says it.
-            let judgesLacks = session.store.keys.holds(.clinical)
+            // The store reports only the lacks this session's keys can see;
+            // a head's report says which it cannot judge.
+            if !session.store.keys.holds(.clinical) {
+                lines.insert(LocalizedText(zh: "（一生一案、包保领导、监护人知情和转介反馈只有心理教师的密钥能查看，这里只列追踪）",
+                                           en: "(support plans, responsible leaders, guardian notifications and referral feedback open only with a counselor's keys: only follow-ups are judged here)")
+                                .text(language), at: 1)
+            }
             for item in items {
                 lines.append(zip([item.level.displayName.text(language), Sanitizer.oneLine(item.student.name),
                                   Sanitizer.oneLine(item.student.className), "\(item.overdueFollowUps)",
                                   item.daysSinceLastContact.map(String.init) ?? "-", item.nextFollowUp.map { "\($0)" } ?? "-"],
                                  widths).map { TextWidth.pad($0, to: $1) }.joined())
-                if judgesLacks, !item.missing.isEmpty {
+                if !item.missing.isEmpty {
                     let lacks = item.missing.map { $0.displayName.text(language) }
-                    lines.append("        " + LocalizedText(zh: "缺：" + lacks.joined(separator: "；"),
+                    lines.append("        " + LocalizedText(zh: "缺项：" + lacks.joined(separator: "；"),
                                                           en: "lacks: " + lacks.joined(separator: "; ")).text(language))
                 }
             }

@@ -49,6 +49,29 @@ final class SnapshotTests: XCTestCase {
         }
     }
 
+    /// A school just made with `init`: the checklist opens on the first load.
+    func testSetupChecklistOfANewSchoolInBothLanguages() throws {
+        for language in [Language.zhHans, .en] {
+            var s = AppState(language: language, accounts: ["wang"], now: F.now, wall: F.wall)
+            s.width = 80
+            s.height = 24
+            _ = Update.update(&s, .unlocked(account: "wang", roles: [.head, .admin]))
+            var snap = Snapshot()
+            snap.setup = SetupFacts(schoolFileApplied: false, accounts: [.head: 1, .admin: 1], students: 0, upcomingShifts: 0)
+            _ = Update.update(&s, .loaded(snap))
+            XCTAssertEqual(s.modal, .setup)
+            assertSnapshot(s, "setup-checklist-\(language == .en ? "en" : "zh")-80x24")
+            _ = Update.update(&s, .key(.escape, at: F.wall))
+            XCTAssertNil(s.modal, "any key closes it")
+            _ = Update.update(&s, .loaded(snap))
+            XCTAssertEqual(s.modal, .setup, "and it is back at the next unlock while the school has no students")
+        }
+        // A duty teacher's load carries no setup facts: nothing opens.
+        var duty = try F.state("duty", [.duty], language: .zhHans, width: 80, height: 24)
+        _ = Update.update(&duty, .loaded(Snapshot()))
+        XCTAssertNil(duty.modal)
+    }
+
     func testUnlockScreenAndFormsInBothLanguages() throws {
         for language in [Language.zhHans, .en] {
             let tag = language == .en ? "en" : "zh"
