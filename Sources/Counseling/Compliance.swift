@@ -19,8 +19,12 @@ public enum Compliance {
                         planned: !(dayShifts[day] ?? []).isEmpty, today: now.day)
         }
         let weeks = evaluateWeeks(days, first: first, last: last, now: now, calendar: calendar, policy: policy)
+        // A shift left on the roster for a day students are not at school
+        // (a public holiday such as Mid-Autumn, a weekend, outside term)
+        // asks nothing of anyone: it is never a gap.
         let shiftOutcomes = shifts
             .filter { first <= $0.day && $0.day <= last && $0.span.end <= now }
+            .filter { calendar.isSchoolDay($0.day) }
             .sorted { ($0.span.start, $0.id) < ($1.span.start, $1.id) }
             .map { outcome(of: $0, presences: presences) }
 

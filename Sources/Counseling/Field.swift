@@ -5,6 +5,7 @@ public enum Field: String, Codable, Sendable, CaseIterable, DisplayNamed {
     case studentNumber, name, gender, stage, grade, className, headTeacher
     case guardianName, guardianRelation, guardianPhone, flags
     case date, time, start, end, person
+    case weekday
     case reason, brief, note, goals, measures, owner, responsibleLeader, reviewDate
     case institution, feedbackDate, feedbackSummary
     case dueDate, doneBy, approver
@@ -32,6 +33,7 @@ public enum Field: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case .start: LocalizedText(zh: "开始时间", en: "start")
         case .end: LocalizedText(zh: "结束时间", en: "end")
         case .person: LocalizedText(zh: "人员", en: "person")
+        case .weekday: LocalizedText(zh: "星期", en: "weekday")
         case .reason: LocalizedText(zh: "原因", en: "reason")
         case .brief: LocalizedText(zh: "简要记录", en: "brief")
         case .note: LocalizedText(zh: "备注", en: "note")

@@ -37,6 +37,10 @@ enum CommandMessages {
         case .decideProposal: return S.proposalDecided.text(L)
         case .requestClosing: return S.closingRequestedSaved.text(L)
         case .decideClosing(let closing): return (closing.isApproved ? S.closingApproved : S.closingDeclined).text(L)
+        case .addShift: return S.shiftAdded.text(L)
+        case .moveShift: return S.shiftMoved.text(L)
+        case .removeShift: return S.shiftRemoved.text(L)
+        case .applyWeeklyPattern(let pattern): return S.patternApplied.format(L, outcome.added, pattern.last.description)
         case .takeEscalation, .takeCrisisRun, .keepDraft, .removeDraft, .importStudents, .importShifts, .recordExport,
              .recordAccountChange, .recordBackup:
             return ""

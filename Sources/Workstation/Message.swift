@@ -44,6 +44,8 @@ public struct Snapshot: Sendable {
     /// The store's change mark when this was read (see `Store.changeMark`).
     public var dataMark: Int64 = 0
     public var staff: [Staff] = []
+    /// The school calendar (the roster forms need it).
+    public var calendar: SchoolCalendar?
     public var pendingClosings: [CaseClosing] = []
     public var escalations: [Visit] = []
     /// What the account was typing at the last lock, if anything.
@@ -140,6 +142,7 @@ extension Snapshot {
             snap.draft = (try? store.draft(Draft.self, of: account)) ?? nil
         }
         snap.checklist = try store.crisisChecklist()
+        if Permission.allows(roles, .editDutyRoster) { snap.calendar = try store.calendar() }
         if SetupChecklistView.isFor(roles) { snap.setup = try store.setupFacts(today: now.day) }
         return snap
     }

@@ -158,6 +158,9 @@ public enum Render {
         case .confirmDiscard:
             Dialog.confirm(title: S.discardTitle.text(L), question: S.discardQuestion.text(L), yes: S.discardYesNo.text(L), no: "")
                 .render(into: &b, b.area)
+        case .confirmRemoveShift(let shift):
+            Dialog(title: S.removeShiftTitle.text(L), lines: [RosterPane.text(shift, s), S.removeShiftQuestion.text(L)],
+                   buttons: [S.removeYesNo.text(L)]).render(into: &b, b.area)
         case .palette(let p):
             let matches = p.matches(s)
             let box = b.area.centered(width: min(s.width - 4, 60), height: min(s.height - 2, matches.count + 4))

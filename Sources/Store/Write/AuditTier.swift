@@ -20,7 +20,8 @@ extension AuditAction {
              .complianceExport, .studentsExport, .keyAttentionPrint, .demoGenerate, .accountAdd, .accountRemove,
              .accountPassphrase, .accountGrant, .backupWrite:
             nil
-        case .checkInEnter, .checkInCorrect, .violationExplain:
+        case .checkInEnter, .checkInCorrect, .violationExplain,
+             .shiftAdd, .shiftMove, .shiftRemove, .rosterPattern:
             nil
         }
     }

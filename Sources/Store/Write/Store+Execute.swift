@@ -50,6 +50,10 @@ extension Store {
         case .removeDraft: return try removeDraft(a, now, db)
         case .importStudents(let students): return try importStudents(students, a, now, db)
         case .importShifts(let shifts): return try importShifts(shifts, a, now, db)
+        case .addShift(let shift): return try addShift(shift, a, now, db)
+        case .moveShift(let shift, let base): return try moveShift(shift, basedOn: base, a, now, db)
+        case .removeShift(let shift): return try removeShift(shift, a, now, db)
+        case .applyWeeklyPattern(let pattern): return try applyWeeklyPattern(pattern, a, now, db)
         case .recordExport(let kind, let detail):
             try audit(db, a.id, now, kind.auditAction, nil, detail)
             return CommandOutcome()
@@ -176,6 +180,7 @@ extension StoreCommand {
         case .keepDraft, .removeDraft: nil
         case .importStudents: .importStudents
         case .importShifts: .editDutyRoster
+        case .addShift, .moveShift, .removeShift, .applyWeeklyPattern: .editDutyRoster
         case .recordExport(let kind, _): kind.readPermission
         case .recordAccountChange(.passphraseChanged, let name) where name == account.id.rawValue: nil
         // Only a holder of the keys could seal them (the vault did, before

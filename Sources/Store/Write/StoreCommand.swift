@@ -54,6 +54,17 @@ public enum StoreCommand: Sendable, Equatable {
     case importStudents([Student])
     /// Planned shifts, replacing ones with the same id (a re-imported roster).
     case importShifts([PlannedShift])
+    // The duty roster, edited in the workstation or with `xindesk roster`
+    // (`editDutyRoster`; rules in `DutyRoster`).
+    case addShift(PlannedShift)
+    /// The same shift (same id) on another day or time, or for another
+    /// person; refused once the shift has begun.
+    case moveShift(PlannedShift, basedOn: PlannedShift)
+    /// The shift as the screen showed it; the removed version is kept in
+    /// `revisions`. Refused once the shift has begun.
+    case removeShift(PlannedShift)
+    /// The pattern's shifts on its weekday's school days, in one transaction.
+    case applyWeeklyPattern(WeeklyDutyPattern)
     /// Data left the store (an export or a print): who, what, how much.
     case recordExport(ExportKind, detail: String)
     /// A change to an account's key slot that the vault has made (added,

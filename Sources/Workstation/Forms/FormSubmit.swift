@@ -26,6 +26,8 @@ enum FormSubmit {
         case .exportCompliance: return ExportInput.read(&f, &s)
         case .explainViolation(let violation, let base): return ExplainInput.read(&f, violation, basedOn: base, &s)
         case .correctCheckIn(let candidates): return CorrectCheckInInput.read(&f, candidates, &s)
+        case .shift(let editing): return ShiftInput.read(&f, editing: editing, &s)
+        case .weeklyPattern: return WeeklyPatternInput.read(&f, &s)
         }
     }
 }
