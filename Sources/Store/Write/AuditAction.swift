@@ -43,5 +43,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case accountPassphrase = "account.passphrase"
     /// Tier keys sealed to an account that was waiting for them.
     case accountGrant = "account.grant"
+    /// A new display name signed into the keyring.
+    case accountRename = "account.rename"
     case backupWrite = "backup.write"
 }
