@@ -8,7 +8,6 @@ enum RosterPane {
     static func render(_ s: AppState, _ b: inout Buffer, _ area: Rect) {
         let L = s.language
         let monday = s.now.day.rosterWeek
-        let names = Dictionary(s.staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let dayNames = Array(S.weekdays.text(L)).prefix(5).enumerated().map { i, d in
             "\(d) \(String(monday.adding(days: i).description.dropFirst(8)))"
         }
@@ -18,7 +17,7 @@ enum RosterPane {
             let covered = s.checkIns.contains { $0.person == shift.person && $0.checkIn.day == shift.day }
             let start = shift.span.start, end = shift.span.end
             return .init(day: day, startMinute: start.time.secondsSinceMidnight / 60, endMinute: end.time.secondsSinceMidnight / 60,
-                         label: (covered ? "✓" : "") + (names[shift.person] ?? shift.person.rawValue),
+                         label: (covered ? "✓" : "") + s.staffName(shift.person),
                          style: Style(covered ? .ok : shift.span.end < s.now ? .violation : .accent))
         }
         // The grid on top, this week's appointments (selectable) below.
