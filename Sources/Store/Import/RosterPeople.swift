@@ -29,10 +29,11 @@ struct RosterPeople {
     /// The warning for a person no account answers to, once, at the first
     /// line naming them, with every line that does.
     static func unmatched(_ person: String, lines: [Int], column: String) -> ImportProblem {
-        let zhLines = lines.map(String.init).joined(separator: "、"), enLines = lines.map(String.init).joined(separator: ", ")
+        let zhLines = lines.map(String.init).joined(separator: "、")
+        let enLines = (lines.count == 1 ? "line " : "lines ") + lines.map(String.init).joined(separator: ", ")
         return ImportProblem(line: lines[0], column: column, reason: LocalizedText(
             zh: "“\(person)”不是任何账户的账户名或显示名（第 \(zhLines) 行）：这些班次按这个名字记入值班表，此人不能用工作台签到。如果是写错了，请改成账户名或显示名（xindesk user list）再导入",
-            en: "\"\(person)\" is neither the account name nor the display name of any account (line \(enLines)): these shifts are entered under that name, and this person cannot check in at the workstation. If it is a typo, write the account or display name (xindesk user list) and import again"),
+            en: "\"\(person)\" is neither the account name nor the display name of any account (\(enLines)): these shifts are entered under that name, and this person cannot check in at the workstation. If it is a typo, write the account or display name (xindesk user list) and import again"),
             severity: .warning)
     }
 
