@@ -276,6 +276,14 @@ final class RosterPersonMatchTests: XCTestCase {
                        "line 4, column 值班人 (warning): \"刘强\" is neither the account name nor the display name of any account (line 4): these shifts are entered under that name, and this person cannot check in at the workstation. If it is a typo, write the account or display name (xindesk user list) and import again")
     }
 
+    func testARejectedRowIsNotListedAsUnmatched() {
+        let report = RosterImport.read("日期,开始,结束,值班人\n2026-09-07,13:30,12:00,张三\n2026-09-08,12:00,13:30,张三\n",
+                                       staff: staff, accounts: accounts)
+        XCTAssertEqual(report.errors.map(\.line), [2])
+        XCTAssertEqual(report.problems.filter { $0.severity == .warning }.map(\.line), [3], "listed at the line kept")
+        XCTAssertTrue(report.problems.last?.reason.en.contains("(line 3)") ?? false, "\(report.problems)")
+    }
+
     func testADisplayNameOfTwoAccountsIsAnErrorThatNamesThem() {
         let report = RosterImport.read("date,start,end,person\n2026-09-07,12:00,13:30,王芳\n2026-09-08,12:00,13:30,wangf2\n",
                                        staff: staff, accounts: accounts)

@@ -25,15 +25,11 @@ public enum RosterImport {
             do { start = try SpreadsheetSerial.time(startText, field: .start) } catch { reader.fail("start", error) }
             do { end = try SpreadsheetSerial.time(endText, field: .end) } catch { reader.fail("end", error) }
             let person = reader.required("person", .person)
-            var id: StaffID?
+            var id: StaffID?, hasAccount = true
             if !person.isEmpty {
                 switch people.match(person) {
                 case .account(let account): id = account
-                case .noAccount(let named):
-                    id = named
-                    if let i = unmatched.firstIndex(where: { $0.person == person }) { unmatched[i].lines.append(row.line) } else {
-                        unmatched.append((person, [row.line]))
-                    }
+                case .noAccount(let named): (id, hasAccount) = (named, false)
                 case .ambiguous(let names):
                     reader.problems.append(RosterPeople.ambiguous(person, accounts: names, line: row.line,
                                                                   column: reader.columnName("person")))
@@ -47,6 +43,11 @@ public enum RosterImport {
             }
             report.problems += reader.problems
             guard !reader.failed, let day, let start, let end, let id else { report.rejectedRows += 1; continue }
+            if !hasAccount {
+                if let i = unmatched.firstIndex(where: { $0.person == person }) { unmatched[i].lines.append(row.line) } else {
+                    unmatched.append((person, [row.line]))
+                }
+            }
             let shift = PlannedShift(id: PlannedShiftID("roster-\(day)-\(start)-\(id.rawValue)"), person: id,
                                      span: TimeSpan(on: day, from: start, to: end))
             report.values.append(shift)
