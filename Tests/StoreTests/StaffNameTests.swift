@@ -57,6 +57,19 @@ final class StaffNameTests: XCTestCase {
         }
     }
 
+    /// A hand-over to an account that is no counselor says who, by name.
+    func testAHandOverRefusedForANonCounselorNamesTheAccountByItsDisplayName() throws {
+        let accounts = [Account.counselor, Account(id: Fixture.duty, roles: [.duty], displayName: "周明"), Account.admin]
+        let store = try Fixture.store(accounts: accounts, at: t1)
+        let run = CrisisRun(id: CrisisRunID("r1"), student: StudentID("s1"), startedBy: Fixture.duty, startedAt: t1,
+                            checklist: .standard)
+        try store.execute(.startCrisisRun(run), as: accounts[1], at: t1)
+        XCTAssertThrowsError(try store.execute(.handOverCrisis(run.id, to: Fixture.duty, note: ""), as: accounts[1], at: t2)) {
+            XCTAssertEqual($0 as? StoreError, .notACounselor("周明"))
+            XCTAssertEqual(($0 as? StoreError)?.message.zh, "“周明”不是心理教师账号，不能交接给他。")
+        }
+    }
+
     func testARenameIsRecordedWithTheNewNameByAnAdministratorOnly() throws {
         let store = try Fixture.store(students: [])
         for account in [Account.duty, .head, .counselor] {
