@@ -195,7 +195,7 @@ public enum Vault {
     /// in account names: control and format characters (an invisible or
     /// direction-changing one would make two people look alike), private-use
     /// and unassigned code points.
-    static func validate(displayName: String) throws {
+    public static func validate(displayName: String) throws {
         let refused = CharacterSet.newlines.union(.controlCharacters).union(.illegalCharacters)
         guard (1...32).contains(displayName.count),
               displayName.trimmingCharacters(in: .whitespaces) == displayName, !displayName.contains("  "),

@@ -24,6 +24,8 @@ struct InitCommand: ParsableCommand {
         guard let user = global.user else { throw CLIError.needUser }
         let roles = Set(try RoleList.parse(role) + [.admin])
         let parameters = try KDFChoice.parameters(kdf)
+        // Refused before the passphrase is asked for, not after it was typed twice.
+        if let displayName { try Vault.validate(displayName: displayName) }
         // --passphrase-file gives the new account's passphrase here.
         var passphrase = try Passphrase.new(account: user, file: global.passphraseFile)
         let (vault, recovery) = try Vault.create(database: global.databasePath, account: user, displayName: displayName,
@@ -69,6 +71,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let roles = try RoleList.parse(role)
             let parameters = try KDFChoice.parameters(kdf)
+            if let displayName { try Vault.validate(displayName: displayName) }   // before the passphrase is typed
             try StoreSession.change(global) { vault in
                 var passphrase = try Passphrase.new(account: name)
                 try vault.addAccount(name, displayName: displayName, roles: roles, passphrase: &passphrase, kdf: parameters)
