@@ -65,13 +65,21 @@ extension Store {
         try setting(.followUpIntervals) ?? FollowUpIntervals()
     }
 
-    /// The people who work in the room: every account of the keyring, with
-    /// the name the school gave it where it gave one, then people the duty
-    /// roster names who have no account.
+    /// The people who work in the room: every account of the keyring, then
+    /// people the duty roster names who have no account.
     public func staff() throws -> [Staff] {
-        let named: [Staff] = try setting(.staff) ?? []
+        try writer.read { db in try staff(db) }
+    }
+
+    /// An account is called by the display name the signed keyring gives
+    /// it; without one (an account added before display names), by the name
+    /// the `staff` setting gave it (a demo made before them), else by its
+    /// account name. The setting names the roster's people without account.
+    func staff(_ db: Database) throws -> [Staff] {
+        let named = try Self.staffSetting(db)
         let fromAccounts = accounts.map { account in
-            Staff(id: account.id, name: named.first { $0.id == account.id }?.name ?? account.id.rawValue, roles: account.roles)
+            Staff(id: account.id, name: account.displayName ?? named.first { $0.id == account.id }?.name ?? account.id.rawValue,
+                  roles: account.roles)
         }
         return fromAccounts + named.filter { person in !accounts.contains { $0.id == person.id } }
     }

@@ -5,9 +5,7 @@ import Store
 /// saved and, where it matters, who it went to and what to do now.
 enum CommandMessages {
     static func saved(_ command: StoreCommand, _ outcome: CommandOutcome, staff: [Staff], _ L: Language) -> String {
-        func name(_ id: StaffID) -> String {
-            id == .everyCounselor ? S.everyCounselor.text(L) : staff.first { $0.id == id }?.name ?? id.rawValue
-        }
+        func name(_ id: StaffID) -> String { StaffName.of(id, in: staff, L) }
         switch command {
         case .logVisit:
             // Escalated: the duty teacher is told who has it and what to do now,

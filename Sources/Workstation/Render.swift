@@ -97,7 +97,7 @@ public enum Render {
             ?? S.offDuty.text(L)
         let clock = "\(s.now.day) \(s.now.clock)"
         // A space is kept before the clock however long the rest is.
-        b.set(" 心 desk │ \(s.account)\(roles)│ \(duty)", x: 0, y: area.y, maxWidth: area.width - TextWidth.of(clock) - 2,
+        b.set(" 心 desk │ \(s.accountName)\(roles)│ \(duty)", x: 0, y: area.y, maxWidth: area.width - TextWidth.of(clock) - 2,
               style: Style(.header, bold: true, reverse: true))
         b.set(clock, x: area.maxX - TextWidth.of(clock) - 1, y: area.y, style: Style(.header, reverse: true))
     }

@@ -269,7 +269,8 @@ final class WriteBoundaryTests: XCTestCase {
         // An account change's subject is the account.
         for (change, action) in [(AccountChange.added(roles: [.duty]), AuditAction.accountAdd),
                                  (.passphraseChanged, .accountPassphrase), (.removed, .accountRemove),
-                                 (.granted(tiers: [.oversight, .clinical]), .accountGrant)] {
+                                 (.granted(tiers: [.oversight, .clinical]), .accountGrant),
+                                 (.renamed(displayName: "赵敏"), .accountRename)] {
             let before = try store.auditEntries().count
             try store.execute(.recordAccountChange(change, account: "bob"), as: .admin, at: now)
             XCTAssertEqual(try store.auditEntries().dropFirst(before).map { [$0.action, $0.actor, $0.subject] },

@@ -48,6 +48,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case accountPassphrase = "account.passphrase"
     /// Tier keys sealed to an account that was waiting for them.
     case accountGrant = "account.grant"
+    /// A new display name signed into the keyring.
+    case accountRename = "account.rename"
     case backupWrite = "backup.write"
     // Duty records after the fact (the subject names the check-in or violation).
     case checkInEnter = "duty.checkin.enter"

@@ -18,7 +18,8 @@ extension AuditAction {
         case .visitAdd, .escalationTake, .checkIn, .checkOut, .crisisStart, .crisisStep, .crisisHandover, .crisisTake,
              .appointmentBook, .appointmentMove, .draftRemove, .studentImport, .rosterImport, .settingsChange,
              .complianceExport, .studentsExport, .keyAttentionPrint, .demoGenerate, .accountAdd, .accountRemove,
-             .accountPassphrase, .accountGrant, .backupWrite:
+             .accountPassphrase, .accountGrant, .backupWrite,
+             .accountRename:
             nil
         case .checkInEnter, .checkInCorrect, .violationExplain,
              .shiftAdd, .shiftMove, .shiftRemove, .rosterPattern:

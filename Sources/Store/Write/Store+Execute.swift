@@ -104,23 +104,24 @@ extension Store {
         guard let stored = try stored(R.self, id: base.id, db) else {
             throw StoreError.missing(kind: R.kind, id: base.id.rawValue)
         }
-        if stored != base { throw try Self.staleError(R.kind, base.id.rawValue, db) }
+        if stored != base { throw try staleError(R.kind, base.id.rawValue, db) }
     }
 
     /// Who wrote the version now stored of a record, and when (the last
     /// replaced version names them).
-    static func staleError(_ kind: RecordKind, _ id: String, _ db: Database) throws -> StoreError {
+    func staleError(_ kind: RecordKind, _ id: String, _ db: Database) throws -> StoreError {
         let row = try Row.fetchOne(db, sql: """
             SELECT replaced_by, replaced_at FROM revisions WHERE kind = ? AND id = ? ORDER BY revision DESC LIMIT 1
             """, arguments: [kind, id])
         let by = (row?["replaced_by"] as String?).map(StaffID.init)
-        let at = try (row?["replaced_at"] as String?).map { try decode(LocalDateTime.self, try encode($0)) }
+        let at = try (row?["replaced_at"] as String?).map { try Self.decode(LocalDateTime.self, try Self.encode($0)) }
         return .stale(kind: kind, by: try by.map { try displayName($0, db) }, at: at)
     }
 
-    /// A staff member's name as the school entered it, else the account name.
-    static func displayName(_ id: StaffID, _ db: Database) throws -> String {
-        try staffSetting(db).first { $0.id == id }?.name ?? id.rawValue
+    /// What colleagues call a member of staff (see `staff(_:)`); an account
+    /// removed since, by its account name.
+    func displayName(_ id: StaffID, _ db: Database) throws -> String {
+        try staff(db).first { $0.id == id }?.name ?? id.rawValue
     }
 
     static func staffSetting(_ db: Database) throws -> [Staff] {

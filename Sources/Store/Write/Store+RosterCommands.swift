@@ -99,10 +99,10 @@ extension Store {
         guard let stored = try stored(PlannedShift.self, id: shown.id, db) else {
             let removed = try Bool.fetchOne(db, sql: "SELECT 1 FROM revisions WHERE kind = ? AND id = ?",
                                             arguments: [RecordKind.shift, shown.id.rawValue]) ?? false
-            if removed { throw try Self.staleError(.shift, shown.id.rawValue, db) }
+            if removed { throw try staleError(.shift, shown.id.rawValue, db) }
             throw StoreError.missing(kind: .shift, id: shown.id.rawValue)
         }
-        if stored != shown { throw try Self.staleError(.shift, shown.id.rawValue, db) }
+        if stored != shown { throw try staleError(.shift, shown.id.rawValue, db) }
     }
 
     /// A shift's person must be an account or on the staff list.

@@ -96,6 +96,8 @@ public enum AccountChange: Sendable, Equatable {
     /// The acting session sealed these tier keys to the account, which was
     /// waiting for them (`UnlockedVault.grantWaiting`).
     case granted(tiers: [Tier])
+    /// A new display name, signed into the keyring (`UnlockedVault.renameAccount`).
+    case renamed(displayName: String)
 
     var auditAction: AuditAction {
         switch self {
@@ -103,14 +105,17 @@ public enum AccountChange: Sendable, Equatable {
         case .removed: .accountRemove
         case .passphraseChanged: .accountPassphrase
         case .granted: .accountGrant
+        case .renamed: .accountRename
         }
     }
 
-    /// The audit entry's detail: the roles of a new account, else nothing.
+    /// The audit entry's detail: the roles of a new account, the tiers
+    /// granted, a new display name, else nothing.
     var auditDetail: String {
         switch self {
         case .added(let roles): "roles " + roles.sorted().map(\.rawValue).joined(separator: ",")
         case .granted(let tiers): "tiers " + tiers.map(\.rawValue).joined(separator: ",")
+        case .renamed(let displayName): "display name " + Store.spellingOutControls(displayName)
         case .removed, .passphraseChanged: ""
         }
     }

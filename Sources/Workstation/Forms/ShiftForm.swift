@@ -9,7 +9,7 @@ extension FormModal {
     static func shift(_ editing: PlannedShift?, _ s: AppState) -> FormModal {
         let L = s.language
         let day = editing?.day ?? ShiftPerson.nextSchoolDay(s)
-        let person = editing.map { shift in s.staff.first { $0.id == shift.person }?.name ?? shift.person.rawValue } ?? ""
+        let person = editing.map { s.staffName($0.person) } ?? ""
         return FormModal(.shift(editing: editing), title: (editing == nil ? S.shiftAddTitle : S.shiftMoveTitle).text(L),
                          hint: S.shiftHint.text(L) + ShiftPerson.codes(s),
                          fields: [Form.Field(label: S.date.text(L), text: day.description),

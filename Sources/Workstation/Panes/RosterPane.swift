@@ -9,7 +9,6 @@ enum RosterPane {
     static func render(_ s: AppState, _ b: inout Buffer, _ area: Rect) {
         let L = s.language
         let monday = s.now.day.rosterWeek
-        let names = Dictionary(s.staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let dayNames = Array(S.weekdays.text(L)).prefix(5).enumerated().map { i, d in
             "\(d) \(String(monday.adding(days: i).description.dropFirst(8)))"
         }
@@ -20,7 +19,7 @@ enum RosterPane {
             let covered = s.checkIns.contains { $0.person == shift.person && $0.checkIn.day == shift.day }
             let start = shift.span.start, end = shift.span.end
             return .init(day: day, startMinute: start.time.secondsSinceMidnight / 60, endMinute: end.time.secondsSinceMidnight / 60,
-                         label: (covered ? "✓" : "") + (names[shift.person] ?? shift.person.rawValue),
+                         label: (covered ? "✓" : "") + s.staffName(shift.person),
                          style: shift.id == selected?.id ? Style(.selection, bold: true, reverse: true)
                              : Style(covered ? .ok : shift.span.end < s.now ? .violation : .accent))
         }
@@ -50,7 +49,6 @@ enum RosterPane {
     /// `三 09-09 12:00–13:30 周明`: a shift as the roster names it.
     static func text(_ shift: PlannedShift, _ s: AppState) -> String {
         let weekday = Array(S.weekdays.text(s.language))[shift.day.weekday.isoNumber - 1]
-        let name = s.staff.first { $0.id == shift.person }?.name ?? shift.person.rawValue
-        return "\(weekday) \(String(shift.day.description.dropFirst(5))) \(RosterError.clock(shift.span)) \(name)"
+        return "\(weekday) \(String(shift.day.description.dropFirst(5))) \(RosterError.clock(shift.span)) \(s.staffName(shift.person))"
     }
 }
