@@ -40,6 +40,9 @@ enum CommandMessages {
         case .takeEscalation, .takeCrisisRun, .keepDraft, .removeDraft, .importStudents, .importShifts, .recordExport,
              .recordAccountChange, .recordBackup:
             return ""
+        // The school file is applied from the command line, which says what it saved.
+        case .applySchoolSetup:
+            return ""
         }
     }
 }

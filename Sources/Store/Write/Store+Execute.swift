@@ -63,6 +63,7 @@ extension Store {
             guard !destination.isEmpty else { throw StoreError.invalid([.empty(.note)]) }
             try audit(db, a.id, now, .backupWrite, subject: "", Self.spellingOutControls(destination))
             return CommandOutcome()
+        case .applySchoolSetup(let setup, let base): return try applySchoolSetup(setup, basedOn: base, a, now, db)
         }
     }
 
@@ -180,6 +181,8 @@ extension StoreCommand {
         case .recordAccountChange(.granted, _): nil
         case .recordAccountChange: .manageAccounts
         case .recordBackup: .makeBackup
+        // Each changed part needs its own permission too (`applySchoolSetup`).
+        case .applySchoolSetup: .editSchoolCalendar
         }
     }
 }

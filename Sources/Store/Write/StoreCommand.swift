@@ -62,6 +62,10 @@ public enum StoreCommand: Sendable, Equatable {
     case recordAccountChange(AccountChange, account: String)
     /// A backup the vault has written, and where (needs `makeBackup`).
     case recordBackup(destination: String)
+    // The school file.
+    /// The school's whole setup (`xindesk school apply`), replacing the one
+    /// it was based on (what `schoolSetup()` read when the file was checked).
+    case applySchoolSetup(SchoolSetup, basedOn: SchoolSetup)
 }
 
 /// What happened to an account's key slot, for the audit log. Never holds
