@@ -71,7 +71,7 @@ final class ConfigTests: XCTestCase {
     }
 
     func testAnOldConfigsHotlinesShowUntilTheSchoolStoresItsOwn() throws {
-        let head = Account(id: StaffID("head"), roles: [.head])
+        let head = WorkstationFixture.account("head")
         let store = try Store(writer: DatabaseQueue(), timeZone: WorkstationFixture.zone, accounts: [head], keys: .ephemeral())
         let legacy = try load("hotlines = [\"0471-12356 呼和浩特市心理援助热线\"]").hotlines
         var s = try WorkstationFixture.state("duty", [.duty])
