@@ -140,3 +140,17 @@ final class SchoolSetupStoreTests: XCTestCase {
         XCTAssertEqual(report.calendarGaps, [])
     }
 }
+
+extension SchoolSetupStoreTests {
+    func testTheComplianceSpreadsheetCarriesTheNotesUnderItsTitle() throws {
+        let store = try Fixture.store(students: [])
+        let day = Fixture.day(2027, 2, 1)
+        try store.seed([DutyCheckIn(id: DutyCheckInID("c"), person: Fixture.duty, checkIn: Fixture.at(day, 12),
+                                    checkOut: Fixture.at(day, 13))], by: Fixture.duty)
+        let report = try store.compliance(from: day, through: day, now: Fixture.at(day, 18))
+        let rows = ComplianceCSV.rows(report, staff: try store.staff(), .en)
+        XCTAssertEqual(rows[1], ["The calendar does not cover 2027-02-01 (outside every term entered); those days are not counted: "
+                                 + "add the term ([[term]]); run xindesk school show > school.toml, edit it, then xindesk school apply school.toml"])
+        XCTAssertEqual(rows[2].first, "date", "the figures follow")
+    }
+}
