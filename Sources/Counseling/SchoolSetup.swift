@@ -59,7 +59,7 @@ public struct SchoolSetup: Hashable, Sendable {
         if stages.contains(where: { $0.map { !profile.stages.contains($0) } ?? false }) {
             problems.append(.unrecognized(.stage, choices: Self.stageChoices(profile.stages)))
         }
-        if Set(stages.compactMap { $0 }).count != stages.compactMap({ $0 }).count { problems.append(.duplicate(.lessonPeriod)) }
+        if Set(stages.compactMap { $0 }).count != stages.compactMap({ $0 }).count { problems.append(.duplicate(.stage)) }
         return problems
     }
 

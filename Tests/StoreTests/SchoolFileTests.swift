@@ -100,6 +100,18 @@ final class SchoolFileTests: XCTestCase {
         }
     }
 
+    func testAnUnknownPartAndATimetableOfAnotherStageAreNamed() throws {
+        var text = SchoolFile.render(fullSetup, bundled: bundled)
+        text = text.replacingOccurrences(of: "stage = \"junior\"", with: "stage = \"senior\"") + "\n[opening_hours]\nmonday = 1\n"
+        let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        XCTAssertThrowsError(try SchoolFile.parse(text)) {
+            let problems = ($0 as? SchoolFile.Problems)?.problems ?? []
+            XCTAssertEqual(problems.map(\.place), ["[[timetable]] 2 · stage", "opening_hours"])
+            XCTAssertEqual(problems.last?.line, lineCount - 2)
+            XCTAssertEqual(problems.first?.message.en.contains("senior is not one of the stages under [school]"), true)
+        }
+    }
+
     func testTheDiffShowsWhatGoesAndComesUnderItsTable() throws {
         var edited = fullSetup
         edited.calendar.terms[0].last = day(2027, 7, 16)

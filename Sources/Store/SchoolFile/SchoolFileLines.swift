@@ -57,6 +57,9 @@ struct SchoolFileLines {
         return headers[t] ?? 1
     }
 
-    /// The line of a key outside every table.
-    func topLevel(_ key: String) -> Int { topLevelKeys[key] ?? 1 }
+    /// The line of a name at the top of the file: a table's header, else a
+    /// key written outside every table.
+    func root(_ name: String) -> Int {
+        headers[Table(name: name, index: 0)] ?? topLevelKeys[name] ?? 1
+    }
 }

@@ -7,7 +7,7 @@ extension SchoolFileReader {
     mutating func setup(_ root: TOMLTable) -> SchoolSetup? {
         for key in root.keys where !Self.rootTables.contains(key) {
             problems.append(SchoolFile.Problem(
-                line: lines.topLevel(key) == 1 ? lines.line(key) : lines.topLevel(key), place: key,
+                line: lines.root(key), place: key,
                 what: LocalizedText(zh: "没有 \(key) 这一部分", en: "there is no part \(key)"),
                 instead: LocalizedText(zh: "可用的部分：" + Self.rootTables.joined(separator: "、"),
                                        en: "one of: " + Self.rootTables.joined(separator: ", "))))
