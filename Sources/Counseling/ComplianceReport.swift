@@ -241,7 +241,7 @@ public struct ComplianceReport: Hashable, Codable, Sendable {
 extension ComplianceReport {
     /// The notes every report prints above its figures: where it starts and
     /// which days the calendar does not cover, each with how to fix it.
-    public var notes: [LocalizedText] {
+    public var caveats: [LocalizedText] {
         [start?.note].compactMap { $0 } + calendarGaps.map(\.message)
     }
 }

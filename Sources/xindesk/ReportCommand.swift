@@ -31,7 +31,7 @@ struct ComplianceReportCommand: ParsableCommand {
             var lines = [LocalizedText(zh: "心理辅导室开放合规报告 \(report.first) 至 \(last)（\(policy.profile.displayName.zh)）",
                                        en: "Counseling-room opening compliance \(report.first) to \(last) (\(policy.profile.displayName.en))").text(language)]
             // Where it starts and what the calendar does not cover, before any figure.
-            lines += report.notes.map { "! " + Sanitizer.oneLine($0.text(language)) }
+            lines += report.caveats.map { "! " + Sanitizer.oneLine($0.text(language)) }
             let header = [LocalizedText(zh: "周一", en: "week of"), LocalizedText(zh: "上学日", en: "school days"),
                           report.weeks.first?.unit ?? LocalizedText(zh: "学时", en: "class hours"), LocalizedText(zh: "要求", en: "required"),
                           LocalizedText(zh: "结果", en: "result")].map { $0.text(language) }

@@ -136,14 +136,14 @@ final class SchoolSettingsComplianceTests: XCTestCase {
         // is judged there, and the report says why and what to do.
         XCTAssertEqual(report.days.map(\.day), (18...22).map { day(2027, 1, $0) })
         XCTAssertEqual(report.weeks.map(\.monday), [day(2027, 1, 18)])
-        XCTAssertEqual(report.notes.map(\.zh), [
+        XCTAssertEqual(report.caveats.map(\.zh), [
             "校历缺少 2027 年的法定节假日，2027-01-18 – 2027-01-22 按普通上课日计算：请在 [[holiday]] 中补充节假日，并把 2027 写入 public_holiday_years。"
                 + "请运行 xindesk school show > school.toml，编辑后运行 xindesk school apply school.toml",
             "校历未覆盖 2027-01-23 – 2027-01-31（不在任何已录入的学期内），这些天未计入合规：请补充学期（[[term]]）。"
                 + "请运行 xindesk school show > school.toml，编辑后运行 xindesk school apply school.toml",
         ])
-        XCTAssertTrue(report.notes[1].en.hasPrefix("The calendar does not cover 2027-01-23 – 2027-01-31 (outside every term entered)"))
-        XCTAssertTrue(report.notes[1].en.hasSuffix("run xindesk school show > school.toml, edit it, then xindesk school apply school.toml"))
+        XCTAssertTrue(report.caveats[1].en.hasPrefix("The calendar does not cover 2027-01-23 – 2027-01-31 (outside every term entered)"))
+        XCTAssertTrue(report.caveats[1].en.hasSuffix("run xindesk school show > school.toml, edit it, then xindesk school apply school.toml"))
     }
 
     func testABreakBetweenTwoTermsIsKnownAndADayBeforeTheFirstIsNot() {
@@ -172,8 +172,8 @@ final class SchoolSettingsComplianceTests: XCTestCase {
         XCTAssertEqual(report.days.map(\.day), firstWeek)
         XCTAssertEqual(report.weeks.first?.openSeconds, 450 * 60)
         XCTAssertEqual(report.violations, [])
-        XCTAssertEqual(report.notes.map(\.zh), ["合规自 2026-11-02 起计算：这是本校最早的值班、排班或来访记录日，此前的日子不计"])
-        XCTAssertEqual(report.notes.map(\.en), ["Compliance counts from 2026-11-02, the school's first recorded duty, shift or visit; earlier days are not judged"])
+        XCTAssertEqual(report.caveats.map(\.zh), ["合规自 2026-11-02 起计算：这是本校最早的值班、排班或来访记录日，此前的日子不计"])
+        XCTAssertEqual(report.caveats.map(\.en), ["Compliance counts from 2026-11-02, the school's first recorded duty, shift or visit; earlier days are not judged"])
     }
 
     func testAStartLaterThanTheFirstRecordAndANewSchoolWithNothingRecorded() throws {
@@ -188,6 +188,6 @@ final class SchoolSettingsComplianceTests: XCTestCase {
         XCTAssertEqual(report.days.map(\.day), [day(2026, 11, 9)])
         XCTAssertEqual(report.days.first?.inProgress, true)
         XCTAssertEqual(report.violations, [], "a new school has no violation on its first day")
-        XCTAssertEqual(report.notes.map(\.en), ["No duty, shift or visit is recorded yet; compliance counts from the first one"])
+        XCTAssertEqual(report.caveats.map(\.en), ["No duty, shift or visit is recorded yet; compliance counts from the first one"])
     }
 }

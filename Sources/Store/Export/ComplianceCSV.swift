@@ -25,7 +25,7 @@ public enum ComplianceCSV {
         var rows: [[String]] = [[title.text(L), "\(report.first) – \(report.last)", report.policy.profile.displayName.text(L)]]
         // Where the report starts and the days the calendar does not cover,
         // one row each under the title, before any figure.
-        rows += report.notes.map { [$0.text(L)] }
+        rows += report.caveats.map { [$0.text(L)] }
         rows.append(header(dayHeader))
         for d in report.days {
             rows.append([d.day.description, d.status.displayName.text(L), "\(d.openSeconds / 60)", "\(d.outsideLessonSeconds / 60)",

@@ -26,7 +26,7 @@ enum CompliancePane {
         // school's first record, days the calendar does not cover (with
         // the commands that fix it). Never silent, even with no school day.
         var top = whole.y
-        for line in report.notes.flatMap({ TextWidth.wrap(Sanitizer.oneLine($0.text(L)), width: whole.width) }) where top < whole.maxY {
+        for line in report.caveats.flatMap({ TextWidth.wrap(Sanitizer.oneLine($0.text(L)), width: whole.width) }) where top < whole.maxY {
             b.set(line, x: whole.x, y: top, maxWidth: whole.width, style: Style(.warning1))
             top += 1
         }
