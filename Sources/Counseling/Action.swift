@@ -17,6 +17,9 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
     // Administration.
     case importStudents, manageAccounts, makeBackup
     case exportStudents, exportVisits, exportAppointments, exportDuty
+    // Duty records after the fact (issue 15): a paper log entered, a
+    // check-in corrected, a violation explained.
+    case amendDutyRecord, explainViolation
 
     public var displayName: LocalizedText {
         switch self {
@@ -56,6 +59,8 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case .exportVisits: LocalizedText(zh: "导出来访记录", en: "export visits")
         case .exportAppointments: LocalizedText(zh: "导出预约", en: "export appointments")
         case .exportDuty: LocalizedText(zh: "导出值班记录", en: "export duty records")
+        case .amendDutyRecord: LocalizedText(zh: "补录或更正值班签到", en: "enter or correct duty check-ins afterwards")
+        case .explainViolation: LocalizedText(zh: "说明违规情况", en: "explain a violation")
         }
     }
 }

@@ -57,7 +57,9 @@ public enum Compliance {
                         days: days, weeks: [week], violations: violations)
             },
             monthly: monthlySummaries(days: days, weeks: weeks, violations: violations, calendar: calendar),
-            termly: termSummaries(days: days, weeks: weeks, violations: violations, calendar: calendar))
+            termly: termSummaries(days: days, weeks: weeks, violations: violations, calendar: calendar),
+            checkIns: checkIns.filter { first <= $0.checkIn.day && $0.checkIn.day <= min(last, now.day) }
+                .sorted { ($0.checkIn, $0.id) < ($1.checkIn, $1.id) })
     }
 
     static func evaluateDay(_ day: Day, calendar: SchoolCalendar, policy: OpeningPolicy,

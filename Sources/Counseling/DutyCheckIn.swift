@@ -11,12 +11,17 @@ public struct DutyCheckIn: Identifiable, Hashable, Codable, Sendable {
     public var checkIn: LocalDateTime
     /// Nil while the person is still in the room, or if they forgot.
     public var checkOut: LocalDateTime?
+    /// Set when the check-in was entered afterwards or corrected, not made
+    /// at the moment it says (`CheckInAmendment`); nil for one made with F5.
+    public var amendment: CheckInAmendment?
 
-    public init(id: DutyCheckInID, person: StaffID, checkIn: LocalDateTime, checkOut: LocalDateTime? = nil) {
+    public init(id: DutyCheckInID, person: StaffID, checkIn: LocalDateTime, checkOut: LocalDateTime? = nil,
+                amendment: CheckInAmendment? = nil) {
         self.id = id
         self.person = person
         self.checkIn = checkIn
         self.checkOut = checkOut
+        self.amendment = amendment
     }
 
     public func validate() -> [ValidationError] {
@@ -65,6 +70,14 @@ public enum DutyProblem: TeacherReadableError, Equatable {
     case alreadyCheckedOut
     case openFromEarlierDay(Day)
     case checkOutBeforeCheckIn
+    // Entered afterwards or corrected (CheckInAmendment).
+    case inFuture
+    case checkOutMissing
+    case notWithinOneDay
+    case outNotAfterIn
+    case overlaps(LocalDateTime, LocalDateTime?)
+    case reasonRequired
+    case nothingChanged
 
     public var message: LocalizedText {
         switch self {
@@ -81,8 +94,27 @@ public enum DutyProblem: TeacherReadableError, Equatable {
                           en: "The shift of \(day) was not checked out that day and counts as a missing check-out; press F5 to check in for today")
         case .checkOutBeforeCheckIn:
             LocalizedText(zh: "签退时间早于签到时间，请检查电脑时钟", en: "The check-out is before the check-in: check the computer's clock")
+        case .inFuture:
+            LocalizedText(zh: "签到或签退时间还没到，只能补录已经过去的值班", en: "The check-in or check-out is in the future; only past duty can be entered")
+        case .checkOutMissing:
+            LocalizedText(zh: "请填写签退时间：补录或更正的签到要有签到和签退两个时间", en: "Enter the check-out time: an entered or corrected check-in needs both times")
+        case .notWithinOneDay:
+            LocalizedText(zh: "签到和签退须在同一天", en: "The check-in and check-out must be on the same day")
+        case .outNotAfterIn:
+            LocalizedText(zh: "签退时间须晚于签到时间", en: "The check-out must be after the check-in")
+        case .overlaps(let start, let end):
+            LocalizedText(zh: "与此人\(start.day.month)月\(start.day.day)日 \(Self.span(start, end)) 的签到时间重叠；如那条有误，请更正那一条",
+                          en: "Overlaps this person's check-in of \(start.day) \(Self.span(start, end)); if that one is wrong, correct it instead")
+        case .reasonRequired:
+            LocalizedText(zh: "请填写更正原因", en: "Enter the reason for the correction")
+        case .nothingChanged:
+            LocalizedText(zh: "时间没有改动，无需更正", en: "The times are unchanged; nothing to correct")
         }
     }
 
     public var detail: String { "duty: \(self)" }
+
+    static func span(_ start: LocalDateTime, _ end: LocalDateTime?) -> String {
+        "\(start.time)–\(end.map { "\($0.time)" } ?? "?")"
+    }
 }

@@ -33,6 +33,11 @@ public enum Permission {
             [.counselor, .head, .admin]
         case .importStudents, .manageAccounts, .makeBackup, .exportStudents:
             [.admin]
+        // Never the duty teacher: nobody back-dates their own check-in.
+        case .amendDutyRecord:
+            [.head, .admin]
+        case .explainViolation:
+            [.head]
         }
     }
 

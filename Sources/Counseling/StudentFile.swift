@@ -90,10 +90,14 @@ public struct StudentFile: Hashable, Codable, Sendable {
             missing.append(.responsibleLeader)
         }
         if nextFollowUp == nil { missing.append(.nextFollowUp) }
+        if !overdueFollowUps(today: today).isEmpty { missing.append(.overdueFollowUp) }
         let notified = guardianContacts.contains { contact in
             contact.isCompletedNotification && since.map { contact.at >= $0 } ?? true
         }
         if !notified { missing.append(.guardianNotification) }
+        // A referral made before this stretch still counts: the school
+        // still owes its follow-up whatever the level did meanwhile.
+        if referrals.contains(where: \.awaitsFeedback) { missing.append(.referralFeedback) }
         return missing
     }
 }

@@ -12,15 +12,23 @@ extension Store {
     }
 
     /// The counselor's queue, most urgent first. Only the record kinds
-    /// urgency depends on are read (no notes, screenings or referrals), and
+    /// urgency and the lacks depend on are read (no notes or screenings), and
     /// their clinical text stays sealed: this is on the path from unlock to
     /// the first frame.
     public func keyAttentionQueue(today: Day) throws -> [KeyAttentionItem] {
         let files = try writer.read { db in
             let keyStudents = try standings(db).values.filter(\.level.isKeyAttention).map(\.student)
-            return try listFiles(keyStudents, kinds: [.level, .plan, .visit, .appointment, .contact, .followup, .crisis, .closing], db)
+            return try listFiles(keyStudents, kinds: [.level, .plan, .visit, .appointment, .contact, .referral, .followup, .crisis, .closing], db)
         }
-        return KeyAttentionQueue.items(files, today: today)
+        // A lack is said only where this session reads the records that
+        // would fill it: a head's keys open no plan or guardian contact,
+        // and none of those may be reported missing for that reason.
+        let readable = Set(RecordKind.allCases.filter { $0.tier.map(keys.holds) ?? true })
+        return KeyAttentionQueue.items(files, today: today).map { item in
+            var item = item
+            item.missing = item.missing.filter { readable.contains($0.judgedFrom) }
+            return item
+        }
     }
 
     /// Files for a whole-school list: the students' roster entries and their
@@ -61,6 +69,7 @@ extension Store {
         case .closing: return get(CaseClosing.self).map(ListRecord.closing)
         case .referral: return get(Referral.self).map(ListRecord.referral)
         case .shift, .checkin, .note, .screening, .proposal, .student: return nil
+        case .violationNote: return nil
         }
     }
 
@@ -130,9 +139,14 @@ extension Store {
         let end = LocalDateTime(last.adding(days: 1), TimeOfDay.midnight)
         // A check-in may start the evening before the range; none lasts a day.
         let checkIns = try records(DutyCheckIn.self, from: LocalDateTime(first.adding(days: -1), TimeOfDay.midnight), to: end)
-        return Compliance.evaluate(from: first, through: last, calendar: try calendar(), policy: try policy ?? openingPolicy(),
-                                   shifts: try records(PlannedShift.self, from: start, to: end),
-                                   checkIns: checkIns, firstRecorded: try firstRecordedDay(), now: now)
+        var report = Compliance.evaluate(from: first, through: last, calendar: try calendar(), policy: try policy ?? openingPolicy(),
+                                         shifts: try records(PlannedShift.self, from: start, to: end),
+                                         checkIns: checkIns, firstRecorded: try firstRecordedDay(), now: now)
+        // The heads' explanations; a week's is dated on its Monday, which may lie before `first`.
+        let explained = Set(report.violations.map(\.key))
+        report.notes = try records(ViolationNote.self, from: LocalDateTime(first.adding(days: -6), .midnight), to: end)
+            .filter { explained.contains($0.id.rawValue) }
+        return report
     }
 
     /// The term so far: from the first day of the term containing today (or,
@@ -141,5 +155,17 @@ extension Store {
     public func termCompliance(now: LocalDateTime, profile: OpeningPolicy.Profile? = nil) throws -> ComplianceReport {
         let first = try calendar().term(containing: now.day)?.first ?? now.day.adding(days: -55)
         return try compliance(from: first, through: now.day, now: now, policy: try openingPolicy(profile: profile))
+    }
+}
+
+private extension KeyAttentionRequirement {
+    /// The records whose absence this requirement reports.
+    var judgedFrom: RecordKind {
+        switch self {
+        case .supportPlan, .responsibleLeader, .planReview: .plan
+        case .guardianNotification: .contact
+        case .referralFeedback: .referral
+        case .nextFollowUp, .overdueFollowUp: .followup
+        }
     }
 }

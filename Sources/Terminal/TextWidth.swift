@@ -119,6 +119,11 @@ extension TextWidth {
                     let carried = carryCode(&head)
                     lines.append(String(head))
                     line = carried + line[(space + 1)...]
+                } else if closesPhrase(c), let word = line.lastIndex(where: { !closesPhrase($0) }), word > 0 {
+                    // Punctuation never starts a line (禁则): the character
+                    // before it goes down with it, and any punctuation between.
+                    lines.append(String(line[..<word]))
+                    line = Array(line[word...])
                 } else {
                     let carried = carryCode(&line)
                     lines.append(String(line))
@@ -133,6 +138,11 @@ extension TextWidth {
         }
         lines.append(String(line))
         return lines
+    }
+
+    /// Punctuation that ends a phrase and so must not open a line.
+    private static func closesPhrase(_ c: Character) -> Bool {
+        "，。、；：！？）」』》〉】”’…,.;:!?)".contains(c)
     }
 
     /// Ends a full line: drops its trailing spaces and takes off a code at

@@ -24,6 +24,8 @@ public indirect enum Modal: Hashable, Sendable {
     case note(NoteForm)
     case palette(CommandPalette)
     case help
+    /// The first-run checklist (`SetupChecklistView`).
+    case setup
     /// Quitting (F10 or Ctrl-C in a form) with something unsaved: `n`
     /// goes back to the modal it came from.
     case confirmQuit(returnTo: Modal?)
@@ -83,6 +85,8 @@ public struct AppState: Sendable {
     public var checkIns: [DutyCheckIn] = []
     public var appointments: [Appointment] = []
     public var appointmentList = ListState()
+    /// The violation selected in the compliance view (newest first).
+    public var violationList = ListState()
     public var compliance: ComplianceReport?
     public var levelCounts: [WarningLevel: Int] = [:]
     public var overdueCount = 0
@@ -111,6 +115,7 @@ public struct AppState: Sendable {
     var draftReopened = false
     public var crisisStep = 0
     public var modal: Modal?
+    public var setup: SetupFacts?
     public var message = ""
     public var staff: [Staff] = []
     public var now: LocalDateTime
@@ -138,6 +143,11 @@ public struct AppState: Sendable {
 
     public var isDutyOnly: Bool { !roles.contains(.counselor) && roles.contains(.duty) }
     public var isHead: Bool { roles.contains(.head) && !roles.contains(.counselor) }
+    /// The compliance view's violations as listed, newest first.
+    public var listedViolations: [ComplianceViolation] { (compliance?.violations ?? []).reversed() }
+    public var selectedViolation: ComplianceViolation? {
+        listedViolations.indices.contains(violationList.selected) ? listedViolations[violationList.selected] : nil
+    }
     /// The account's shift open today.
     public var currentCheckIn: DutyCheckIn? {
         checkIns.last { $0.person.rawValue == account && $0.checkOut == nil && $0.checkIn.day == now.day }
@@ -179,7 +189,7 @@ public struct AppState: Sendable {
     /// Forgets every decrypted value (on lock).
     public mutating func wipe() {
         students = []; visible = []; queue = []; file = nil; todaysVisits = []; shifts = []; checkIns = []
-        appointments = []; compliance = nil; levelCounts = [:]; crisisRuns = []; crisisStudent = nil; modal = nil; pendingClosings = []; escalations = []; draft = nil; draftReopened = false
+        appointments = []; compliance = nil; levelCounts = [:]; crisisRuns = []; crisisStudent = nil; modal = nil; setup = nil; pendingClosings = []; escalations = []; draft = nil; draftReopened = false
         filter = LineEditor("", limit: 40); filtering = false; list = ListState(); message = ""
         passphrase = LineEditor("", limit: 200)
     }

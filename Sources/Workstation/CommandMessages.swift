@@ -40,6 +40,9 @@ enum CommandMessages {
         case .takeEscalation, .takeCrisisRun, .keepDraft, .removeDraft, .importStudents, .importShifts, .recordExport,
              .recordAccountChange, .recordBackup:
             return ""
+        case .enterCheckIns: return S.checkInsEntered.format(L, outcome.added)
+        case .correctCheckIn: return S.checkInCorrected.text(L)
+        case .explainViolation: return S.violationExplained.text(L)
         // The school file is applied from the command line, which says what it saved.
         case .applySchoolSetup:
             return ""

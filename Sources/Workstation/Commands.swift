@@ -10,7 +10,8 @@ public enum CommandID: String, CaseIterable, Sendable {
     case bookAppointment, confirmAppointment, appointmentDone, appointmentNoShow
     case newNote, editNote, decideProposal, completeFollowUp
     case editPlan, reviewPlan, guardianContact, referral, referralFeedback, requestClosing, decideClosing
-    case exportCompliance
+    case exportCompliance, setupChecklist
+    case explainViolation, correctCheckIn
     case moveUp, moveDown, pageUp, pageDown, palette, lock, blank, help, quit
 }
 
@@ -25,6 +26,8 @@ public struct Command: Sendable {
         /// While a crisis hand-over or an escalated visit waits for a counselor.
         case escalation
         case roster, crisis
+        /// In the head's compliance view, on the selected violation.
+        case compliance
     }
 
     public var id: CommandID
@@ -81,6 +84,15 @@ public struct Command: Sendable {
                 action: .bookAppointment, scope: .roster),
         Command(id: .exportCompliance, keys: [.function(8), .character("X")], label: "F8/X", text: .init(zh: "导出合规报告", en: "export compliance report"),
                 action: .readComplianceReport),
+        // In the palette only: the workstation opens on it by itself while the school is new.
+        Command(id: .setupChecklist, keys: [], label: "", text: .init(zh: "设置清单（学校、账号、学生、值班表）", en: "setup checklist (school, accounts, students, roster)"),
+                action: .editSchoolCalendar),
+        Command(id: .explainViolation, keys: [.character("a")], label: "a",
+                text: .init(zh: "说明违规（所选的一项；显示在旁，仍计违规）", en: "explain violation (the selected one; shown beside it, still counted)"),
+                action: .explainViolation, scope: .compliance),
+        Command(id: .correctCheckIn, keys: [.character("i")], label: "i",
+                text: .init(zh: "更正签到（所选违规当天的；保留原记录）", en: "correct check-in (of the selected violation's day; original kept)"),
+                action: .amendDutyRecord, scope: .compliance),
         Command(id: .startCrisis, keys: [.function(7)], label: "F7", text: .init(zh: "危机处置", en: "crisis run"), action: .startCrisisChecklist),
         Command(id: .recordStep, keys: [.character(" ")], label: "Space", text: .init(zh: "记录步骤", en: "record step"),
                 action: .recordCrisisStep, scope: .crisis),
@@ -110,7 +122,10 @@ public struct Command: Sendable {
     }
 
     public func allowed(_ roles: Set<Role>) -> Bool {
-        action.map { Permission.allows(roles, $0) } ?? true
+        // The compliance view's keys only where there is one: a head's pane 2
+        // (a counselor's is the file), so help never lists a key that does nothing.
+        if scope == .compliance && (roles.contains(.counselor) || !roles.contains(.head)) { return false }
+        return action.map { Permission.allows(roles, $0) } ?? true
     }
 
     public func applies(in s: AppState) -> Bool {
@@ -121,6 +136,7 @@ public struct Command: Sendable {
         case .escalation: !s.escalations.isEmpty || !s.handovers.isEmpty
         case .roster: s.pane == .roster
         case .crisis: s.pane == .crisis
+        case .compliance: s.pane == .file && s.isHead
         }
     }
 

@@ -22,6 +22,7 @@ public enum Draft: Codable, Hashable, Sendable {
             case .planReview(let plan): return plan.student
             case .referralFeedback(let referral): return referral.student
             case .visit, .level, .appointment, .closingDecision, .handover, .exportCompliance: return nil
+            case .explainViolation, .correctCheckIn: return nil
             }
         }
     }

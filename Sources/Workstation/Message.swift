@@ -50,6 +50,9 @@ public struct Snapshot: Sendable {
     public var escalations: [Visit] = []
     /// What the account was typing at the last lock, if anything.
     public var draft: Draft?
+    /// What the school has set up, for those who set it up (heads and
+    /// administrators); nil for everyone else.
+    public var setup: SetupFacts?
 
     public init() {}
 }
@@ -140,6 +143,7 @@ extension Snapshot {
             snap.draft = (try? store.draft(Draft.self, of: account)) ?? nil
         }
         snap.checklist = try store.crisisChecklist()
+        if SetupChecklistView.isFor(roles) { snap.setup = try store.setupFacts(today: now.day) }
         snap.followUpIntervals = try store.followUpIntervals()
         // The hotlines are the school's, stored with the checklist so every
         // workstation shows the same. An old config.toml's `hotlines` still

@@ -106,7 +106,10 @@ public enum Render {
         let L = s.language
         let number = "\(pane.rawValue + 1) "
         switch pane {
-        case .students: return number + (s.showsQueue ? "\(S.keyAttention.text(L)) (\(s.queue.count))" : "\(S.students.text(L)) (\(s.visible.count))")
+        case .students:
+            guard s.showsQueue else { return number + "\(S.students.text(L)) (\(s.visible.count))" }
+            let lacking = s.queue.filter { !$0.missing.isEmpty }.count
+            return number + S.keyAttention.text(L) + " (" + (lacking == 0 ? "\(s.queue.count)" : S.queueLacking.format(L, s.queue.count, lacking)) + ")"
         case .file: return number + (s.isDutyOnly ? S.visitsToday.text(L) : s.isHead ? S.compliance.text(L) : S.file.text(L))
         case .roster: return number + S.roster.text(L)
         // The pane always names the student its steps are about.
@@ -147,6 +150,8 @@ public enum Render {
                 }
             }
             Dialog(title: S.help.text(L), lines: lines, buttons: [S.anyKeyCloses.text(L)]).render(into: &b, b.area)
+        case .setup:
+            if let facts = s.setup { SetupChecklistView.render(facts, L, &b) }
         case .confirmQuit:
             Dialog.confirm(title: S.quitTitle.text(L), question: S.quitQuestion.text(L), yes: S.yesNo.text(L), no: "")
                 .render(into: &b, b.area)

@@ -19,6 +19,26 @@ public enum S {
     public static let file = LocalizedText(zh: "档案", en: "File")
     public static let visitsToday = LocalizedText(zh: "今日来访", en: "Visits today")
     public static let compliance = LocalizedText(zh: "开放合规", en: "Compliance")
+    // Duty records after the fact (issue 15): explaining a violation, correcting a check-in.
+    public static let explainTitle = LocalizedText(zh: "说明违规", en: "Explain a violation")
+    public static let explanation = LocalizedText(zh: "说明", en: "Explanation")
+    public static let explainHint = LocalizedText(zh: "说明显示在违规旁，供检查时查看；违规仍然计入，不会被抵消。",
+                                                  en: "Shown beside the violation for the inspector; the violation still counts.")
+    public static let explanationNeeded = LocalizedText(zh: "请写明原因，如：全校停课", en: "Write what happened, e.g. school closed")
+    public static let violationExplained = LocalizedText(zh: "说明已保存，显示在违规旁。", en: "Explanation saved beside the violation.")
+    public static let noViolationSelected = LocalizedText(zh: "没有可说明的违规。", en: "No violation to explain.")
+    public static let correctTitle = LocalizedText(zh: "更正签到", en: "Correct a check-in")
+    public static let whichCheckIn = LocalizedText(zh: "第几条", en: "Which")
+    public static let checkInTime = LocalizedText(zh: "签到时间", en: "In")
+    public static let checkOutTime = LocalizedText(zh: "签退时间", en: "Out")
+    public static let correctionReason = LocalizedText(zh: "更正原因", en: "Reason")
+    public static let correctHint = LocalizedText(zh: "时间留空表示不改；原记录会保留，报告中标为“更正”。",
+                                                  en: "Leave a time empty to keep it; the original is kept and reports mark it corrected.")
+    public static let noCheckInThatDay = LocalizedText(zh: "这一天没有签到记录；纸质值班记录请用 xindesk import checkins 补录。",
+                                                       en: "No check-in that day; enter a paper duty log with xindesk import checkins.")
+    public static let checkInCorrected = LocalizedText(zh: "签到已更正，原记录已保留。", en: "Check-in corrected; the original is kept.")
+    public static let checkInsEntered = LocalizedText(zh: "已补录 %d 条签到。", en: "Entered %d check-ins.")
+    public static let amendedCounts = LocalizedText(zh: "签到补录 %d 条 · 更正 %d 条", en: "Check-ins entered afterwards %d · corrected %d")
     public static let roster = LocalizedText(zh: "预约与值班", en: "Appointments & duty")
     public static let crisis = LocalizedText(zh: "危机处置", en: "Crisis checklist")
     public static let filter = LocalizedText(zh: "查找", en: "Find")
@@ -29,6 +49,11 @@ public enum S {
     public static let overdue = LocalizedText(zh: "逾期", en: "Overdue")
     public static let lastContact = LocalizedText(zh: "未联系", en: "Since")
     public static let nextFollowUp = LocalizedText(zh: "下次追踪", en: "Next")
+    public static let queueLacking = LocalizedText(zh: "%d，%d 人缺项", en: "%d, %d lacking")
+    public static let lacksOf = LocalizedText(zh: "%@ 缺项：%@", en: "%@ lacks: %@")
+    public static let setupTitle = LocalizedText(zh: "新学校：接下来要设置的（已完成 %d/%d）", en: "New school: what to set up next (%d of %d done)")
+    public static let setupLater = LocalizedText(zh: "导入学生后这个清单不再自动打开；随时可在命令面板（:）中找到“设置清单”。",
+                                                 en: "Once students are imported this list stops opening by itself; the command palette (:) keeps it as \"setup checklist\".")
     public static let noStudent = LocalizedText(zh: "选择一名学生，按 Enter 打开档案。", en: "Select a student and press Enter to open the file.")
     public static let notForDuty = LocalizedText(zh: "值班教师不查看个案记录。", en: "Duty teachers do not see case notes.")
     public static let withheld = LocalizedText(zh: "（仅心理教师可见）", en: "(withheld: for counselors only)")

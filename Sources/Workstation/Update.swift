@@ -90,6 +90,8 @@ public enum Update {
             return []
         case .loaded(let snapshot):
             apply(snapshot, to: &s)
+            // A school just made opens on what to set up next.
+            if let setup = s.setup, setup.isNewSchool, s.modal == nil, s.draft == nil { s.modal = .setup }
             // A draft kept at the last lock: open its student's file first if it needs it.
             if let draft = s.draft, s.modal == nil {
                 if let student = draft.fileStudent, s.file?.student.id != student { return [.openFile(student)] }
@@ -125,7 +127,7 @@ public enum Update {
             if let file, file.student.id == s.file?.student.id { s.file = file }
             switch s.modal {
             case .form(var f):
-                f.purpose = f.purpose.rebased(on: s.file, students: s.students)
+                f.purpose = f.purpose.rebased(on: s.file, students: s.students).rebased(on: s.compliance)
                 if case .level(let student, let from) = f.purpose {
                     f.title = FormModal.levelTitle(s.studentName(student), from, s.language)
                 }
@@ -172,6 +174,7 @@ public enum Update {
         s.staff = snap.staff
         s.pendingClosings = snap.pendingClosings
         s.escalations = snap.escalations
+        s.setup = snap.setup
         // Once reopened, the draft is in its box; the store's copy goes when
         // the box is saved or discarded.
         if !s.draftReopened { s.draft = snap.draft }
@@ -335,6 +338,7 @@ public enum Update {
             let delta = [.moveUp: -1, .moveDown: 1, .pageUp: -page, .pageDown: page][id]!
             switch s.pane {
             case .students: s.list.move(delta, count: listCount)
+            case .file where s.isHead: s.violationList.move(delta, count: s.listedViolations.count)
             case .file: s.fileScroll = max(0, min(FilePane.scrollLimit(s), s.fileScroll + delta))
             case .crisis: s.crisisStep = max(0, min(s.checklist.steps.count - 1, s.crisisStep + delta))
             case .roster: s.appointmentList.move(delta, count: s.appointments.count)
@@ -460,6 +464,14 @@ public enum Update {
             return [.execute(.takeEscalation(visit.id))]
         case .exportCompliance:
             s.modal = .form(.exportCompliance(s))
+        case .explainViolation:
+            guard let violation = s.selectedViolation else { s.message = S.noViolationSelected.text(L); return [] }
+            s.modal = .form(.explainViolation(violation, s))
+        case .correctCheckIn:
+            guard let violation = s.selectedViolation else { s.message = S.noViolationSelected.text(L); return [] }
+            let candidates = FormModal.checkIns(for: violation, s)
+            guard !candidates.isEmpty else { s.message = S.noCheckInThatDay.text(L); return [] }
+            s.modal = .form(.correctCheckIn(candidates, s))
         case .palette:
             s.modal = .palette(CommandPalette())
         case .lock:
@@ -468,6 +480,8 @@ public enum Update {
             s.phase = .blank
         case .help:
             s.modal = .help
+        case .setupChecklist:
+            s.modal = .setup
         case .quit:
             return [.quit]
         }
@@ -483,7 +497,7 @@ public enum Update {
         if Command.command(.blank).keys.contains(key) { s.phase = .blank; return [] }
         if Command.command(.lock).keys.contains(key) { return lock(&s) }
         switch modal {
-        case .help:
+        case .help, .setup:
             s.modal = nil
         case .confirmQuit(let back):
             // Quitting discards what was typed, a reopened draft included.

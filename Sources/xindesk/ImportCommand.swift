@@ -4,13 +4,13 @@ import Foundation
 import Store
 import Vault
 
-/// `xindesk import students|roster FILE.csv`: spreadsheet exports into the
+/// `xindesk import students|roster|checkins FILE.csv`: spreadsheet exports into the
 /// store. Nothing is written when any row has an error, unless asked to
 /// skip those rows.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import students or the duty roster from a CSV export (UTF-8 or GB18030).",
-        subcommands: [Students.self, Roster.self])
+        commandName: "import", abstract: "Import students, the duty roster or a paper duty log from a CSV export (UTF-8 or GB18030).",
+        subcommands: [Students.self, Roster.self, Checkins.self])
 
     struct Options: ParsableArguments {
         @OptionGroup var global: GlobalOptions
@@ -45,6 +45,27 @@ struct ImportCommand: ParsableCommand {
                 // People the roster names who have no account join the staff list (in the store's command).
                 let r = try session.execute(.importShifts(report.values))
                 return LocalizedText(zh: "导入值班：\(r.added) 个班次（替换 \(r.updated) 个）。", en: "Imported \(r.added) shifts (\(r.updated) replaced).").text(Text.language)
+            }
+        }
+    }
+}
+
+extension ImportCommand {
+    /// A paper duty log kept before (or beside) F5, entered afterwards:
+    /// every check-in is marked 补录 in the compliance reports.
+    struct Checkins: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Enter actual check-ins afterwards from a paper duty log (date, in, out, person, note); heads and administrators.")
+        @OptionGroup var options: Options
+
+        func run() throws {
+            let text = try ImportFile.text(options.file)
+            try ImportFile.run(options, read: { store in
+                CheckInImport.read(text, staff: try store.staff(), now: LocalDateTime(Date(), in: store.timeZone))
+            }) { session, report in
+                let r = try session.execute(.enterCheckIns(report.values))
+                return LocalizedText(zh: "补录签到：\(r.added) 条（在合规报告中标为“补录”）。",
+                                     en: "Entered \(r.added) check-ins afterwards (marked “entered afterwards” in compliance reports).").text(Text.language)
             }
         }
     }

@@ -44,8 +44,23 @@ struct ComplianceReportCommand: ParsableCommand {
             }
             lines.append("")
             lines.append(LocalizedText(zh: "违规 \(report.violations.count) 项：", en: "\(report.violations.count) violations:").text(language))
+            let names = Dictionary(try store.staff().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            func name(_ id: StaffID) -> String { names[id] ?? id.rawValue }
             for v in report.violations {
                 lines.append("  \(v.day)  " + Sanitizer.oneLine(v.reason.text(language)))
+                // Beside the violation, never instead of it.
+                if let note = report.note(for: v) {
+                    lines.append("              " + Sanitizer.oneLine(DutyAfterwardsText.note(note, by: name(note.by)).text(language)))
+                }
+            }
+            let amended = report.amendedCheckIns
+            if !amended.isEmpty {
+                lines.append("")
+                lines.append(DutyAfterwardsText.heading(amended.count).text(language))
+                for c in amended {
+                    let text = DutyAfterwardsText.checkIn(c, person: name(c.person), by: c.amendment.map { name($0.by) } ?? "")
+                    lines.append("  " + Sanitizer.oneLine(text.text(language)))
+                }
             }
             return lines
         }
@@ -71,18 +86,21 @@ struct KeyAttentionReportCommand: ParsableCommand {
             var lines = [LocalizedText(zh: "重点关注学生 \(items.count) 名（按紧急程度）",
                                        en: "\(items.count) key-attention students, most urgent first").text(language),
                          zip(header, widths).map { TextWidth.pad($0, to: $1) }.joined()]
-            // What a student lacks is judged from plans and guardian contacts,
-            // which only the clinical key opens: a head's session would read
-            // every plan as missing, so only a counselor's report says it.
-            let judgesLacks = session.store.keys.holds(.clinical)
+            // The store reports only the lacks this session's keys can see;
+            // a head's report says which it cannot judge.
+            if !session.store.keys.holds(.clinical) {
+                lines.insert(LocalizedText(zh: "（一生一案、包保领导、监护人知情和转介反馈只有心理教师的密钥能查看，这里只列追踪）",
+                                           en: "(support plans, responsible leaders, guardian notifications and referral feedback open only with a counselor's keys: only follow-ups are judged here)")
+                                .text(language), at: 1)
+            }
             for item in items {
                 lines.append(zip([item.level.displayName.text(language), Sanitizer.oneLine(item.student.name),
                                   Sanitizer.oneLine(item.student.className), "\(item.overdueFollowUps)",
                                   item.daysSinceLastContact.map(String.init) ?? "-", item.nextFollowUp.map { "\($0)" } ?? "-"],
                                  widths).map { TextWidth.pad($0, to: $1) }.joined())
-                if judgesLacks, !item.missing.isEmpty {
+                if !item.missing.isEmpty {
                     let lacks = item.missing.map { $0.displayName.text(language) }
-                    lines.append("        " + LocalizedText(zh: "缺：" + lacks.joined(separator: "；"),
+                    lines.append("        " + LocalizedText(zh: "缺项：" + lacks.joined(separator: "；"),
                                                           en: "lacks: " + lacks.joined(separator: "; ")).text(language))
                 }
             }

@@ -53,7 +53,23 @@ final class ListsTests: XCTestCase {
         XCTAssertEqual(queue.map(\.mostOverdueDays), [0, 4, 10, 3, 0, 0])
         XCTAssertEqual(queue.map(\.daysSinceLastContact), [2, 1, 1, nil, 20, 5])
         XCTAssertEqual(queue.first?.nextFollowUp, day(2026, 10, 23))
-        XCTAssertTrue(queue.allSatisfy { $0.missing.isEmpty })
+        // Each has plan, leader, notification and a next date; an overdue
+        // follow-up is itself a lack.
+        XCTAssertEqual(queue.map(\.missing), [[], [.overdueFollowUp], [.overdueFollowUp], [.overdueFollowUp], [], []])
+    }
+
+    func testReferralWithoutFeedbackIsMissingUntilTheFeedbackOrARefusalIsRecorded() throws {
+        var file = keyFile("01", "张三", level: .severe)
+        var referral = Referral(id: ReferralID("r-1"), student: file.student.id, institution: "市精神卫生中心",
+                                referredOn: day(2026, 10, 10), greenChannel: true, by: StaffID("counselor"))
+        file.referrals = [referral]
+        XCTAssertEqual(file.missingRequirements(today: today), [.referralFeedback])
+        XCTAssertEqual(KeyAttentionRequirement.referralFeedback.displayName.zh, "转介未收到反馈")
+        file.referrals = [try referral.withFeedback(on: day(2026, 10, 20), summary: "门诊随访")]
+        XCTAssertEqual(file.missingRequirements(today: today), [])
+        referral.status = .declined
+        file.referrals = [referral]
+        XCTAssertEqual(file.missingRequirements(today: today), [])
     }
 
     func testKeyStudentMissingPlanFollowUpAndNotificationShowsWhatIsMissing() {

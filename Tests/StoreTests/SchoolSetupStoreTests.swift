@@ -154,3 +154,15 @@ extension SchoolSetupStoreTests {
         XCTAssertEqual(rows[2].first, "date", "the figures follow")
     }
 }
+
+extension SchoolSetupStoreTests {
+    func testApplyingAFileThatOnlyNamesTheSchoolTicksTheFirstRunStep() throws {
+        let store = try Fixture.store(students: [])
+        XCTAssertFalse(try store.setupFacts(today: now.day).schoolFileApplied)
+        var named = try store.schoolSetup()
+        named.profile.name = "第一中学"
+        try store.execute(.applySchoolSetup(named, basedOn: try store.schoolSetup()), as: .head, at: now)
+        XCTAssertEqual(try store.auditEntries().last?.detail, "school")
+        XCTAssertTrue(try store.setupFacts(today: now.day).schoolFileApplied)
+    }
+}

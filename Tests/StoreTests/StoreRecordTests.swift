@@ -161,12 +161,15 @@ final class RecordRoundTripTests: XCTestCase {
         let student = demo.students[0].id
         let closing = CaseClosing(id: CaseClosingID("c1"), student: student, author: DemoSchool.counselorID, requestedAt: now,
                                   reason: "风险解除，复评正常", newLevel: .general, approver: DemoSchool.headID, approvedAt: now)
-        try store.seed([closing])
+        let explained = ViolationNote(about: ComplianceViolation(day: now.day, kind: .notOpen(.closed)), text: "全校停课",
+                                      by: DemoSchool.headID, at: now)
+        try store.seed([closing, explained])
         try pool.close()
         let reopened = try Store(vault: vault, writer: try vault.makePool(), timeZone: Fixture.zone)
         var kinds = Set<RecordKind>()
         for record in demo.records { try roundTrip(record, reopened, kinds: &kinds) }
         try roundTrip(closing, reopened, kinds: &kinds)
+        try roundTrip(explained, reopened, kinds: &kinds)
         XCTAssertEqual(kinds, Set(RecordKind.allCases).subtracting([.student]), "every kind of record round-trips")
         vault.lock()
     }

@@ -277,6 +277,25 @@ final class WriteBoundaryTests: XCTestCase {
             covered.insert(action)
         }
 
+        // Duty records after the fact: the subject names the check-in or the violation.
+        func expectNamed(_ command: StoreCommand, _ action: AuditAction, _ subject: String) throws {
+            let before = try store.auditEntries().count
+            try store.execute(command, as: .head, at: now)
+            XCTAssertEqual(try store.auditEntries().dropFirst(before).map { [$0.action, $0.actor, $0.subject] },
+                           [[action.rawValue, "head", subject]])
+            covered.insert(action)
+        }
+        let sunday = now.day.adding(days: -1)
+        try expectNamed(.enterCheckIns([DutyCheckIn(id: DutyCheckInID("c9"), person: Fixture.duty, checkIn: Fixture.at(sunday, 12),
+                                                    checkOut: Fixture.at(sunday, 13))]), .checkInEnter, "checkin:c9")
+        let entered = try XCTUnwrap(try store.record(DutyCheckIn.self, id: DutyCheckInID("c9")))
+        var corrected = entered
+        corrected.checkOut = Fixture.at(sunday, 13, 30)
+        try expectNamed(.correctCheckIn(corrected, reason: "登记本", basedOn: entered), .checkInCorrect, "checkin:c9")
+        let violation = ComplianceViolation(day: sunday, kind: .notOpen(.closed))
+        try expectNamed(.explainViolation(ViolationNote(about: violation, text: "运动会", by: Fixture.head, at: now), basedOn: nil),
+                        .violationExplain, "violation:day:\(sunday)")
+
         let before = try store.auditEntries().count
         _ = try store.openFile(pupil, as: .counselor, at: now)
         XCTAssertEqual(try store.auditEntries().dropFirst(before).map(\.action), ["student.view"])

@@ -130,6 +130,9 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(TextWidth.wrap("请填 responsible", width: 8), ["请填", "responsi", "ble"], "a word longer than the line is cut")
         XCTAssertEqual(TextWidth.wrap("学生 张三同学", width: 7), ["学生 张", "三同学"], "Chinese does not wait for a space")
         XCTAssertEqual(TextWidth.wrap("", width: 5), [""])
+        XCTAssertEqual(TextWidth.wrap("缺少方案、缺少领导。", width: 8), ["缺少方", "案、缺少", "领导。"],
+                       "、 and 。 never start a line: the character before goes down with them")
+        XCTAssertEqual(TextWidth.wrap("好的，谢谢。", width: 4), ["好", "的，", "谢", "谢。"])
         XCTAssertEqual(TextWidth.wrap("8 其他亲属 9 法定监护人", width: 14), ["8 其他亲属", "9 法定监护人"], "a code stays with its meaning")
         XCTAssertEqual(TextWidth.wrap("7 兄弟 9 法定", width: 7), ["7 兄弟", "9 法定"], "no double space when the break falls on the space")
         for line in TextWidth.wrap("Purpose 1 guardian notification 2 family contact; Method 1 phone", width: 20) {

@@ -20,7 +20,8 @@ final class ChronologyReadingTests: XCTestCase {
     /// note as its newest event.
     private func counselorReadingALongNote(width: Int = 80, height: Int = 24) throws -> AppState {
         var s = try F.state("counselor", [.counselor], language: .zhHans, width: width, height: height)
-        let first = try XCTUnwrap(s.queue.first)
+        // A full file (the demo's first key student has no plan yet).
+        let first = try XCTUnwrap(s.queue.first { !$0.missing.contains(.supportPlan) })
         var file = try F.openFile(first.student.id)
         file.caseNotes.append(CaseNote(id: CaseNoteID("long"), student: file.student.id, author: StaffID("counselor"),
                                        at: F.now, text: Self.longNote))

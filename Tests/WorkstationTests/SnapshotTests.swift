@@ -1,5 +1,6 @@
 import Counseling
 import Foundation
+import GRDB
 @testable import Store
 import Terminal
 import Vault
@@ -47,6 +48,29 @@ final class SnapshotTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// A school just made with `init`: the checklist opens on the first load.
+    func testSetupChecklistOfANewSchoolInBothLanguages() throws {
+        for language in [Language.zhHans, .en] {
+            var s = AppState(language: language, accounts: ["wang"], now: F.now, wall: F.wall)
+            s.width = 80
+            s.height = 24
+            _ = Update.update(&s, .unlocked(account: "wang", roles: [.head, .admin]))
+            var snap = Snapshot()
+            snap.setup = SetupFacts(schoolFileApplied: false, accounts: [.head: 1, .admin: 1], students: 0, upcomingShifts: 0)
+            _ = Update.update(&s, .loaded(snap))
+            XCTAssertEqual(s.modal, .setup)
+            assertSnapshot(s, "setup-checklist-\(language == .en ? "en" : "zh")-80x24")
+            _ = Update.update(&s, .key(.escape, at: F.wall))
+            XCTAssertNil(s.modal, "any key closes it")
+            _ = Update.update(&s, .loaded(snap))
+            XCTAssertEqual(s.modal, .setup, "and it is back at the next unlock while the school has no students")
+        }
+        // A duty teacher's load carries no setup facts: nothing opens.
+        var duty = try F.state("duty", [.duty], language: .zhHans, width: 80, height: 24)
+        _ = Update.update(&duty, .loaded(Snapshot()))
+        XCTAssertNil(duty.modal)
     }
 
     func testUnlockScreenAndFormsInBothLanguages() throws {
@@ -130,6 +154,53 @@ final class SnapshotTests: XCTestCase {
                 }
                 assertSnapshot(s, "escalations-counselor-\(language == .en ? "en" : "zh")-\(width)x\(height)")
             }
+        }
+    }
+
+    /// Issue 15, points 6 and 7: the head's explanation form, the correction
+    /// form, and the compliance view after both (an explanation beside its
+    /// violation, the corrected check-in counted), at 80×24 in both languages.
+    func testExplainAndCorrectFormsAndTheViewAfterInBothLanguages() throws {
+        for language in [Language.zhHans, .en] {
+            let tag = language == .en ? "en" : "zh"
+            let store = try Store(writer: DatabaseQueue(), timeZone: F.zone, keys: .ephemeral())
+            try store.saveDemo(DemoSchool.generate(students: 300, seed: 11, now: F.now, calendar: try HolidayFile.bundledCalendar()),
+                               by: DemoSchool.counselorID, at: F.now)
+            let head = try Store(writer: store.writer, timeZone: F.zone, accounts: store.accounts,
+                                 keys: store.keys.limited(to: [.oversight], account: "head"))
+            func reload() throws -> Snapshot { try Snapshot.load(from: head, roles: [.head], now: F.now) }
+            func save(_ effects: [Effect], _ s: inout AppState) throws {
+                guard case .execute(let command) = effects.last else { return XCTFail("no command: \(effects)") }
+                try head.execute(command, as: F.account("head"), at: F.now)
+                _ = Update.update(&s, .saved("", try reload(), nil))
+            }
+            var s = AppState(language: language, accounts: ["counselor", "duty", "head"], now: F.now, wall: F.wall)
+            _ = Update.update(&s, .unlocked(account: "head", roles: [.head]))
+            _ = Update.update(&s, .loaded(try reload()))
+            _ = F.press(&s, .character("2"), .character("z"), .character("j"))
+            let chosen = try XCTUnwrap(s.selectedViolation)
+            _ = F.press(&s, .character("a"))
+            assertSnapshot(s, "explain-form-\(tag)-80x24")
+            let explained = F.press(&s, .paste(language == .en ? "School closed (flu)" : "全校停课（流感）"), .function(2))
+            guard case .execute(.explainViolation(let note, basedOn: nil)) = explained.last else { return XCTFail("\(explained)") }
+            XCTAssertEqual(note.id.rawValue, chosen.key)
+            try save(explained, &s)
+            XCTAssertEqual(s.selectedViolation, chosen, "the selection stays on the violation explained")
+            assertSnapshot(s, "compliance-explained-\(tag)-80x24")
+
+            // The newest violation, a gap on 10-30: that day's one check-in.
+            _ = F.press(&s, .character("k"), .character("i"))
+            assertSnapshot(s, "correct-form-\(tag)-80x24")
+            _ = F.press(&s, .backspace, .backspace, .backspace, .backspace, .backspace)
+            _ = F.press(&s, .paste("13:40"), .tab, .paste(language == .en ? "as in the duty log" : "按值班登记本"))
+            try save(F.press(&s, .function(2)), &s)
+            let corrected = try XCTUnwrap(s.compliance?.amendedCheckIns.first)
+            XCTAssertEqual(s.compliance?.amendedCheckIns.count, 1)
+            XCTAssertEqual(corrected.amendment?.kind, .corrected)
+            // The check-in time was left as shown: kept to the second.
+            XCTAssertEqual(corrected.checkIn, corrected.amendment?.originalCheckIn)
+            XCTAssertEqual(corrected.checkOut?.time, TimeOfDay(hour: 13, minute: 40))
+            assertSnapshot(s, "compliance-corrected-\(tag)-80x24")
         }
     }
 

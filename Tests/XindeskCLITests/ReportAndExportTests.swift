@@ -39,10 +39,18 @@ final class ReportAndExportTests: CLITestCase {
         XCTAssertFalse(lacks.isEmpty, run.stdout)
         XCTAssertTrue(lacks.allSatisfy { $0.trimmingCharacters(in: .whitespaces).hasPrefix("lacks: ") }, run.stdout)
         XCTAssertTrue(lacks.contains { $0.contains("support plan review overdue") }, run.stdout)
-        // A head's keys do not open plans or guardian contacts: no judgement on them.
+        // The demo's unwritten plan and unreached guardian, each under its student.
+        for lack in ["no support plan", "no responsible leader", "no guardian notification on record"] {
+            XCTAssertEqual(lacks.filter { $0.contains(lack) }.count, 1, "\(lack):\n\(run.stdout)")
+        }
+        // A head's keys do not open plans or guardian contacts: no judgement
+        // on them, and the report says so.
         let head = try xindesk(["report", "key-attention", "--db", db, "--user", "head"], env: pass)
         XCTAssertEqual(head.status, 0, head.stderr)
-        XCTAssertFalse(head.stdout.contains("lacks"), head.stdout)
+        XCTAssertTrue(head.stdout.contains("only follow-ups are judged here"), head.stdout)
+        for lack in ["no support plan", "no responsible leader", "no guardian notification on record", "referral without feedback"] {
+            XCTAssertFalse(head.stdout.contains(lack), head.stdout)
+        }
         let levels = rows.map { String($0[0]) }
         XCTAssertTrue(Set(levels).isSubset(of: ["major", "severe"]), "\(levels)")
         XCTAssertEqual(levels, levels.filter { $0 == "major" } + levels.filter { $0 == "severe" }, "major before severe")

@@ -162,14 +162,18 @@ private struct Generator {
     ]
 
     /// About 3% of students are on key attention with a full file; some
-    /// follow-ups are overdue and some referrals still await feedback.
+    /// follow-ups are overdue and some referrals still await feedback. As in
+    /// a real room, two files are not complete: the first key student has
+    /// no support plan yet (so no responsible leader either), and the
+    /// second's guardian could not be reached. (Chosen by position, not by a
+    /// draw, so the rest of the demo stays as it was.)
     mutating func makeKeyAttentionFiles() {
         let target = max(1, students.count * 3 / 100)
         var chosen = Set<Int>()
         while chosen.count < min(target, students.count) { chosen.insert(rng.int(0...(students.count - 1))) }
         let counselor = DemoSchool.counselorID
         let span = max(1, termStart.days(to: today) - 14)
-        for index in chosen.sorted() {
+        for (ordinal, index) in chosen.sorted().enumerated() {
             let student = students[index].id
             let raisedDay = termStart.adding(days: rng.int(7...max(7, span)))
             let raised = at(raisedDay, 15, rng.int(0...50))
@@ -185,17 +189,20 @@ private struct Generator {
                                                   by: counselor, at: raised, reason: firstReason) {
                 records.append(change)
             }
-            records.append(SupportPlan(
+            let plan = SupportPlan(
                 id: id("plan"), student: student,
                 goals: ["情绪稳定，恢复正常作息", "重建同伴支持"],
                 measures: ["每周一次个体辅导", "班主任每日观察并反馈", "家校每两周沟通一次"],
                 owner: counselor, responsibleLeader: rng.pick(["副校长 陈卫东", "德育主任 孙丽", "年级主任 郭涛"]),
-                reviewDate: raisedDay.adding(days: 30), createdAt: raised))
+                reviewDate: raisedDay.adding(days: 30), createdAt: raised)
+            if ordinal != 0 { records.append(plan) }
             let guardian = students[index].guardians[0]
+            let reached = ordinal != 1
             records.append(GuardianContact(
                 id: id("contact"), student: student, guardianName: guardian.name, relation: guardian.relation,
                 by: counselor, at: LocalDateTime(secondsSinceEpoch: raised.secondsSinceEpoch + 3600),
-                purpose: .notification, method: .phone, outcome: .reached, note: "已告知评估结果与学校的支持安排"))
+                purpose: .notification, method: .phone, outcome: reached ? .reached : .notReached,
+                note: reached ? "已告知评估结果与学校的支持安排" : "电话无人接听，需再次联系"))
             // Follow-ups at the level's interval: done ones, then one due.
             let interval = level == .major ? 7 : 14
             var due = raisedDay.adding(days: interval)

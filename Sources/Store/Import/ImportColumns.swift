@@ -46,6 +46,16 @@ public struct ImportColumns: Sendable {
         rowNumber,
     ])
 
+    /// A paper duty log (值班登记): who was in the room, from when to when.
+    public static let checkIns = ImportColumns(columns: [
+        Column(key: "date", required: true, headers: ["日期", "值班日期", "date"]),
+        Column(key: "in", required: true, headers: ["签到", "签到时间", "到岗", "到岗时间", "in", "check in", "checked in", "time in"]),
+        Column(key: "out", required: true, headers: ["签退", "签退时间", "离岗", "离岗时间", "out", "check out", "checked out", "time out"]),
+        Column(key: "person", required: true, headers: ["值班人", "值班教师", "值班人员", "姓名", "教师", "person", "teacher", "name", "staff"]),
+        Column(key: "note", required: false, headers: ["备注", "说明", "note", "notes"]),
+        rowNumber,
+    ])
+
     /// The running number most sheets start with: known, so it is not
     /// reported as unknown, and never read.
     static let rowNumber = Column(key: "rowNumber", required: false, headers: ["序号", "序", "no.", "no", "#", "s/n"])

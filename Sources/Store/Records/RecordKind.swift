@@ -7,5 +7,7 @@ import GRDB
 public enum RecordKind: String, Sendable, CaseIterable, DatabaseValueConvertible {
     case visit, appointment, shift, checkin, level, plan, contact, referral, followup, note, closing, crisis
     case screening, proposal
+    /// A head's explanation of a compliance violation (`ViolationNote`).
+    case violationNote = "violation-note"
     case student
 }

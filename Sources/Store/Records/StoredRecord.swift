@@ -62,6 +62,12 @@ extension DutyCheckIn: StoredRecord {
     public var isOpen: Bool { checkOut == nil }
 }
 
+extension ViolationNote: StoredRecord {
+    public static let kind = RecordKind.violationNote
+    public var studentKey: StudentID? { nil }
+    public var timeKey: String { day.midnightKey }
+}
+
 extension LevelChange: StoredRecord {
     public static let kind = RecordKind.level
     public var studentKey: StudentID? { student }

@@ -18,6 +18,9 @@ enum ClinicalText {
         case .followup: [["note"]]
         case .closing: [["reason"], ["declineReason"]]
         case .shift, .checkin, .plan, .contact, .referral, .note, .screening, .proposal, .student: []
+        // A check-in's note or correction reason and a violation's explanation are for
+        // the head and the inspector, not clinical.
+        case .violationNote: []
         }
     }
 

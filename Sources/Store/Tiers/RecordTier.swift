@@ -15,6 +15,7 @@ extension RecordKind {
         case .note, .plan, .contact, .referral, .screening, .proposal: .clinical
         case .level, .followup, .closing: .oversight
         case .visit, .appointment, .shift, .checkin, .crisis, .student: nil
+        case .violationNote: nil
         }
     }
 }

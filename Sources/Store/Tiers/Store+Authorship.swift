@@ -24,7 +24,7 @@ extension RecordKind {
         case .visit: [.logVisit, .takeEscalatedVisit]
         case .appointment: [.bookAppointment]
         case .shift: [.editDutyRoster]
-        case .checkin: [.checkInOut]
+        case .checkin: [.checkInOut, .amendDutyRecord]
         case .crisis: [.startCrisisChecklist, .recordCrisisStep, .takeEscalatedVisit]
         case .level: [.changeWarningLevel, .decideScreeningProposal, .approveCaseClosing]
         case .plan: [.editSupportPlan]
@@ -36,6 +36,7 @@ extension RecordKind {
         case .screening: [.importScreeningResults]
         case .proposal: [.importScreeningResults, .decideScreeningProposal]
         case .student: []
+        case .violationNote: [.explainViolation]
         }
     }
 }

@@ -95,6 +95,7 @@ struct TierMigration {
         case .crisis: return try as_(CrisisRun.self)
         case .screening: return try as_(ScreeningResult.self)
         case .proposal: return try as_(ScreeningProposal.self)
+        case .violationNote: return try as_(ViolationNote.self)
         case .student: throw StoreError.missing(kind: kind, id: "")
         }
     }

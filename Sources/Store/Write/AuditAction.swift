@@ -44,4 +44,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     /// Tier keys sealed to an account that was waiting for them.
     case accountGrant = "account.grant"
     case backupWrite = "backup.write"
+    // Duty records after the fact (the subject names the check-in or violation).
+    case checkInEnter = "duty.checkin.enter"
+    case checkInCorrect = "duty.checkin.correct"
+    case violationExplain = "compliance.violation.explain"
 }

@@ -63,6 +63,9 @@ extension Store {
             guard !destination.isEmpty else { throw StoreError.invalid([.empty(.note)]) }
             try audit(db, a.id, now, .backupWrite, subject: "", Self.spellingOutControls(destination))
             return CommandOutcome()
+        case .enterCheckIns(let checkIns): return try enterCheckIns(checkIns, a, now, db)
+        case .correctCheckIn(let checkIn, let reason, let base): return try correctCheckIn(checkIn, reason, basedOn: base, a, now, db)
+        case .explainViolation(let note, let base): return try explainViolation(note, basedOn: base, a, now, db)
         case .applySchoolSetup(let setup, let base): return try applySchoolSetup(setup, basedOn: base, a, now, db)
         }
     }
@@ -181,6 +184,8 @@ extension StoreCommand {
         case .recordAccountChange(.granted, _): nil
         case .recordAccountChange: .manageAccounts
         case .recordBackup: .makeBackup
+        case .enterCheckIns, .correctCheckIn: .amendDutyRecord
+        case .explainViolation: .explainViolation
         // Each changed part needs its own permission too (`applySchoolSetup`).
         case .applySchoolSetup: .editSchoolCalendar
         }

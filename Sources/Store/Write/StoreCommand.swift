@@ -62,6 +62,17 @@ public enum StoreCommand: Sendable, Equatable {
     case recordAccountChange(AccountChange, account: String)
     /// A backup the vault has written, and where (needs `makeBackup`).
     case recordBackup(destination: String)
+    // Duty records after the fact (heads and administrators, never the
+    // duty teacher for their own): see `CheckInAmendment`.
+    /// Check-ins from a paper duty log; each one's `amendment?.reason` is
+    /// its note, the rest of the amendment is the store's (who, when).
+    case enterCheckIns([DutyCheckIn])
+    /// New times for a stored check-in, for `reason`; only the times of
+    /// `checkIn` are taken.
+    case correctCheckIn(DutyCheckIn, reason: String, basedOn: DutyCheckIn)
+    /// A head's explanation of a violation: new (`basedOn` nil) or a new
+    /// version of the stored one. Only its id, day and text are taken.
+    case explainViolation(ViolationNote, basedOn: ViolationNote?)
     // The school file.
     /// The school's whole setup (`xindesk school apply`), replacing the one
     /// it was based on (what `schoolSetup()` read when the file was checked).

@@ -19,6 +19,9 @@ public enum FormPurpose: Hashable, Sendable, Codable {
     case closingDecision(CaseClosing)
     case handover(CrisisRun, counselors: [StaffID])
     case exportCompliance
+    case explainViolation(ComplianceViolation, basedOn: ViolationNote?)
+    /// The check-ins of the selected violation's day, numbered in the form.
+    case correctCheckIn([DutyCheckIn])
 }
 
 /// A form in a box over the main screen: labelled one-line fields, a hint

@@ -24,6 +24,8 @@ enum FormSubmit {
         case .closingDecision(let closing): return ClosingInput.decide(&f, closing, &s)
         case .handover(let run, let counselors): return HandoverInput.read(&f, run, counselors: counselors, &s)
         case .exportCompliance: return ExportInput.read(&f, &s)
+        case .explainViolation(let violation, let base): return ExplainInput.read(&f, violation, basedOn: base, &s)
+        case .correctCheckIn(let candidates): return CorrectCheckInInput.read(&f, candidates, &s)
         }
     }
 }

@@ -73,11 +73,10 @@ enum CompliancePane {
             y += 1
             guard y < area.maxY else { return }
         }
+        y = DutyAfterwardsView.render(s, report, &b, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y))
+        guard y < area.maxY else { return }
         b.set("\(S.violations.text(L)) \(report.violations.count)", x: area.x, y: y, style: Style(.violation, bold: true))
         y += 1
-        for v in report.violations.reversed() where y < area.maxY {
-            b.set("\(v.day)  \(v.reason.text(L))", x: area.x, y: y, maxWidth: area.width)
-            y += 1
-        }
+        DutyAfterwardsView.violations(s, report, &b, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y))
     }
 }

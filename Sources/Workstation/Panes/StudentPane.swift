@@ -59,6 +59,21 @@ enum StudentPane {
             b.set(S.closingsWaiting.format(L, toDecide), x: body.x, y: body.y, maxWidth: body.width, style: Style(.accent, bold: true))
             body = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
         }
+        // What the selected key student's file lacks, on the pane's last
+        // line: a counselor moving down the queue reads each in words.
+        if s.showsQueue, s.queue.indices.contains(s.list.selected), body.height > 3 {
+            let item = s.queue[s.list.selected]
+            if !item.missing.isEmpty {
+                let lacks = item.missing.map { $0.displayName.text(L) }.joined(separator: S.listSeparator.text(L))
+                // Two lines at most, so the queue keeps its rows on a small terminal.
+                let lines = Array(TextWidth.wrap(S.lacksOf.format(L, item.student.name, lacks), width: body.width)
+                    .prefix(body.height > 6 ? 2 : 1))
+                for (i, line) in lines.enumerated() {
+                    b.set(line, x: body.x, y: body.maxY - lines.count + i, maxWidth: body.width, style: Style(.violation))
+                }
+                body = Rect(x: body.x, y: body.y, width: body.width, height: body.height - lines.count)
+            }
+        }
         // Only the rows on screen are formatted: the list may hold 10,000
         // students and this runs on every keystroke.
         var scrolled = s.list
