@@ -5,10 +5,11 @@ import Foundation
 /// value that is valid TOML yet wrong for the school (a term ending before
 /// it starts) is located here: the text is scanned for table headers
 /// (`[opening]`, the n-th `[[term]]`) and for `key =` lines under each, in
-/// the same order TOMLKit reads them. Comments and string contents never
-/// start a line with `[` or `key =` once the line is trimmed and its
-/// comment dropped, and a value spanning lines (an array) is found by its
-/// key's line, which is where a teacher looks.
+/// the same order TOMLKit reads them. Comment lines are skipped; a value
+/// spanning lines (an array) is found by its key's line, which is where a
+/// teacher looks. A multi-line string (`"""`, which `show` never writes)
+/// could hold a line that looks like a header: a problem after it may then
+/// point a few lines off, never at another table's name.
 struct SchoolFileLines {
     struct Table: Hashable {
         var name: String
