@@ -8,8 +8,8 @@ import Foundation
 /// the same order TOMLKit reads them. Comment lines are skipped; a value
 /// spanning lines (an array) is found by its key's line, which is where a
 /// teacher looks. A multi-line string (`"""`, which `show` never writes)
-/// could hold a line that looks like a header: a problem after it may then
-/// point a few lines off, never at another table's name.
+/// could hold a line that looks like a header or a key, and a problem after
+/// it may then point at the wrong line.
 struct SchoolFileLines {
     struct Table: Hashable {
         var name: String
