@@ -76,7 +76,7 @@ public enum Compliance {
         let open = TimeSpan.union(present.map(\.span))
         let openSeconds = open.reduce(0) { $0 + $1.seconds }
         // `open` is disjoint and so are the lessons, so the overlaps add up exactly.
-        let lessons = calendar.timetable.lessons(on: day)
+        let lessons = calendar.lessons(on: day)
         let duringLessons = open.reduce(0) { sum, span in
             sum + lessons.compactMap { span.intersection($0)?.seconds }.reduce(0, +)
         }
@@ -123,7 +123,7 @@ public enum Compliance {
             let complete = schoolDays.allSatisfy { first <= $0 && $0 <= last && $0 < now.day }
             return WeekCompliance(
                 monday: monday, schoolDays: schoolDays.count, evaluatedDays: weekDays.count,
-                openSeconds: weekDays.reduce(0) { $0 + $1.openSeconds },
+                openSeconds: weekDays.reduce(0) { $0 + policy.countedSeconds($1) },
                 requiredSeconds: policy.requiredSeconds(forWeekWith: schoolDays.count, classHourMinutes: classHour),
                 isComplete: complete, classHourMinutes: unit,
                 cutByPeriod: schoolDays.contains { ($0 < first || $0 > last) && $0 < now.day })

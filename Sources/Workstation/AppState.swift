@@ -93,9 +93,8 @@ public struct AppState: Sendable {
     public var levelCounts: [WarningLevel: Int] = [:]
     public var overdueCount = 0
     public var checklist: CrisisChecklist = .standard
-    /// The region's hotlines from config.toml, shown instead of the
-    /// checklist's own when set.
-    public var hotlines: [Hotline]?
+    /// The school's follow-up intervals and special periods, as loaded.
+    public var followUpIntervals: FollowUpIntervals = .standard
     /// Acute crisis runs and hand-overs waiting for a counselor, as loaded.
     public var crisisRuns: [CrisisRun] = []
     /// The student the crisis pane is about, chosen with F7 on that student.

@@ -45,6 +45,9 @@ enum CommandMessages {
         case .enterCheckIns: return S.checkInsEntered.format(L, outcome.added)
         case .correctCheckIn: return S.checkInCorrected.text(L)
         case .explainViolation: return S.violationExplained.text(L)
+        // The school file is applied from the command line, which says what it saved.
+        case .applySchoolSetup:
+            return ""
         }
     }
 }

@@ -172,6 +172,7 @@ public enum Update {
         s.levelCounts = snap.levelCounts
         s.overdueCount = snap.overdueCount
         s.checklist = snap.checklist
+        s.followUpIntervals = snap.followUpIntervals
         s.crisisRuns = snap.crisisRuns
         s.dataMark = snap.dataMark
         s.staff = snap.staff

@@ -70,6 +70,7 @@ extension Store {
         case .enterCheckIns(let checkIns): return try enterCheckIns(checkIns, a, now, db)
         case .correctCheckIn(let checkIn, let reason, let base): return try correctCheckIn(checkIn, reason, basedOn: base, a, now, db)
         case .explainViolation(let note, let base): return try explainViolation(note, basedOn: base, a, now, db)
+        case .applySchoolSetup(let setup, let base): return try applySchoolSetup(setup, basedOn: base, a, now, db)
         }
     }
 
@@ -191,6 +192,8 @@ extension StoreCommand {
         case .recordBackup: .makeBackup
         case .enterCheckIns, .correctCheckIn: .amendDutyRecord
         case .explainViolation: .explainViolation
+        // Each changed part needs its own permission too (`applySchoolSetup`).
+        case .applySchoolSetup: .editSchoolCalendar
         }
     }
 }

@@ -84,6 +84,10 @@ public enum StoreCommand: Sendable, Equatable {
     /// A head's explanation of a violation: new (`basedOn` nil) or a new
     /// version of the stored one. Only its id, day and text are taken.
     case explainViolation(ViolationNote, basedOn: ViolationNote?)
+    // The school file.
+    /// The school's whole setup (`xindesk school apply`), replacing the one
+    /// it was based on (what `schoolSetup()` read when the file was checked).
+    case applySchoolSetup(SchoolSetup, basedOn: SchoolSetup)
 }
 
 /// What happened to an account's key slot, for the audit log. Never holds

@@ -25,7 +25,7 @@ enum CrisisPane {
             b.set("\(mark) \(i + 1). \(step.title.text(L))", x: area.x, y: y, maxWidth: area.width, style: style)
             y += 1
         }
-        let lines = (s.hotlines ?? s.checklist.hotlines).map { "\($0.number) \($0.name.text(L))" }.joined(separator: " · ")
+        let lines = s.checklist.hotlines.map { "\($0.number) \($0.name.text(L))" }.joined(separator: " · ")
         b.set(S.hotlines.text(L) + S.colon.text(L) + lines, x: area.x, y: area.maxY - 1, maxWidth: area.width, style: Style(.accent))
     }
 }
