@@ -19,8 +19,12 @@ public enum Compliance {
                         planned: !(dayShifts[day] ?? []).isEmpty, today: now.day)
         }
         let weeks = evaluateWeeks(days, first: first, last: last, now: now, calendar: calendar, policy: policy)
+        // A shift left on the roster for a day students are not at school
+        // (a public holiday such as Mid-Autumn, a weekend, outside term)
+        // asks nothing of anyone: it is never a gap.
         let shiftOutcomes = shifts
             .filter { first <= $0.day && $0.day <= last && $0.span.end <= now }
+            .filter { calendar.isSchoolDay($0.day) }
             .sorted { ($0.span.start, $0.id) < ($1.span.start, $1.id) }
             .map { outcome(of: $0, presences: presences) }
 
@@ -72,7 +76,7 @@ public enum Compliance {
         let open = TimeSpan.union(present.map(\.span))
         let openSeconds = open.reduce(0) { $0 + $1.seconds }
         // `open` is disjoint and so are the lessons, so the overlaps add up exactly.
-        let lessons = calendar.timetable.lessons(on: day)
+        let lessons = calendar.lessons(on: day)
         let duringLessons = open.reduce(0) { sum, span in
             sum + lessons.compactMap { span.intersection($0)?.seconds }.reduce(0, +)
         }
@@ -119,7 +123,7 @@ public enum Compliance {
             let complete = schoolDays.allSatisfy { first <= $0 && $0 <= last && $0 < now.day }
             return WeekCompliance(
                 monday: monday, schoolDays: schoolDays.count, evaluatedDays: weekDays.count,
-                openSeconds: weekDays.reduce(0) { $0 + $1.openSeconds },
+                openSeconds: weekDays.reduce(0) { $0 + policy.countedSeconds($1) },
                 requiredSeconds: policy.requiredSeconds(forWeekWith: schoolDays.count, classHourMinutes: classHour),
                 isComplete: complete, classHourMinutes: unit,
                 cutByPeriod: schoolDays.contains { ($0 < first || $0 > last) && $0 < now.day })

@@ -236,4 +236,17 @@ public struct ComplianceReport: Hashable, Codable, Sendable {
     public var checkIns: [DutyCheckIn] = []
     /// The heads' explanations of violations (the store adds them: `note(for:)`).
     public var notes: [ViolationNote] = []
+    /// Where the report starts and why (`Compliance.evaluate(…firstRecorded:…)`).
+    public var start: ComplianceStart? = nil
+    /// Days of the report the calendar does not cover (`CalendarCoverage`).
+    public var calendarGaps: [CalendarGap] = []
+}
+
+/// What the calendar and the school's records add to a report.
+extension ComplianceReport {
+    /// What every report prints above its figures: where it starts and
+    /// which days the calendar does not cover, each with how to fix it.
+    public var caveats: [LocalizedText] {
+        [start?.note].compactMap { $0 } + calendarGaps.map(\.message)
+    }
 }

@@ -5,6 +5,7 @@ public enum Field: String, Codable, Sendable, CaseIterable, DisplayNamed {
     case studentNumber, name, gender, stage, grade, className, headTeacher
     case guardianName, guardianRelation, guardianPhone, flags
     case date, time, start, end, person
+    case weekday
     case reason, brief, note, goals, measures, owner, responsibleLeader, reviewDate
     case institution, feedbackDate, feedbackSummary
     case dueDate, doneBy, approver
@@ -13,6 +14,7 @@ public enum Field: String, Codable, Sendable, CaseIterable, DisplayNamed {
     case stepTitle, hotline, escalation, role
     case channel, requestedBy, status, method, outcome, level
     case weeklyClassHours, outsideLessonMinutes, dailyOpenMinutes
+    case schoolName, dayWithoutClasses, specialPeriod, followUpInterval
 
     public var displayName: LocalizedText {
         switch self {
@@ -32,6 +34,7 @@ public enum Field: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case .start: LocalizedText(zh: "开始时间", en: "start")
         case .end: LocalizedText(zh: "结束时间", en: "end")
         case .person: LocalizedText(zh: "人员", en: "person")
+        case .weekday: LocalizedText(zh: "星期", en: "weekday")
         case .reason: LocalizedText(zh: "原因", en: "reason")
         case .brief: LocalizedText(zh: "简要记录", en: "brief")
         case .note: LocalizedText(zh: "备注", en: "note")
@@ -65,6 +68,10 @@ public enum Field: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case .weeklyClassHours: LocalizedText(zh: "每周最少开放学时", en: "minimum class hours per week")
         case .outsideLessonMinutes: LocalizedText(zh: "每天课余最少开放分钟数", en: "minimum minutes open outside lessons per day")
         case .dailyOpenMinutes: LocalizedText(zh: "每个工作日最少开放分钟数", en: "minimum minutes open per workday")
+        case .schoolName: LocalizedText(zh: "学校名称", en: "school name")
+        case .dayWithoutClasses: LocalizedText(zh: "无课日", en: "day without classes")
+        case .specialPeriod: LocalizedText(zh: "特殊时期", en: "special period")
+        case .followUpInterval: LocalizedText(zh: "追踪间隔天数", en: "follow-up interval in days")
         }
     }
 }

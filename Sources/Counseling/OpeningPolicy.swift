@@ -29,15 +29,43 @@ public struct OpeningPolicy: Hashable, Codable, Sendable {
     /// week) needs proportionally fewer class hours. Off by default: 001
     /// asks for 10 class hours in "every teaching week", without exception.
     public var prorateShortWeeks: Bool
+    /// Whether time open during lessons counts towards the weekly minimum.
+    /// On by default; a region that wants the room open when students can
+    /// come turns it off, and only time outside lessons counts.
+    public var lessonTimeCounts: Bool
 
     public init(profile: Profile, openEverySchoolDay: Bool = true, minimumOutsideLessonMinutesPerDay: Int?,
-                minimumClassHoursPerWeek: Int?, minimumMinutesPerSchoolDay: Int?, prorateShortWeeks: Bool = false) {
+                minimumClassHoursPerWeek: Int?, minimumMinutesPerSchoolDay: Int?, prorateShortWeeks: Bool = false,
+                lessonTimeCounts: Bool = true) {
         self.profile = profile
         self.openEverySchoolDay = openEverySchoolDay
         self.minimumOutsideLessonMinutesPerDay = minimumOutsideLessonMinutesPerDay
         self.minimumClassHoursPerWeek = minimumClassHoursPerWeek
         self.minimumMinutesPerSchoolDay = minimumMinutesPerSchoolDay
         self.prorateShortWeeks = prorateShortWeeks
+        self.lessonTimeCounts = lessonTimeCounts
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case profile, openEverySchoolDay, minimumOutsideLessonMinutesPerDay, minimumClassHoursPerWeek
+        case minimumMinutesPerSchoolDay, prorateShortWeeks, lessonTimeCounts
+    }
+
+    /// A policy stored before `lessonTimeCounts` existed counted lesson time.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(profile: try c.decode(Profile.self, forKey: .profile),
+                  openEverySchoolDay: try c.decode(Bool.self, forKey: .openEverySchoolDay),
+                  minimumOutsideLessonMinutesPerDay: try c.decodeIfPresent(Int.self, forKey: .minimumOutsideLessonMinutesPerDay),
+                  minimumClassHoursPerWeek: try c.decodeIfPresent(Int.self, forKey: .minimumClassHoursPerWeek),
+                  minimumMinutesPerSchoolDay: try c.decodeIfPresent(Int.self, forKey: .minimumMinutesPerSchoolDay),
+                  prorateShortWeeks: try c.decode(Bool.self, forKey: .prorateShortWeeks),
+                  lessonTimeCounts: try c.decodeIfPresent(Bool.self, forKey: .lessonTimeCounts) ?? true)
+    }
+
+    /// The open time of a day that counts towards the weekly minimum.
+    public func countedSeconds(_ day: DayCompliance) -> Int {
+        lessonTimeCounts ? day.openSeconds : day.outsideLessonSeconds
     }
 
     /// 000 + 001: open every school day, some time outside lessons (20

@@ -56,16 +56,49 @@ public struct SchoolCalendar: Hashable, Codable, Sendable {
     public var makeUpWorkdays: [Day]
     /// The weekdays that are school days in an ordinary week.
     public var schoolWeekdays: [Weekday]
+    /// The timetable of the school's first stage: the weekly minimum counts
+    /// in its class hour.
     public var timetable: Timetable
+    /// The timetables of the school's other stages (a 九年一贯制 school has
+    /// 40-minute primary and 45-minute junior lessons).
+    public var otherTimetables: [Timetable]
+    /// School days without lessons (exam days, sports day): students are at
+    /// school, so the room must open, and the whole day is outside lessons.
+    public var daysWithoutClasses: [Holiday]
+    /// The years whose public holidays `holidays` holds: a term day of
+    /// another year may be a holiday nobody entered (`CalendarCoverage`).
+    public var publicHolidayYears: [Int]
 
     public init(terms: [Term], holidays: [Holiday] = [], makeUpWorkdays: [Day] = [],
                 schoolWeekdays: [Weekday] = [.monday, .tuesday, .wednesday, .thursday, .friday],
-                timetable: Timetable) {
+                timetable: Timetable, otherTimetables: [Timetable] = [], daysWithoutClasses: [Holiday] = [],
+                publicHolidayYears: [Int] = []) {
         self.terms = terms
         self.holidays = holidays
         self.makeUpWorkdays = makeUpWorkdays
         self.schoolWeekdays = schoolWeekdays
         self.timetable = timetable
+        self.otherTimetables = otherTimetables
+        self.daysWithoutClasses = daysWithoutClasses
+        self.publicHolidayYears = publicHolidayYears
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case terms, holidays, makeUpWorkdays, schoolWeekdays, timetable, otherTimetables, daysWithoutClasses
+        case publicHolidayYears
+    }
+
+    /// Calendars stored before the school file have no stage timetables,
+    /// days without classes or holiday years: they read as empty.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(terms: try c.decode([Term].self, forKey: .terms), holidays: try c.decode([Holiday].self, forKey: .holidays),
+                  makeUpWorkdays: try c.decode([Day].self, forKey: .makeUpWorkdays),
+                  schoolWeekdays: try c.decode([Weekday].self, forKey: .schoolWeekdays),
+                  timetable: try c.decode(Timetable.self, forKey: .timetable),
+                  otherTimetables: try c.decodeIfPresent([Timetable].self, forKey: .otherTimetables) ?? [],
+                  daysWithoutClasses: try c.decodeIfPresent([Holiday].self, forKey: .daysWithoutClasses) ?? [],
+                  publicHolidayYears: try c.decodeIfPresent([Int].self, forKey: .publicHolidayYears) ?? [])
     }
 
     public func term(containing day: Day) -> Term? { terms.first { $0.contains(day) } }
@@ -117,6 +150,8 @@ public struct SchoolCalendar: Hashable, Codable, Sendable {
         }
         if holidays.contains(where: { $0.last < $0.first }) { problems.append(.endNotAfterStart(.holiday)) }
         if Set(makeUpWorkdays).count != makeUpWorkdays.count { problems.append(.duplicate(.date)) }
+        if daysWithoutClasses.contains(where: { $0.last < $0.first }) { problems.append(.endNotAfterStart(.holiday)) }
+        problems += otherTimetables.flatMap { $0.validate() }
         return problems
     }
 }

@@ -17,16 +17,20 @@ public struct Timetable: Hashable, Codable, Sendable {
 
     public var classHourMinutes: Int
     public var periods: [Period]
+    /// The stage whose day this is, when the school has several (nil: the
+    /// whole school's).
+    public var stage: SchoolStage?
 
-    public init(classHourMinutes: Int, periods: [Period]) {
+    public init(classHourMinutes: Int, periods: [Period], stage: SchoolStage? = nil) {
         self.classHourMinutes = classHourMinutes
         self.periods = periods
+        self.stage = stage
     }
 
     /// Periods starting at the given times, numbered in order.
-    public init(classHourMinutes: Int, starts: [TimeOfDay]) {
+    public init(classHourMinutes: Int, starts: [TimeOfDay], stage: SchoolStage? = nil) {
         self.init(classHourMinutes: classHourMinutes,
-                  periods: starts.enumerated().map { Period(number: $0.offset + 1, start: $0.element) })
+                  periods: starts.enumerated().map { Period(number: $0.offset + 1, start: $0.element) }, stage: stage)
     }
 
     /// The example junior-high day of DOMAIN.md: 45-minute lessons at 08:00,

@@ -142,7 +142,8 @@ extension Store {
 
     /// Opening-hour compliance over [first, last], from the stored calendar,
     /// planned shifts and actual check-ins, against `policy` or else the
-    /// school's stored policy.
+    /// school's stored policy; never from before the school's first
+    /// recorded day (`ComplianceStart`).
     public func compliance(from first: Day, through last: Day, now: LocalDateTime, policy: OpeningPolicy? = nil) throws -> ComplianceReport {
         let start = LocalDateTime(first, TimeOfDay.midnight)
         let end = LocalDateTime(last.adding(days: 1), TimeOfDay.midnight)
@@ -150,7 +151,7 @@ extension Store {
         let checkIns = try records(DutyCheckIn.self, from: LocalDateTime(first.adding(days: -1), TimeOfDay.midnight), to: end)
         var report = Compliance.evaluate(from: first, through: last, calendar: try calendar(), policy: try policy ?? openingPolicy(),
                                          shifts: try records(PlannedShift.self, from: start, to: end),
-                                         checkIns: checkIns, now: now)
+                                         checkIns: checkIns, firstRecorded: try firstRecordedDay(), now: now)
         // The heads' explanations; a week's is dated on its Monday, which may lie before `first`.
         let explained = Set(report.violations.map(\.key))
         report.notes = try records(ViolationNote.self, from: LocalDateTime(first.adding(days: -6), .midnight), to: end)

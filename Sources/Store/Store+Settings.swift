@@ -20,6 +20,9 @@ public extension SettingKey where Value == CrisisChecklist {
 public extension SettingKey where Value == FollowUpIntervals {
     static let followUpIntervals = SettingKey("follow-up-intervals")
 }
+public extension SettingKey where Value == SchoolProfile {
+    static let school = SettingKey("school")
+}
 public extension SettingKey where Value == [Staff] {
     static let staff = SettingKey("staff")
 }
@@ -33,7 +36,8 @@ extension Store {
     }
 
     /// Stores a setting, with an audit entry naming which one changed.
-    /// (School setup will make this a command; today only tests call it.)
+    /// Tests set one part directly; a school sets them with the school file
+    /// (`StoreCommand.applySchoolSetup`).
     func set<V>(_ key: SettingKey<V>, _ value: V, by actor: StaffID, at now: LocalDateTime) throws {
         try writer.write { db in
             try db.execute(sql: "INSERT INTO settings(key, body) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET body = excluded.body",
@@ -42,10 +46,10 @@ extension Store {
         }
     }
 
-    /// The school calendar; until the school enters its own, the bundled
-    /// public holidays and the usual autumn and spring terms.
+    /// The school calendar with the bundled public holidays added; until
+    /// the school enters its own, the usual autumn and spring terms.
     public func calendar() throws -> SchoolCalendar {
-        try setting(.calendar) ?? HolidayFile.bundledCalendar()
+        (try setting(.calendar) ?? HolidayFile.defaultSchoolCalendar()).adding(publicHolidays: try HolidayFile.bundled())
     }
 
     /// The opening rules to check: the school's saved copy when it has one
@@ -65,13 +69,21 @@ extension Store {
         try setting(.followUpIntervals) ?? FollowUpIntervals()
     }
 
-    /// The people who work in the room: every account of the keyring, with
-    /// the name the school gave it where it gave one, then people the duty
-    /// roster names who have no account.
+    /// The people who work in the room: every account of the keyring, then
+    /// people the duty roster names who have no account.
     public func staff() throws -> [Staff] {
-        let named: [Staff] = try setting(.staff) ?? []
+        try writer.read { db in try staff(db) }
+    }
+
+    /// An account is called by the display name the signed keyring gives
+    /// it; without one (an account added before display names), by the name
+    /// the `staff` setting gave it (a demo made before them), else by its
+    /// account name. The setting names the roster's people without account.
+    func staff(_ db: Database) throws -> [Staff] {
+        let named = try Self.staffSetting(db)
         let fromAccounts = accounts.map { account in
-            Staff(id: account.id, name: named.first { $0.id == account.id }?.name ?? account.id.rawValue, roles: account.roles)
+            Staff(id: account.id, name: account.displayName ?? named.first { $0.id == account.id }?.name ?? account.id.rawValue,
+                  roles: account.roles)
         }
         return fromAccounts + named.filter { person in !accounts.contains { $0.id == person.id } }
     }

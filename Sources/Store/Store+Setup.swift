@@ -9,8 +9,11 @@ extension Store {
         var accounts: [Role: Int] = [:]
         for account in self.accounts { for role in account.roles { accounts[role, default: 0] += 1 } }
         return try writer.read { db in
-            let applied = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM settings WHERE key = ?)",
-                                            arguments: [SettingKey<SchoolCalendar>.calendar.name]) ?? false
+            // Any part stored means a school file was applied: `apply` stores
+            // only the parts that changed (a school names itself first).
+            let keys = SchoolSetup.Section.allCases.map(\.rawValue)
+            let applied = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM settings WHERE key IN (\(keys.map { _ in "?" }.joined(separator: ", "))))",
+                                            arguments: StatementArguments(keys)) ?? false
             let students = try Int.fetchOne(db, sql: "SELECT count(*) FROM students") ?? 0
             let shifts = try Int.fetchOne(db, sql: "SELECT count(*) FROM records WHERE kind = ? AND time >= ?",
                                           arguments: [RecordKind.shift, LocalDateTime(today, .midnight).description]) ?? 0

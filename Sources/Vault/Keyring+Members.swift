@@ -3,18 +3,30 @@ import Foundation
 
 extension Keyring {
     /// A new member and its slot (without grants): the member and its
-    /// signing key enter the header, which the caller signs again.
-    mutating func addMember(kind: KeySlot.Kind, name: String, roles: [Role], kdf: KeySlot.KDF,
+    /// signing key enter the header, which the caller signs again. A member
+    /// re-added under its name (a passphrase reset) keeps its display name
+    /// unless `displayName` gives one.
+    mutating func addMember(kind: KeySlot.Kind, name: String, displayName: String? = nil, roles: [Role], kdf: KeySlot.KDF,
                             parameters: KDFParameters?, secret: SecretBytes, signing: SecretBytes) throws -> KeySlot {
         guard let authorityKey = Data(base64Encoded: authority) else { throw SlotCrypto.Failure.authentication }
         let slot = try KeySlot.make(kind: kind, name: name, roles: roles, kdf: kdf, parameters: parameters,
                                     secret: secret, signing: signing, authority: Array(authorityKey), fileId: fileId)
+        let kept = member(kind, name)?.displayName
         members.removeAll { $0.kind == kind && $0.name == name }
-        members.append(Member(kind: kind, name: name, roles: slot.roles, signingKey: slot.signingKey))
+        members.append(Member(kind: kind, name: name, displayName: displayName ?? kept, roles: slot.roles,
+                              signingKey: slot.signingKey))
         if !signers.contains(where: { $0.name == name && $0.signingKey == slot.signingKey }) {
             signers.append(Signer(name: name, signingKey: slot.signingKey))
         }
         return slot
+    }
+
+    /// Gives member `name` a new display name; the caller signs the header again.
+    mutating func rename(_ name: String, displayName: String) throws {
+        guard let i = members.firstIndex(where: { $0.kind == .account && $0.name == name }) else {
+            throw VaultError.unknownAccount(account: name)
+        }
+        members[i].displayName = displayName
     }
 
     /// The slot of `name` replaced by `slot` (same member, new wrapping).

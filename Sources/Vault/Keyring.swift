@@ -51,12 +51,22 @@ public struct Keyring: Codable, Equatable, Sendable {
     public func member(_ kind: KeySlot.Kind, _ name: String) -> Member? {
         members.first { $0.kind == kind && $0.name == name }
     }
+
+    /// The display name the signed header gives account `name`, if any.
+    public func displayName(of name: String) -> String? {
+        member(.account, name)?.displayName
+    }
 }
 
 /// An account the authority vouches for.
 public struct Member: Codable, Equatable, Sendable {
     public var kind: KeySlot.Kind
     public var name: String
+    /// What the school calls the account's holder (周明 for `zhouming`),
+    /// signed with the roles so an edited one is refused like a forged
+    /// role. Absent in keyrings written before display names, and for an
+    /// account given none: such an account is called by its name.
+    public var displayName: String?
     public var roles: [Role]
     /// Ed25519 public key (base64).
     public var signingKey: String

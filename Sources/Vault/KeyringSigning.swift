@@ -10,6 +10,11 @@ extension Keyring {
         for m in members.sorted(by: { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }) {
             w.add(m.kind.rawValue); w.add(m.name); w.add(m.roles.sorted().map(\.rawValue).joined(separator: ","))
             w.add(m.signingKey)
+            // Written only when there is one, after a tag no kind can be
+            // (a kind is "account" or "recovery"), so the bytes stay
+            // unambiguous and a keyring signed before display names existed
+            // encodes exactly as it did: its signature still verifies.
+            if let displayName = m.displayName { w.add("display-name"); w.add(displayName) }
         }
         w.add("signers")
         for s in signers { w.add(s.name); w.add(s.signingKey) }

@@ -53,9 +53,11 @@ public final class UnlockedVault: @unchecked Sendable {
     public var isLocked: Bool { mutex.withLock { dataKey == nil } }
 
     /// The accounts of this store the signed keyring vouches for, with the
-    /// roles it states for them.
-    public var accounts: [(name: String, roles: [Role])] {
-        mutex.withLock { keyring.trustedSlots().filter { $0.kind == .account }.map { ($0.name, $0.roles) } }
+    /// display names and roles it states for them (nil: no display name).
+    public var accounts: [(name: String, displayName: String?, roles: [Role])] {
+        mutex.withLock {
+            keyring.trustedSlots().filter { $0.kind == .account }.map { ($0.name, keyring.displayName(of: $0.name), $0.roles) }
+        }
     }
 
     /// Each account with the tiers sealed to its slot and the roles still
@@ -64,7 +66,7 @@ public final class UnlockedVault: @unchecked Sendable {
         mutex.withLock {
             keyring.trustedSlots().filter { $0.kind == .account }.map { slot in
                 let granted = Set(slot.grants.keys)
-                return AccountKeys(name: slot.name, roles: slot.roles,
+                return AccountKeys(name: slot.name, displayName: keyring.displayName(of: slot.name), roles: slot.roles,
                                    tiers: Tier.allCases.filter { granted.contains($0.grant) },
                                    waiting: slot.roles.filter { !HeldKeys.needed(for: [$0]).isSubset(of: granted) })
             }
@@ -159,16 +161,19 @@ public final class UnlockedVault: @unchecked Sendable {
 
     // MARK: - accounts
 
-    /// Adds an account. Its slot gets the page key and whichever tier keys
+    /// Adds an account, with the name the school calls its holder
+    /// (`displayName`, signed in the header; nil: called by the account
+    /// name). Its slot gets the page key and whichever tier keys
     /// its roles need that this administrator holds; a tier it does not hold
     /// (an administrator who is no counselor adding a counselor) waits until
     /// a holder unlocks (`grantWaiting`).
-    public func addAccount(_ name: String, roles: [Role], passphrase: inout [UInt8],
+    public func addAccount(_ name: String, displayName: String? = nil, roles: [Role], passphrase: inout [UInt8],
                            kdf: KDFParameters = .default) throws {
         let secret = try Vault.acceptedPassphrase(wiping: &passphrase)
         defer { secret.wipe() }
         try require(.admin, "add accounts")
         try Vault.validate(account: name, roles: roles)
+        if let displayName { try Vault.validate(displayName: displayName) }
         guard kdf.isAcceptable else { throw VaultError.weakKDF(detail: "\(kdf)") }
         try updateKeyring { ring, held in
             guard ring.slot(named: name) == nil, ring.member(.account, name) == nil else {
@@ -176,11 +181,24 @@ public final class UnlockedVault: @unchecked Sendable {
             }
             let (_, signing) = TierCrypto.signingKeyPair()
             defer { signing.wipe() }
-            var slot = try ring.addMember(kind: .account, name: name, roles: roles, kdf: .argon2id13, parameters: kdf,
-                                          secret: secret, signing: signing)
+            var slot = try ring.addMember(kind: .account, name: name, displayName: displayName, roles: roles,
+                                          kdf: .argon2id13, parameters: kdf, secret: secret, signing: signing)
             try Self.grant(HeldKeys.needed(for: roles), from: held, to: &slot, fileId: ring.fileId)
             let recoveryIndex = ring.slots.firstIndex { $0.kind == .recovery } ?? ring.slots.endIndex
             ring.slots.insert(slot, at: recoveryIndex)
+            try sign(&ring, held)
+        }
+    }
+
+    /// Gives account `name` a new display name, signed into the header with
+    /// the authority key: administrators only (the only accounts that hold
+    /// it). The slot and its keys stay as they are.
+    public func renameAccount(_ name: String, displayName: String) throws {
+        try require(.admin, "rename accounts")
+        try Vault.validate(displayName: displayName)
+        try updateKeyring { ring, held in
+            guard ring.slot(named: name) != nil else { throw VaultError.unknownAccount(account: name) }
+            try ring.rename(name, displayName: displayName)
             try sign(&ring, held)
         }
     }

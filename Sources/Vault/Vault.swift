@@ -9,12 +9,13 @@ public enum Vault {
     /// Creates a new encrypted database with its keyring, holding one
     /// account and the recovery slot. Refuses to touch existing files.
     /// Returns the unlocked store and the recovery key (to be shown once).
-    public static func create(database: String, account: String, roles: [Role],
+    public static func create(database: String, account: String, displayName: String? = nil, roles: [Role],
                               passphrase: inout [UInt8], kdf: KDFParameters = .default)
         throws -> (vault: UnlockedVault, recoveryKey: String) {
         let secret = try acceptedPassphrase(wiping: &passphrase)
         defer { secret.wipe() }
         try validate(account: account, roles: roles)
+        if let displayName { try validate(displayName: displayName) }
         guard kdf.isAcceptable else { throw VaultError.weakKDF(detail: "\(kdf)") }
         let paths = VaultPaths(database: database)
         // The leftovers of a crashed key rotation count as existing files:
@@ -55,8 +56,8 @@ public enum Vault {
                                   oversightCheck: Data(Keyring.check(oversight)).base64EncodedString(),
                                   members: [], signers: [], slots: [])
             let (_, signing) = TierCrypto.signingKeyPair()
-            var slot = try keyring.addMember(kind: .account, name: account, roles: roles, kdf: .argon2id13, parameters: kdf,
-                                             secret: secret, signing: signing)
+            var slot = try keyring.addMember(kind: .account, name: account, displayName: displayName, roles: roles,
+                                             kdf: .argon2id13, parameters: kdf, secret: secret, signing: signing)
             for g in HeldKeys.needed(for: roles) { try slot.grant(g, all[g]!, fileId: fileIdHex) }
             keyring.slots.append(slot)
             // The recovery key holds every key: it can grant what a lost
@@ -186,6 +187,25 @@ public enum Vault {
             throw VaultError.invalidAccountName(name: account)
         }
         guard !roles.isEmpty else { throw VaultError.noRoles }
+    }
+
+    /// A display name is what colleagues read on screen and in reports
+    /// (周明, Li Xinyi): 1 to 32 printable characters of any script; single
+    /// spaces between words are fine, but not at either end. Refused like
+    /// in account names: control and format characters (an invisible or
+    /// direction-changing one would make two people look alike), private-use
+    /// and unassigned code points.
+    public static func validate(displayName: String) throws {
+        let refused = CharacterSet.newlines.union(.controlCharacters).union(.illegalCharacters)
+        guard (1...32).contains(displayName.count),
+              displayName.trimmingCharacters(in: .whitespaces) == displayName, !displayName.contains("  "),
+              displayName.unicodeScalars.allSatisfy({ scalar in
+                  !refused.contains(scalar) && (scalar == " " || !CharacterSet.whitespaces.contains(scalar))
+                      && scalar.properties.generalCategory != .format
+                      && scalar.properties.generalCategory != .privateUse && scalar.properties.generalCategory != .surrogate
+              }) else {
+            throw VaultError.invalidDisplayName(name: displayName)
+        }
     }
 
     static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }

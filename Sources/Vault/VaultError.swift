@@ -21,6 +21,7 @@ public enum VaultError: TeacherReadableError, Equatable {
     case notPermitted(account: String, action: String)
     case lastAdministrator(account: String)
     case invalidAccountName(name: String)
+    case invalidDisplayName(name: String)
     case noRoles
     case tampered(file: String, page: UInt32, detail: String)
     case permissionDenied(path: String, detail: String)
@@ -82,6 +83,9 @@ public enum VaultError: TeacherReadableError, Equatable {
         case .invalidAccountName(let n): LocalizedText(
             zh: "“\(n)”不能作为账户名：请使用 1 到 32 个字符（汉字、字母、数字等均可），不含空格或不可见字符，也不能叫 recovery。",
             en: "\"\(n)\" cannot be an account name: use 1 to 32 characters (Chinese, letters, digits and so on) without spaces or invisible characters, and not \"recovery\".")
+        case .invalidDisplayName(let n): LocalizedText(
+            zh: "“\(n)”不能作为显示名：请使用 1 到 32 个字符（如 周明、Li Xinyi），词之间最多一个空格，首尾不留空格，不含不可见字符。",
+            en: "\"\(n)\" cannot be a display name: use 1 to 32 characters (such as 周明 or Li Xinyi), at most one space between words, none at either end, and no invisible characters.")
         case .noRoles: LocalizedText(
             zh: "账户至少需要一个角色：duty（值班）、counselor（心理教师）、head（负责人）或 admin（管理员）。",
             en: "An account needs at least one role: duty, counselor, head or admin.")

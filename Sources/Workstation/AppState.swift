@@ -31,6 +31,8 @@ public indirect enum Modal: Hashable, Sendable {
     case confirmQuit(returnTo: Modal?)
     /// Esc in a form with typed text: `n` goes back to it.
     case confirmDiscard(Modal)
+    /// Removing the selected duty shift: `y` removes it, `n` goes back.
+    case confirmRemoveShift(PlannedShift)
     /// The peer supporters of every class.
     case peers(PeerSupporterList)
 
@@ -93,9 +95,8 @@ public struct AppState: Sendable {
     public var levelCounts: [WarningLevel: Int] = [:]
     public var overdueCount = 0
     public var checklist: CrisisChecklist = .standard
-    /// The region's hotlines from config.toml, shown instead of the
-    /// checklist's own when set.
-    public var hotlines: [Hotline]?
+    /// The school's follow-up intervals and special periods, as loaded.
+    public var followUpIntervals: FollowUpIntervals = .standard
     /// Acute crisis runs and hand-overs waiting for a counselor, as loaded.
     public var crisisRuns: [CrisisRun] = []
     /// The student the crisis pane is about, chosen with F7 on that student.
@@ -121,6 +122,10 @@ public struct AppState: Sendable {
     public var setup: SetupFacts?
     public var message = ""
     public var staff: [Staff] = []
+    /// The school calendar, for the roster forms' defaults and checks.
+    public var calendar: SchoolCalendar?
+    /// The shift selected in the roster's week grid (index in `weekShifts`).
+    public var shiftSelected = 0
     public var now: LocalDateTime
     public var lastActivity: Date
     public var idleLockMinutes: Int
@@ -184,6 +189,20 @@ public struct AppState: Sendable {
 
     /// This week's appointments in time order, as the roster pane lists them.
     public var weekAppointments: [Appointment] { appointments.sorted { ($0.slot.start, $0.id) < ($1.slot.start, $1.id) } }
+
+    /// The shifts the roster's week grid shows (Monday to Friday), in time
+    /// order: what ←/→ select for moving or removing.
+    public var weekShifts: [PlannedShift] {
+        let monday = now.day.rosterWeek
+        return shifts.filter { (0..<5).contains(monday.days(to: $0.day)) }
+            .sorted { ($0.span.start, $0.person, $0.id) < ($1.span.start, $1.person, $1.id) }
+    }
+
+    /// The selected shift, for those who may edit the roster.
+    public var selectedShift: PlannedShift? {
+        let shown = weekShifts
+        return Permission.allows(roles, .editDutyRoster) && shown.indices.contains(shiftSelected) ? shown[shiftSelected] : nil
+    }
 
     /// A counselor's list opens on the key-attention queue; typing a filter
     /// shows all students.

@@ -10,12 +10,12 @@ import Terminal
 enum ChronologyText {
     static let indent = "    "
 
-    static func lines(_ entry: ChronologyEntry, _ lang: Language, width: Int, full: Bool) -> [String] {
+    static func lines(_ entry: ChronologyEntry, _ lang: Language, staff: [Staff], width: Int, full: Bool) -> [String] {
         let when = entry.timeKnown ? "\(entry.at.day) \(entry.at.clock)" : "\(entry.at.day)      "
         let head = when + "  " + entry.kind.displayName.text(lang)
         // Sanitized before measuring: a control character must neither
         // reach the screen nor throw the wrapping off.
-        let paragraphs = detail(entry.event, lang).split(separator: "\n", omittingEmptySubsequences: false)
+        let paragraphs = detail(entry.event, lang, staff: staff).split(separator: "\n", omittingEmptySubsequences: false)
             .map { Sanitizer.oneLine(String($0)).trimmingCharacters(in: .whitespaces) }
         let single = head + "  " + paragraphs.filter { !$0.isEmpty }.joined(separator: " ")
         if !full { return [TextWidth.clip(single, to: width)] }
@@ -24,7 +24,8 @@ enum ChronologyText {
         return [head] + paragraphs.flatMap { p in p.isEmpty ? [""] : TextWidth.wrap(p, width: textWidth).map { indent + $0 } }
     }
 
-    static func detail(_ event: ChronologyEntry.Event, _ lang: Language) -> String {
+    /// `staff` names who a hand-over went to and who took it.
+    static func detail(_ event: ChronologyEntry.Event, _ lang: Language, staff: [Staff]) -> String {
         func shown(_ text: String) -> String { WithheldText.shown(text, lang) }
         switch event {
         case .levelChange(let c):
@@ -44,8 +45,9 @@ enum ChronologyText {
         case .crisisRun(let r): return "\(r.records.count)/\(r.checklist.steps.count)"
         case .crisisHandover(let r):
             guard let h = r.handover else { return "" }
-            let to = h.to == .everyCounselor ? S.everyCounselor.text(lang) : h.to.rawValue
-            return S.handoverDetail.format(lang, to, shown(h.note)) + (h.takenBy.map { S.handoverTakenDetail.format(lang, $0.rawValue) } ?? "")
+            let to = StaffName.of(h.to, in: staff, lang)
+            return S.handoverDetail.format(lang, to, shown(h.note))
+                + (h.takenBy.map { S.handoverTakenDetail.format(lang, StaffName.of($0, in: staff, lang)) } ?? "")
         case .caseClosing(let c):
             if c.isApproved { return S.approvedBecause.text(lang) + shown(c.reason) }
             if c.isDeclined { return S.declinedBecause.text(lang) + shown(c.declineReason ?? "") }

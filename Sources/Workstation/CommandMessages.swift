@@ -5,9 +5,7 @@ import Store
 /// saved and, where it matters, who it went to and what to do now.
 enum CommandMessages {
     static func saved(_ command: StoreCommand, _ outcome: CommandOutcome, staff: [Staff], _ L: Language) -> String {
-        func name(_ id: StaffID) -> String {
-            id == .everyCounselor ? S.everyCounselor.text(L) : staff.first { $0.id == id }?.name ?? id.rawValue
-        }
+        func name(_ id: StaffID) -> String { StaffName.of(id, in: staff, L) }
         switch command {
         case .logVisit:
             // Escalated: the duty teacher is told who has it and what to do now,
@@ -37,6 +35,10 @@ enum CommandMessages {
         case .decideProposal: return S.proposalDecided.text(L)
         case .requestClosing: return S.closingRequestedSaved.text(L)
         case .decideClosing(let closing): return (closing.isApproved ? S.closingApproved : S.closingDeclined).text(L)
+        case .addShift: return S.shiftAdded.text(L)
+        case .moveShift: return S.shiftMoved.text(L)
+        case .removeShift: return S.shiftRemoved.text(L)
+        case .applyWeeklyPattern(let pattern): return S.patternApplied.format(L, outcome.added, pattern.last.description)
         case .addStudent: return S.studentAdded.text(L)
         case .editStudent: return S.studentEdited.text(L)
         case .recordLeaving: return S.leavingSaved.text(L)
@@ -48,6 +50,9 @@ enum CommandMessages {
         case .enterCheckIns: return S.checkInsEntered.format(L, outcome.added)
         case .correctCheckIn: return S.checkInCorrected.text(L)
         case .explainViolation: return S.violationExplained.text(L)
+        // The school file is applied from the command line, which says what it saved.
+        case .applySchoolSetup:
+            return ""
         }
     }
 }

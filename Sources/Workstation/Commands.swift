@@ -12,6 +12,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case editPlan, reviewPlan, guardianContact, referral, referralFeedback, requestClosing, decideClosing
     case exportCompliance, setupChecklist
     case explainViolation, correctCheckIn
+    case previousShift, nextShift, addShift, moveShift, removeShift, weeklyPattern
     case addStudent, editStudent, recordLeaving, recordReturn, peerSupporters
     case moveUp, moveDown, pageUp, pageDown, palette, lock, blank, help, quit
 }
@@ -96,6 +97,17 @@ public struct Command: Sendable {
                 action: .bookAppointment, scope: .roster),
         Command(id: .exportCompliance, keys: [.function(8), .character("X")], label: "F8/X", text: .init(zh: "导出合规报告", en: "export compliance report"),
                 action: .readComplianceReport),
+        Command(id: .nextShift, keys: [.right], label: "←/→", text: .init(zh: "选择值班", en: "select a shift"),
+                action: .editDutyRoster, scope: .roster),
+        Command(id: .previousShift, keys: [.left], label: "", text: .init(zh: "", en: ""), action: .editDutyRoster, scope: .roster),
+        Command(id: .addShift, keys: [.character("a")], label: "a", text: .init(zh: "添加值班", en: "add a shift"),
+                action: .editDutyRoster, scope: .roster),
+        Command(id: .weeklyPattern, keys: [.character("w")], label: "w", text: .init(zh: "每周值班（填满本学期的上课日）", en: "weekly duty pattern (fills the term's school days)"),
+                action: .editDutyRoster, scope: .roster),
+        Command(id: .moveShift, keys: [.character("m")], label: "m", text: .init(zh: "移动所选值班", en: "move the selected shift"),
+                action: .editDutyRoster, scope: .roster),
+        Command(id: .removeShift, keys: [.delete], label: "Del", text: .init(zh: "删除所选值班（留档）", en: "remove the selected shift (kept on record)"),
+                action: .editDutyRoster, scope: .roster),
         // In the palette only: the workstation opens on it by itself while the school is new.
         Command(id: .setupChecklist, keys: [], label: "", text: .init(zh: "设置清单（学校、账号、学生、值班表）", en: "setup checklist (school, accounts, students, roster)"),
                 action: .editSchoolCalendar),

@@ -2,9 +2,11 @@ import Counseling
 import Foundation
 import Terminal
 
-/// `~/.config/xindesk/config.toml`: database path, language, theme,
-/// idle-lock minutes, the opening-policy profile and the region's hotlines.
-/// A mistake is reported with its line.
+/// `~/.config/xindesk/config.toml`: what belongs to one terminal (database
+/// path, language, theme, idle-lock minutes, the opening-policy profile it
+/// checks). The region's hotlines are the school's, in the school file;
+/// an old file's `hotlines` is still read and shown until the school
+/// stores its own (`Snapshot.load`). A mistake is reported with its line.
 public struct Config: Equatable, Sendable {
     public var database: String?
     public var language: Language?
@@ -13,8 +15,8 @@ public struct Config: Equatable, Sendable {
     /// Which opening rules the compliance view checks (nil: the school's
     /// saved policy, else primary and secondary schools).
     public var openingProfile: OpeningPolicy.Profile?
-    /// The region's hotlines, shown on the crisis checklist instead of the
-    /// national ones (nil: the checklist's own).
+    /// An old file's hotlines, shown on the crisis checklist until the
+    /// school stores its own with the school file (nil: the checklist's).
     public var hotlines: [Hotline]?
 
     public init() {}

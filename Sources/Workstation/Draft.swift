@@ -23,6 +23,7 @@ public enum Draft: Codable, Hashable, Sendable {
             case .referralFeedback(let referral): return referral.student
             case .visit, .level, .appointment, .closingDecision, .handover, .exportCompliance: return nil
             case .explainViolation, .correctCheckIn: return nil
+            case .shift, .weeklyPattern: return nil
             case .addStudent, .editStudent, .leaving, .returning, .peerSupporters: return nil
             }
         }

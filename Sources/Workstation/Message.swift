@@ -42,12 +42,16 @@ public struct Snapshot: Sendable {
     public var levelCounts: [WarningLevel: Int] = [:]
     public var overdueCount = 0
     public var checklist: CrisisChecklist = .standard
+    /// The school's follow-up intervals and special periods (the level form's default date).
+    public var followUpIntervals: FollowUpIntervals = .standard
     /// Acute crisis runs, one per student at most, and runs handed over
     /// that no counselor has taken yet.
     public var crisisRuns: [CrisisRun] = []
     /// The store's change mark when this was read (see `Store.changeMark`).
     public var dataMark: Int64 = 0
     public var staff: [Staff] = []
+    /// The school calendar (the roster forms need it).
+    public var calendar: SchoolCalendar?
     public var pendingClosings: [CaseClosing] = []
     public var escalations: [Visit] = []
     /// What the account was typing at the last lock, if anything.
@@ -86,7 +90,8 @@ extension Snapshot {
     /// may not see is even loaded. `profile` (from config.toml) picks the
     /// opening rules the compliance view checks.
     public static func load(from store: Store, roles: Set<Role>, now: LocalDateTime,
-                            profile: OpeningPolicy.Profile? = nil, account: StaffID? = nil) throws -> Snapshot {
+                            profile: OpeningPolicy.Profile? = nil, account: StaffID? = nil,
+                            legacyHotlines: [Hotline]? = nil) throws -> Snapshot {
         var snap = Snapshot()
         // Read first: a change committed while the rest loads moves the mark
         // past this one, so the next poll loads again.
@@ -150,7 +155,13 @@ extension Snapshot {
             snap.draft = (try? store.draft(Draft.self, of: account)) ?? nil
         }
         snap.checklist = try store.crisisChecklist()
+        if Permission.allows(roles, .editDutyRoster) { snap.calendar = try store.calendar() }
         if SetupChecklistView.isFor(roles) { snap.setup = try store.setupFacts(today: now.day) }
+        snap.followUpIntervals = try store.followUpIntervals()
+        // The hotlines are the school's, stored with the checklist so every
+        // workstation shows the same. An old config.toml's `hotlines` still
+        // shows until the school applies a school file with its own.
+        if let legacyHotlines, !(try store.hasOwnCrisisChecklist()) { snap.checklist.hotlines = legacyHotlines }
         return snap
     }
 }

@@ -97,7 +97,7 @@ public enum Render {
             ?? S.offDuty.text(L)
         let clock = "\(s.now.day) \(s.now.clock)"
         // A space is kept before the clock however long the rest is.
-        b.set(" 心 desk │ \(s.account)\(roles)│ \(duty)", x: 0, y: area.y, maxWidth: area.width - TextWidth.of(clock) - 2,
+        b.set(" 心 desk │ \(s.accountName)\(roles)│ \(duty)", x: 0, y: area.y, maxWidth: area.width - TextWidth.of(clock) - 2,
               style: Style(.header, bold: true, reverse: true))
         b.set(clock, x: area.maxX - TextWidth.of(clock) - 1, y: area.y, style: Style(.header, reverse: true))
     }
@@ -158,6 +158,9 @@ public enum Render {
         case .confirmDiscard:
             Dialog.confirm(title: S.discardTitle.text(L), question: S.discardQuestion.text(L), yes: S.discardYesNo.text(L), no: "")
                 .render(into: &b, b.area)
+        case .confirmRemoveShift(let shift):
+            Dialog(title: S.removeShiftTitle.text(L), lines: [RosterPane.text(shift, s), S.removeShiftQuestion.text(L)],
+                   buttons: [S.removeYesNo.text(L)]).render(into: &b, b.area)
         case .palette(let p):
             let matches = p.matches(s)
             let box = b.area.centered(width: min(s.width - 4, 60), height: min(s.height - 2, matches.count + 4))

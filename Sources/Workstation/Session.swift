@@ -18,12 +18,15 @@ public final class Session {
 
     /// The opening rules the compliance view checks (config.toml).
     let openingProfile: OpeningPolicy.Profile?
+    /// `hotlines` of an old config.toml (see `Snapshot.load`).
+    let legacyHotlines: [Hotline]?
 
     public init(database: String, timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!,
-                openingProfile: OpeningPolicy.Profile? = nil) {
+                openingProfile: OpeningPolicy.Profile? = nil, legacyHotlines: [Hotline]? = nil) {
         self.database = database
         self.timeZone = timeZone
         self.openingProfile = openingProfile
+        self.legacyHotlines = legacyHotlines
     }
 
     deinit { lock() }
@@ -158,6 +161,7 @@ public final class Session {
 
     func snapshot(now: LocalDateTime) throws -> Snapshot {
         let me = try requireAccount()
-        return try Snapshot.load(from: try requireStore(), roles: me.roles, now: now, profile: openingProfile, account: me.id)
+        return try Snapshot.load(from: try requireStore(), roles: me.roles, now: now, profile: openingProfile, account: me.id,
+                                 legacyHotlines: legacyHotlines)
     }
 }

@@ -220,6 +220,30 @@ public enum S {
     public static let hintQuit = LocalizedText(zh: "退出", en: "quit")
     public static let anyKeyCloses = LocalizedText(zh: "任意键关闭", en: "any key closes")
 
+    // The duty roster edited in the roster pane (heads and administrators).
+    public static let shiftAddTitle = LocalizedText(zh: "添加值班", en: "Add a duty shift")
+    public static let shiftMoveTitle = LocalizedText(zh: "移动值班（保留原版本）", en: "Move the duty shift (earlier version kept)")
+    public static let patternTitle = LocalizedText(zh: "每周值班", en: "Weekly duty pattern")
+    public static let shiftHint = LocalizedText(zh: "只在上课日排值班（调休上课日也可）；值班人：", en: "shifts go on school days (make-up days too); person: ")
+    public static let patternHint = LocalizedText(zh: "星期填 1–7 或 周一 … 周日；这一天的每个上课日都排上，节假日和周末跳过，已排的不重复。值班人：",
+                                                  en: "weekday 1–7 or Monday … Sunday; every school day on it gets the shift, holidays and weekends are skipped, shifts already there are kept. Person: ")
+    public static let weekday = LocalizedText(zh: "星期", en: "Weekday")
+    public static let start = LocalizedText(zh: "开始", en: "Start")
+    public static let end = LocalizedText(zh: "结束", en: "End")
+    public static let dutyPerson = LocalizedText(zh: "值班人", en: "Person")
+    public static let fromDay = LocalizedText(zh: "从", en: "From")
+    public static let toDay = LocalizedText(zh: "到", en: "Through")
+    public static let pickPerson = LocalizedText(zh: "请填写上面列出的编号、姓名或账号", en: "type a number, name or account listed above")
+    public static let shiftAdded = LocalizedText(zh: "值班已添加。", en: "Shift added.")
+    public static let shiftMoved = LocalizedText(zh: "值班已移动，原版本已保留。", en: "Shift moved; the earlier version is kept.")
+    public static let shiftRemoved = LocalizedText(zh: "值班已删除，删除的版本已留档。", en: "Shift removed; the removed version is kept on record.")
+    public static let patternApplied = LocalizedText(zh: "已排 %d 个值班（至 %@）。", en: "%d shifts planned (through %@).")
+    public static let noShiftSelected = LocalizedText(zh: "本周没有值班可选：按 a 添加，w 设每周值班", en: "No shift this week to select: a adds one, w sets a weekly pattern")
+    public static let removeShiftTitle = LocalizedText(zh: "删除值班", en: "Remove shift")
+    public static let removeShiftQuestion = LocalizedText(zh: "删除这个值班？删除的版本会留档。", en: "Remove this shift? The removed version is kept on record.")
+    public static let removeYesNo = LocalizedText(zh: "y 删除  n 返回", en: "y remove  n back")
+    public static let selectedShift = LocalizedText(zh: "所选值班", en: "Shift")
+
     // Punctuation differs between the languages too: full-width in Chinese,
     // ASCII with a space in English.
     /// After a label: `等级：严重` / `Level: severe`.

@@ -131,6 +131,10 @@ public enum Update {
                 if case .level(let student, let from) = f.purpose {
                     f.title = FormModal.levelTitle(s.studentName(student), from, s.language)
                 }
+                // A shift moved or removed meanwhile: the form is based on what is stored now.
+                if case .shift(let editing?) = f.purpose {
+                    f.purpose = .shift(editing: s.shifts.first { $0.id == editing.id } ?? editing)
+                }
                 s.modal = .form(f)
             case .note(var n):
                 n.editing = n.editing.map { old in s.file?.caseNotes.first { $0.id == old.id } ?? old }
@@ -182,9 +186,12 @@ public enum Update {
         s.levelCounts = snap.levelCounts
         s.overdueCount = snap.overdueCount
         s.checklist = snap.checklist
+        s.followUpIntervals = snap.followUpIntervals
         s.crisisRuns = snap.crisisRuns
         s.dataMark = snap.dataMark
         s.staff = snap.staff
+        s.calendar = snap.calendar
+        s.shiftSelected = min(s.shiftSelected, max(0, s.weekShifts.count - 1))
         s.pendingClosings = snap.pendingClosings
         s.escalations = snap.escalations
         s.setup = snap.setup
@@ -485,6 +492,18 @@ public enum Update {
             let candidates = FormModal.checkIns(for: violation, s)
             guard !candidates.isEmpty else { s.message = S.noCheckInThatDay.text(L); return [] }
             s.modal = .form(.correctCheckIn(candidates, s))
+        case .previousShift, .nextShift:
+            let count = s.weekShifts.count
+            guard count > 0 else { s.message = S.noShiftSelected.text(L); return [] }
+            s.shiftSelected = (s.shiftSelected + (id == .nextShift ? 1 : count - 1)) % count
+        case .addShift:
+            s.modal = .form(.shift(nil, s))
+        case .moveShift, .removeShift:
+            guard let shift = s.selectedShift else { s.message = S.noShiftSelected.text(L); return [] }
+            if let problem = DutyRoster.problem(changing: shift, now: s.now) { s.message = problem.message.text(L); return [] }
+            s.modal = id == .moveShift ? .form(.shift(shift, s)) : .confirmRemoveShift(shift)
+        case .weeklyPattern:
+            s.modal = .form(.weeklyPattern(s))
         case .addStudent:
             s.modal = .form(.addStudent(s))
         case .editStudent, .recordLeaving, .recordReturn:
@@ -527,6 +546,9 @@ public enum Update {
         case .confirmDiscard(let back):
             if key == .character("y") || key == .character("Y") { s.modal = nil }
             if key == .character("n") || key == .character("N") || key == .escape { s.modal = back }
+        case .confirmRemoveShift(let shift):
+            if key == .character("y") || key == .character("Y") { s.modal = nil; return [.execute(.removeShift(shift))] }
+            if key == .character("n") || key == .character("N") || key == .escape { s.modal = nil }
         case .peers(var peers):
             switch key {
             case .escape: s.modal = nil

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Counseling
 import Store
+import Terminal
 import Vault
 
 /// `xindesk init`: a new encrypted database with its first account.
@@ -16,17 +17,23 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: "Key derivation cost: moderate (default) or sensitive; interactive only in tests (XINDESK_ALLOW_WEAK_KDF=1).")
     var kdf: KDFParameters.Preset = .moderate
 
+    @Option(name: .long, help: "What colleagues call the account's holder on screen and in reports (e.g. 王芳; default: the account name).")
+    var displayName: String?
+
     func run() throws {
         guard let user = global.user else { throw CLIError.needUser }
         let roles = Set(try RoleList.parse(role) + [.admin])
         let parameters = try KDFChoice.parameters(kdf)
+        // Refused before the passphrase is asked for, not after it was typed twice.
+        if let displayName { try Vault.validate(displayName: displayName) }
         // --passphrase-file gives the new account's passphrase here.
         var passphrase = try Passphrase.new(account: user, file: global.passphraseFile)
-        let (vault, recovery) = try Vault.create(database: global.databasePath, account: user, roles: Array(roles),
-                                                 passphrase: &passphrase, kdf: parameters)
+        let (vault, recovery) = try Vault.create(database: global.databasePath, account: user, displayName: displayName,
+                                                 roles: Array(roles), passphrase: &passphrase, kdf: parameters)
         vault.lock()
-        print(LocalizedText(zh: "已创建 \(vault.paths.database)，账户 \(user)。",
-                            en: "Created \(vault.paths.database) with account \(user).").text(Text.language))
+        let who = AccountName.shown(user, displayName)
+        print(LocalizedText(zh: "已创建 \(vault.paths.database)，账户 \(who.zh)。",
+                            en: "Created \(vault.paths.database) with account \(who.en).").text(Text.language))
         print(LocalizedText(zh: "恢复密钥（只显示这一次，请抄下并锁好保管）：",
                             en: "Recovery key (shown only now; write it down and keep it locked away):").text(Text.language))
         print("  " + recovery)
@@ -48,7 +55,7 @@ enum RoleList {
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage accounts.",
-        subcommands: [Add.self, List.self, Grant.self, Passwd.self, Remove.self])
+        subcommands: [Add.self, List.self, Grant.self, Passwd.self, Remove.self, Rename.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an account (administrators only).")
@@ -58,15 +65,39 @@ struct UserCommand: ParsableCommand {
         var role: [String] = []
         @Option(name: .long, help: "moderate (default) or sensitive; interactive only in tests (XINDESK_ALLOW_WEAK_KDF=1).")
         var kdf: KDFParameters.Preset = .moderate
+        @Option(name: .long, help: "What colleagues call the account's holder on screen and in reports (e.g. 赵敏; default: the account name).")
+        var displayName: String?
 
         func run() throws {
             let roles = try RoleList.parse(role)
             let parameters = try KDFChoice.parameters(kdf)
+            if let displayName { try Vault.validate(displayName: displayName) }   // before the passphrase is typed
             try StoreSession.change(global) { vault in
                 var passphrase = try Passphrase.new(account: name)
-                try vault.addAccount(name, roles: roles, passphrase: &passphrase, kdf: parameters)
+                try vault.addAccount(name, displayName: displayName, roles: roles, passphrase: &passphrase, kdf: parameters)
+                let who = AccountName.shown(name, displayName)
                 return (.recordAccountChange(.added(roles: Set(roles)), account: name),
-                        LocalizedText(zh: "已添加账户 \(name)。", en: "Added account \(name).").text(Text.language))
+                        LocalizedText(zh: "已添加账户 \(who.zh)。", en: "Added account \(who.en).").text(Text.language))
+            }
+        }
+    }
+
+    /// A new display name: signed into the keyring with the authority key,
+    /// so only an administrator can give one; recorded in the audit log.
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give an account a new display name (administrators only).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The account (its account name, which stays as it is).") var name: String
+        @Option(name: .long, help: "The new display name (e.g. 赵敏).") var displayName: String
+
+        func run() throws {
+            try StoreSession.change(global) { vault in
+                try vault.renameAccount(name, displayName: displayName)
+                let who = Sanitizer.oneLine(name), shown = Sanitizer.oneLine(displayName)
+                return (.recordAccountChange(.renamed(displayName: displayName), account: name),
+                        LocalizedText(zh: "账户 \(who) 的显示名已改为 \(shown)。",
+                                      en: "Account \(who) is now shown as \(shown).").text(Text.language))
             }
         }
     }
@@ -80,9 +111,11 @@ struct UserCommand: ParsableCommand {
             defer { vault.lock() }
             // One line an account: its name, its roles (in the permission
             // table's order, however they were given to `user add`), the
-            // tiers sealed to its slot, and any role still waiting for a key.
+            // tiers sealed to its slot, any role still waiting for a key, and
+            // the display name if it has one (last, so the columns before it
+            // are the same on every line).
             for account in vault.accountKeys {
-                var line = "\(account.name)\t\(account.roles.sorted().map(\.rawValue).joined(separator: ","))"
+                var line = "\(Sanitizer.oneLine(account.name))\t\(account.roles.sorted().map(\.rawValue).joined(separator: ","))"
                 let keys = Tier.names(account.tiers, page: true)
                 line += "\t" + LocalizedText(zh: "密钥：" + keys.zh, en: "keys: " + keys.en).text(Text.language)
                 if !account.waiting.isEmpty {
@@ -90,6 +123,9 @@ struct UserCommand: ParsableCommand {
                         zh: "等待心理教师授权（\(account.waiting.map(\.displayName.zh).joined(separator: "、"))）",
                         en: "waiting for a counselor to grant access (\(account.waiting.map(\.rawValue).joined(separator: ",")))"
                     ).text(Text.language)
+                }
+                if let displayName = account.displayName {
+                    line += "\t" + LocalizedText(zh: "显示名：", en: "display name: ").text(Text.language) + Sanitizer.oneLine(displayName)
                 }
                 print(line)
             }
@@ -216,5 +252,16 @@ struct BackupCommand: ParsableCommand {
             return (.recordBackup(destination: VaultPaths(database: to).database),
                     LocalizedText(zh: "备份已写入 \(to)（及 \(to).keys）。", en: "Backup written to \(to) (and \(to).keys).").text(Text.language))
         }
+    }
+}
+
+/// An account as the command line names it after a change: `zhaomin（赵敏）`,
+/// or the account name alone when it has no display name.
+enum AccountName {
+    static func shown(_ name: String, _ displayName: String?) -> LocalizedText {
+        let name = Sanitizer.oneLine(name)
+        guard let displayName else { return LocalizedText(zh: name, en: name) }
+        let shown = Sanitizer.oneLine(displayName)
+        return LocalizedText(zh: "\(name)（\(shown)）", en: "\(name) (\(shown))")
     }
 }

@@ -35,12 +35,14 @@ struct DemoCommand: ParsableCommand {
         // Real accounts get `moderate` or better from `xindesk init`, which
         // refuses `interactive` outside tests (see `KDFChoice`).
         let kdf = KDFParameters.preset(.interactive)
+        func displayName(_ id: StaffID) -> String? { DemoSchool.people.first { $0.id == id }?.name }
         let (vault, recovery) = try Vault.create(database: path, account: DemoSchool.counselorID.rawValue,
+                                                 displayName: displayName(DemoSchool.counselorID),
                                                  roles: [.counselor, .admin], passphrase: &passphrase, kdf: kdf)
         defer { vault.lock() }
         for (name, role) in [(DemoSchool.dutyID, Role.duty), (DemoSchool.headID, Role.head)] {
             var p = Array(Self.passphrase.utf8)
-            try vault.addAccount(name.rawValue, roles: [role], passphrase: &p, kdf: kdf)
+            try vault.addAccount(name.rawValue, displayName: displayName(name), roles: [role], passphrase: &p, kdf: kdf)
         }
         let pool = try vault.makePool()
         let store = try Store(vault: vault, writer: pool, timeZone: zone)
@@ -52,9 +54,11 @@ struct DemoCommand: ParsableCommand {
         print(LocalizedText(zh: "  \(school.students.count) 名学生，\(school.records.count) 条记录",
                             en: "  \(school.students.count) students, \(school.records.count) records").text(Text.language))
         print(LocalizedText(zh: "账户（口令均为 \(Self.passphrase)）：", en: "Accounts (passphrase: \(Self.passphrase)):").text(Text.language))
-        print(LocalizedText(zh: "  duty       值班教师", en: "  duty       duty teacher").text(Text.language))
-        print(LocalizedText(zh: "  counselor  心理教师、管理员", en: "  counselor  counselor and administrator").text(Text.language))
-        print(LocalizedText(zh: "  head       心理健康教育负责人", en: "  head       head of guidance").text(Text.language))
+        let (duty, counselor, head) = (displayName(DemoSchool.dutyID) ?? "", displayName(DemoSchool.counselorID) ?? "",
+                                       displayName(DemoSchool.headID) ?? "")
+        print(LocalizedText(zh: "  duty       \(duty)，值班教师", en: "  duty       \(duty), duty teacher").text(Text.language))
+        print(LocalizedText(zh: "  counselor  \(counselor)，心理教师、管理员", en: "  counselor  \(counselor), counselor and administrator").text(Text.language))
+        print(LocalizedText(zh: "  head       \(head)，心理健康教育负责人", en: "  head       \(head), head of guidance").text(Text.language))
         print(LocalizedText(zh: "恢复密钥：\(recovery)", en: "Recovery key: \(recovery)").text(Text.language))
         print(LocalizedText(
             zh: "演示账户使用最快的密钥派生参数 interactive，只适合试用；真实的学校请用 `xindesk init` 创建（moderate 或更强）。",

@@ -40,7 +40,7 @@ struct ImportCommand: ParsableCommand {
         func run() throws {
             let text = try ImportFile.text(options.file)
             try ImportFile.run(options, read: { store in
-                RosterImport.read(text, staff: try store.staff())
+                RosterImport.read(text, staff: try store.staff(), accounts: Set(store.accounts.map(\.id)))
             }) { session, report in
                 // People the roster names who have no account join the staff list (in the store's command).
                 let r = try session.execute(.importShifts(report.values))

@@ -32,11 +32,10 @@ enum WorkstationLoop {
         let accounts = try Vault.accounts(database: database).map(\.name)
         let shipped = Bundle.main.executableURL.map { $0.deletingLastPathComponent().appendingPathComponent("../../../themes").standardizedFileURL.path }
         let (theme, themeProblem) = ThemeLoader.load(themeName, searching: [ThemeLoader.userDirectory()] + (shipped.map { [$0] } ?? []))
-        let session = Session(database: database, openingProfile: config.openingProfile)
+        let session = Session(database: database, openingProfile: config.openingProfile, legacyHotlines: config.hotlines)
         let zone = session.timeZone
         var state = AppState(language: language, accounts: accounts, now: LocalDateTime(Date(), in: zone), wall: Date(),
                              idleLockMinutes: config.idleLockMinutes)
-        state.hotlines = config.hotlines
         // A wait begun before this start (a restart, the command line) still counts down.
         state.retryAt = Vault.retryTimes(database: database, accounts: accounts)
         if let themeProblem { state.unlockMessage = themeProblem.message.text(language) }

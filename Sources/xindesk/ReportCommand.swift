@@ -28,8 +28,10 @@ struct ComplianceReportCommand: ParsableCommand {
             let last = try to.map { try Day.parse($0, field: .date) } ?? now.day
             let policy = try store.openingPolicy(profile: try Config.loadForCommand().openingProfile)
             let report = try store.compliance(from: first, through: last, now: now, policy: policy)
-            var lines = [LocalizedText(zh: "心理辅导室开放合规报告 \(first) 至 \(last)（\(policy.profile.displayName.zh)）",
-                                       en: "Counseling-room opening compliance \(first) to \(last) (\(policy.profile.displayName.en))").text(language)]
+            var lines = [LocalizedText(zh: "心理辅导室开放合规报告 \(report.first) 至 \(last)（\(policy.profile.displayName.zh)）",
+                                       en: "Counseling-room opening compliance \(report.first) to \(last) (\(policy.profile.displayName.en))").text(language)]
+            // Where it starts and what the calendar does not cover, before any figure.
+            lines += report.caveats.map { "! " + Sanitizer.oneLine($0.text(language)) }
             let header = [LocalizedText(zh: "周一", en: "week of"), LocalizedText(zh: "上学日", en: "school days"),
                           report.weeks.first?.unit ?? LocalizedText(zh: "学时", en: "class hours"), LocalizedText(zh: "要求", en: "required"),
                           LocalizedText(zh: "结果", en: "result")].map { $0.text(language) }

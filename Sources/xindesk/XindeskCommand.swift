@@ -10,7 +10,8 @@ struct XindeskCommand: ParsableCommand {
         \(ExitCode.validationFailure.rawValue) bad arguments, 10 database missing, \
         12 wrong passphrase or unknown account, 13 database tampered or damaged.
         """,
-        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, StudentsCommand.self, UserCommand.self, CheckCommand.self, BackupCommand.self, BenchCommand.self],
+        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, SchoolCommand.self, ImportCommand.self, ExportCommand.self,
+                      ReportCommand.self, RosterCommand.self, StudentsCommand.self, UserCommand.self, CheckCommand.self, BackupCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self)
 
     static func main() {

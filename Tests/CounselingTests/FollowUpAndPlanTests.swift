@@ -16,7 +16,7 @@ final class FollowUpAndPlanTests: XCTestCase {
         let intervals = FollowUpIntervals(generalDays: 30, severeDays: 10, majorDays: 3)
         XCTAssertEqual(intervals.nextDue(after: day(2026, 9, 15), level: .major), day(2026, 9, 18))
         XCTAssertEqual(intervals.nextDue(after: day(2026, 9, 15), level: .general), day(2026, 10, 15))
-        XCTAssertEqual(FollowUpIntervals(majorDays: 0).validate(), [.outOfRange(.dueDate, lowest: 1, highest: 365)])
+        XCTAssertEqual(FollowUpIntervals(majorDays: 0).validate(), [.outOfRange(.followUpInterval, lowest: 1, highest: 365)])
     }
 
     func testFollowUpDueTodayIsNotOverdueYet() {

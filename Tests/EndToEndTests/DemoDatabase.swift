@@ -1,4 +1,5 @@
 import Foundation
+import Store
 import XCTest
 
 /// A demo school made by the real binary in a folder of its own, for the
@@ -17,5 +18,11 @@ enum DemoDatabase {
         demo.waitUntilExit()
         XCTAssertEqual(demo.terminationStatus, 0, "xindesk demo failed")
         return dir
+    }
+
+    /// What the title bar calls a demo account: the display name the demo
+    /// signed into its keyring (周明 for duty).
+    static func title(_ account: String) -> String {
+        "心 desk │ " + (DemoSchool.people.first { $0.id.rawValue == account }?.name ?? account)
     }
 }

@@ -40,7 +40,7 @@ final class ScreenExitTests: XCTestCase {
         try tmux.press("Down")
         try tmux.type("demo1234")
         try tmux.press("Enter")
-        try tmux.waitFor("the main screen of duty (TERM=\(term))") { $0.contains("心 desk │ duty") }
+        try tmux.waitFor("the main screen of duty (TERM=\(term))") { $0.contains(DemoDatabase.title("duty")) }
     }
 
     private func studentNames() throws -> [String] {
@@ -86,7 +86,7 @@ final class ScreenExitTests: XCTestCase {
         try tmux.press("Down")
         try tmux.type("demo1234")
         try tmux.press("Enter")
-        try tmux.waitFor("the main screen of duty (TERM=\(term))") { $0.contains("心 desk │ duty") }
+        try tmux.waitFor("the main screen of duty (TERM=\(term))") { $0.contains(DemoDatabase.title("duty")) }
         let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
         return try XCTUnwrap(children.split(separator: " ").compactMap { pid_t($0) }.first, "the workstation under the shell")
     }
@@ -118,7 +118,7 @@ final class ScreenExitTests: XCTestCase {
             // Still answering: the passphrase, and only it, leads on.
             try tmux.type("demo1234")
             try tmux.press("Enter")
-            try tmux.waitFor("the main screen again") { $0.contains("心 desk │ duty") }
+            try tmux.waitFor("the main screen again") { $0.contains(DemoDatabase.title("duty")) }
             try tmux.press("q")
             try tmux.waitFor("the shell after q") { _ in (try? self.shellHasTheTerminal()) == true }
         }
@@ -140,7 +140,7 @@ final class ScreenExitTests: XCTestCase {
             XCTAssertFalse(names.contains { back.contains($0) }, "no name on the lock screen (TERM=\(term))")
             try tmux.type("demo1234")
             try tmux.press("Enter")
-            try tmux.waitFor("the main screen after unlocking (TERM=\(term))") { $0.contains("心 desk │ duty") && $0.contains("Students") }
+            try tmux.waitFor("the main screen after unlocking (TERM=\(term))") { $0.contains(DemoDatabase.title("duty")) && $0.contains("Students") }
             try tmux.press("q")
             try tmux.waitFor("the shell after q (TERM=\(term))") { _ in (try? self.shellHasTheTerminal()) == true }
             try assertNothingLeft(names, "q after fg (TERM=\(term))")

@@ -25,8 +25,9 @@ final class StoreRulesJourneyTests: XCTestCase {
     }
 
     /// A workstation of its own (its own tmux server), unlocked as `account`
-    /// (listed at `order` on the unlock screen).
-    private func workstation(_ account: String, passphrase: String = "demo1234", database: String? = nil,
+    /// (listed at `order` on the unlock screen), whose title bar names it
+    /// `shownAs` (the demo's display names by default).
+    private func workstation(_ account: String, shownAs: String? = nil, passphrase: String = "demo1234", database: String? = nil,
                              order: [String] = ["counselor", "duty", "head"]) throws -> Tmux {
         let tmux = Tmux()
         sessions.append(tmux)
@@ -36,7 +37,8 @@ final class StoreRulesJourneyTests: XCTestCase {
         for _ in 0..<(order.firstIndex(of: account) ?? 0) { try tmux.press("Down") }
         try tmux.type(passphrase)
         try tmux.press("Enter")
-        try tmux.waitFor("the main screen of \(account)") { $0.contains("心 desk │ \(account)") }
+        let title = shownAs.map { "心 desk │ " + $0 } ?? DemoDatabase.title(account)
+        try tmux.waitFor("the main screen of \(account)") { $0.contains(title) }
         return tmux
     }
 
@@ -218,9 +220,12 @@ final class StoreRulesJourneyTests: XCTestCase {
         }
     }
 
-    // A school set up with init, user add and an import, no demo: a
-    // self-harm visit goes to the counselor account checked in to the room.
-    func testASchoolMadeFromScratchEscalatesASelfHarmVisitToTheCounselorCheckedIn() throws {
+    // A school set up with init, user add and the imports, no demo, its
+    // teachers given Chinese display names: the title bar and the roster
+    // show them, a roster naming people by display name is matched to
+    // their accounts, and a self-harm visit goes to the counselor account
+    // checked in to the room, named as the school calls her.
+    func testASchoolMadeFromScratchShowsDisplayNamesAndEscalatesToTheCounselorCheckedIn() throws {
         let school = dir + "/school.db"
         @discardableResult
         func cli(_ arguments: [String], _ env: [String: String]) throws -> String {
@@ -239,28 +244,36 @@ final class StoreRulesJourneyTests: XCTestCase {
             XCTAssertEqual(p.terminationStatus, 0, "xindesk \(arguments.prefix(3).joined(separator: " ")) failed")
             return printed
         }
-        let created = try cli(["init", "--user", "wang", "--role", "head", "--kdf", "interactive"],
+        let created = try cli(["init", "--user", "wang", "--role", "head", "--display-name", "王芳", "--kdf", "interactive"],
                               ["XINDESK_NEW_PASSPHRASE": "wang-passphrase"])
         let recoveryKey = try XCTUnwrap(created.split(separator: "\n").last { $0.contains("-") && $0.count > 70 })
         let admin = ["XINDESK_PASSPHRASE": "wang-passphrase"]
-        try cli(["user", "add", "zhao", "--role", "duty", "--kdf", "interactive", "--user", "wang"],
-                admin.merging(["XINDESK_NEW_PASSPHRASE": "zhao-passphrase"]) { $1 })
-        try cli(["user", "add", "li", "--role", "counselor", "--kdf", "interactive", "--user", "wang"],
-                admin.merging(["XINDESK_NEW_PASSPHRASE": "li-passphrase"]) { $1 })
-        try cli(["user", "add", "sun", "--role", "counselor", "--kdf", "interactive", "--user", "wang"],
-                admin.merging(["XINDESK_NEW_PASSPHRASE": "sun-passphrase"]) { $1 })
+        for (name, shown, role) in [("zhao", "赵敏", "duty"), ("li", "李心怡", "counselor"), ("sun", "孙磊", "counselor")] {
+            try cli(["user", "add", name, "--role", role, "--display-name", shown, "--kdf", "interactive", "--user", "wang"],
+                    admin.merging(["XINDESK_NEW_PASSPHRASE": name + "-passphrase"]) { $1 })
+        }
         // wang (head, administrator) holds no clinical key: the counselors
         // get it from the recovery key, as a school set up by its head does.
         try cli(["user", "grant", "--user", "recovery"], ["XINDESK_PASSPHRASE": recoveryKey.trimmingCharacters(in: .whitespaces)])
         let roster = dir + "/students.csv"
         FileManager.default.createFile(atPath: roster, contents: Data("学号,姓名,性别,年级,班级\n20270001,陈晓,女,初一,初一(1)班\n".utf8))
         try cli(["import", "students", roster, "--user", "wang"], admin)
+        // The duty roster of the week the workstation shows, by display name.
+        let monday = LocalDateTime(Date(), in: TimeZone(identifier: "Asia/Shanghai")!).day.rosterWeek
+        let shifts = dir + "/roster.csv"
+        FileManager.default.createFile(atPath: shifts, contents: Data(
+            "日期,开始,结束,值班人\n\(monday),12:00,13:30,赵敏\n\(monday.adding(days: 1)),12:00,13:30,李心怡\n".utf8))
+        try cli(["import", "roster", shifts, "--user", "wang"], admin)
 
         let order = ["wang", "zhao", "li", "sun"]
-        let li = try workstation("li", passphrase: "li-passphrase", database: school, order: order)
+        let li = try workstation("li", shownAs: "李心怡", passphrase: "li-passphrase", database: school, order: order)
         try li.press("F5")
         try li.waitFor("the counselor's check-in") { $0.contains("on duty since") }
-        let duty = try workstation("zhao", passphrase: "zhao-passphrase", database: school, order: order)
+        let duty = try workstation("zhao", shownAs: "赵敏", passphrase: "zhao-passphrase", database: school, order: order)
+        // Monday's and Tuesday's noon shifts, side by side on the 12:00 row.
+        func noonRow(_ screen: String) -> String { screen.split(separator: "\n").first { $0.contains("│12:00 ") }.map(String.init) ?? "" }
+        let week = try duty.waitFor("the week's roster") { noonRow($0).contains("赵敏") && noonRow($0).contains("李心怡") }
+        XCTAssertFalse(week.contains(" li ") || week.contains("name:"), "no account name or stored id is shown:\n\(week)")
         try duty.press("/")
         try duty.type("20270001")
         try duty.press("Escape")
@@ -273,7 +286,7 @@ final class StoreRulesJourneyTests: XCTestCase {
         try duty.type("说最近常想到死")
         try duty.press("F2")
         let told = try duty.waitFor("the escalation message") { $0.contains("escalated to counselor") }
-        XCTAssertTrue(told.contains("escalated to counselor li"), told)
+        XCTAssertTrue(told.contains("escalated to counselor 李心怡"), told)
         try li.waitFor("the escalation on li's screen", timeout: AppState.pollSeconds + 10) {
             $0.contains("⚠ escalated (T)") && $0.contains("陈晓")
         }
@@ -287,6 +300,9 @@ final class StoreRulesJourneyTests: XCTestCase {
             let visit = try XCTUnwrap(try store.escalationsAwaitingCounselor().first)
             XCTAssertEqual(visit.escalatedTo, StaffID("li"))
             XCTAssertEqual(visit.loggedBy, StaffID("zhao"))
+            let planned = try store.records(PlannedShift.self, from: LocalDateTime(monday, TimeOfDay(secondsSinceMidnight: 0)!),
+                                            to: LocalDateTime(monday.adding(days: 7), TimeOfDay(secondsSinceMidnight: 0)!)).map(\.person)
+            XCTAssertEqual(Set(planned), [StaffID("zhao"), StaffID("li")], "the roster's display names matched the accounts")
         }
     }
 

@@ -36,7 +36,7 @@ final class StudentEnrolmentJourneyTests: XCTestCase {
         try tmux.waitFor("the unlock screen") { $0.contains("Unlock") && $0.contains("recovery key") }
         try tmux.type("demo1234")
         try tmux.press("Enter")
-        try tmux.waitFor("the counselor's main screen") { $0.contains("心 desk │ counselor") }
+        try tmux.waitFor("the counselor's main screen") { $0.contains(DemoDatabase.title("counselor")) }
 
         // Add: N, then the fields one by one.
         try tmux.press("N")

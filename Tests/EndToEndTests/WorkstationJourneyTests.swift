@@ -33,7 +33,7 @@ final class WorkstationJourneyTests: XCTestCase {
         for _ in 0..<(order.firstIndex(of: account) ?? 0) { try tmux.press("Down") }
         try tmux.type("demo1234")
         try tmux.press("Enter")
-        try tmux.waitFor("the main screen of \(account)") { $0.contains("心 desk │ \(account)") }
+        try tmux.waitFor("the main screen of \(account)") { $0.contains(DemoDatabase.title(account)) }
     }
 
     private func store(_ account: String = "counselor") throws -> (Store, UnlockedVault) {

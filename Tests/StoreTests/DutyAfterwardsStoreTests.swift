@@ -264,8 +264,18 @@ final class DutyAfterwardsStoreTests: XCTestCase {
 
     // MARK: - explained violations
 
+    /// A check-in on the Friday before the week, so the week is judged: a
+    /// school with nothing recorded is judged from its first record on
+    /// (`ComplianceStart`).
+    private func schoolFirstRecorded(before day: Day, _ store: Store) throws {
+        let friday = day.adding(days: -3)
+        try store.seed([DutyCheckIn(id: DutyCheckInID("first"), person: Fixture.duty, checkIn: Fixture.at(friday, 12),
+                                    checkOut: Fixture.at(friday, 13))], by: Fixture.duty)
+    }
+
     func testAHeadExplainsAViolationBesideItAndTheWeekStillCountsNotMet() throws {
         let store = try Fixture.store(students: [])
+        try schoolFirstRecorded(before: monday, store)
         let later = Fixture.at(nextMonday, 10)
         let report = try store.compliance(from: monday, through: monday.adding(days: 4), now: later)
         let week = try XCTUnwrap(report.violations.first { if case .weekBelowMinimum = $0.kind { true } else { false } })
@@ -302,6 +312,7 @@ final class DutyAfterwardsStoreTests: XCTestCase {
 
     func testOnlyAHeadExplainsAndAnExplanationIsNeverEmpty() throws {
         let store = try Fixture.store(students: [])
+        try schoolFirstRecorded(before: monday, store)
         let later = Fixture.at(nextMonday, 10)
         let violation = try XCTUnwrap(try store.compliance(from: monday, through: monday, now: later).violations.first)
         XCTAssertEqual(violation.key, "day:2026-10-12")

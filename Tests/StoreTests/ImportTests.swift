@@ -217,7 +217,7 @@ final class StudentImportTests: XCTestCase {
 
 final class RosterImportTests: XCTestCase {
     func testDatesAndTimesTheSpreadsheetWroteAsNumbersAreRead() {
-        let report = RosterImport.read("日期,开始,结束,值班人\n46365,0.506944444444444,0.555555555555556,周明\n99999,12:10,13:20,周明\n", staff: [])
+        let report = RosterImport.read("日期,开始,结束,值班人\n46365,0.506944444444444,0.555555555555556,周明\n99999,12:10,13:20,周明\n", staff: [], accounts: [])
         XCTAssertEqual(report.values.map(\.span.start.day.description), ["2026-12-09"])
         XCTAssertEqual(report.values.first.map { "\($0.span.start.time)–\($0.span.end.time)" }, "12:10–13:20")
         XCTAssertEqual(report.errors.map(\.line), [3], "a number that is no date of this century stays an error")
@@ -227,7 +227,7 @@ final class RosterImportTests: XCTestCase {
     func testRosterRowsBecomeShiftsOfKnownOrNewStaff() {
         let staff = [Staff(id: StaffID("duty"), name: "周明", roles: [.duty])]
         let report = RosterImport.read("日期,开始时间,结束时间,值班教师\n2026/9/20,12:10,13:20,周明\n2026年9月21日,16:40,17:40,新老师\n2026-09-22,17:00,16:00,周明\n",
-                                       staff: staff)
+                                       staff: staff, accounts: [StaffID("duty")])
         XCTAssertEqual(report.values.map(\.person), [StaffID("duty"), StaffID("name:新老师")])
         XCTAssertEqual(report.values.first?.span.start.description, "2026-09-20T12:10:00")
         XCTAssertEqual(report.errors.map(\.line), [4])
@@ -236,11 +236,61 @@ final class RosterImportTests: XCTestCase {
 
 final class RosterProblemTests: XCTestCase {
     func testBadDateAndMissingPersonColumnAreReported() {
-        let bad = RosterImport.read("date,start,end,person\n2026-02-30,12:10,13:20,周明\n", staff: [])
+        let bad = RosterImport.read("date,start,end,person\n2026-02-30,12:10,13:20,周明\n", staff: [], accounts: [])
         XCTAssertEqual(bad.errors.map(\.line), [2])
         XCTAssertEqual(bad.errors.map(\.column), ["date"])
-        let missing = RosterImport.read("date,start,end\n2026-09-01,12:10,13:20\n", staff: [])
+        let missing = RosterImport.read("date,start,end\n2026-09-01,12:10,13:20\n", staff: [], accounts: [])
         XCTAssertTrue(missing.values.isEmpty)
         XCTAssertTrue(missing.errors.contains { $0.line == 1 && $0.reason.en.contains("person") })
+    }
+}
+
+/// A roster names people as the school writes them: by account name or by
+/// display name; who is neither is listed, once, with every line naming them.
+final class RosterPersonMatchTests: XCTestCase {
+    private let staff = [Staff(id: StaffID("zhouming"), name: "周明", roles: [.duty]),
+                         Staff(id: StaffID("li"), name: "李心怡", roles: [.counselor]),
+                         Staff(id: StaffID("wangfang"), name: "王芳", roles: [.duty]),
+                         Staff(id: StaffID("wangf2"), name: "王芳", roles: [.duty]),
+                         Staff(id: StaffID("name:刘强"), name: "刘强", roles: [.duty])]
+    private var accounts: Set<StaffID> { [StaffID("zhouming"), StaffID("li"), StaffID("wangfang"), StaffID("wangf2")] }
+
+    func testAPersonIsMatchedByAccountNameOrDisplayName() {
+        let report = RosterImport.read("日期,开始,结束,值班人\n2026-09-07,12:00,13:30,周明\n2026-09-08,12:00,13:30,li\n"
+                                       + "2026-09-09,12:00,13:30,zhouming\n", staff: staff, accounts: accounts)
+        XCTAssertEqual(report.values.map(\.person.rawValue), ["zhouming", "li", "zhouming"])
+        XCTAssertEqual(report.problems, [])
+    }
+
+    func testWhoMatchesNoAccountIsListedOnceWithEveryLineInBothLanguages() {
+        let report = RosterImport.read("日期,开始,结束,值班人\n2026-09-07,12:00,13:30,周名\n2026-09-08,12:00,13:30,周明\n"
+                                       + "2026-09-09,12:00,13:30,刘强\n2026-09-10,12:00,13:30,周名\n", staff: staff, accounts: accounts)
+        XCTAssertEqual(report.values.map(\.person.rawValue), ["name:周名", "zhouming", "name:刘强", "name:周名"],
+                       "the shifts are kept, under the name written")
+        XCTAssertEqual(report.errors, [])
+        XCTAssertEqual(report.problems.map(\.line), [2, 4])
+        XCTAssertEqual(report.problems.map(\.severity), [.warning, .warning])
+        XCTAssertEqual(report.problems.first?.text(.zhHans),
+                       "第 2 行「值班人」列（提示）：“周名”不是任何账户的账户名或显示名（第 2、5 行）：这些班次按这个名字记入值班表，此人不能用工作台签到。如果是写错了，请改成账户名或显示名（xindesk user list）再导入")
+        XCTAssertEqual(report.problems.last?.text(.en),
+                       "line 4, column 值班人 (warning): \"刘强\" is neither the account name nor the display name of any account (line 4): these shifts are entered under that name, and this person cannot check in at the workstation. If it is a typo, write the account or display name (xindesk user list) and import again")
+    }
+
+    func testARejectedRowIsNotListedAsUnmatched() {
+        let report = RosterImport.read("日期,开始,结束,值班人\n2026-09-07,13:30,12:00,张三\n2026-09-08,12:00,13:30,张三\n",
+                                       staff: staff, accounts: accounts)
+        XCTAssertEqual(report.errors.map(\.line), [2])
+        XCTAssertEqual(report.problems.filter { $0.severity == .warning }.map(\.line), [3], "listed at the line kept")
+        XCTAssertTrue(report.problems.last?.reason.en.contains("(line 3)") ?? false, "\(report.problems)")
+    }
+
+    func testADisplayNameOfTwoAccountsIsAnErrorThatNamesThem() {
+        let report = RosterImport.read("date,start,end,person\n2026-09-07,12:00,13:30,王芳\n2026-09-08,12:00,13:30,wangf2\n",
+                                       staff: staff, accounts: accounts)
+        XCTAssertEqual(report.values.map(\.person.rawValue), ["wangf2"])
+        XCTAssertEqual(report.errors.map(\.line), [2])
+        XCTAssertEqual(report.errors.first?.reason.en,
+                       "\"王芳\" is the display name of several accounts (wangf2, wangfang): write the account name of the one meant")
+        XCTAssertEqual(report.errors.first?.reason.zh, "“王芳”是多个账户的显示名（wangf2、wangfang）：请写其中一个的账户名")
     }
 }

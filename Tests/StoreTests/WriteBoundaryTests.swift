@@ -285,7 +285,8 @@ final class WriteBoundaryTests: XCTestCase {
         // An account change's subject is the account.
         for (change, action) in [(AccountChange.added(roles: [.duty]), AuditAction.accountAdd),
                                  (.passphraseChanged, .accountPassphrase), (.removed, .accountRemove),
-                                 (.granted(tiers: [.oversight, .clinical]), .accountGrant)] {
+                                 (.granted(tiers: [.oversight, .clinical]), .accountGrant),
+                                 (.renamed(displayName: "赵敏"), .accountRename)] {
             let before = try store.auditEntries().count
             try store.execute(.recordAccountChange(change, account: "bob"), as: .admin, at: now)
             XCTAssertEqual(try store.auditEntries().dropFirst(before).map { [$0.action, $0.actor, $0.subject] },
@@ -293,13 +294,27 @@ final class WriteBoundaryTests: XCTestCase {
             covered.insert(action)
         }
 
-        // Duty records after the fact: the subject names the check-in or the violation.
+        // The roster's entries name the shift, duty records after the fact
+        // the check-in or the violation; none names a student.
         func expectNamed(_ command: StoreCommand, _ action: AuditAction, _ subject: String) throws {
             let before = try store.auditEntries().count
             try store.execute(command, as: .head, at: now)
             XCTAssertEqual(try store.auditEntries().dropFirst(before).map { [$0.action, $0.actor, $0.subject] },
                            [[action.rawValue, "head", subject]])
             covered.insert(action)
+        }
+        let shift = PlannedShift(id: PlannedShiftID("sh2"), person: Fixture.duty,
+                                 span: TimeSpan(on: now.day.adding(days: 1), from: TimeOfDay(hour: 12, minute: 0)!,
+                                                to: TimeOfDay(hour: 13, minute: 0)!))
+        var moved = shift
+        moved.person = Fixture.counselor
+        let pattern = WeeklyDutyPattern(weekday: .thursday, start: TimeOfDay(hour: 12, minute: 0)!, end: TimeOfDay(hour: 13, minute: 0)!,
+                                        person: Fixture.duty, first: now.day, last: now.day.adding(days: 14))
+        for (command, action, subject) in [(StoreCommand.addShift(shift), AuditAction.shiftAdd, "shift:sh2"),
+                                           (.moveShift(moved, basedOn: shift), .shiftMove, "shift:sh2"),
+                                           (.removeShift(moved), .shiftRemove, "shift:sh2"),
+                                           (.applyWeeklyPattern(pattern), .rosterPattern, "")] {
+            try expectNamed(command, action, subject)
         }
         let sunday = now.day.adding(days: -1)
         try expectNamed(.enterCheckIns([DutyCheckIn(id: DutyCheckInID("c9"), person: Fixture.duty, checkIn: Fixture.at(sunday, 12),

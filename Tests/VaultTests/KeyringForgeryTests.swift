@@ -92,6 +92,39 @@ final class KeyringForgeryTests: VaultTestCase {
         XCTAssertFalse(stale.equals(try currentPageKey()), "the planted slot's key is not the current one")
     }
 
+    /// bob gives himself the counselor's display name, so that his visits
+    /// and hand-overs would read as hers; or takes the name off another
+    /// account, or gives one to an account that had none. Each edit breaks
+    /// the authority's signature: every account, bob's own too, refuses
+    /// the keyring, as for a forged role.
+    func testADisplayNameEditedInTheHeaderIsRefusedByEveryone() throws {
+        let (vault, _) = try create()
+        try vault.renameAccount("alice", displayName: "李心怡")
+        try addAccount(vault, "bob", roles: [.duty], passphrase: "bob-pass")
+        try addAccount(vault, "carol", roles: [.duty], passphrase: "carol-pass")
+        try vault.renameAccount("bob", displayName: "周明")
+        vault.lock()
+        let signed = try readKeyring()
+        let edits: [(String, (inout Keyring) -> Void)] = [
+            ("bob calls himself 李心怡", { ring in ring.members[ring.members.firstIndex { $0.name == "bob" }!].displayName = "李心怡" }),
+            ("alice's name removed", { ring in ring.members[ring.members.firstIndex { $0.name == "alice" }!].displayName = nil }),
+            ("carol given a name", { ring in ring.members[ring.members.firstIndex { $0.name == "carol" }!].displayName = "李心怡" }),
+        ]
+        for (what, edit) in edits {
+            var ring = signed
+            edit(&ring)
+            try writeKeyring(ring)
+            for (account, passphrase) in [("alice", "alice-pass"), ("bob", "bob-pass"), ("carol", "carol-pass")] {
+                assertThrows(.keyringAltered(path: db + ".keys")) { try unlock(db, account, passphrase) }
+            }
+            XCTAssertNotEqual(ring.headerBytes(), signed.headerBytes(), what)
+        }
+        try writeKeyring(signed)
+        let carol = try unlock(db, "carol", "carol-pass")
+        defer { carol.lock() }
+        XCTAssertEqual(carol.accounts.map(\.displayName), ["李心怡", "周明", nil], "the signed names, once the edit is undone")
+    }
+
     /// The page key now in force, as alice's slot holds it.
     private func currentPageKey() throws -> SecretBytes {
         let ring = try readKeyring()

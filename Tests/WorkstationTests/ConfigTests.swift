@@ -1,5 +1,6 @@
 import Counseling
 import Foundation
+import GRDB
 import Store
 import XCTest
 @testable import Workstation
@@ -69,12 +70,22 @@ final class ConfigTests: XCTestCase {
         XCTAssertTrue(problem("hotlines = \"12356 热线\"")?.message.en.contains("wrong kind") ?? false, "a string where a list belongs")
     }
 
-    func testConfiguredHotlinesReplaceTheNationalOnesOnTheChecklist() throws {
+    func testAnOldConfigsHotlinesShowUntilTheSchoolStoresItsOwn() throws {
+        let head = WorkstationFixture.account("head")
+        let store = try Store(writer: DatabaseQueue(), timeZone: WorkstationFixture.zone, accounts: [head], keys: .ephemeral())
+        let legacy = try load("hotlines = [\"0471-12356 呼和浩特市心理援助热线\"]").hotlines
         var s = try WorkstationFixture.state("duty", [.duty])
-        s.hotlines = try load("hotlines = [\"0471-12356 呼和浩特市心理援助热线\"]").hotlines
+        s.checklist = try Snapshot.load(from: store, roles: [.duty], now: WorkstationFixture.now, legacyHotlines: legacy).checklist
         let screen = WorkstationFixture.screen(s)
         XCTAssertTrue(screen.contains("0471-12356 呼和浩特市心理援助热线"), screen)
         XCTAssertFalse(screen.contains("12338"))
+
+        // The school's own hotlines, from the school file, win on every workstation.
+        var setup = try store.schoolSetup()
+        setup.crisisChecklist.hotlines = [Hotline(number: "0471-6660000", name: LocalizedText(zh: "市心理援助热线", en: "city help line"))]
+        try store.execute(.applySchoolSetup(setup, basedOn: try store.schoolSetup()), as: head, at: WorkstationFixture.now)
+        let after = try Snapshot.load(from: store, roles: [.duty], now: WorkstationFixture.now, legacyHotlines: legacy)
+        XCTAssertEqual(after.checklist.hotlines.map(\.number), ["0471-6660000"])
     }
 
     func testTheUniversityProfileChecksSixHoursEveryWorkday() throws {

@@ -203,4 +203,25 @@ final class SnapshotTests: XCTestCase {
             assertSnapshot(s, "compliance-corrected-\(tag)-80x24")
         }
     }
+
+    /// The compliance pane of a school that started using xindesk late and
+    /// whose calendar ends: the notes come before the figures; with no
+    /// school day to show, they are all the pane shows.
+    func testComplianceNotesInBothLanguages() throws {
+        for language in [Language.zhHans, .en] {
+            let tag = language == .en ? "en" : "zh"
+            var s = try F.state("head", [.head], language: language, width: 80, height: 24)
+            _ = Update.perform(&s, .pane2)
+            _ = Update.perform(&s, .maximize)
+            s.compliance?.start = ComplianceStart(day: Day(year: 2026, month: 9, day: 1)!, reason: .firstRecord)
+            s.compliance?.calendarGaps = [CalendarGap(first: Day(year: 2027, month: 1, day: 23)!,
+                                                      last: Day(year: 2027, month: 1, day: 31)!, reason: .outsideTerms)]
+            assertSnapshot(s, "pane2-notes-head-\(tag)-80x24")
+            s.compliance?.days = []
+            s.compliance?.weeks = []
+            s.compliance?.violations = []
+            s.compliance?.start = ComplianceStart(day: Day(year: 2026, month: 11, day: 20)!, reason: .nothingRecorded)
+            assertSnapshot(s, "pane2-new-school-head-\(tag)-80x24")
+        }
+    }
 }

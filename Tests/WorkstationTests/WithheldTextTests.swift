@@ -53,10 +53,10 @@ final class WithheldTextTests: XCTestCase {
         let keys = TierKeys.ephemeral(holding: [])
         var visit = Visit(id: VisitID("v1"), student: StudentID("s1"), loggedBy: StaffID("duty"), channel: .walkIn, start: F.now,
                           reasons: [.study], brief: SealedText.seal("考试焦虑", keys))
-        XCTAssertEqual(ChronologyText.detail(.visit(visit), .en), "walk-in · study: (withheld: for counselors only)")
+        XCTAssertEqual(ChronologyText.detail(.visit(visit), .en, staff: []), "walk-in · study: (withheld: for counselors only)")
         visit.brief = SealedText.unreadableMark
-        XCTAssertEqual(ChronologyText.detail(.visit(visit), .zhHans), "直接来访 · 学业：（无法读取，记录可能被改动）")
+        XCTAssertEqual(ChronologyText.detail(.visit(visit), .zhHans, staff: []), "直接来访 · 学业：（无法读取，记录可能被改动）")
         visit.brief = "考试焦虑"
-        XCTAssertEqual(ChronologyText.detail(.visit(visit), .en), "walk-in · study: 考试焦虑")
+        XCTAssertEqual(ChronologyText.detail(.visit(visit), .en, staff: []), "walk-in · study: 考试焦虑")
     }
 }

@@ -4,12 +4,14 @@ import Foundation
 /// Reads the public-holiday file (the format of `cn-public-holidays.toml`):
 /// a table per year holding `holidays` (inline tables with name, en, from,
 /// to) and `makeup_workdays` (a list of dates). A strict reader of just this
-/// shape, because the TOML package on our mirror (TOMLKit) depends on a
-/// package the mirror lacks; anything else is an error naming its line.
+/// shape (older than the school file's use of TOMLKit); anything else is an
+/// error naming its line.
 public enum HolidayFile {
     public struct Contents: Equatable, Sendable {
         public var holidays: [SchoolCalendar.Holiday]
         public var makeUpWorkdays: [Day]
+        /// The year tables the file holds: the years whose public holidays are known.
+        public var years: [Int] = []
     }
 
     public struct ParseError: TeacherReadableError, Equatable {
@@ -43,6 +45,7 @@ public enum HolidayFile {
                     throw fail("expected a year table like [2026]")
                 }
                 year = y
+                contents.years.append(y)
                 continue
             }
             guard year != nil else { throw fail("a value outside a year table") }
@@ -120,8 +123,17 @@ public enum HolidayFile {
     /// terms of the 2025/26 and 2026/27 school years and the example
     /// junior-high timetable, until the school enters its own.
     public static func bundledCalendar() throws -> SchoolCalendar {
-        let contents: Contents
-        do { contents = try parse(BundledHolidays.text) } catch { throw error }
+        defaultSchoolCalendar().adding(publicHolidays: try bundled())
+    }
+
+    /// The bundled public holidays, make-up working days and their years.
+    public static func bundled() throws -> Contents {
+        do { return try parse(BundledHolidays.text) } catch { throw error }
+    }
+
+    /// The usual terms and the example timetable, without public holidays:
+    /// what the school file shows until the school enters its own.
+    public static func defaultSchoolCalendar() -> SchoolCalendar {
         func day(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }
         return SchoolCalendar(
             terms: [
@@ -129,7 +141,22 @@ public enum HolidayFile {
                 .init(name: "2026春", first: day(2026, 3, 2), last: day(2026, 7, 10)),
                 .init(name: "2026秋", first: day(2026, 9, 1), last: day(2027, 1, 22)),
             ],
-            holidays: contents.holidays, makeUpWorkdays: contents.makeUpWorkdays,
             timetable: .juniorHighExample)
+    }
+}
+
+extension SchoolCalendar {
+    /// This calendar with the public holidays of a holiday file added.
+    public func adding(publicHolidays contents: HolidayFile.Contents) -> SchoolCalendar {
+        adding(publicHolidays: contents.holidays, makeUpWorkdays: contents.makeUpWorkdays, years: contents.years)
+    }
+
+    /// This calendar without what a holiday file holds: the school's own entries.
+    public func removing(publicHolidays contents: HolidayFile.Contents) -> SchoolCalendar {
+        var own = self
+        own.holidays.removeAll { contents.holidays.contains($0) }
+        own.makeUpWorkdays.removeAll { contents.makeUpWorkdays.contains($0) }
+        own.publicHolidayYears.removeAll { contents.years.contains($0) }
+        return own
     }
 }

@@ -15,10 +15,21 @@ public struct DemoSchool: Sendable {
     /// Account names of the three demo users.
     public static let dutyID = StaffID("duty"), counselorID = StaffID("counselor"), headID = StaffID("head")
 
+    /// The demo's people: its three accounts (whose names `xindesk demo`
+    /// signs into the keyring as display names) and two duty teachers
+    /// without an account.
+    public static let people = [
+        Staff(id: dutyID, name: "周明", roles: [.duty]),
+        Staff(id: counselorID, name: "李心怡", roles: [.counselor, .admin]),
+        Staff(id: headID, name: "赵建国", roles: [.head]),
+        Staff(id: StaffID("wang"), name: "王芳", roles: [.duty]),
+        Staff(id: StaffID("liu"), name: "刘强", roles: [.duty]),
+    ]
+
     public static func generate(students count: Int = 1200, classesPerGrade: Int = 10, seed: UInt64 = 1,
                                 now: LocalDateTime, calendar: SchoolCalendar) -> DemoSchool {
         var g = Generator(rng: DemoRandom(seed: seed), now: now, calendar: calendar)
-        g.makeStaff()
+        g.staff = people
         g.makeStudents(count, classesPerGrade: classesPerGrade)
         g.makeRoster()
         g.makeKeyAttentionFiles()
@@ -57,16 +68,6 @@ private struct Generator {
 
     func at(_ day: Day, _ h: Int, _ m: Int) -> LocalDateTime {
         LocalDateTime(day, TimeOfDay(secondsSinceMidnight: h * 3600 + m * 60)!)
-    }
-
-    mutating func makeStaff() {
-        staff = [
-            Staff(id: DemoSchool.dutyID, name: "周明", roles: [.duty]),
-            Staff(id: DemoSchool.counselorID, name: "李心怡", roles: [.counselor, .admin]),
-            Staff(id: DemoSchool.headID, name: "赵建国", roles: [.head]),
-            Staff(id: StaffID("wang"), name: "王芳", roles: [.duty]),
-            Staff(id: StaffID("liu"), name: "刘强", roles: [.duty]),
-        ]
     }
 
     mutating func makeStudents(_ count: Int, classesPerGrade: Int) {

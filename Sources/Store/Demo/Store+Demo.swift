@@ -19,7 +19,9 @@ extension Store {
             for s in school.students where levels[s.id] != nil || !s.flags.isEmpty {
                 try setStanding(s.id, level: levels[s.id] ?? WarningLevel.none, flags: s.flags, db)
             }
-            for (key, body) in [(SettingKey<[Staff]>.staff.name, try Self.encode(school.staff)),
+            // Accounts are named by the keyring; the setting keeps the rest.
+            let withoutAccount = school.staff.filter { person in !accounts.contains { $0.id == person.id } }
+            for (key, body) in [(SettingKey<[Staff]>.staff.name, try Self.encode(withoutAccount)),
                                 (SettingKey<SchoolCalendar>.calendar.name, try Self.encode(school.calendar))] {
                 try db.execute(sql: "INSERT INTO settings(key, body) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET body = excluded.body",
                                arguments: [key, body])

@@ -25,6 +25,9 @@ public enum ComplianceCSV {
         func header(_ columns: [LocalizedText]) -> [String] { columns.map { $0.text(L) } }
         let names = Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var rows: [[String]] = [[title.text(L), "\(report.first) – \(report.last)", report.policy.profile.displayName.text(L)]]
+        // Where the report starts and the days the calendar does not cover,
+        // one row each under the title, before any figure.
+        rows += report.caveats.map { [$0.text(L)] }
         rows.append(header(dayHeader))
         for d in report.days {
             rows.append([d.day.description, d.status.displayName.text(L), "\(d.openSeconds / 60)", "\(d.outsideLessonSeconds / 60)",

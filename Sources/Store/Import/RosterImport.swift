@@ -2,9 +2,15 @@ import Counseling
 import Foundation
 
 /// Reads planned duty shifts (值班表) from a spreadsheet export: date,
-/// start, end and the person, matched to staff by name or account.
+/// start, end and the person, matched to an account by its account name or
+/// display name (`RosterPeople`); who matches no account is listed, with
+/// the lines naming them.
 public enum RosterImport {
-    public static func read(_ text: String, staff: [Staff]) -> ImportReport<PlannedShift> {
+    /// `staff`: the store's people (`Store.staff()`); `accounts`: which of
+    /// them have an account.
+    public static func read(_ text: String, staff: [Staff], accounts: Set<StaffID>) -> ImportReport<PlannedShift> {
+        let people = RosterPeople(staff: staff, accounts: accounts)
+        var unmatched: [(person: String, lines: [Int])] = []
         let table: ImportTable
         switch ImportTable.read(text, columns: .roster) {
         case .failure(let failure): return ImportReport(values: [], problems: failure.problems, rejectedRows: 0)
@@ -19,18 +25,37 @@ public enum RosterImport {
             do { start = try SpreadsheetSerial.time(startText, field: .start) } catch { reader.fail("start", error) }
             do { end = try SpreadsheetSerial.time(endText, field: .end) } catch { reader.fail("end", error) }
             let person = reader.required("person", .person)
+            var id: StaffID?, hasAccount = true
+            if !person.isEmpty {
+                switch people.match(person) {
+                case .account(let account): id = account
+                case .noAccount(let named): (id, hasAccount) = (named, false)
+                case .ambiguous(let names):
+                    reader.problems.append(RosterPeople.ambiguous(person, accounts: names, line: row.line,
+                                                                  column: reader.columnName("person")))
+                    reader.failed = true
+                }
+            }
             if let start, let end, end <= start {
                 reader.problems.append(ImportProblem(line: row.line, column: reader.columnName("end"), reason: LocalizedText(
                     zh: "结束时间早于开始时间", en: "the end is before the start")))
                 reader.failed = true
             }
             report.problems += reader.problems
-            guard !reader.failed, let day, let start, let end else { report.rejectedRows += 1; continue }
-            let id = staff.first { $0.name == person || $0.id.rawValue == person }?.id ?? StaffID("name:" + person)
+            guard !reader.failed, let day, let start, let end, let id else { report.rejectedRows += 1; continue }
+            if !hasAccount {
+                if let i = unmatched.firstIndex(where: { $0.person == person }) { unmatched[i].lines.append(row.line) } else {
+                    unmatched.append((person, [row.line]))
+                }
+            }
             let shift = PlannedShift(id: PlannedShiftID("roster-\(day)-\(start)-\(id.rawValue)"), person: id,
                                      span: TimeSpan(on: day, from: start, to: end))
             report.values.append(shift)
         }
+        // Listed in file order with the other problems, each at its first line.
+        let column = table.index["person"].map { FieldCleaner.clean(table.header[$0]).text } ?? ""
+        report.problems += unmatched.map { RosterPeople.unmatched($0.person, lines: $0.lines, column: column) }
+        report.problems = report.problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         return report
     }
 }

@@ -32,6 +32,11 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case studentView = "student.view"
     case studentImport = "student.import"
     case rosterImport = "roster.import"
+    // The duty roster edited shift by shift (the subject names the shift).
+    case shiftAdd = "roster.shift.add"
+    case shiftMove = "roster.shift.move"
+    case shiftRemove = "roster.shift.remove"
+    case rosterPattern = "roster.pattern"
     case settingsChange = "settings.change"
     case complianceExport = "compliance.export"
     case studentsExport = "students.export"
@@ -43,6 +48,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case accountPassphrase = "account.passphrase"
     /// Tier keys sealed to an account that was waiting for them.
     case accountGrant = "account.grant"
+    /// A new display name signed into the keyring.
+    case accountRename = "account.rename"
     case backupWrite = "backup.write"
     // Duty records after the fact (the subject names the check-in or violation).
     case checkInEnter = "duty.checkin.enter"

@@ -18,9 +18,11 @@ extension AuditAction {
         case .visitAdd, .escalationTake, .checkIn, .checkOut, .crisisStart, .crisisStep, .crisisHandover, .crisisTake,
              .appointmentBook, .appointmentMove, .draftRemove, .studentImport, .rosterImport, .settingsChange,
              .complianceExport, .studentsExport, .keyAttentionPrint, .demoGenerate, .accountAdd, .accountRemove,
-             .accountPassphrase, .accountGrant, .backupWrite:
+             .accountPassphrase, .accountGrant, .backupWrite,
+             .accountRename:
             nil
-        case .checkInEnter, .checkInCorrect, .violationExplain:
+        case .checkInEnter, .checkInCorrect, .violationExplain,
+             .shiftAdd, .shiftMove, .shiftRemove, .rosterPattern:
             nil
         // The roster's own changes name the student, as an import does.
         case .studentAdd, .studentEdit, .studentLeave, .studentReturn, .peerSupportersName:

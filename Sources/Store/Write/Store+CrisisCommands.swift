@@ -40,7 +40,7 @@ extension Store {
         guard run.isAcute else { throw CrisisRunError.notAcute }
         let to: StaffID
         if let named {
-            guard isCounselor(named) else { throw StoreError.notACounselor(named.rawValue) }
+            guard isCounselor(named) else { throw StoreError.notACounselor(try displayName(named, db)) }
             to = named
         } else {
             to = try counselorToReach(for: run.student, now, db, except: a.id)

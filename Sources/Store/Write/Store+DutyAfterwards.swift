@@ -53,7 +53,7 @@ extension Store {
         } else {
             // Someone explained it since the form opened: theirs is not overwritten.
             if let theirs = try stored(ViolationNote.self, id: note.id, db) {
-                throw StoreError.stale(kind: ViolationNote.kind, by: try Self.displayName(theirs.by, db), at: theirs.at)
+                throw StoreError.stale(kind: ViolationNote.kind, by: try displayName(theirs.by, db), at: theirs.at)
             }
             try insert(written, by: a.id, db)
         }

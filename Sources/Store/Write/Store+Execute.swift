@@ -50,6 +50,10 @@ extension Store {
         case .removeDraft: return try removeDraft(a, now, db)
         case .importStudents(let students): return try importStudents(students, a, now, db)
         case .importShifts(let shifts): return try importShifts(shifts, a, now, db)
+        case .addShift(let shift): return try addShift(shift, a, now, db)
+        case .moveShift(let shift, let base): return try moveShift(shift, basedOn: base, a, now, db)
+        case .removeShift(let shift): return try removeShift(shift, a, now, db)
+        case .applyWeeklyPattern(let pattern): return try applyWeeklyPattern(pattern, a, now, db)
         case .recordExport(let kind, let detail):
             try audit(db, a.id, now, kind.auditAction, nil, detail)
             return CommandOutcome()
@@ -66,6 +70,7 @@ extension Store {
         case .enterCheckIns(let checkIns): return try enterCheckIns(checkIns, a, now, db)
         case .correctCheckIn(let checkIn, let reason, let base): return try correctCheckIn(checkIn, reason, basedOn: base, a, now, db)
         case .explainViolation(let note, let base): return try explainViolation(note, basedOn: base, a, now, db)
+        case .applySchoolSetup(let setup, let base): return try applySchoolSetup(setup, basedOn: base, a, now, db)
         case .addStudent(let student): return try addStudent(student, a, now, db)
         case .editStudent(let student, let base): return try editStudent(student, basedOn: base, a, now, db)
         case .recordLeaving(let id, let event, let base): return try recordEnrolment(id, event, followUpDue: nil, basedOn: base, a, now, db)
@@ -106,23 +111,24 @@ extension Store {
         guard let stored = try stored(R.self, id: base.id, db) else {
             throw StoreError.missing(kind: R.kind, id: base.id.rawValue)
         }
-        if stored != base { throw try Self.staleError(R.kind, base.id.rawValue, db) }
+        if stored != base { throw try staleError(R.kind, base.id.rawValue, db) }
     }
 
     /// Who wrote the version now stored of a record, and when (the last
     /// replaced version names them).
-    static func staleError(_ kind: RecordKind, _ id: String, _ db: Database) throws -> StoreError {
+    func staleError(_ kind: RecordKind, _ id: String, _ db: Database) throws -> StoreError {
         let row = try Row.fetchOne(db, sql: """
             SELECT replaced_by, replaced_at FROM revisions WHERE kind = ? AND id = ? ORDER BY revision DESC LIMIT 1
             """, arguments: [kind, id])
         let by = (row?["replaced_by"] as String?).map(StaffID.init)
-        let at = try (row?["replaced_at"] as String?).map { try decode(LocalDateTime.self, try encode($0)) }
+        let at = try (row?["replaced_at"] as String?).map { try Self.decode(LocalDateTime.self, try Self.encode($0)) }
         return .stale(kind: kind, by: try by.map { try displayName($0, db) }, at: at)
     }
 
-    /// A staff member's name as the school entered it, else the account name.
-    static func displayName(_ id: StaffID, _ db: Database) throws -> String {
-        try staffSetting(db).first { $0.id == id }?.name ?? id.rawValue
+    /// What colleagues call a member of staff (see `staff(_:)`); an account
+    /// removed since, by its account name.
+    func displayName(_ id: StaffID, _ db: Database) throws -> String {
+        try staff(db).first { $0.id == id }?.name ?? id.rawValue
     }
 
     static func staffSetting(_ db: Database) throws -> [Staff] {
@@ -182,6 +188,7 @@ extension StoreCommand {
         case .keepDraft, .removeDraft: nil
         case .importStudents: .importStudents
         case .importShifts: .editDutyRoster
+        case .addShift, .moveShift, .removeShift, .applyWeeklyPattern: .editDutyRoster
         case .recordExport(let kind, _): kind.readPermission
         case .recordAccountChange(.passphraseChanged, let name) where name == account.id.rawValue: nil
         // Only a holder of the keys could seal them (the vault did, before
@@ -191,6 +198,8 @@ extension StoreCommand {
         case .recordBackup: .makeBackup
         case .enterCheckIns, .correctCheckIn: .amendDutyRecord
         case .explainViolation: .explainViolation
+        // Each changed part needs its own permission too (`applySchoolSetup`).
+        case .applySchoolSetup: .editSchoolCalendar
         case .addStudent, .editStudent: .editStudentRoster
         case .recordLeaving, .recordReturn: .recordEnrolment
         case .namePeerSupporters: .namePeerSupporters

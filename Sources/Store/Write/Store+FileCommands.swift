@@ -59,9 +59,9 @@ extension Store {
             guard let current else { throw StoreError.stale(kind: SupportPlan.kind, by: nil, at: nil) }
             // A plan never edited has no replaced version to name its author:
             // then it is its owner, when it was made.
-            let stale = try Self.staleError(SupportPlan.kind, current.id.rawValue, db)
+            let stale = try staleError(SupportPlan.kind, current.id.rawValue, db)
             if case .stale(_, nil, _) = stale {
-                throw StoreError.stale(kind: SupportPlan.kind, by: try Self.displayName(current.owner, db), at: current.createdAt)
+                throw StoreError.stale(kind: SupportPlan.kind, by: try displayName(current.owner, db), at: current.createdAt)
             }
             throw stale
         }
@@ -209,7 +209,7 @@ extension Store {
     /// A level someone changed since the form opened: who and when.
     private func levelStale(_ student: StudentID, _ db: Database) throws -> StoreError {
         let last = try records(LevelChange.self, of: student, db).last
-        return .stale(kind: LevelChange.kind, by: try last.map { try Self.displayName($0.by, db) }, at: last?.at)
+        return .stale(kind: LevelChange.kind, by: try last.map { try displayName($0.by, db) }, at: last?.at)
     }
 
     func about(_ student: StudentID) -> CommandOutcome {

@@ -153,7 +153,7 @@ extension Store {
         }
         let body: String = row["body"]
         if StudentBody.comparable(try StudentBody.roster(body)) != StudentBody.comparable(base) {
-            throw try Self.staleError(.student, base.id.rawValue, db)
+            throw try staleError(.student, base.id.rawValue, db)
         }
         return (body, row["revision"])
     }

@@ -54,6 +54,17 @@ public enum StoreCommand: Sendable, Equatable {
     case importStudents([Student])
     /// Planned shifts, replacing ones with the same id (a re-imported roster).
     case importShifts([PlannedShift])
+    // The duty roster, edited in the workstation or with `xindesk roster`
+    // (`editDutyRoster`; rules in `DutyRoster`).
+    case addShift(PlannedShift)
+    /// The same shift (same id) on another day or time, or for another
+    /// person; refused once the shift has begun.
+    case moveShift(PlannedShift, basedOn: PlannedShift)
+    /// The shift as the screen showed it; the removed version is kept in
+    /// `revisions`. Refused once the shift has begun.
+    case removeShift(PlannedShift)
+    /// The pattern's shifts on its weekday's school days, in one transaction.
+    case applyWeeklyPattern(WeeklyDutyPattern)
     /// Data left the store (an export or a print): who, what, how much.
     case recordExport(ExportKind, detail: String)
     /// A change to an account's key slot that the vault has made (added,
@@ -73,6 +84,10 @@ public enum StoreCommand: Sendable, Equatable {
     /// A head's explanation of a violation: new (`basedOn` nil) or a new
     /// version of the stored one. Only its id, day and text are taken.
     case explainViolation(ViolationNote, basedOn: ViolationNote?)
+    // The school file.
+    /// The school's whole setup (`xindesk school apply`), replacing the one
+    /// it was based on (what `schoolSetup()` read when the file was checked).
+    case applySchoolSetup(SchoolSetup, basedOn: SchoolSetup)
     // Students one by one (`Store+StudentCommands`).
     /// A new student; refused when the student number is taken.
     case addStudent(Student)
@@ -99,6 +114,8 @@ public enum AccountChange: Sendable, Equatable {
     /// The acting session sealed these tier keys to the account, which was
     /// waiting for them (`UnlockedVault.grantWaiting`).
     case granted(tiers: [Tier])
+    /// A new display name, signed into the keyring (`UnlockedVault.renameAccount`).
+    case renamed(displayName: String)
 
     var auditAction: AuditAction {
         switch self {
@@ -106,14 +123,17 @@ public enum AccountChange: Sendable, Equatable {
         case .removed: .accountRemove
         case .passphraseChanged: .accountPassphrase
         case .granted: .accountGrant
+        case .renamed: .accountRename
         }
     }
 
-    /// The audit entry's detail: the roles of a new account, else nothing.
+    /// The audit entry's detail: the roles of a new account, the tiers
+    /// granted, a new display name, else nothing.
     var auditDetail: String {
         switch self {
         case .added(let roles): "roles " + roles.sorted().map(\.rawValue).joined(separator: ",")
         case .granted(let tiers): "tiers " + tiers.map(\.rawValue).joined(separator: ",")
+        case .renamed(let displayName): "display name " + Store.spellingOutControls(displayName)
         case .removed, .passphraseChanged: ""
         }
     }

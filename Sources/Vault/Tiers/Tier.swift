@@ -34,6 +34,8 @@ extension Tier {
 /// counselor unlocks).
 public struct AccountKeys: Equatable, Sendable {
     public let name: String
+    /// The signed display name, nil when the account has none.
+    public let displayName: String?
     public let roles: [Role]
     public let tiers: [Tier]
     public let waiting: [Role]

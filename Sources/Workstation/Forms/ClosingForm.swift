@@ -16,7 +16,7 @@ extension FormModal {
 
     static func closingDecision(_ closing: CaseClosing, studentName: String, _ s: AppState) -> FormModal {
         let L = s.language
-        let requester = s.staff.first { $0.id == closing.author }?.name ?? closing.author.rawValue
+        let requester = s.staffName(closing.author)
         return FormModal(.closingDecision(closing), title: S.closingDecisionTitle.text(L) + " · " + studentName,
                          hint: S.closingRequested.format(L, requester, closing.requestedAt.day.description,
                                                          closing.newLevel.displayName.text(L)) + "\n"

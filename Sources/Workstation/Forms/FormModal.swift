@@ -22,6 +22,9 @@ public enum FormPurpose: Hashable, Sendable, Codable {
     case explainViolation(ComplianceViolation, basedOn: ViolationNote?)
     /// The check-ins of the selected violation's day, numbered in the form.
     case correctCheckIn([DutyCheckIn])
+    /// A new shift (nil) or a move of the shift as the roster showed it.
+    case shift(editing: PlannedShift?)
+    case weeklyPattern
     // Students one by one (`StudentForm`).
     case addStudent
     case editStudent(Student)

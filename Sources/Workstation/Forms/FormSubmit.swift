@@ -26,6 +26,8 @@ enum FormSubmit {
         case .exportCompliance: return ExportInput.read(&f, &s)
         case .explainViolation(let violation, let base): return ExplainInput.read(&f, violation, basedOn: base, &s)
         case .correctCheckIn(let candidates): return CorrectCheckInInput.read(&f, candidates, &s)
+        case .shift(let editing): return ShiftInput.read(&f, editing: editing, &s)
+        case .weeklyPattern: return WeeklyPatternInput.read(&f, &s)
         case .addStudent: return StudentInput.roster(&f, editing: nil, &s)
         case .editStudent(let student): return StudentInput.roster(&f, editing: student, &s)
         case .leaving(let student): return StudentInput.leaving(&f, student, &s)

@@ -3,7 +3,9 @@ import Store
 import Terminal
 
 /// Raising or lowering a warning level: the reason is required, and the
-/// next follow-up is set in the same step (7 days at level 3, else 14).
+/// next follow-up is set in the same step: by default after the school's
+/// interval for the new level, shorter in a special period (exams,
+/// graduation); 14 days for a level without a fixed rhythm.
 extension FormModal {
     static func level(_ student: StudentSummary, _ s: AppState) -> FormModal {
         let L = s.language
@@ -14,7 +16,8 @@ extension FormModal {
                          hint: S.levelCodes.text(L),
                          fields: [Form.Field(label: S.newLevel.text(L), text: "\(to.number)"),
                                   Form.Field(label: S.reason.text(L), limit: 500),
-                                  Form.Field(label: S.followUpDue.text(L), text: s.now.day.adding(days: to == .major ? 7 : 14).description)],
+                                  Form.Field(label: S.followUpDue.text(L), text: (s.followUpIntervals.nextDue(after: s.now.day, level: to)
+                                                                                ?? s.now.day.adding(days: 14)).description)],
                          focus: 1)
     }
 

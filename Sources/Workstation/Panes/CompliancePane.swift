@@ -16,10 +16,23 @@ enum CompliancePane {
         }
     }
 
-    static func render(_ s: AppState, _ b: inout Buffer, _ area: Rect) {
+    static func render(_ s: AppState, _ b: inout Buffer, _ whole: Rect) {
         let L = s.language
-        guard let report = s.compliance, let firstDay = report.days.first?.day else {
-            b.set("…", x: area.x, y: area.y)
+        guard let report = s.compliance else {
+            b.set("…", x: whole.x, y: whole.y)
+            return
+        }
+        // First what the figures leave out: a report that starts at the
+        // school's first record, days the calendar does not cover (with
+        // the commands that fix it). Never silent, even with no school day.
+        var top = whole.y
+        for line in report.caveats.flatMap({ TextWidth.wrap(Sanitizer.oneLine($0.text(L)), width: whole.width) }) where top < whole.maxY {
+            b.set(line, x: whole.x, y: top, maxWidth: whole.width, style: Style(.warning1))
+            top += 1
+        }
+        let area = Rect(x: whole.x, y: top, width: whole.width, height: whole.maxY - top)
+        guard let firstDay = report.days.first?.day, area.height > 0 else {
+            if top == whole.y { b.set("…", x: whole.x, y: whole.y) }
             return
         }
         let mondays = report.weeks.map(\.monday)

@@ -12,11 +12,8 @@ enum CrisisPane {
             y += 1
         }
         if let handover = s.crisisRun?.handover {
-            func name(_ id: StaffID) -> String {
-                id == .everyCounselor ? S.everyCounselor.text(L) : s.staff.first { $0.id == id }?.name ?? id.rawValue
-            }
-            let line = handover.takenBy.map { S.handoverTakenBy.format(L, name($0), handover.takenAt?.clock ?? "") }
-                ?? S.handedTo.format(L, name(handover.to), handover.at.clock)
+            let line = handover.takenBy.map { S.handoverTakenBy.format(L, s.staffName($0), handover.takenAt?.clock ?? "") }
+                ?? S.handedTo.format(L, s.staffName(handover.to), handover.at.clock)
             b.set(line, x: area.x, y: y, maxWidth: area.width, style: Style(.accent, bold: true))
             y += 1
         }
@@ -28,7 +25,7 @@ enum CrisisPane {
             b.set("\(mark) \(i + 1). \(step.title.text(L))", x: area.x, y: y, maxWidth: area.width, style: style)
             y += 1
         }
-        let lines = (s.hotlines ?? s.checklist.hotlines).map { "\($0.number) \($0.name.text(L))" }.joined(separator: " · ")
+        let lines = s.checklist.hotlines.map { "\($0.number) \($0.name.text(L))" }.joined(separator: " · ")
         b.set(S.hotlines.text(L) + S.colon.text(L) + lines, x: area.x, y: area.maxY - 1, maxWidth: area.width, style: Style(.accent))
     }
 }

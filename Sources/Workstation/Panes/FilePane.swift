@@ -33,7 +33,7 @@ enum FilePane {
             b.set(notice, x: area.x, y: area.y + top, maxWidth: area.width, style: Style(.accent, bold: true))
             top += 1
         }
-        let lines = chronology(file, L, width: area.width, full: s.maximized)
+        let lines = chronology(file, L, staff: s.staff, width: area.width, full: s.maximized)
         let start = min(s.fileScroll, maxScroll(lines: lines.count, rows: area.height - top))
         for (i, line) in lines.dropFirst(start).enumerated() where i + top < area.height {
             b.set(line, x: area.x, y: area.y + top + i, maxWidth: area.width)
@@ -46,8 +46,8 @@ enum FilePane {
     }
 
     /// The chronology, newest first, to `width`: in full when maximised.
-    static func chronology(_ file: StudentFile, _ language: Language, width: Int, full: Bool) -> [String] {
-        Chronology.entries(for: file).reversed().flatMap { ChronologyText.lines($0, language, width: width, full: full) }
+    static func chronology(_ file: StudentFile, _ language: Language, staff: [Staff], width: Int, full: Bool) -> [String] {
+        Chronology.entries(for: file).reversed().flatMap { ChronologyText.lines($0, language, staff: staff, width: width, full: full) }
     }
 
     /// Maximising keeps the event at the top of the chronology at the top:
@@ -55,7 +55,7 @@ enum FilePane {
     static func scrollKeepingTopEvent(from before: AppState, to after: AppState) -> Int {
         guard let file = before.file, let old = Render.innerArea(.file, before), let new = Render.innerArea(.file, after) else { return 0 }
         let entries = Chronology.entries(for: file).reversed()
-        func counts(_ width: Int, _ full: Bool) -> [Int] { entries.map { ChronologyText.lines($0, before.language, width: width, full: full).count } }
+        func counts(_ width: Int, _ full: Bool) -> [Int] { entries.map { ChronologyText.lines($0, before.language, staff: before.staff, width: width, full: full).count } }
         var line = 0, event = 0
         for n in counts(old.width, before.maximized) {
             if line + n > before.fileScroll { break }
@@ -73,7 +73,7 @@ enum FilePane {
         guard let file = s.file, let area = Render.innerArea(.file, s) else { return 0 }
         let notices = (file.screeningProposals.contains { $0.status == .pending } ? 1 : 0) + (file.closings.contains(where: \.isPending) ? 1 : 0)
             + (file.student.leaving == nil ? 0 : 1)
-        return maxScroll(lines: chronology(file, s.language, width: area.width, full: s.maximized).count, rows: area.height - 2 - notices)
+        return maxScroll(lines: chronology(file, s.language, staff: s.staff, width: area.width, full: s.maximized).count, rows: area.height - 2 - notices)
     }
 }
 

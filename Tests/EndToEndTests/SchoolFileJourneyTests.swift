@@ -1,0 +1,75 @@
+import Foundation
+import XCTest
+
+/// A head of guidance sets the school up with the school file from the
+/// command line, and the workstation shows it: the compliance view names
+/// the days the calendar does not cover, and the crisis checklist shows the
+/// region's hotline the file gave.
+final class SchoolFileJourneyTests: XCTestCase {
+    private var tmux: Tmux!
+    private var dir = ""
+    private var db: String { dir + "/demo.db" }
+
+    override func setUpWithError() throws {
+        guard Tmux.available else { throw XCTSkip("tmux is not installed (scripts/ensure-packages installs it)") }
+        dir = try DemoDatabase.make(seed: 5)
+        tmux = Tmux()
+    }
+
+    override func tearDownWithError() throws {
+        tmux?.kill()
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
+    /// `xindesk ARGS --db demo.db --user head`, passphrase demo1234.
+    private func xindesk(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Products.path("xindesk"))
+        process.arguments = arguments + ["--db", db, "--user", "head"]
+        process.environment = ["HOME": dir, "LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin", "XINDESK_PASSPHRASE": "demo1234"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    func testAHeadAppliesASchoolFileAndTheWorkstationShowsWhatItLeavesUncovered() throws {
+        let shown = try xindesk(["school", "show"])
+        XCTAssertEqual(shown.status, 0, shown.stderr)
+        // The school's calendar as entered ends with the spring term of 2026,
+        // and its region has a hotline of its own.
+        let autumn = "[[term]]\nname = \"2026秋\"\nstart = 2026-09-01\nend = 2027-01-22\n"
+        XCTAssertTrue(shown.stdout.contains(autumn), shown.stdout)
+        let edited = shown.stdout.replacingOccurrences(of: autumn, with: "")
+            .replacingOccurrences(of: "number = \"12356\"\nzh = \"全国统一心理援助热线\"\nen = \"national psychological assistance\"",
+                                  with: "number = \"0471-6660000\"\nzh = \"市心理援助热线\"\nen = \"city help line\"")
+        let file = dir + "/school.toml"
+        FileManager.default.createFile(atPath: file, contents: Data(edited.utf8))
+        let applied = try xindesk(["school", "apply", file, "--yes"])
+        XCTAssertEqual(applied.status, 0, applied.stderr)
+        XCTAssertTrue(applied.stdout.contains("Saved: calendar and timetable, crisis checklist and hotlines"), applied.stdout)
+
+        try tmux.start([Products.path("xindesk"), "--db", db, "--lang", "en"], width: 120, height: 40,
+                       environment: ["HOME": dir, "XDG_CONFIG_HOME": dir + "/config"])
+        try tmux.waitFor("the unlock screen") { $0.contains("Unlock") && $0.contains("recovery key") }
+        try tmux.press("Down")
+        try tmux.press("Down")
+        try tmux.type("demo1234")
+        try tmux.press("Enter")
+        try tmux.waitFor("the main screen of head") { $0.contains("心 desk │ head") }
+        try tmux.waitFor("the hotline from the school file") { $0.contains("Hotlines: 0471-6660000 city help line") }
+        try tmux.press("2")
+        try tmux.press("z")
+        // Maximized, the note wraps over the pane's lines: read them as one text.
+        let screen = try tmux.waitFor("the coverage note") { $0.contains("The calendar does not cover") && !$0.contains("1 Students") }
+        let text = screen.split(separator: "\n").map { $0.replacingOccurrences(of: "│", with: " ").trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ")
+        XCTAssertTrue(text.contains("(outside every term entered); those days are not counted"), "the note")
+        XCTAssertTrue(text.contains("run xindesk school show > school.toml, edit it, then xindesk school apply school.toml"), "the fix")
+        try tmux.press("q")
+    }
+}
