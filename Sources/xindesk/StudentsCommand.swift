@@ -168,7 +168,8 @@ struct StudentsCommand: ParsableCommand {
                     let names = entry.supporters.map { "\($0.name)（\($0.gender.displayName.text(L))，\($0.number)）" }
                     let named = names.isEmpty ? LocalizedText(zh: "未设", en: "none").text(L) : names.joined(separator: L == .zhHans ? "、" : ", ")
                     let note = entry.shortfall.map { "  [" + $0.message.text(L) + "]" } ?? ""
-                    return Sanitizer.oneLine("\(entry.ref.className)  \(named)\(note)")
+                    let size = LocalizedText(zh: "（\(entry.size) 人）", en: " (\(entry.size) students)").text(L)
+                    return Sanitizer.oneLine("\(entry.ref.className)\(size)  \(named)\(note)")
                 }
             }
         }

@@ -83,6 +83,7 @@ final class StudentsCommandTests: CLITestCase {
         let after = try run(["students", "peers"], zh: true)
         let line = try XCTUnwrap(after.stdout.split(separator: "\n").first { $0.hasPrefix("初一(1)班") })
         XCTAssertTrue(line.contains("20260101") && line.contains("缺 1 名"), String(line))
+        XCTAssertTrue(line.hasPrefix("初一(1)班（2 人）"), String(line))
         let duty = try run(["students", "peers"], user: "duty")
         XCTAssertEqual(duty.status, 1)
         XCTAssertTrue(duty.stderr.contains("Not allowed to name peer supporters"), duty.stderr)
