@@ -21,18 +21,7 @@ final class FirstRunJourneyTests: XCTestCase {
 
     @discardableResult
     private func cli(_ arguments: [String], _ env: [String: String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Products.path("xindesk"))
-        p.arguments = arguments + ["--db", school]
-        p.environment = ["HOME": dir, "LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin", "XINDESK_ALLOW_WEAK_KDF": "1"].merging(env) { $1 }
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, "xindesk \(arguments.prefix(3).joined(separator: " ")) failed")
-        return printed
+        try XindeskRun.succeed(arguments + ["--db", school], home: dir, environment: env)
     }
 
     private func open(_ language: String) throws -> Tmux {

@@ -57,7 +57,7 @@ final class RosterJourneyTests: XCTestCase {
         for _ in 0..<2 { try tmux.press("Down") }
         try tmux.type("demo1234")
         try tmux.press("Enter")
-        try tmux.waitFor("the main screen of head") { $0.contains("心 desk │ head") }
+        try tmux.waitFor("the main screen of head") { $0.contains(DemoDatabase.title("head")) }
         try tmux.press("3")
         try tmux.press("z")
         try tmux.waitFor("the roster maximized") { $0.contains("3 Appointments & duty") && $0.contains("12:00") }

@@ -22,19 +22,8 @@ final class SchoolFileJourneyTests: XCTestCase {
     }
 
     /// `xindesk ARGS --db demo.db --user head`, passphrase demo1234.
-    private func xindesk(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Products.path("xindesk"))
-        process.arguments = arguments + ["--db", db, "--user", "head"]
-        process.environment = ["HOME": dir, "LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin", "XINDESK_PASSPHRASE": "demo1234"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    private func xindesk(_ arguments: [String]) throws -> XindeskRun.Result {
+        try XindeskRun.run(arguments + ["--db", db, "--user", "head"], home: dir, environment: ["XINDESK_PASSPHRASE": "demo1234"])
     }
 
     func testAHeadAppliesASchoolFileAndTheWorkstationShowsWhatItLeavesUncovered() throws {
@@ -60,7 +49,7 @@ final class SchoolFileJourneyTests: XCTestCase {
         try tmux.press("Down")
         try tmux.type("demo1234")
         try tmux.press("Enter")
-        try tmux.waitFor("the main screen of head") { $0.contains("心 desk │ head") }
+        try tmux.waitFor("the main screen of head") { $0.contains(DemoDatabase.title("head")) }
         try tmux.waitFor("the hotline from the school file") { $0.contains("Hotlines: 0471-6660000 city help line") }
         try tmux.press("2")
         try tmux.press("z")

@@ -220,8 +220,8 @@ final class StoreRulesJourneyTests: XCTestCase {
         }
     }
 
-    // A school set up with init, user add and the imports, no demo, its
-    // teachers given Chinese display names: the title bar and the roster
+    // A school set up with init, user add, the school file and the imports,
+    // no demo, its teachers given Chinese display names: the title bar and the roster
     // show them, a roster naming people by display name is matched to
     // their accounts, and a self-harm visit goes to the counselor account
     // checked in to the room, named as the school calls her.
@@ -229,20 +229,7 @@ final class StoreRulesJourneyTests: XCTestCase {
         let school = dir + "/school.db"
         @discardableResult
         func cli(_ arguments: [String], _ env: [String: String]) throws -> String {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: Products.path("xindesk"))
-            p.arguments = arguments + ["--db", school]
-            // The cheap key derivation is for tests only, and says so.
-            p.environment = ["HOME": dir, "LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin",
-                             "XINDESK_ALLOW_WEAK_KDF": "1"].merging(env) { $1 }
-            let out = Pipe()
-            p.standardOutput = out
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
-            XCTAssertEqual(p.terminationStatus, 0, "xindesk \(arguments.prefix(3).joined(separator: " ")) failed")
-            return printed
+            try XindeskRun.succeed(arguments + ["--db", school], home: dir, environment: env)
         }
         let created = try cli(["init", "--user", "wang", "--role", "head", "--display-name", "王芳", "--kdf", "interactive"],
                               ["XINDESK_NEW_PASSPHRASE": "wang-passphrase"])
@@ -252,6 +239,14 @@ final class StoreRulesJourneyTests: XCTestCase {
             try cli(["user", "add", name, "--role", role, "--display-name", shown, "--kdf", "interactive", "--user", "wang"],
                     admin.merging(["XINDESK_NEW_PASSPHRASE": name + "-passphrase"]) { $1 })
         }
+        // The school's own setup, through the school file: shown, edited, applied.
+        let setup = try cli(["school", "show", "--user", "wang"], admin)
+        let file = dir + "/school.toml"
+        FileManager.default.createFile(atPath: file, contents: Data(setup.replacingOccurrences(of: "name = \"\"", with: "name = \"鞍山市第二中学\"")
+            .replacingOccurrences(of: "class_minutes = 45", with: "class_minutes = 40").utf8))
+        try cli(["school", "apply", file, "--yes", "--user", "wang"], admin)
+        let applied = try cli(["school", "show", "--user", "wang"], admin)
+        XCTAssertTrue(applied.contains("name = \"鞍山市第二中学\"") && applied.contains("class_minutes = 40"), applied)
         // wang (head, administrator) holds no clinical key: the counselors
         // get it from the recovery key, as a school set up by its head does.
         try cli(["user", "grant", "--user", "recovery"], ["XINDESK_PASSPHRASE": recoveryKey.trimmingCharacters(in: .whitespaces)])

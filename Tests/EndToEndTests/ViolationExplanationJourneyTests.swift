@@ -33,7 +33,7 @@ final class ViolationExplanationJourneyTests: XCTestCase {
         try tmux.press("Down")
         try tmux.type("demo1234")
         try tmux.press("Enter")
-        try tmux.waitFor("the head's main screen") { $0.contains("心 desk │ head") }
+        try tmux.waitFor("the head's main screen") { $0.contains(DemoDatabase.title("head")) }
         try tmux.press("2")
         try tmux.waitFor("the compliance pane focused") { $0.contains("a explain violation") }
         try tmux.press("z")
@@ -67,16 +67,8 @@ final class ViolationExplanationJourneyTests: XCTestCase {
         XCTAssertEqual(actions.filter { $0 == "compliance.violation.explain" }.count, 1, "\(actions)")
 
         // The same explanation beside the same violation in the printed report.
-        let report = Process()
-        let out = Pipe()
-        report.executableURL = URL(fileURLWithPath: Products.path("xindesk"))
-        report.arguments = ["report", "compliance", "--db", db, "--user", "head"]
-        report.environment = ["HOME": dir, "LANG": "en_US.UTF-8", "XINDESK_PASSPHRASE": "demo1234", "PATH": "/usr/bin:/bin"]
-        report.standardOutput = out
-        report.standardError = FileHandle.nullDevice
-        try report.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        report.waitUntilExit()
+        let text = try XindeskRun.succeed(["report", "compliance", "--db", db, "--user", "head"], home: dir,
+                                          environment: ["XINDESK_PASSPHRASE": "demo1234"])
         let lines = text.split(separator: "\n").map(String.init)
         let explained = try XCTUnwrap(lines.firstIndex { $0.contains("Explanation: School closed (flu) (赵建国") }, text)
         XCTAssertTrue(lines[explained - 1].hasPrefix("  20"), "right under its violation:\n\(text)")
