@@ -137,16 +137,24 @@ public enum Render {
         let L = s.language
         switch modal {
         case .help:
-            var lines = Command.table.filter { !$0.label.isEmpty && $0.allowed(s.roles) }
-                .map { TextWidth.pad($0.label, to: 8) + $0.text.text(L) }
-            // Too many for the screen's height (a counselor at 80×24): two
-            // columns, each entry clipped to its half.
+            let commands = Command.table.filter { !$0.label.isEmpty && $0.allowed(s.roles) }
+            var lines = commands.map { TextWidth.pad($0.label, to: 8) + $0.text.text(L) }
+            // Too many for the screen's height (a counselor who administers,
+            // at 80×24): as many columns as it takes for every command to
+            // show, each entry clipped to its column; from three columns on,
+            // the short text (before any parenthesis).
             let rows = max(1, b.area.height - 6)
             if lines.count > rows {
-                let half = (lines.count + 1) / 2, column = max(10, (b.area.width - 8) / 2)
-                lines = (0..<half).map { i in
-                    TextWidth.pad(TextWidth.clip(lines[i], to: column - 1), to: column)
-                        + (i + half < lines.count ? TextWidth.clip(lines[i + half], to: column - 1) : "")
+                let columns = (lines.count + rows - 1) / rows, perColumn = (lines.count + columns - 1) / columns
+                let width = max(10, (b.area.width - 8) / columns)
+                if columns > 2 { lines = commands.map { TextWidth.pad($0.label, to: 8) + $0.shortText(L) } }
+                lines = (0..<perColumn).map { row in
+                    (0..<columns).compactMap { column -> String? in
+                        let index = column * perColumn + row
+                        guard index < lines.count else { return nil }
+                        let cell = TextWidth.clip(lines[index], to: width - 1)
+                        return column == columns - 1 ? cell : TextWidth.pad(cell, to: width)
+                    }.joined()
                 }
             }
             Dialog(title: S.help.text(L), lines: lines, buttons: [S.anyKeyCloses.text(L)]).render(into: &b, b.area)

@@ -26,3 +26,25 @@ enum DemoDatabase {
         "心 desk │ " + (DemoSchool.people.first { $0.id.rawValue == account }?.name ?? account)
     }
 }
+
+/// A journey on a demo school of its own, driven in one tmux server; the
+/// school's folder is removed afterwards. `seed` picks the school.
+class DemoJourneyCase: XCTestCase {
+    var tmux: Tmux!
+    var dir = ""
+    var db: String { dir + "/demo.db" }
+    class var seed: Int { 5 }
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        guard Tmux.available else { throw XCTSkip("tmux is not installed (scripts/ensure-packages installs it)") }
+        dir = try DemoDatabase.make(seed: Self.seed)
+        tmux = Tmux()
+    }
+
+    override func tearDownWithError() throws {
+        tmux?.kill()
+        try? FileManager.default.removeItem(atPath: dir)
+        try super.tearDownWithError()
+    }
+}

@@ -5,7 +5,7 @@ import XCTest
 /// follows what the command line has done, and stays in the palette.
 final class FirstRunJourneyTests: XCTestCase {
     private var dir = ""
-    private var tmux: Tmux?
+    private var sessions: [Tmux] = []
     private var school: String { dir + "/school.db" }
 
     override func setUpWithError() throws {
@@ -15,7 +15,7 @@ final class FirstRunJourneyTests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
-        tmux?.kill()
+        sessions.forEach { $0.kill() }
         try? FileManager.default.removeItem(atPath: dir)
     }
 
@@ -26,7 +26,7 @@ final class FirstRunJourneyTests: XCTestCase {
 
     private func open(_ language: String) throws -> Tmux {
         let t = Tmux()
-        tmux = t
+        sessions.append(t)
         try t.start([Products.path("xindesk"), "--db", school, "--lang", language], width: 80, height: 24,
                     environment: ["HOME": dir, "XDG_CONFIG_HOME": dir + "/config"])
         try t.waitFor("the unlock screen") { $0.contains(language == "en" ? "Unlock" : "解锁") }
@@ -54,7 +54,7 @@ final class FirstRunJourneyTests: XCTestCase {
                     admin.merging(["XINDESK_NEW_PASSPHRASE": "\(name)-passphrase"]) { $1 })
         }
         let roster = dir + "/students.csv"
-        FileManager.default.createFile(atPath: roster, contents: Data("学号,姓名,性别,年级,班级\n20270001,陈晓,女,初一,初一(1)班\n".utf8))
+        _ = FileManager.default.createFile(atPath: roster, contents: Data("学号,姓名,性别,年级,班级\n20270001,陈晓,女,初一,初一(1)班\n".utf8))
         try cli(["import", "students", roster, "--user", "wang"], admin)
         let en = try open("en")
         screen = try en.waitFor("the main screen with students") { $0.contains("Students (1)") }

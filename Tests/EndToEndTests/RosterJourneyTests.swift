@@ -8,22 +8,9 @@ import XCTest
 /// A head of guidance sets a weekly duty pattern in the real workstation
 /// (tmux, 80×24) and sees it in the roster's week grid; the store holds the
 /// shifts and the audit entry afterwards.
-final class RosterJourneyTests: XCTestCase {
-    private var tmux: Tmux!
-    private var dir = ""
-    private var db: String { dir + "/demo.db" }
+final class RosterJourneyTests: DemoJourneyCase {
+    override class var seed: Int { 7 }
     private let zone = TimeZone(identifier: "Asia/Shanghai")!
-
-    override func setUpWithError() throws {
-        guard Tmux.available else { throw XCTSkip("tmux is not installed (scripts/ensure-packages installs it)") }
-        dir = try DemoDatabase.make(seed: 7)
-        tmux = Tmux()
-    }
-
-    override func tearDownWithError() throws {
-        tmux?.kill()
-        try? FileManager.default.removeItem(atPath: dir)
-    }
 
     private func withStore<T>(_ body: (Store) throws -> T) throws -> T {
         var p = Array("demo1234".utf8)

@@ -5,21 +5,8 @@ import XCTest
 /// command line, and the workstation shows it: the compliance view names
 /// the days the calendar does not cover, and the crisis checklist shows the
 /// region's hotline the file gave.
-final class SchoolFileJourneyTests: XCTestCase {
-    private var tmux: Tmux!
-    private var dir = ""
-    private var db: String { dir + "/demo.db" }
-
-    override func setUpWithError() throws {
-        guard Tmux.available else { throw XCTSkip("tmux is not installed (scripts/ensure-packages installs it)") }
-        dir = try DemoDatabase.make(seed: 5)
-        tmux = Tmux()
-    }
-
-    override func tearDownWithError() throws {
-        tmux?.kill()
-        try? FileManager.default.removeItem(atPath: dir)
-    }
+final class SchoolFileJourneyTests: DemoJourneyCase {
+    override class var seed: Int { 5 }
 
     /// `xindesk ARGS --db demo.db --user head`, passphrase demo1234.
     private func xindesk(_ arguments: [String]) throws -> XindeskRun.Result {
@@ -37,7 +24,7 @@ final class SchoolFileJourneyTests: XCTestCase {
             .replacingOccurrences(of: "number = \"12356\"\nzh = \"全国统一心理援助热线\"\nen = \"national psychological assistance\"",
                                   with: "number = \"0471-6660000\"\nzh = \"市心理援助热线\"\nen = \"city help line\"")
         let file = dir + "/school.toml"
-        FileManager.default.createFile(atPath: file, contents: Data(edited.utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(edited.utf8))
         let applied = try xindesk(["school", "apply", file, "--yes"])
         XCTAssertEqual(applied.status, 0, applied.stderr)
         XCTAssertTrue(applied.stdout.contains("Saved: calendar and timetable, crisis checklist and hotlines"), applied.stdout)

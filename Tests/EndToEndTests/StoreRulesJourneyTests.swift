@@ -242,7 +242,7 @@ final class StoreRulesJourneyTests: XCTestCase {
         // The school's own setup, through the school file: shown, edited, applied.
         let setup = try cli(["school", "show", "--user", "wang"], admin)
         let file = dir + "/school.toml"
-        FileManager.default.createFile(atPath: file, contents: Data(setup.replacingOccurrences(of: "name = \"\"", with: "name = \"鞍山市第二中学\"")
+        _ = FileManager.default.createFile(atPath: file, contents: Data(setup.replacingOccurrences(of: "name = \"\"", with: "name = \"鞍山市第二中学\"")
             .replacingOccurrences(of: "class_minutes = 45", with: "class_minutes = 40").utf8))
         try cli(["school", "apply", file, "--yes", "--user", "wang"], admin)
         let applied = try cli(["school", "show", "--user", "wang"], admin)
@@ -251,12 +251,12 @@ final class StoreRulesJourneyTests: XCTestCase {
         // get it from the recovery key, as a school set up by its head does.
         try cli(["user", "grant", "--user", "recovery"], ["XINDESK_PASSPHRASE": recoveryKey.trimmingCharacters(in: .whitespaces)])
         let roster = dir + "/students.csv"
-        FileManager.default.createFile(atPath: roster, contents: Data("学号,姓名,性别,年级,班级\n20270001,陈晓,女,初一,初一(1)班\n".utf8))
+        _ = FileManager.default.createFile(atPath: roster, contents: Data("学号,姓名,性别,年级,班级\n20270001,陈晓,女,初一,初一(1)班\n".utf8))
         try cli(["import", "students", roster, "--user", "wang"], admin)
         // The duty roster of the week the workstation shows, by display name.
         let monday = LocalDateTime(Date(), in: TimeZone(identifier: "Asia/Shanghai")!).day.rosterWeek
         let shifts = dir + "/roster.csv"
-        FileManager.default.createFile(atPath: shifts, contents: Data(
+        _ = FileManager.default.createFile(atPath: shifts, contents: Data(
             "日期,开始,结束,值班人\n\(monday),12:00,13:30,赵敏\n\(monday.adding(days: 1)),12:00,13:30,李心怡\n".utf8))
         try cli(["import", "roster", shifts, "--user", "wang"], admin)
 

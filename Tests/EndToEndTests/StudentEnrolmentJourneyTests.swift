@@ -8,21 +8,8 @@ import XCTest
 /// An administrator who is also the counselor adds a student at the real
 /// workstation (80×24, tmux), records a leave of absence (休学) and the
 /// return (复学); the store keeps both and the return follow-up.
-final class StudentEnrolmentJourneyTests: XCTestCase {
-    private var tmux: Tmux!
-    private var dir = ""
-    private var db: String { dir + "/demo.db" }
-
-    override func setUpWithError() throws {
-        guard Tmux.available else { throw XCTSkip("tmux is not installed (scripts/ensure-packages installs it)") }
-        dir = try DemoDatabase.make(seed: 7)
-        tmux = Tmux()
-    }
-
-    override func tearDownWithError() throws {
-        tmux?.kill()
-        try? FileManager.default.removeItem(atPath: dir)
-    }
+final class StudentEnrolmentJourneyTests: DemoJourneyCase {
+    override class var seed: Int { 7 }
 
     /// Types `text` into the focused field and waits until the screen shows it.
     private func fill(_ text: String, _ what: String) throws {

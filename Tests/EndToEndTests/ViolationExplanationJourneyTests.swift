@@ -8,21 +8,8 @@ import XCTest
 /// Issue 15, point 7: the head of guidance explains a violation in the
 /// real workstation at 80×24, sees the explanation beside it, and the
 /// violation still counts; `report compliance` prints it beside it too.
-final class ViolationExplanationJourneyTests: XCTestCase {
-    private var tmux: Tmux!
-    private var dir = ""
-    private var db: String { dir + "/demo.db" }
-
-    override func setUpWithError() throws {
-        guard Tmux.available else { throw XCTSkip("tmux is not installed (scripts/ensure-packages installs it)") }
-        dir = try DemoDatabase.make(seed: 5)
-        tmux = Tmux()
-    }
-
-    override func tearDownWithError() throws {
-        tmux?.kill()
-        try? FileManager.default.removeItem(atPath: dir)
-    }
+final class ViolationExplanationJourneyTests: DemoJourneyCase {
+    override class var seed: Int { 5 }
 
     func testAHeadExplainsAViolationAndSeesItBesideTheViolationStillCounted() throws {
         try tmux.start([Products.path("xindesk"), "--db", db, "--lang", "en"], width: 80, height: 24,

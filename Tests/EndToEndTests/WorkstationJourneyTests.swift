@@ -8,21 +8,8 @@ import XCTest
 
 /// The three users' journeys, driving the real `xindesk` in tmux on a
 /// demo database, and checking the store afterwards.
-final class WorkstationJourneyTests: XCTestCase {
-    private var tmux: Tmux!
-    private var dir = ""
-    private var db: String { dir + "/demo.db" }
-
-    override func setUpWithError() throws {
-        guard Tmux.available else { throw XCTSkip("tmux is not installed (scripts/ensure-packages installs it)") }
-        dir = try DemoDatabase.make(seed: 3)
-        tmux = Tmux()
-    }
-
-    override func tearDownWithError() throws {
-        tmux?.kill()
-        try? FileManager.default.removeItem(atPath: dir)
-    }
+final class WorkstationJourneyTests: DemoJourneyCase {
+    override class var seed: Int { 3 }
 
     /// Opens the workstation and unlocks as `account` (passphrase demo).
     private func open(as account: String, width: Int = 120, height: Int = 40, extra: [String: String] = [:]) throws {

@@ -29,6 +29,31 @@ class CLITestCase: XCTestCase {
         try super.tearDownWithError()
     }
 
+    /// A demo school of `students` in `db` (accounts duty, counselor, head; passphrase demo1234).
+    func demo(students: Int = 60) throws {
+        let run = try xindesk(["demo", "--db", db, "--students", "\(students)"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+    }
+
+    /// A new file in the test's folder holding `text` as UTF-8; its path.
+    func csv(_ text: String) -> String {
+        let path = dir + "/in-\(UUID().uuidString).csv"
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return path
+    }
+
+    /// `file` converted by iconv to GB18030, as Chinese Excel saves a CSV; its path.
+    func gb18030(_ file: String) throws -> String {
+        let converted = dir + "/gb-\(UUID().uuidString).csv"
+        let iconv = Process()
+        iconv.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        iconv.arguments = ["-f", "UTF-8", "-t", "GB18030", file, "-o", converted]
+        try iconv.run()
+        iconv.waitUntilExit()
+        XCTAssertEqual(iconv.terminationStatus, 0, "iconv")
+        return converted
+    }
+
     /// The executable, built next to the test bundle. On macOS the bundle is
     /// the .xctest folder beside it; on Linux, bundleURL already names the
     /// folder that holds the test executable and xindesk.

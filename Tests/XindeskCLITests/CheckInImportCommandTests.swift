@@ -7,16 +7,6 @@ import XCTest
 final class CheckInImportCommandTests: CLITestCase {
     private let pass = ["XINDESK_PASSPHRASE": "demo1234"]
 
-    private func demo() throws {
-        XCTAssertEqual(try xindesk(["demo", "--db", db, "--students", "60"]).status, 0)
-    }
-
-    private func csv(_ text: String) -> String {
-        let path = dir + "/log-\(UUID().uuidString).csv"
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-        return path
-    }
-
     private func auditEntries() throws -> String? {
         let out = try xindesk(["check", "--db", db, "--user", "head"], env: pass).stdout
         return out.range(of: "audit log intact \\([0-9]+ entries, all signed\\)", options: .regularExpression).map { String(out[$0]) }
@@ -52,12 +42,7 @@ final class CheckInImportCommandTests: CLITestCase {
     func testAHeadEntersAPaperLogInGB18030AndTheReportMarksIt() throws {
         try demo()
         let utf8 = csv("日期,签到,签退,值班人,备注\n2026-11-27,19:00,19:30,周明,纸质登记本\n2026-11-27,19:30,20:00,duty,\n")
-        let gb = dir + "/log-gb.csv"
-        let iconv = Process()
-        iconv.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        iconv.arguments = ["-f", "UTF-8", "-t", "GB18030", utf8, "-o", gb]
-        try iconv.run()
-        iconv.waitUntilExit()
+        let gb = try gb18030(utf8)
 
         // The duty teacher may not back-date their own.
         let refused = try xindesk(["import", "checkins", gb, "--db", db, "--user", "duty"], env: pass)

@@ -4,16 +4,6 @@ import XCTest
 final class ImportCommandTests: CLITestCase {
     private let pass = ["XINDESK_PASSPHRASE": "demo1234"]
 
-    private func demo() throws {
-        XCTAssertEqual(try xindesk(["demo", "--db", db, "--students", "60"]).status, 0)
-    }
-
-    private func csv(_ text: String) -> String {
-        let path = dir + "/in-\(UUID().uuidString).csv"
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-        return path
-    }
-
     func testAnInvalidRowMeansNothingIsWrittenUnlessSkipped() throws {
         try demo()
         let file = csv("学号,姓名,性别,年级,班级\n20269901,测试甲,男,初一,初一(9)班\n20269902,测试乙,不详,初一,初一(9)班\n")
@@ -38,12 +28,7 @@ final class ImportCommandTests: CLITestCase {
     func testGB18030FileImportsAndDutyTeacherMayNotImportStudents() throws {
         try demo()
         let utf8 = csv("学号,姓名,性别,年级,班级\n20269903,单雪,女,初二,初二(1)班\n")
-        let gb = dir + "/gb.csv"
-        let iconv = Process()
-        iconv.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        iconv.arguments = ["-f", "UTF-8", "-t", "GB18030", utf8, "-o", gb]
-        try iconv.run()
-        iconv.waitUntilExit()
+        let gb = try gb18030(utf8)
         let refused = try xindesk(["import", "students", gb, "--db", db, "--user", "duty"], env: pass)
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.stderr.contains("administrator"), refused.stderr)

@@ -8,13 +8,8 @@ import XCTest
 final class ReportAndExportTests: CLITestCase {
     private let pass = ["XINDESK_PASSPHRASE": "demo1234"]
 
-    private func demo(students: Int = 300) throws {
-        let run = try xindesk(["demo", "--db", db, "--students", "\(students)"])
-        XCTAssertEqual(run.status, 0, run.stderr)
-    }
-
     func testComplianceReportListsTheDemoGapsAsViolations() throws {
-        try demo()
+        try demo(students: 300)
         let run = try xindesk(["report", "compliance", "--db", db, "--user", "head", "--from", "2026-09-01", "--to", "2026-11-20"], env: pass)
         XCTAssertEqual(run.status, 0, run.stderr)
         let lines = run.stdout.split(separator: "\n").map(String.init)
@@ -28,7 +23,7 @@ final class ReportAndExportTests: CLITestCase {
     }
 
     func testKeyAttentionReportIsInUrgencyOrderAndClosedToDutyTeachers() throws {
-        try demo()
+        try demo(students: 300)
         let run = try xindesk(["report", "key-attention", "--db", db, "--user", "counselor"], env: pass)
         XCTAssertEqual(run.status, 0, run.stderr)
         let lines = run.stdout.split(separator: "\n").dropFirst(2)

@@ -6,10 +6,6 @@ import XCTest
 final class StudentsCommandTests: CLITestCase {
     private let pass = ["XINDESK_PASSPHRASE": "demo1234"]
 
-    private func demo() throws {
-        XCTAssertEqual(try xindesk(["demo", "--db", db, "--students", "60"]).status, 0)
-    }
-
     private func run(_ arguments: [String], user: String = "counselor", zh: Bool = false) throws -> Run {
         try xindesk(arguments + ["--db", db, "--user", user], env: pass.merging(zh ? ["LANG": "zh_CN.UTF-8"] : ["LANG": "C"]) { $1 })
     }

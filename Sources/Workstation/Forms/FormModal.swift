@@ -113,7 +113,7 @@ extension FormPurpose {
             let now = file.flatMap { $0.student.id == student ? $0.level : nil }
                 ?? students.first { $0.id == student }?.level ?? from
             return .level(student: student, from: now)
-        case .proposal(let p, let level):
+        case .proposal(let p, _):
             guard let file, file.student.id == p.student else { return self }
             return .proposal(file.screeningProposals.first { $0.id == p.id } ?? p, currentLevel: file.level)
         case .followUp(let f):
