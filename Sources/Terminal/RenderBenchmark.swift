@@ -22,7 +22,7 @@ public enum RenderBenchmark {
             Table(columns: [.init("学号", .length(10)), .init("姓名", .length(14)), .init("班级", .length(12)),
                             .init("等级", .length(6)), .init("备注 Note", .fill(1))],
                   rows: rows).render(into: &buffer, parts[0], state: &state)
-            StatusBar(hints: [("F1", "帮助"), ("/", "查找"), ("Tab", "切换"), ("q", "退出")], message: "\(frame)")
+            StatusBar(hints: [("F1", "帮助"), ("/", "查找"), ("Tab", "切换"), ("q", "退出"), ("#", "\(frame)")])
                 .render(into: &buffer, parts[1])
             checksum &+= buffer.diff(from: previous).count
             previous = buffer

@@ -157,3 +157,45 @@ extension TextWidth {
         return code + [" "]
     }
 }
+
+extension TextWidth {
+    /// `text` shortened to `width` columns by rule, never in the middle of
+    /// a word or a number: whole when it fits; else up to the last clause
+    /// (after `，；：、` or a space) that fits, then "…"; else "…" alone. A
+    /// step of a checklist or a phone number is read whole or not at all.
+    public static func abbreviate(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        var used = 0, lastBreak: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            let w = of(c)
+            if used + w > width - 1 { break }
+            used += w
+            index = text.index(after: index)
+            if "，；：、。,;:".contains(c) { lastBreak = index } else if c == " " { lastBreak = text.index(before: index) }
+        }
+        guard let lastBreak else { return "…" }
+        var head = String(text[..<lastBreak])
+        while let last = head.last, last == " " || "，；：、,;:".contains(last) { head.removeLast() }
+        return head + "…"
+    }
+
+    /// Whole entries joined by `separator`, as many lines of `width` as
+    /// needed up to `lines`: an entry never breaks (a hotline's number stays
+    /// whole); the first line starts with `lead`. One that fits no line
+    /// whole is cut by `abbreviate`.
+    public static func pack(_ entries: [String], lead: String, separator: String, width: Int, lines: Int) -> [String] {
+        var out: [String] = [], line = lead
+        for entry in entries {
+            let candidate = line == lead || line.isEmpty ? line + entry : line + separator + entry
+            if of(candidate) <= width { line = candidate; continue }
+            if out.count + 1 >= lines { break }
+            out.append(line)
+            line = abbreviate(entry, to: width)
+        }
+        out.append(line)
+        return Array(out.prefix(lines))
+    }
+}

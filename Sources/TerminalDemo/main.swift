@@ -32,7 +32,7 @@ var list = ListState()
     var listArea = Block(title: "记录 Lines (\(items.count))").render(into: &buffer, rows[1])
     listArea.height = max(0, listArea.height)
     ListView(items: items).render(into: &buffer, listArea, state: &list, focused: false)
-    StatusBar(hints: [("Enter", "添加 add"), ("Esc", "退出 quit")], message: "\(screen.width)×\(screen.height)")
+    StatusBar(hints: [("Enter", "添加 add"), ("Esc", "退出 quit"), ("", "\(screen.width)×\(screen.height)")])
         .render(into: &buffer, rows[2])
     editor.render(into: &buffer, field, focused: true)
     return buffer

@@ -121,6 +121,9 @@ public struct AppState: Sendable {
     public var modal: Modal?
     public var setup: SetupFacts?
     public var message = ""
+    /// An instruction that must not scroll away with the next key
+    /// (`Msg.urgent`); Esc clears it.
+    public var urgent = ""
     public var staff: [Staff] = []
     /// The school calendar, for the roster forms' defaults and checks.
     public var calendar: SchoolCalendar?
@@ -212,7 +215,7 @@ public struct AppState: Sendable {
     public mutating func wipe() {
         students = []; visible = []; queue = []; file = nil; todaysVisits = []; shifts = []; checkIns = []
         appointments = []; compliance = nil; levelCounts = [:]; crisisRuns = []; crisisStudent = nil; modal = nil; setup = nil; pendingClosings = []; escalations = []; draft = nil; draftReopened = false
-        filter = LineEditor("", limit: 40); filtering = false; list = ListState(); message = ""
+        filter = LineEditor("", limit: 40); filtering = false; list = ListState(); message = ""; urgent = ""
         passphrase = LineEditor("", limit: 200)
     }
 

@@ -4,6 +4,16 @@ import Store
 /// What the teacher is told once the store carried out a command: what was
 /// saved and, where it matters, who it went to and what to do now.
 enum CommandMessages {
+    /// A saved command whose message is an instruction for now: a visit
+    /// escalated (stay with the student) or a crisis run handed over.
+    static func isUrgent(_ command: StoreCommand, _ outcome: CommandOutcome) -> Bool {
+        switch command {
+        case .logVisit: outcome.routedTo != nil
+        case .handOverCrisis: true
+        default: false
+        }
+    }
+
     static func saved(_ command: StoreCommand, _ outcome: CommandOutcome, staff: [Staff], _ L: Language) -> String {
         func name(_ id: StaffID) -> String { StaffName.of(id, in: staff, L) }
         switch command {

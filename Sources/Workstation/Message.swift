@@ -21,6 +21,9 @@ public enum Msg: Sendable {
     case refused(String, Snapshot, StudentFile?)
     /// A counselor took an escalated visit or a crisis run over: the student's file opens.
     case escalationTaken(String, Snapshot, StudentFile?)
+    /// What the teacher must do now (stay with a student who spoke of
+    /// self-harm, join a crisis): shown until acknowledged with Esc.
+    case urgent(String)
     /// The store changed (another workstation saved): what it holds now.
     case refreshed(Snapshot, StudentFile?)
     case failed(String)

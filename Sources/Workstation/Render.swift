@@ -63,12 +63,35 @@ public enum Render {
     // MARK: - main screen
 
     static func main(_ s: AppState, _ b: inout Buffer) {
-        let L = s.language
-        let rows = Layout.split(b.area, .vertical, [.length(1), .fill(1), .length(1)])
+        let rows = mainRows(s)
         titleBar(s, &b, rows[0])
         for (p, area) in paneAreas(s, rows[1]) { pane(p, s, &b, area) }
-        StatusBar(hints: Command.hints(s), message: s.message).render(into: &b, rows[2])
+        for (i, line) in messageLines(s).enumerated() { b.set(line.text, x: 1, y: rows[2].y + i, maxWidth: s.width - 2, style: line.style) }
+        // Help is always offered; the other hints show whole or not at all.
+        let hints = Command.hints(s)
+        let help = Command.command(.help)
+        StatusBar(hints: hints.filter { $0.key != help.label }, pinned: (help.label, help.shortText(s.language)))
+            .render(into: &b, rows[3])
         if let modal = s.modal { overlay(modal, s, &b) }
+    }
+
+    /// Title, panes, the message line(s), key hints.
+    static func mainRows(_ s: AppState) -> [Rect] {
+        Layout.split(Rect(x: 0, y: 0, width: s.width, height: s.height), .vertical,
+                     [.length(1), .fill(1), .length(messageLines(s).count), .length(1)])
+    }
+
+    /// The message line: the answer to the last key, and under it an
+    /// urgent instruction with how to acknowledge it; wrapped, never cut,
+    /// the instruction on three lines at most.
+    static func messageLines(_ s: AppState) -> [(text: String, style: Style)] {
+        let L = s.language, width = max(10, s.width - 2)
+        let message = s.message.isEmpty ? [] : TextWidth.wrap(s.message, width: width).prefix(s.urgent.isEmpty ? 3 : 1)
+            .map { (text: $0, style: Style(.accent, bold: true)) }
+        let urgent = s.urgent.isEmpty ? [] : TextWidth.wrap(s.urgent + "  " + S.acknowledge.text(L), width: width).prefix(3)
+            .map { (text: $0, style: Style(.violation, bold: true)) }
+        let lines = message + urgent
+        return lines.isEmpty ? [(text: "", style: .plain)] : lines
     }
 
     /// Where each shown pane goes between the title and the status bar:
@@ -83,8 +106,7 @@ public enum Render {
 
     /// The inside of `pane`'s frame on the main screen, if it is shown.
     static func innerArea(_ pane: Pane, _ s: AppState) -> Rect? {
-        let body = Layout.split(Rect(x: 0, y: 0, width: s.width, height: s.height), .vertical, [.length(1), .fill(1), .length(1)])[1]
-        return paneAreas(s, body).first { $0.0 == pane }.map { Rect(x: $0.1.x + 1, y: $0.1.y + 1, width: $0.1.width - 2, height: $0.1.height - 2) }
+        return paneAreas(s, mainRows(s)[1]).first { $0.0 == pane }.map { Rect(x: $0.1.x + 1, y: $0.1.y + 1, width: $0.1.width - 2, height: $0.1.height - 2) }
     }
 
     static func titleBar(_ s: AppState, _ b: inout Buffer, _ area: Rect) {
@@ -96,9 +118,13 @@ public enum Render {
             ?? s.missedCheckOut.map { S.onDutySinceDay.format(L, $0.checkIn.monthDayClock) }
             ?? S.offDuty.text(L)
         let clock = "\(s.now.day) \(s.now.clock)"
-        // A space is kept before the clock however long the rest is.
-        b.set(" 心 desk │ \(s.accountName)\(roles)│ \(duty)", x: 0, y: area.y, maxWidth: area.width - TextWidth.of(clock) - 2,
-              style: Style(.header, bold: true, reverse: true))
+        // A space is kept before the clock however long the rest is; when
+        // it is too long the roles go first (the duty state matters more),
+        // then words, never half of one.
+        let room = area.width - TextWidth.of(clock) - 2
+        var text = " 心 desk │ \(s.accountName)\(roles)│ \(duty)"
+        if TextWidth.of(text) > room { text = " 心 desk │ \(s.accountName) │ \(duty)" }
+        b.set(TextWidth.abbreviate(text, to: room), x: 0, y: area.y, maxWidth: room, style: Style(.header, bold: true, reverse: true))
         b.set(clock, x: area.maxX - TextWidth.of(clock) - 1, y: area.y, style: Style(.header, reverse: true))
     }
 

@@ -73,6 +73,10 @@ public final class Session {
                     return [.escalationTaken(S.handoverTaken.format(L, file?.student.name ?? S.anonymous.text(L)), snap, file)]
                 }
                 let message = CommandMessages.saved(command, outcome, staff: snap.staff, L)
+                // What the teacher must do now stays on screen until read.
+                if CommandMessages.isUrgent(command, outcome) {
+                    return [.saved("", snap, try reloadedFile(state)), .urgent(message)]
+                }
                 return [.saved(message, snap, try reloadedFile(state))]
             case .keepDraft(let draft):
                 try requireStore().execute(.keepDraft(body: try JSONEncoder().encode(draft), about: draft.student),

@@ -51,6 +51,7 @@ public enum S {
     public static let nextFollowUp = LocalizedText(zh: "下次追踪", en: "Next")
     public static let queueLacking = LocalizedText(zh: "%d，%d 人缺项", en: "%d, %d lacking")
     public static let lacksOf = LocalizedText(zh: "%@ 缺项：%@", en: "%@ lacks: %@")
+    public static let acknowledge = LocalizedText(zh: "〔Esc 知道了〕", en: "[Esc: read]")
     public static let setupTitle = LocalizedText(zh: "新学校：接下来要设置的（已完成 %d/%d）", en: "New school: what to set up next (%d of %d done)")
     public static let setupLater = LocalizedText(zh: "导入学生后这个清单不再自动打开；随时可在命令面板（:）中找到“设置清单”。",
                                                  en: "Once students are imported this list stops opening by itself; the command palette (:) keeps it as \"setup checklist\".")

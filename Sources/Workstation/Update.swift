@@ -37,9 +37,9 @@ public enum Update {
             if let file, file.student.id == s.file?.student.id { s.file = file }
             if Permission.allows(s.roles, .takeEscalatedVisit) {
                 if s.handovers.contains(where: { !knownRuns.contains($0.id) }) {
-                    s.message = S.newHandover.text(L)
+                    s.urgent = S.newHandover.text(L)
                 } else if s.escalations.contains(where: { !knownVisits.contains($0.id) }) {
-                    s.message = S.newEscalation.text(L)
+                    s.urgent = S.newEscalation.text(L)
                 }
             }
             return []
@@ -59,6 +59,13 @@ public enum Update {
             case .unlock:
                 return unlockKey(&s, key, at: at)
             case .main:
+                // A message answers the last key and goes at the next; an
+                // urgent instruction stays until Esc says it was read.
+                s.message = ""
+                if key == .escape, s.modal == nil, !s.filtering, !s.urgent.isEmpty {
+                    s.urgent = ""
+                    return []
+                }
                 if s.modal != nil { return modalKey(&s, key) }
                 if s.filtering { return filterKey(&s, key) }
                 // Keys typed faster than the terminal reports them arrive as
@@ -103,9 +110,12 @@ public enum Update {
             s.fileScroll = 0
             restoreDraft(&s)
             return []
+        case .urgent(let instruction):
+            s.urgent = instruction
+            return []
         case .escalationTaken(let message, let snapshot, let file):
             s.modal = nil
-            s.message = message
+            s.urgent = message
             apply(snapshot, to: &s)
             if let file {
                 s.file = file

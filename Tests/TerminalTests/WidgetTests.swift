@@ -38,11 +38,13 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(state.offset, 3)
     }
 
-    func testStatusBarClipsHintsInBothLanguages() {
+    func testStatusBarShowsHintsWholeOrNotAtAllAndThePinnedOneAlways() {
         XCTAssertEqual(render(20, 1) { StatusBar(hints: [("F1", "帮助"), ("/", "查找"), ("q", "退出")]).render(into: &$0, $0.area) },
-                       ["F1 帮助  / 查找  q  "])
+                       ["F1 帮助  / 查找     "])
         XCTAssertEqual(render(20, 1) { StatusBar(hints: [("F1", "help"), ("/", "find"), ("q", "quit")]).render(into: &$0, $0.area) },
-                       ["F1 help  / find  q q"])
+                       ["F1 help  / find     "])
+        XCTAssertEqual(render(25, 1) { StatusBar(hints: [("/", "find"), ("n", "new visit"), ("b", "book")], pinned: ("F1", "help"))
+                .render(into: &$0, $0.area) }, ["/ find  b book  F1 help  "], "a hint that does not fit is left out, help stays")
     }
 
     func testConfirmDialogIsCentred() {

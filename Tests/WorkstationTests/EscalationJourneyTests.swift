@@ -92,7 +92,7 @@ final class EscalationJourneyTests: XCTestCase {
         _ = Update.update(&s, .escalationTaken("taken", snapshot, file))
         XCTAssertEqual(s.file?.student.id, student.id)
         XCTAssertEqual(s.pane, .file)
-        XCTAssertEqual(s.message, "taken")
+        XCTAssertEqual(s.urgent, "taken", "what the counselor must do now stays until read")
         XCTAssertFalse(F.screen(s).contains("⚠ escalated"))
         XCTAssertEqual(F.press(&s, .character("T")), [], "nothing left to take")
     }
@@ -129,7 +129,7 @@ final class EscalationJourneyTests: XCTestCase {
         }
         refreshed([visit])
         XCTAssertEqual(s.escalations, [visit])
-        XCTAssertTrue(s.message.contains("press T"), s.message)
+        XCTAssertTrue(s.urgent.contains("press T"), s.urgent)
         XCTAssertTrue(F.screen(s).contains("⚠ escalated (T)"))
         s.message = ""
         refreshed([visit])

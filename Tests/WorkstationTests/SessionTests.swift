@@ -115,8 +115,11 @@ final class SessionTests: XCTestCase {
         return w
     }
 
+    /// The saved answer among `msgs`, with what it told the teacher: its
+    /// message, or the urgent instruction that came with it.
     private func saved(_ msgs: [Msg], file: StaticString = #filePath, line: UInt = #line) -> (String, Snapshot, StudentFile?)? {
-        for msg in msgs { if case .saved(let text, let snap, let f) = msg { return (text, snap, f) } }
+        let urgent = msgs.lazy.compactMap { if case .urgent(let text) = $0 { return text }; return nil }.first
+        for msg in msgs { if case .saved(let text, let snap, let f) = msg { return (urgent ?? text, snap, f) } }
         XCTFail("not saved: \(msgs)", file: file, line: line)
         return nil
     }
@@ -219,7 +222,7 @@ final class SessionTests: XCTestCase {
         guard let (message, snap, _) = saved(duty.press(.tab, .paste("说最近不想活了"), .function(2))) else { return }
         XCTAssertEqual(message, S.visitEscalated.format(.en, "wang"), "the counselor checked in has it")
         XCTAssertNil(duty.state.modal)
-        XCTAssertEqual(duty.state.message, message)
+        XCTAssertEqual(duty.state.urgent, message, "an instruction that stays until read")
         XCTAssertEqual(snap.todaysVisits.count, 1)
         XCTAssertEqual(snap.todaysVisits.first?.escalatedTo, StaffID("wang"))
         XCTAssertEqual(snap.todaysVisits.first?.loggedBy, StaffID("duty"))
@@ -228,7 +231,7 @@ final class SessionTests: XCTestCase {
         let polled = wang.run([.poll])
         guard case .refreshed(let refreshed, _)? = polled.first else { return XCTFail("\(polled)") }
         XCTAssertEqual(refreshed.escalations.map(\.escalatedTo), [StaffID("wang")])
-        XCTAssertEqual(wang.state.message, S.newEscalation.text(.en))
+        XCTAssertEqual(wang.state.urgent, S.newEscalation.text(.en))
     }
 
     // MARK: - someone saved first

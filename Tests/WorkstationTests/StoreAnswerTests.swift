@@ -154,7 +154,7 @@ final class StoreAnswerTests: XCTestCase {
         let refreshed = try snapshot([.counselor]) { $0.crisisRuns = [run]; $0.escalations = [visit] }
         XCTAssertEqual(Update.update(&s, .refreshed(refreshed, nil)), [])
         XCTAssertEqual(s.handovers, [run])
-        XCTAssertEqual(s.message, S.newHandover.text(.en), "the hand-over is what the counselor is told")
+        XCTAssertEqual(s.urgent, S.newHandover.text(.en), "the hand-over is what the counselor is told, until read")
         let lines = F.screen(s).split(separator: "\n").map(String.init)
         let handover = try XCTUnwrap(lines.firstIndex { $0.contains("⚠ crisis hand-over (T)") }, lines.joined(separator: "\n"))
         XCTAssertTrue(lines[handover].contains(student.name) && lines[handover].contains("学生在辅导室"), lines[handover])

@@ -17,15 +17,31 @@ enum CrisisPane {
             b.set(line, x: area.x, y: y, maxWidth: area.width, style: Style(.accent, bold: true))
             y += 1
         }
-        for (i, step) in s.checklist.steps.enumerated() where y < area.maxY - 1 {
+        // The hotlines at the bottom, each number whole, on two lines at
+        // most: with their names when all fit, else the numbers alone.
+        let lead = S.hotlines.text(L) + S.colon.text(L)
+        var hotlines = TextWidth.pack(s.checklist.hotlines.map { "\($0.number) \($0.name.text(L))" }, lead: lead, separator: " · ",
+                                      width: area.width, lines: 2)
+        if !s.checklist.hotlines.allSatisfy({ number in hotlines.contains { $0.contains(number.number) } }) {
+            hotlines = TextWidth.pack(s.checklist.hotlines.map(\.number), lead: lead, separator: " · ", width: area.width, lines: 2)
+        }
+        for (i, line) in hotlines.enumerated() {
+            b.set(line, x: area.x, y: area.maxY - hotlines.count + i, maxWidth: area.width, style: Style(.accent))
+        }
+        // A step is read whole or shortened at a clause, never mid-word or
+        // mid-number; the one being done is written out in full.
+        for (i, step) in s.checklist.steps.enumerated() where y < area.maxY - hotlines.count {
             let record = s.crisisRun?.stepRecord(for: step.id)
             let mark = record.map { "✓ " + $0.at.clock } ?? "□     "
-            let style = i == s.crisisStep && s.pane == .crisis && s.crisisRun != nil ? Style(.selection, reverse: true)
-                : record != nil ? Style(.ok) : .plain
-            b.set("\(mark) \(i + 1). \(step.title.text(L))", x: area.x, y: y, maxWidth: area.width, style: style)
-            y += 1
+            let current = i == s.crisisStep && s.pane == .crisis && s.crisisRun != nil
+            let style = current ? Style(.selection, reverse: true) : record != nil ? Style(.ok) : .plain
+            let head = "\(mark) \(i + 1). "
+            let room = max(1, area.width - TextWidth.of(head))
+            let text = current ? TextWidth.wrap(step.title.text(L), width: room) : [TextWidth.abbreviate(step.title.text(L), to: room)]
+            for (n, line) in text.enumerated() where y < area.maxY - hotlines.count {
+                b.set((n == 0 ? head : String(repeating: " ", count: TextWidth.of(head))) + line, x: area.x, y: y, maxWidth: area.width, style: style)
+                y += 1
+            }
         }
-        let lines = s.checklist.hotlines.map { "\($0.number) \($0.name.text(L))" }.joined(separator: " · ")
-        b.set(S.hotlines.text(L) + S.colon.text(L) + lines, x: area.x, y: area.maxY - 1, maxWidth: area.width, style: Style(.accent))
     }
 }
