@@ -119,9 +119,11 @@ extension TextWidth {
                     let carried = carryCode(&head)
                     lines.append(String(head))
                     line = carried + line[(space + 1)...]
-                } else if closesPhrase(c), let word = line.lastIndex(where: { !closesPhrase($0) }), word > 0 {
+                } else if closesPhrase(c), let word = line.lastIndex(where: { !closesPhrase($0) }), word > 0,
+                          columns(Array(line[word...])) + of(c) <= width {
                     // Punctuation never starts a line (禁则): the character
-                    // before it goes down with it, and any punctuation between.
+                    // before it goes down with it, and any punctuation between
+                    // (unless they would not fit a line: a line is never too long).
                     lines.append(String(line[..<word]))
                     line = Array(line[word...])
                 } else {

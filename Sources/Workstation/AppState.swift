@@ -103,6 +103,8 @@ public struct AppState: Sendable {
     public var crisisStudent: StudentID?
     /// Case closings waiting for a second person (for those who approve).
     public var pendingClosings: [CaseClosing] = []
+    /// What the approver reads of each pending closing's file before deciding.
+    public var closingSummaries: [StudentID: ClosingSummary] = [:]
     /// Visits the duty teacher escalated that no counselor has taken yet.
     public var escalations: [Visit] = []
     /// When the store was last asked whether it changed.
@@ -214,7 +216,7 @@ public struct AppState: Sendable {
     /// Forgets every decrypted value (on lock).
     public mutating func wipe() {
         students = []; visible = []; queue = []; file = nil; todaysVisits = []; shifts = []; checkIns = []
-        appointments = []; compliance = nil; levelCounts = [:]; crisisRuns = []; crisisStudent = nil; modal = nil; setup = nil; pendingClosings = []; escalations = []; draft = nil; draftReopened = false
+        appointments = []; compliance = nil; levelCounts = [:]; crisisRuns = []; crisisStudent = nil; modal = nil; setup = nil; pendingClosings = []; closingSummaries = [:]; escalations = []; draft = nil; draftReopened = false
         filter = LineEditor("", limit: 40); filtering = false; list = ListState(); message = ""; urgent = ""
         passphrase = LineEditor("", limit: 200)
     }

@@ -34,13 +34,20 @@ enum ChronologyText {
         case .visit(let v):
             return v.channel.displayName.text(lang) + " · " + v.reasons.sorted { $0.rawValue < $1.rawValue }
                 .map { $0.displayName.text(lang) }.joined(separator: S.listSeparator.text(lang)) + (v.brief.isEmpty ? "" : S.colon.text(lang) + shown(v.brief))
-        case .supportPlan(let p): return p.goals.joined(separator: "；") + " · " + p.responsibleLeader
-        case .planReview(_, let r): return r.note
+        case .supportPlan(let p): return planDetail(p, lang, staff: staff)
+        case .planReview(_, let r): return StaffName.of(r.by, in: staff, lang) + S.colon.text(lang) + shown(r.note)
         case .appointment(let a): return a.status.displayName.text(lang)
         case .guardianContact(let g):
-            return "\(g.guardianName)（\(g.relation.displayName.text(lang))）\(g.method.displayName.text(lang)) · \(g.outcome.displayName.text(lang))"
-        case .referral(let r): return r.institution + (r.greenChannel ? S.greenChannelMark.text(lang) : "")
-        case .referralFeedback(let r): return r.feedbackSummary
+            // Who was reached, why, how, what came of it, and who made the contact.
+            let note = shown(g.note)
+            return [(g.guardianName + S.parenthesized.format(lang, g.relation.displayName.text(lang))).trimmingCharacters(in: .whitespaces),
+                    g.purpose.displayName.text(lang), g.method.displayName.text(lang), g.outcome.displayName.text(lang)]
+                .joined(separator: " · ") + (note.isEmpty ? "" : S.colon.text(lang) + note)
+                + S.partSeparator.text(lang) + S.recordedBy.format(lang, StaffName.of(g.by, in: staff, lang))
+        case .referral(let r):
+            return r.institution + (r.greenChannel ? S.greenChannelMark.text(lang) : "") + " · " + r.status.displayName.text(lang)
+                + S.partSeparator.text(lang) + S.recordedBy.format(lang, StaffName.of(r.by, in: staff, lang))
+        case .referralFeedback(let r): return r.institution + S.colon.text(lang) + shown(r.feedbackSummary)
         case .followUpDone(let f): return shown(f.note)
         case .crisisRun(let r): return "\(r.records.count)/\(r.checklist.steps.count)"
         case .crisisHandover(let r):
@@ -48,10 +55,7 @@ enum ChronologyText {
             let to = StaffName.of(h.to, in: staff, lang)
             return S.handoverDetail.format(lang, to, shown(h.note))
                 + (h.takenBy.map { S.handoverTakenDetail.format(lang, StaffName.of($0, in: staff, lang)) } ?? "")
-        case .caseClosing(let c):
-            if c.isApproved { return S.approvedBecause.text(lang) + shown(c.reason) }
-            if c.isDeclined { return S.declinedBecause.text(lang) + shown(c.declineReason ?? "") }
-            return S.closingPendingHere.text(lang) + S.colon.text(lang) + shown(c.reason)
+        case .caseClosing(let c): return closingDetail(c, lang, staff: staff)
         case .screening(let r): return "\(r.instrument) · \(r.flag.displayName.text(lang))"
         case .proposalDecided(let p): return "\(p.status.displayName.text(lang)) \(p.decisionReason)"
         case .enrolment(let e):
@@ -59,4 +63,40 @@ enum ChronologyText {
             return e.displayName.text(lang) + (reason.isEmpty ? "" : S.colon.text(lang) + reason)
         }
     }
+
+    /// Every field of a plan: goals, measures, the counselor who owns it,
+    /// the responsible leader and the review date (its reviews follow as
+    /// entries of their own).
+    static func planDetail(_ p: SupportPlan, _ lang: Language, staff: [Staff]) -> String {
+        func listed(_ items: [String]) -> String {
+            items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { WithheldText.shown($0, lang) }
+                .joined(separator: S.partSeparator.text(lang))
+        }
+        let colon = S.colon.text(lang)
+        return [S.goals.text(lang) + colon + listed(p.goals),
+                S.measures.text(lang) + colon + listed(p.measures),
+                S.planOwner.text(lang) + colon + StaffName.of(p.owner, in: staff, lang),
+                S.responsibleLeader.text(lang) + colon + p.responsibleLeader,
+                S.reviewDate.text(lang) + colon + p.reviewDate.description].joined(separator: " · ")
+    }
+
+    /// A closing: who asked and when, why, and who approved or declined it
+    /// and when (with the reason for a decline). Reasons stay withheld from
+    /// a session that cannot read them.
+    static func closingDetail(_ c: CaseClosing, _ lang: Language, staff: [Staff]) -> String {
+        func name(_ id: StaffID) -> String { StaffName.of(id, in: staff, lang) }
+        let colon = S.colon.text(lang), part = S.partSeparator.text(lang)
+        let asked = S.closingAskedBy.format(lang, name(c.author), shortTime(c.requestedAt)) + colon + WithheldText.shown(c.reason, lang)
+            + part + S.levelAfterClosing.text(lang) + colon + c.newLevel.displayName.text(lang)
+        if let approver = c.approver, let at = c.approvedAt {
+            return S.closingApprovedBy.format(lang, name(approver), shortTime(at)) + part + asked
+        }
+        if let decliner = c.declinedBy {
+            return S.closingDeclinedBy.format(lang, name(decliner), c.declinedAt.map(shortTime) ?? "")
+                + colon + WithheldText.shown(c.declineReason ?? "", lang) + part + asked
+        }
+        return S.closingPendingHere.text(lang) + part + asked
+    }
+
+    static func shortTime(_ at: LocalDateTime) -> String { "\(at.day) \(at.clock)" }
 }

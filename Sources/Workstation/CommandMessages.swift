@@ -37,8 +37,11 @@ enum CommandMessages {
             return S.handedOverTo.format(L, name(to))
         case .changeLevel: return S.levelSaved.text(L)
         case .completeFollowUp: return S.followUpDone.text(L)
-        case .writeNote, .editNote: return S.noteSaved.text(L)
-        case .savePlan: return S.planSaved.text(L)
+        case .writeNote: return S.noteSaved.text(L)
+        case .editNote: return S.noteEdited.text(L)
+        // A review is saved as a new version of the plan with one more review.
+        case .savePlan(let plan, let base):
+            return (plan.reviews.count > (base?.reviews.count ?? 0) ? S.planReviewSaved : S.planSaved).text(L)
         case .recordGuardianContact: return S.contactSaved.text(L)
         case .recordReferral: return S.referralSaved.text(L)
         case .recordReferralFeedback: return S.referralFeedbackSaved.text(L)

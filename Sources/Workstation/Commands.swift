@@ -30,6 +30,9 @@ public struct Command: Sendable {
         case roster, crisis
         /// In the head's compliance view, on the selected violation.
         case compliance
+        /// While a closing someone else asked for waits for this account:
+        /// one's own request is never offered for approval.
+        case closingToDecide
     }
 
     public var id: CommandID
@@ -76,7 +79,7 @@ public struct Command: Sendable {
         Command(id: .requestClosing, keys: [.character("C")], label: "C", text: .init(zh: "申请销号", en: "request case closing"),
                 action: .requestCaseClosing, scope: .file),
         Command(id: .decideClosing, keys: [.character("A")], label: "A", text: .init(zh: "审批销号", en: "approve or decline a closing"),
-                action: .approveCaseClosing),
+                action: .approveCaseClosing, scope: .closingToDecide),
         Command(id: .addStudent, keys: [.character("N")], label: "N", text: .init(zh: "新增学生", en: "add a student"),
                 action: .editStudentRoster, scope: .list),
         Command(id: .editStudent, keys: [.character("U")], label: "U", text: .init(zh: "修改学生信息", en: "edit the student"),
@@ -161,6 +164,7 @@ public struct Command: Sendable {
         case .roster: s.pane == .roster
         case .crisis: s.pane == .crisis
         case .compliance: s.pane == .file && s.isHead
+        case .closingToDecide: s.closingToDecide != nil
         }
     }
 

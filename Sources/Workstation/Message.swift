@@ -56,6 +56,8 @@ public struct Snapshot: Sendable {
     /// The school calendar (the roster forms need it).
     public var calendar: SchoolCalendar?
     public var pendingClosings: [CaseClosing] = []
+    /// The file summary of each pending closing's student, for the approver.
+    public var closingSummaries: [StudentID: ClosingSummary] = [:]
     public var escalations: [Visit] = []
     /// What the account was typing at the last lock, if anything.
     public var draft: Draft?
@@ -142,6 +144,7 @@ extension Snapshot {
         }
         if Permission.allows(roles, .approveCaseClosing) {
             snap.pendingClosings = try store.openRecords(CaseClosing.self)
+            for closing in snap.pendingClosings { snap.closingSummaries[closing.student] = try store.closingSummary(of: closing.student) }
         }
         if Permission.allows(roles, .takeEscalatedVisit) {
             snap.escalations = try store.escalationsAwaitingCounselor()

@@ -214,8 +214,6 @@ public enum S {
     public static let notSaved = LocalizedText(zh: "操作失败，未保存。", en: "That did not work; nothing was saved.")
     public static let appointmentCounts = LocalizedText(zh: "%d（待进行 %d）", en: "%d (%d open)")
     public static let greenChannelMark = LocalizedText(zh: "（绿色通道）", en: " (green channel)")
-    public static let approvedBecause = LocalizedText(zh: "已同意：", en: "approved: ")
-    public static let declinedBecause = LocalizedText(zh: "未同意：", en: "declined: ")
     public static let hintChooseAccount = LocalizedText(zh: "选择账户", en: "account")
     public static let hintUnlock = LocalizedText(zh: "解锁", en: "unlock")
     public static let hintQuit = LocalizedText(zh: "退出", en: "quit")
@@ -255,6 +253,28 @@ public enum S {
     public static let partSeparator = LocalizedText(zh: "；", en: "; ")
     /// An aside after a name: `王芳（母亲）` / `Wang Fang (mother) `.
     public static let parenthesized = LocalizedText(zh: "（%@）", en: " (%@) ")
+
+    // Issue 16, points 5 and 6: the file shows everything recorded; the
+    // closing approver sees the file's summary.
+    public static let planOwner = LocalizedText(zh: "负责教师", en: "Owner")
+    public static let recordedBy = LocalizedText(zh: "记录人 %@", en: "recorded by %@")
+    public static let closingAskedBy = LocalizedText(zh: "%@ 于 %@ 申请", en: "asked by %@ on %@")
+    public static let closingApprovedBy = LocalizedText(zh: "%@ 于 %@ 同意", en: "approved by %@ on %@")
+    public static let closingDeclinedBy = LocalizedText(zh: "%@ 于 %@ 不同意", en: "declined by %@ on %@")
+    public static let levelAfterClosing = LocalizedText(zh: "销号后等级", en: "level after")
+    public static let none = LocalizedText(zh: "无", en: "none")
+    public static let noteEdited = LocalizedText(zh: "个案记录已修改，原稿保留。", en: "Case note edited; the earlier text is kept.")
+    public static let planReviewSaved = LocalizedText(zh: "方案复评已记录。", en: "Plan review recorded.")
+    public static let summaryLevels = LocalizedText(zh: "等级变化", en: "Levels")
+    public static let summaryPlan = LocalizedText(zh: "帮扶方案", en: "Plan")
+    public static let summaryFollowUps = LocalizedText(zh: "最近追踪", en: "Follow-ups")
+    public static let summaryReferrals = LocalizedText(zh: "未结转介", en: "Open referrals")
+    public static let lastReview = LocalizedText(zh: "%@ 由 %@ 复评", en: "reviewed %@ by %@")
+    public static let notReviewed = LocalizedText(zh: "尚未复评", en: "not reviewed")
+    public static let followUpDoneOn = LocalizedText(zh: "%@ 应做，%@ 已完成", en: "due %@, done %@")
+    public static let followUpOpenOn = LocalizedText(zh: "%@ 应做，未完成", en: "due %@, not done")
+    public static let planCheckedAtRequest = LocalizedText(zh: "内容仅心理教师可见；申请时已核验方案已复评、最近一次追踪已完成",
+                                                           en: "for counselors only; checked when asked: plan reviewed, last follow-up done")
 }
 
 extension LocalizedText {

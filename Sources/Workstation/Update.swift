@@ -203,6 +203,7 @@ public enum Update {
         s.calendar = snap.calendar
         s.shiftSelected = min(s.shiftSelected, max(0, s.weekShifts.count - 1))
         s.pendingClosings = snap.pendingClosings
+        s.closingSummaries = snap.closingSummaries
         s.escalations = snap.escalations
         s.setup = snap.setup
         // Once reopened, the draft is in its box; the store's copy goes when

@@ -142,4 +142,23 @@ final class WidgetTests: XCTestCase {
             XCTAssertFalse(line.hasPrefix(" "))
         }
     }
+
+    /// Issue 16, point 5: none of ，。、；：？！）」》 opens a line, at any
+    /// width that holds a character and two marks; at every width no line
+    /// is too long, and wrapping loses and adds nothing.
+    func testChinesePunctuationNeverStartsALine() {
+        for mark in "，。、；：？！）」》" {
+            let text = "学生自述近期作业压力大\(mark)晚上入睡困难\(mark)\(mark)共同梳理了安排（约定下周复谈\(mark)"
+            for width in 2...24 {
+                let lines = TextWidth.wrap(text, width: width)
+                XCTAssertEqual(lines.joined(), text, "\(mark) at \(width)")
+                for line in lines {
+                    XCTAssertLessThanOrEqual(TextWidth.of(line), width, "\(mark) at \(width): \(lines)")
+                    if width >= 6 { XCTAssertFalse(line.first == mark, "\(mark) starts a line at \(width): \(lines)") }
+                }
+            }
+            // Where the character and its marks would not fit, the line is not made too long.
+            for line in TextWidth.wrap("A难\(mark)\(mark)好", width: 5) { XCTAssertLessThanOrEqual(TextWidth.of(line), 5, "\(mark)") }
+        }
+    }
 }

@@ -20,7 +20,9 @@ extension FormModal {
         return FormModal(.closingDecision(closing), title: S.closingDecisionTitle.text(L) + " · " + studentName,
                          hint: S.closingRequested.format(L, requester, closing.requestedAt.day.description,
                                                          closing.newLevel.displayName.text(L)) + "\n"
-                             + S.reason.text(L) + S.colon.text(L) + WithheldText.shown(closing.reason, L) + "\n" + S.closingDecisionCodes.text(L),
+                             + S.reason.text(L) + S.colon.text(L) + WithheldText.shown(closing.reason, L) + "\n"
+                             + (s.closingSummaries[closing.student].map { ClosingSummaryText.lines($0, s).joined(separator: "\n") + "\n" } ?? "")
+                             + S.closingDecisionCodes.text(L),
                          fields: [Form.Field(label: S.decision.text(L), text: "1"),
                                   Form.Field(label: S.note.text(L), limit: 500)])
     }
