@@ -195,6 +195,9 @@ final class RecordFormJourneyTests: XCTestCase {
         XCTAssertTrue(decision.title.contains(student.name))
         XCTAssertTrue(decision.hint.contains("李心怡"), "who asked, by name: \(decision.hint)")
         XCTAssertTrue(decision.hint.contains("连续六周情绪稳定"))
+        XCTAssertEqual(F.press(&s, .function(2)), [], "nothing is decided for the approver: a quick F2 approves nothing")
+        XCTAssertEqual(form(s)?.form.fields[0].error, S.oneOrTwo.en)
+        set(&s, 0, "1")
         guard case .execute(.decideClosing(let approved)) = F.press(&s, .function(2)).first else { return XCTFail("not approved") }
         XCTAssertEqual(approved.approver, StaffID("head"))
         XCTAssertEqual(approved.approvedAt, F.now)

@@ -23,7 +23,8 @@ extension FormModal {
                              + S.reason.text(L) + S.colon.text(L) + WithheldText.shown(closing.reason, L) + "\n"
                              + (s.closingSummaries[closing.student].map { ClosingSummaryText.lines($0, s).joined(separator: "\n") + "\n" } ?? "")
                              + S.closingDecisionCodes.text(L),
-                         fields: [Form.Field(label: S.decision.text(L), text: "1"),
+                         // No decision is typed in for the approver: a quick F2 must not approve.
+                         fields: [Form.Field(label: S.decision.text(L)),
                                   Form.Field(label: S.note.text(L), limit: 500)])
     }
 }
