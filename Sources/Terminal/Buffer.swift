@@ -41,14 +41,18 @@ public struct Buffer: Equatable, Sendable {
     }
 
     /// Writes `text` (sanitized first: it may be untrusted) at (x, y),
-    /// clipped to `maxWidth` columns and the buffer. A wide character that
-    /// does not fit leaves a space. Returns the columns written.
+    /// within `maxWidth` columns and the buffer. Text that does not fit ends
+    /// in "…", and never inside a Latin word or a number (`TextWidth.ellipsized`):
+    /// a phone number is shown whole or not at all. Text being edited is
+    /// clipped as it is (`ellipsis: false`): the editor scrolls it. A wide
+    /// character that does not fit leaves a space. Returns the columns written.
     @discardableResult
-    public mutating func set(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: Style = .plain) -> Int {
+    public mutating func set(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: Style = .plain, ellipsis: Bool = true) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(maxWidth ?? width, width - x)
         guard limit > 0 else { return 0 }
-        let safe = Sanitizer.oneLine(text)
+        var safe = Sanitizer.oneLine(text)
+        if ellipsis, TextWidth.of(safe) > limit { safe = TextWidth.ellipsized(safe, to: limit) }
         var col = 0
         // Fast path, taken by almost all school text: no scalar that joins
         // with its neighbour (combining marks, joiners, variation

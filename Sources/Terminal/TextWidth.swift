@@ -201,3 +201,33 @@ extension TextWidth {
         return Array(out.prefix(lines))
     }
 }
+
+extension TextWidth {
+    /// `text` cut to `width` columns with "…" at the end, the cut moved back
+    /// to the start of a Latin word or a number it would fall inside (a
+    /// Chinese text may end after any character: its words have no spaces
+    /// to find). `text` whole when it fits.
+    public static func ellipsized(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        var kept: [Character] = []
+        var used = 0
+        for c in text {
+            let w = of(c)
+            if used + w > width - 1 { break }
+            kept.append(c)
+            used += w
+        }
+        // The character after the cut continues a word or number: go back to its start.
+        let next = text.dropFirst(kept.count).first
+        if let next, isWordPart(next), let last = kept.last, isWordPart(last),
+           let start = kept.lastIndex(where: { !isWordPart($0) }) {
+            kept.removeSubrange((start + 1)...)
+        }
+        while kept.last == " " { kept.removeLast() }
+        return String(kept) + "…"
+    }
+
+    /// A letter or digit of Latin text or a number.
+    static func isWordPart(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+}

@@ -15,14 +15,27 @@ final class BufferTests: XCTestCase {
     func testOddWidthBoxWithLatinLetterBeforeCJKPadsInsteadOfSplitting() {
         var b = Buffer(width: 8, height: 3)
         let inner = Block().render(into: &b, b.area)
-        b.set("a张三李四", x: inner.x, y: inner.y, maxWidth: inner.width)
+        b.set("a张三李四", x: inner.x, y: inner.y, maxWidth: inner.width, ellipsis: false)
         XCTAssertEqual(b.lines(), ["┌──────┐", "│a张三 │", "└──────┘"])
     }
 
     func testWideCharacterThatDoesNotFitInTheLastColumnLeavesASpace() {
         var b = Buffer(width: 5, height: 1)
-        b.set("abcd张", x: 0, y: 0)
+        b.set("abcd张", x: 0, y: 0, ellipsis: false)
         XCTAssertEqual(b.lines(), ["abcd "])
+    }
+
+    func testTextThatDoesNotFitEndsInAnEllipsisNeverInsideAWordOrNumber() {
+        func shown(_ text: String, _ width: Int) -> String {
+            var b = Buffer(width: width, height: 1)
+            b.set(text, x: 0, y: 0)
+            return b.lines()[0]
+        }
+        XCTAssertEqual(shown("Hotline 12356 national", 12), "Hotline…    ", "not 'Hotline 12…'")
+        XCTAssertEqual(shown("求助热线：12356", 12), "求助热线：… ", "the number goes whole")
+        XCTAssertEqual(shown("按 F7 开始危机处置", 12), "按 F7 开始… ")
+        XCTAssertEqual(shown("fits", 4), "fits")
+        XCTAssertEqual(shown("12345678901", 6), "12345…", "a number longer than the line is cut, and says so")
     }
 
     func testOverwritingHalfAWideCharacterRepairsTheOtherHalf() {

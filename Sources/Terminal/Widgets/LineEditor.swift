@@ -93,7 +93,7 @@ public struct LineEditor: Hashable, Sendable {
             first += 1
         }
         buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), style: style)
-        buffer.set(String(characters[first...]), x: area.x, y: area.y, maxWidth: area.width, style: style)
+        buffer.set(String(characters[first...]), x: area.x, y: area.y, maxWidth: area.width, style: style, ellipsis: false)
         if focused { buffer.cursor = (area.x + widthToCursor, area.y) }
     }
 }

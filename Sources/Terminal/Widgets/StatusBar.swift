@@ -18,7 +18,7 @@ public struct StatusBar: Sendable {
             let isPinned = pinned.map { $0.key == hint.key && $0.label == hint.label } ?? false
             guard isPinned || x + width(hint) - 2 <= end else { continue }
             x += buffer.set(hint.key, x: x, y: area.y, maxWidth: area.maxX - x, style: Style(.statusBar, bold: true, reverse: true))
-            x += buffer.set(" " + hint.label + "  ", x: x, y: area.y, maxWidth: Swift.max(0, area.maxX - x), style: Style(.statusBar, reverse: true))
+            x += buffer.set(" " + hint.label, x: x, y: area.y, maxWidth: Swift.max(0, area.maxX - x), style: Style(.statusBar, reverse: true)) + 2
         }
     }
 }

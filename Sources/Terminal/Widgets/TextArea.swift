@@ -132,7 +132,7 @@ public struct TextArea: Hashable, Sendable {
         if cursor.row >= scroll + area.height { scroll = cursor.row - area.height + 1 }
         buffer.fill(area, style: .plain)
         for i in 0..<area.height where scroll + i < screen.count {
-            buffer.set(screen[scroll + i], x: area.x, y: area.y + i, maxWidth: area.width)
+            buffer.set(screen[scroll + i], x: area.x, y: area.y + i, maxWidth: area.width, ellipsis: false)
         }
         if focused { buffer.cursor = (area.x + cursor.col, area.y + cursor.row - scroll) }
     }
