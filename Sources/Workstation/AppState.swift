@@ -35,6 +35,14 @@ public indirect enum Modal: Hashable, Sendable {
     case confirmRemoveShift(PlannedShift)
     /// The peer supporters of every class.
     case peers(PeerSupporterList)
+    /// A visit about to be logged while nobody is checked in: `y` checks
+    /// in and opens this visit form, `n` opens it without, Esc cancels.
+    case confirmCheckIn(visit: FormModal)
+    /// F5 while on duty: `y` checks out, `n` goes back.
+    case confirmCheckOut(DutyCheckIn)
+    /// Quitting while checked in: `y` checks out and quits, `n` quits on
+    /// duty, Esc goes back to `returnTo`.
+    case confirmQuitOnDuty(DutyCheckIn, returnTo: Modal?)
 
     var hasUnsavedInput: Bool {
         switch self {
@@ -43,6 +51,19 @@ public indirect enum Modal: Hashable, Sendable {
         default: false
         }
     }
+}
+
+/// What to do once the store has saved what was just asked (the check-in
+/// or check-out a question led to); nothing if the store refused it.
+public enum AfterSave: Hashable, Sendable {
+    case open(Modal)
+    case quit
+}
+
+/// The list as it was before `/`: Esc in the search goes back to it.
+public struct SearchReturn: Hashable, Sendable {
+    public var filter: LineEditor
+    public var student: StudentID?
 }
 
 public enum Phase: Hashable, Sendable {
@@ -80,6 +101,8 @@ public struct AppState: Sendable {
     public var visible: [Int] = []
     public var filter = LineEditor("", limit: 40)
     public var filtering = false
+    /// The list before the search began (see `SearchReturn`).
+    public var searchReturn: SearchReturn?
     public var list = ListState()
     public var queue: [KeyAttentionItem] = []
     public var file: StudentFile?
@@ -121,6 +144,7 @@ public struct AppState: Sendable {
     var draftReopened = false
     public var crisisStep = 0
     public var modal: Modal?
+    public var afterSave: AfterSave?
     public var setup: SetupFacts?
     public var message = ""
     /// An instruction that must not scroll away with the next key
@@ -192,6 +216,29 @@ public struct AppState: Sendable {
         return students[visible[list.selected]]
     }
 
+    /// The student whose name the focused pane shows, whom every command
+    /// about one student acts on: the list's selection, the open file
+    /// (pane 2 of those who read files), the crisis pane's student. The
+    /// roster holds no one student.
+    public var focusedStudent: StudentID? {
+        switch pane {
+        case .students: selectedStudent?.id
+        case .file: isDutyOnly || isHead ? nil : file?.student.id
+        case .crisis: crisisStudent
+        case .roster: nil
+        }
+    }
+
+    /// The focused student as the list knows them (the forms take this).
+    public var focusedSummary: StudentSummary? {
+        guard let id = focusedStudent else { return nil }
+        return students.first { $0.id == id }
+    }
+
+    /// Today's shift of anyone on duty: nobody's means the room has no
+    /// teacher checked in.
+    public var anyoneOnDuty: Bool { checkIns.contains { $0.checkOut == nil && $0.checkIn.day == now.day } }
+
     /// This week's appointments in time order, as the roster pane lists them.
     public var weekAppointments: [Appointment] { appointments.sorted { ($0.slot.start, $0.id) < ($1.slot.start, $1.id) } }
 
@@ -218,6 +265,7 @@ public struct AppState: Sendable {
         students = []; visible = []; queue = []; file = nil; todaysVisits = []; shifts = []; checkIns = []
         appointments = []; compliance = nil; levelCounts = [:]; crisisRuns = []; crisisStudent = nil; modal = nil; setup = nil; pendingClosings = []; closingSummaries = [:]; escalations = []; draft = nil; draftReopened = false
         filter = LineEditor("", limit: 40); filtering = false; list = ListState(); message = ""; urgent = ""
+        searchReturn = nil; afterSave = nil
         passphrase = LineEditor("", limit: 200)
     }
 

@@ -23,7 +23,9 @@ public struct Command: Sendable {
         case anywhere
         /// On the selected student of the list (pane 1).
         case list
-        /// On the open student file.
+        /// On the student the focused pane shows (`AppState.focusedStudent`).
+        case student
+        /// On the open student file, while the focused pane shows its student.
         case file
         /// While a crisis hand-over or an escalated visit waits for a counselor.
         case escalation
@@ -55,9 +57,9 @@ public struct Command: Sendable {
         Command(id: .open, keys: [.enter], label: "Enter", text: .init(zh: "打开档案", en: "open file"), action: .readStudentArchive, scope: .list),
         Command(id: .newVisit, keys: [.character("n"), .function(2)], label: "F2/n", text: .init(zh: "登记来访", en: "new visit"), action: .logVisit),
         Command(id: .changeLevel, keys: [.character("L"), .function(4)], label: "F4/L", text: .init(zh: "调整等级", en: "change level"),
-                action: .changeWarningLevel, scope: .list),
+                action: .changeWarningLevel, scope: .student),
         Command(id: .bookAppointment, keys: [.character("b")], label: "b", text: .init(zh: "预约", en: "book appointment"),
-                action: .bookAppointment, scope: .list),
+                action: .bookAppointment, scope: .student),
         Command(id: .newNote, keys: [.function(3), .character("e")], label: "F3/e", text: .init(zh: "写个案记录", en: "write a case note"),
                 action: .writeCaseNote, scope: .file),
         Command(id: .editNote, keys: [.character("E")], label: "E", text: .init(zh: "修改最近的记录（保留原稿）", en: "edit the latest note (earlier text kept)"),
@@ -159,7 +161,10 @@ public struct Command: Sendable {
         switch scope {
         case .anywhere: true
         case .list: s.pane == .students
-        case .file: s.file != nil
+        case .student: s.focusedStudent != nil
+        // Never on a file the focused pane does not show: after moving the
+        // list's cursor to another student, `e` would write about the wrong one.
+        case .file: s.file != nil && s.focusedStudent == s.file?.student.id
         case .escalation: !s.escalations.isEmpty || !s.handovers.isEmpty
         case .roster: s.pane == .roster
         case .crisis: s.pane == .crisis
@@ -184,6 +189,18 @@ public struct Command: Sendable {
         let ordered = usable.filter { leading.contains($0.id) }
             + usable.filter { !leading.contains($0.id) && $0.scope != .anywhere }
             + usable.filter { !leading.contains($0.id) && $0.scope == .anywhere }
-        return ordered.map { ($0.label, $0.shortText(s.language)) }
+        guard s.filtering else { return ordered.map { ($0.label, $0.shortText(s.language)) } }
+        // In the search box letters are text: only function keys act there
+        // (on the student the filtered list selects), so only they show,
+        // after what Esc and Enter do.
+        let enter = Permission.allows(s.roles, .readStudentArchive) ? command(.open).shortText(s.language) : S.hintSearchOpen.text(s.language)
+        return [("Esc", S.hintSearchBack.text(s.language)), ("Enter", enter)]
+            + ordered.compactMap { c in c.functionKeyLabel.map { ($0, c.shortText(s.language)) } }
+    }
+
+    /// The command's function key as a hint label ("F2"), if it has one.
+    var functionKeyLabel: String? {
+        for key in keys { if case .function(let n) = key { return "F\(n)" } }
+        return nil
     }
 }

@@ -136,7 +136,11 @@ public enum Render {
             guard s.showsQueue else { return number + "\(S.students.text(L)) (\(s.visible.count))" }
             let lacking = s.queue.filter { !$0.missing.isEmpty }.count
             return number + S.keyAttention.text(L) + " (" + (lacking == 0 ? "\(s.queue.count)" : S.queueLacking.format(L, s.queue.count, lacking)) + ")"
-        case .file: return number + (s.isDutyOnly ? S.visitsToday.text(L) : s.isHead ? S.compliance.text(L) : S.file.text(L))
+        case .file:
+            if s.isDutyOnly { return number + S.visitsToday.text(L) }
+            if s.isHead { return number + S.compliance.text(L) }
+            // The file names its student, as the crisis pane does: the one F4 and e act on here.
+            return number + (s.file.map { S.fileOf.format(L, $0.student.name) } ?? S.file.text(L))
         case .roster: return number + S.roster.text(L)
         // The pane always names the student its steps are about.
         case .crisis: return number + (s.crisisStudent.map { S.crisisFor.format(L, s.studentName($0)) } ?? S.crisis.text(L))
@@ -191,6 +195,15 @@ public enum Render {
                 .render(into: &b, b.area)
         case .confirmDiscard:
             Dialog.confirm(title: S.discardTitle.text(L), question: S.discardQuestion.text(L), yes: S.discardYesNo.text(L), no: "")
+                .render(into: &b, b.area)
+        case .confirmCheckIn:
+            Dialog.confirm(title: S.nobodyOnDutyTitle.text(L), question: S.nobodyOnDutyQuestion.text(L), yes: S.checkInYesNo.text(L), no: "")
+                .render(into: &b, b.area)
+        case .confirmCheckOut(let open):
+            Dialog.confirm(title: S.checkOutTitle.text(L), question: S.checkOutQuestion.format(L, open.checkIn.clock), yes: S.checkOutYesNo.text(L), no: "")
+                .render(into: &b, b.area)
+        case .confirmQuitOnDuty(let open, _):
+            Dialog.confirm(title: S.quitTitle.text(L), question: S.quitOnDutyQuestion.format(L, open.checkIn.clock), yes: S.quitOnDutyYesNo.text(L), no: "")
                 .render(into: &b, b.area)
         case .confirmRemoveShift(let shift):
             Dialog(title: S.removeShiftTitle.text(L), lines: [RosterPane.text(shift, s), S.removeShiftQuestion.text(L)],

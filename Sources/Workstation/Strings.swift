@@ -243,6 +243,23 @@ public enum S {
     public static let removeYesNo = LocalizedText(zh: "y 删除  n 返回", en: "y remove  n back")
     public static let selectedShift = LocalizedText(zh: "所选值班", en: "Shift")
 
+    // Issue 16: focus and target (point 1), duty discipline (point 7).
+    public static let fileOf = LocalizedText(zh: "档案 · %@", en: "File · %@")
+    public static let hintSearchBack = LocalizedText(zh: "取消查找", en: "cancel search")
+    public static let hintSearchOpen = LocalizedText(zh: "选定", en: "choose")
+    public static let nobodyOnDutyTitle = LocalizedText(zh: "无人签到值班", en: "Nobody is checked in")
+    public static let nobodyOnDutyQuestion = LocalizedText(zh: "辅导室须专人值班：现在签到，再登记来访？",
+                                                           en: "The room needs a teacher on duty: check in now, then log the visit?")
+    public static let checkInYesNo = LocalizedText(zh: "y 签到并登记  n 不签到，直接登记  Esc 取消",
+                                                   en: "y check in and log  n log without  Esc cancel")
+    public static let checkOutTitle = LocalizedText(zh: "签退", en: "Check out")
+    public static let checkOutQuestion = LocalizedText(zh: "现在签退？（%@ 起值班）", en: "Check out now? (on duty since %@)")
+    public static let checkOutYesNo = LocalizedText(zh: "y 签退  n 返回", en: "y check out  n back")
+    public static let quitOnDutyQuestion = LocalizedText(zh: "你仍在值班（%@ 起）：退出前签退吗？",
+                                                         en: "You are still on duty (since %@): check out before quitting?")
+    public static let quitOnDutyYesNo = LocalizedText(zh: "y 签退并退出  n 不签退，退出  Esc 返回",
+                                                      en: "y check out and quit  n quit on duty  Esc back")
+
     // Punctuation differs between the languages too: full-width in Chinese,
     // ASCII with a space in English.
     /// After a label: `等级：严重` / `Level: severe`.

@@ -108,6 +108,9 @@ public enum Update {
         case .fileOpened(let file):
             s.file = file
             s.fileScroll = 0
+            // The list's cursor goes to the student whose file opened (where
+            // the list shows them): pane 1 and pane 2 name the same student.
+            _ = select(file.student.id, in: &s)
             restoreDraft(&s)
             return []
         case .urgent(let instruction):
@@ -121,6 +124,9 @@ public enum Update {
                 s.file = file
                 s.fileScroll = 0
                 s.pane = .file
+                // The list agrees with the file where it shows the student:
+                // back in pane 1, F4 is still about the one taken over.
+                _ = select(file.student.id, in: &s)
             }
             return []
         case .saved(let message, let snapshot, let file):
@@ -128,8 +134,16 @@ public enum Update {
             if !message.isEmpty { s.message = message }
             apply(snapshot, to: &s)
             if let file, file.student.id == s.file?.student.id { s.file = file }
+            // The check-in a question led to is saved: on to the visit form,
+            // or out of the app after the check-out.
+            switch s.afterSave {
+            case .open(let next)?: s.afterSave = nil; s.modal = next
+            case .quit?: s.afterSave = nil; return [.quit]
+            case nil: break
+            }
             return []
         case .refused(let message, let snapshot, let file):
+            s.afterSave = nil
             // Someone saved first: the screen and the file beside the form show
             // their version, and the form, as typed, is now based on it, so the
             // teacher who compared and saves again saves over what they have seen.
@@ -154,6 +168,11 @@ public enum Update {
             explain(&s, message)
             return []
         case .failed(let message):
+            // A check-in refused still opens the visit form it led to (the
+            // student is in front of the teacher), saying why; a refused
+            // check-out does not quit.
+            if case .open(let next)? = s.afterSave, s.modal == nil { s.modal = next }
+            s.afterSave = nil
             explain(&s, message)
             return []
         case .studentLoaded(let student, let kind):
@@ -246,6 +265,7 @@ public enum Update {
                 return .note(NoteDraft(student: n.student, editing: n.editing?.id, text: n.text.text, savedAt: s.now))
             case .form(let f) where f.isChanged: return .form(f.draft(at: s.now))
             case .confirmQuit(let back): return typed(in: back)
+            case .confirmQuitOnDuty(_, let back): return typed(in: back)
             case .confirmDiscard(let back): return typed(in: back)
             default: return nil
             }
@@ -307,22 +327,19 @@ public enum Update {
     static func filterKey(_ s: inout AppState, _ key: KeyEvent) -> [Effect] {
         switch key {
         case .escape:
-            // The student found stays selected in the whole list: the next
-            // F2 or F7 is about them, not about whoever is first.
-            let found = s.selectedStudent?.id
-            let typed = s.filter
+            // Esc cancels the search: the list and its selection are as
+            // they were before `/`, so the next F2 or F7 is about the
+            // student selected then. Enter keeps the student found.
+            let back = s.searchReturn ?? SearchReturn(filter: LineEditor("", limit: 40), student: nil)
             s.filtering = false
-            s.filter = LineEditor("", limit: 40)
+            s.searchReturn = nil
+            s.filter = back.filter
+            s.list = ListState()
             s.applyFilter()
-            // A counselor's list goes back to the queue: if the student found
-            // is not in it, the list stays as found instead.
-            if let found, !select(found, in: &s) {
-                s.filter = typed
-                s.applyFilter()
-                _ = select(found, in: &s)
-            }
+            if let student = back.student { _ = select(student, in: &s) }
         case .enter:
             s.filtering = false
+            s.searchReturn = nil
             if let student = s.selectedStudent, Permission.allows(s.roles, .readStudentArchive) {
                 return [.openFile(student.id)]
             }
@@ -336,6 +353,7 @@ public enum Update {
             if case .function = key { acts = true }
             if acts, let command = Command.find(key, in: s) {
                 s.filtering = false
+                s.searchReturn = nil
                 return perform(&s, command)
             }
             if s.filter.handle(key) {
@@ -375,6 +393,7 @@ public enum Update {
             case .roster: s.appointmentList.move(delta, count: s.appointments.count)
             }
         case .find:
+            if !s.filtering { s.searchReturn = SearchReturn(filter: s.filter, student: s.selectedStudent?.id) }
             s.pane = .students
             s.filtering = true
             s.list = ListState()
@@ -383,25 +402,24 @@ public enum Update {
             guard let student = s.selectedStudent else { return [] }
             return [.openFile(student.id)]
         case .newVisit:
-            s.modal = .form(.visit(s.pane == .students ? s.selectedStudent : nil, s))
+            let form = FormModal.visit(s.focusedSummary, s)
+            // 专人值班: a visit logged while nobody is checked in asks whether
+            // to check in first; the form opens either way.
+            s.modal = !s.anyoneOnDuty && Permission.allows(s.roles, .checkInOut) ? .confirmCheckIn(visit: form) : .form(form)
         case .changeLevel:
-            guard let student = s.selectedStudent else { return [] }
+            guard let student = s.focusedSummary else { return [] }
             s.modal = .form(.level(student, s))
         case .bookAppointment:
-            guard let student = s.selectedStudent else { return [] }
+            guard let student = s.focusedSummary else { return [] }
             s.modal = .form(.appointment(student, s))
         case .checkInOut:
-            if let open = s.currentCheckIn { return [.execute(.checkOut(open.id))] }
-            return [.execute(.checkIn(DutyCheckIn(id: s.nextID("checkin"), person: StaffID(s.account), checkIn: s.now)))]
+            if let open = s.currentCheckIn { s.modal = .confirmCheckOut(open); return [] }
+            return [checkIn(s)]
         case .startCrisis:
             // Always about one student the teacher is looking at: the one
             // selected in the list, or whose file is open. From another pane
             // it reopens the run on screen, never a student nobody chose.
-            let student: StudentID? = switch s.pane {
-            case .students: s.selectedStudent?.id
-            case .file: s.file?.student.id
-            default: s.crisisStudent
-            }
+            let student = s.pane == .roster ? s.crisisStudent : s.focusedStudent
             guard let student else { s.message = CrisisRunError.noStudent.message.text(L); return [] }
             s.crisisStudent = student
             s.pane = .crisis
@@ -534,9 +552,14 @@ public enum Update {
         case .setupChecklist:
             s.modal = .setup
         case .quit:
+            if let open = s.currentCheckIn { s.modal = .confirmQuitOnDuty(open, returnTo: nil); return [] }
             return [.quit]
         }
         return []
+    }
+
+    static func checkIn(_ s: AppState) -> Effect {
+        .execute(.checkIn(DutyCheckIn(id: s.nextID("checkin"), person: StaffID(s.account), checkIn: s.now)))
     }
 
     // MARK: - modals
@@ -552,8 +575,31 @@ public enum Update {
             s.modal = nil
         case .confirmQuit(let back):
             // Quitting discards what was typed, a reopened draft included.
-            if key == .character("y") || key == .character("Y") { return (s.draftReopened ? [.execute(.removeDraft)] : []) + [.quit] }
+            if key == .character("y") || key == .character("Y") {
+                if let open = s.currentCheckIn { s.modal = .confirmQuitOnDuty(open, returnTo: back); return [] }
+                return (s.draftReopened ? [.execute(.removeDraft)] : []) + [.quit]
+            }
             if key == .character("n") || key == .character("N") || key == .escape { s.modal = back }
+        case .confirmQuitOnDuty(let open, let back):
+            // The check-out first: the app quits once the store has it.
+            if key == .character("y") || key == .character("Y") {
+                s.modal = nil
+                s.afterSave = .quit
+                return [.execute(.checkOut(open.id))]
+            }
+            if key == .character("n") || key == .character("N") { return (s.draftReopened ? [.execute(.removeDraft)] : []) + [.quit] }
+            if key == .escape { s.modal = back }
+        case .confirmCheckOut(let open):
+            if key == .character("y") || key == .character("Y") { s.modal = nil; return [.execute(.checkOut(open.id))] }
+            if key == .character("n") || key == .character("N") || key == .escape { s.modal = nil }
+        case .confirmCheckIn(let visit):
+            if key == .character("y") || key == .character("Y") {
+                s.modal = nil
+                s.afterSave = .open(.form(visit))
+                return [checkIn(s)]
+            }
+            if key == .character("n") || key == .character("N") { s.modal = .form(visit) }
+            if key == .escape { s.modal = nil }
         case .confirmDiscard(let back):
             if key == .character("y") || key == .character("Y") { s.modal = nil }
             if key == .character("n") || key == .character("N") || key == .escape { s.modal = back }

@@ -155,6 +155,7 @@ final class ScreenExitTests: XCTestCase {
             ("q", { try $0.press("q") }),
             ("Ctrl-C in a form with typed text, then y", { t in
                 try t.press("n")
+                try FocusAndDutyJourneyTests.answerDutyQuestion(t, with: "n")
                 try t.waitFor("the visit form") { $0.contains("New visit") }
                 try t.press("Tab")
                 try t.type("1")

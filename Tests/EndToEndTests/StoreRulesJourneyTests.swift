@@ -85,8 +85,9 @@ final class StoreRulesJourneyTests: XCTestCase {
         try duty.waitFor("A's crisis run") { $0.contains("Crisis run · \(a.name)") }
         try duty.press("Space")
         try duty.waitFor("A's first step") { $0.contains("Recorded") }
-        // B is found by search; Esc leaves the search with B still selected.
-        try find(duty, b, then: "Escape")
+        // B is found by search; Enter leaves the search with B selected
+        // (Esc would cancel it, back to A).
+        try find(duty, b, then: "Enter")
         try duty.press("F7")
         try duty.waitFor("B's crisis run") { $0.contains("Crisis run · \(b.name)") }
         try duty.press("Space")
@@ -287,6 +288,8 @@ final class StoreRulesJourneyTests: XCTestCase {
         }
         try duty.press("q")
         try li.press("F5")
+        try li.waitFor("the check-out question") { $0.contains("Check out now?") }
+        try li.press("y")
         try li.waitFor("the check-out") { $0.contains("Checked out") }
         try li.press("q")
         try waitForExit(duty)

@@ -58,7 +58,12 @@ final class WorkstationJourneyTests: DemoJourneyCase {
         try tmux.type("考试焦虑")
         try tmux.press("F2")
         try tmux.waitFor("the saved message") { $0.contains("Visit saved") }
+        // A check-out must come after the check-in: never within the same second.
+        usleep(1_100_000)
         try tmux.press("q")
+        // Checked in: quitting asks whether to check out first.
+        try tmux.waitFor("the check-out question") { $0.contains("check out before quitting") }
+        try tmux.press("y")
         let (after, vault) = try store()
         defer { vault.lock() }
         let visits = try after.records(Visit.self, of: target.id).filter { $0.brief == "考试焦虑" }
@@ -107,6 +112,7 @@ final class WorkstationJourneyTests: DemoJourneyCase {
         tmux = Tmux()
         try open(as: "duty")
         try tmux.press("n")
+        try FocusAndDutyJourneyTests.answerDutyQuestion(tmux, with: "n")
         try tmux.waitFor("the visit form") { $0.contains("New visit · \(target.name)") }
         try tmux.press("Tab")
         try tmux.type("5")

@@ -55,7 +55,7 @@ final class DraftJourneyTests: XCTestCase {
         var s = try writing("")
         XCTAssertEqual(F.press(&s, .function(12)), [.lock])
         s = try F.state("duty", [.duty])
-        _ = F.press(&s, .character("n"))
+        _ = F.press(&s, .character("n"), .character("n"))
         XCTAssertEqual(idle(&s), [.lock], "a form as it opened holds nothing typed")
     }
 
@@ -86,7 +86,7 @@ final class DraftJourneyTests: XCTestCase {
         var s = try F.state("duty", [.duty])
         let student = s.students[4]
         s.list.selected = 4
-        _ = F.press(&s, .character("n"), .tab)
+        _ = F.press(&s, .character("n"), .character("n"), .tab)
         _ = F.type(&s, "2 4")
         _ = F.press(&s, .tab, .paste("和同桌吵架后情绪低落，聊了二十分钟"))
         guard case .keepDraft(let draft) = idle(&s).first, case .form(let form) = draft else { return XCTFail("no draft kept") }
@@ -132,7 +132,7 @@ final class DraftJourneyTests: XCTestCase {
 
     func testQuittingFromAReopenedDraftRemovesItBeforeLeaving() throws {
         var s = try F.state("duty", [.duty])
-        _ = F.press(&s, .character("n"), .tab)
+        _ = F.press(&s, .character("n"), .character("n"), .tab)
         _ = F.type(&s, "1")
         guard case .keepDraft(let draft) = idle(&s).first else { return XCTFail("no draft kept") }
         var back = try F.state("duty", [.duty])

@@ -16,7 +16,7 @@ final class EscalationJourneyTests: XCTestCase {
         var s = try F.state("duty", [.duty])
         let target = s.students[5]
         s.list.selected = 5
-        _ = F.press(&s, .character("n"), .tab)
+        _ = F.press(&s, .character("n"), .character("n"), .tab)
         _ = F.type(&s, "5")
         _ = F.press(&s, .tab, .paste("说最近不想活了"))
         guard case .execute(.logVisit(let visit)) = F.press(&s, .function(2)).first else { return XCTFail("not saved: \(String(describing: s.modal))") }
@@ -52,7 +52,7 @@ final class EscalationJourneyTests: XCTestCase {
 
         // The duty teacher's form leaves the choice to the store, whatever it sends.
         var s = try F.state("duty", [.duty])
-        _ = F.press(&s, .character("n"), .tab)
+        _ = F.press(&s, .character("n"), .character("n"), .tab)
         _ = F.type(&s, "5")
         guard case .execute(.logVisit(var visit)) = F.press(&s, .function(2)).first else { return XCTFail("not saved") }
         visit.student = student.id

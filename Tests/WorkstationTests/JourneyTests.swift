@@ -14,6 +14,7 @@ final class JourneyTests: XCTestCase {
         let effects = F.press(&s, .function(5))
         guard case .execute(.checkIn(let checkIn)) = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(checkIn.person, StaffID("duty"))
+        s.checkIns.append(checkIn)
         let target = s.students[17]
         _ = F.press(&s, .character("/"))
         _ = F.type(&s, target.pinyinInitials)
@@ -70,7 +71,7 @@ final class JourneyTests: XCTestCase {
 
     func testVisitFormWithoutReasonShowsTheProblemAndSavesNothing() throws {
         var s = try F.state("duty", [.duty])
-        _ = F.press(&s, .character("n"))
+        _ = F.press(&s, .character("n"), .character("n"))
         XCTAssertEqual(F.press(&s, .function(2)), [])
         guard case .form(let form) = s.modal else { return XCTFail() }
         XCTAssertNotNil(form.form.fields[1].error)
@@ -129,7 +130,7 @@ final class JourneyTests: XCTestCase {
         var s = try F.state("counselor", [.counselor, .admin])
         _ = Update.update(&s, .fileOpened(try F.openFile(pending.student)))
         XCTAssertTrue(F.screen(s).contains("Screening suggests"))
-        _ = F.press(&s, .character("p"))
+        _ = F.press(&s, .character("2"), .character("p"))
         guard case .form(let form) = s.modal, case .proposal = form.purpose else { return XCTFail("no proposal form") }
         XCTAssertEqual(F.press(&s, .function(2)), [], "no reason, no decision")
         _ = F.press(&s, .paste("面谈后确认"))
@@ -248,7 +249,7 @@ final class JourneyTests: XCTestCase {
         let target = s.students[17]
         _ = F.press(&s, .character("/"))
         _ = F.type(&s, target.number)
-        _ = F.press(&s, .function(2))
+        _ = F.press(&s, .function(2), .character("n"))
         guard case .form(let form) = s.modal, case .visit(let student) = form.purpose else { return XCTFail("no visit form") }
         XCTAssertEqual(student, target.id)
         XCTAssertFalse(s.filtering)

@@ -43,7 +43,7 @@ final class LockScreenKeyTests: XCTestCase {
         for key in leavingKeys { XCTAssertEqual(F.press(&s, key), [], "\(key) after the idle lock") }
 
         var f = try F.state("duty", [.duty])
-        _ = F.press(&f, .character("n"))
+        _ = F.press(&f, .character("n"), .character("n"))
         guard case .form = f.modal else { return XCTFail("no visit form") }
         _ = F.press(&f, .function(12))
         XCTAssertEqual(f.phase, .unlock)
@@ -80,7 +80,7 @@ final class LockScreenKeyTests: XCTestCase {
         XCTAssertEqual(s.students, [], "nothing decrypted is kept while stopped")
 
         s = try F.state("duty", [.duty])
-        _ = F.press(&s, .character("n"))
+        _ = F.press(&s, .character("n"), .character("n"))
         _ = F.press(&s, .tab)
         _ = F.type(&s, "1")
         let effects = F.press(&s, .ctrl("z"))

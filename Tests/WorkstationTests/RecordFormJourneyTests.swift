@@ -298,7 +298,8 @@ final class RecordFormJourneyTests: XCTestCase {
         _ = F.type(&s, "visit")
         guard case .palette(let narrowed) = s.modal else { return XCTFail() }
         XCTAssertEqual(narrowed.matches(s).first?.id, .newVisit)
-        _ = F.press(&s, .enter)
+        // Nobody is checked in: the question first, `n` logs without.
+        _ = F.press(&s, .enter, .character("n"))
         guard case .visit? = form(s)?.purpose else { return XCTFail("Enter did not run the command") }
 
         var c = try counselorWithFile()
@@ -312,11 +313,11 @@ final class RecordFormJourneyTests: XCTestCase {
 
     func testEscAsksBeforeThrowingAwayWhatWasTyped() throws {
         var s = try F.state("duty", [.duty])
-        _ = F.press(&s, .character("n"))
+        _ = F.press(&s, .character("n"), .character("n"))
         _ = F.press(&s, .escape)
         XCTAssertNil(s.modal, "nothing typed: Esc just closes")
 
-        _ = F.press(&s, .character("n"), .tab, .tab)
+        _ = F.press(&s, .character("n"), .character("n"), .tab, .tab)
         _ = F.press(&s, .paste("考试前焦虑"))
         _ = F.press(&s, .escape)
         guard case .confirmDiscard = s.modal else { return XCTFail("no question before discarding") }
@@ -327,7 +328,7 @@ final class RecordFormJourneyTests: XCTestCase {
         _ = F.press(&s, .escape, .character("y"))
         XCTAssertNil(s.modal)
         // Quitting from a form with text asks too, and `n` returns to it.
-        _ = F.press(&s, .character("n"), .tab, .tab)
+        _ = F.press(&s, .character("n"), .character("n"), .tab, .tab)
         _ = F.press(&s, .paste("x"))
         XCTAssertEqual(F.press(&s, .function(10)), [])
         guard case .confirmQuit = s.modal else { return XCTFail() }

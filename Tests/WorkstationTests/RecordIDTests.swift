@@ -11,7 +11,7 @@ final class RecordIDTests: XCTestCase {
     func testANewRecordsIdSaysNothingOfTheAccountOrTheTime() throws {
         func visit() throws -> Visit? {
             var s = try F.state("duty", [.duty])
-            _ = F.press(&s, .character("n"), .tab)
+            _ = F.press(&s, .character("n"), .character("n"), .tab)
             _ = F.type(&s, "1")
             guard case .execute(.logVisit(let visit)) = F.press(&s, .function(2)).first else { return nil }
             return visit

@@ -111,6 +111,8 @@ final class SessionTests: XCTestCase {
         if let file {
             let opened = w.run([.openFile(file)])
             guard case .fileOpened? = opened.first else { throw Failure("\(account) could not open the file: \(opened)") }
+            // The file's keys act where the focused pane shows its student.
+            w.press(.character("2"))
         }
         return w
     }

@@ -69,7 +69,8 @@ final class SnapshotTests: XCTestCase {
             waiting.unlockMessage = VaultError.grantPending(account: "li").message.text(language)
             assertSnapshot(waiting, "unlock-waiting-\(tag)-80x24")
             var duty = try F.state("duty", [.duty], language: language, width: 80, height: 24)
-            _ = F.press(&duty, .character("n"))
+            // Nobody is checked in: `n` at the question opens the form without.
+            _ = F.press(&duty, .character("n"), .character("n"))
             assertSnapshot(duty, "visit-form-\(tag)-80x24")
             var counselor = try F.state("counselor", [.counselor, .admin], language: language, width: 120, height: 40)
             _ = F.press(&counselor, .character("L"))

@@ -24,7 +24,7 @@ final class StoreAnswerTests: XCTestCase {
 
     // MARK: - (a) F7 after a search and Esc is about the student found
 
-    func testAfterSearchAndEscF7AndSpaceAreAboutTheStudentFoundNotTheOpenRun() throws {
+    func testAfterSearchAndEnterF7AndSpaceAreAboutTheStudentFoundNotTheOpenRun() throws {
         var s = try F.state("duty", [.duty])
         let a = s.students[3], b = s.students[40]
         // A's run is open, one step recorded, as the store answered it.
@@ -39,12 +39,18 @@ final class StoreAnswerTests: XCTestCase {
         XCTAssertEqual(s.crisisRun, storedA)
         XCTAssertTrue(crisisTitle(s)?.contains(a.name) == true, crisisTitle(s) ?? "no crisis pane")
 
-        // B is found by number; Esc leaves the search with B still selected.
+        // B is found by number; Esc cancels the search (A is selected
+        // again, as before `/`), Enter leaves it with B selected.
         _ = F.press(&s, .character("/"))
         _ = F.type(&s, b.number)
         _ = F.press(&s, .escape)
         XCTAssertFalse(s.filtering)
-        XCTAssertEqual(s.selectedStudent?.id, b.id, "Esc keeps the student found selected")
+        XCTAssertEqual(s.selectedStudent?.id, a.id, "Esc restores the selection before the search")
+        _ = F.press(&s, .character("/"))
+        _ = F.type(&s, b.number)
+        XCTAssertEqual(F.press(&s, .enter), [], "a duty teacher opens no file")
+        XCTAssertFalse(s.filtering)
+        XCTAssertEqual(s.selectedStudent?.id, b.id, "Enter keeps the student found selected")
 
         let started = F.press(&s, .function(7))
         guard case .execute(.startCrisisRun(let runB)) = started.first, started.count == 1 else { return XCTFail("\(started)") }
@@ -62,17 +68,17 @@ final class StoreAnswerTests: XCTestCase {
     }
 
     /// The same for a counselor, whose list goes back to the key-attention
-    /// queue when the search ends: the student found (not in the queue)
-    /// must still be the one F7 is about.
-    func testACounselorsF7AfterSearchAndEscIsAboutTheStudentFound() throws {
+    /// queue when the search is cancelled: the student found (not in the
+    /// queue) and chosen with Enter must still be the one F7 is about.
+    func testACounselorsF7AfterSearchAndEnterIsAboutTheStudentFound() throws {
         var s = try F.state("counselor", [.counselor])
         let queued = Set(s.queue.map(\.student.id))
         let b = try XCTUnwrap(s.students.first { !queued.contains($0.id) })
         _ = F.press(&s, .character("/"))
         _ = F.type(&s, b.number)
         XCTAssertEqual(s.selectedStudent?.id, b.id)
-        _ = F.press(&s, .escape)
-        XCTAssertEqual(s.selectedStudent?.id, b.id, "Esc keeps the student found selected")
+        XCTAssertEqual(F.press(&s, .enter), [.openFile(b.id)])
+        XCTAssertEqual(s.selectedStudent?.id, b.id, "Enter keeps the student found selected")
         let started = F.press(&s, .function(7))
         guard case .execute(.startCrisisRun(let run)) = started.first else { return XCTFail("\(started)") }
         XCTAssertEqual(run.student, b.id, "the run is about the student found, not whoever the queue has at that row")
