@@ -70,7 +70,9 @@ public enum Render {
         // Help is always offered; the other hints show whole or not at all.
         let hints = Command.hints(s)
         let help = Command.command(.help)
-        StatusBar(hints: hints.filter { $0.key != help.label }, pinned: (help.label, help.shortText(s.language)))
+        // In the search box `?` is typed, so only F1 is offered there.
+        StatusBar(hints: hints.filter { $0.label != help.shortText(s.language) },
+                  pinned: (s.filtering ? "F1" : help.label, help.shortText(s.language)))
             .render(into: &b, rows[3])
         if let modal = s.modal { overlay(modal, s, &b) }
     }
