@@ -254,6 +254,11 @@ public enum S {
     public static let partSeparator = LocalizedText(zh: "；", en: "; ")
     /// An aside after a name: `王芳（母亲）` / `Wang Fang (mother) `.
     public static let parenthesized = LocalizedText(zh: "（%@）", en: " (%@) ")
+
+    // MARK: command palette (issue 16)
+    public static let paletteNoMatch = LocalizedText(
+        zh: "没有与“%@”相符的命令。可输入命令名称的一部分、拼音或拼音首字母（如 qd 签到）或按键；退格修改，Esc 关闭。",
+        en: "No command matches \"%@\". Type part of a command's name, its pinyin or pinyin initials (qd for 签到) or its key; Backspace to change, Esc to close.")
 }
 
 extension LocalizedText {
