@@ -12,7 +12,7 @@ import Workstation
 /// subcommand's `@OptionGroup var global: GlobalOptions` is handed the
 /// root's values (the same type, decoded once).
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The database (default: $XDG_DATA_HOME/xindesk/xindesk.db).")
+    @Option(name: .long, help: "The database (default: $XDG_DATA_HOME/xindesk/xindesk.db; for the workstation, config.toml's database first).")
     var db: String?
 
     @Option(name: .long, help: "The account to unlock with (`recovery`: the recovery key, given like a passphrase).")
