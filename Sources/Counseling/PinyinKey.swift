@@ -23,6 +23,12 @@ public struct PinyinKey: Hashable, Codable, Sendable {
         syllables = surname + Self.transliterate(rest)
     }
 
+    /// A phrase such as a command's name, read without the surname
+    /// readings a name gets (查找 is chá zhǎo, not the surname Zhā).
+    public init(phrase: String) {
+        syllables = Self.transliterate(phrase.trimmed)
+    }
+
     /// `zhangsan`
     public var full: String { syllables.joined() }
     /// `zs`

@@ -171,6 +171,19 @@ public struct AppState: Sendable {
     /// The account chosen on the unlock screen ("recovery" for the recovery key).
     public var unlockAccount: String { accountIndex < accounts.count ? accounts[accountIndex] : "recovery" }
 
+    /// Chooses `account` on the unlock screen (`xindesk open --user NAME`;
+    /// "recovery" chooses the recovery key). False, choosing nothing, when
+    /// the database has no such account.
+    public mutating func preselect(_ account: String) -> Bool {
+        if account == "recovery" {
+            accountIndex = accounts.count
+            return true
+        }
+        guard let index = accounts.firstIndex(of: account) else { return false }
+        accountIndex = index
+        return true
+    }
+
     /// Whole seconds the chosen account must still wait before it may try
     /// a passphrase (0: it may try now).
     public var unlockWait: Int {

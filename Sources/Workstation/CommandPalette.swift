@@ -16,6 +16,13 @@ public struct CommandPalette: Hashable, Sendable {
             guard !c.text.zh.isEmpty, c.id != .palette, c.allowed(s.roles), c.applies(in: s) else { return false }
             return q.isEmpty || c.text.zh.lowercased().contains(q) || c.text.en.lowercased().contains(q)
                 || c.id.rawValue.lowercased().contains(q) || c.label.lowercased() == q
+                || Self.pinyin[c.id]?.matches(q) == true
         }
     }
+
+    /// The pinyin of each command's Chinese name, so `qd` or `qiandao`
+    /// finds 签到 and `dj` 登记来访 without an input method. Read once: ICU's
+    /// transliteration is too slow to repeat for every key and frame.
+    private static let pinyin: [CommandID: PinyinKey] = Dictionary(
+        Command.table.map { ($0.id, PinyinKey(phrase: $0.shortText(.zhHans))) }, uniquingKeysWith: { first, _ in first })
 }

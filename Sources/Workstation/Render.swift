@@ -212,11 +212,16 @@ public enum Render {
                    buttons: [S.removeYesNo.text(L)]).render(into: &b, b.area)
         case .palette(let p):
             let matches = p.matches(s)
-            let box = b.area.centered(width: min(s.width - 4, 60), height: min(s.height - 2, matches.count + 4))
+            // Nothing matching says so (and how to search), never an empty box.
+            let none = matches.isEmpty ? TextWidth.wrap(S.paletteNoMatch.format(L, p.query.text), width: min(s.width - 4, 60) - 2) : []
+            let box = b.area.centered(width: min(s.width - 4, 60), height: min(s.height - 2, matches.count + none.count + 4))
             b.fill(box, style: .plain)
             let inner = Block(title: S.paletteTitle.text(L), style: Style(.accent)).render(into: &b, box)
             b.set(":", x: inner.x, y: inner.y, style: Style(.accent, bold: true))
             p.query.render(into: &b, Rect(x: inner.x + 2, y: inner.y, width: inner.width - 2, height: 1), focused: true)
+            for (i, line) in none.enumerated() where inner.y + 1 + i < inner.maxY {
+                b.set(line, x: inner.x, y: inner.y + 1 + i, maxWidth: inner.width, style: Style(.warning1))
+            }
             for (i, c) in matches.enumerated() where inner.y + 1 + i < inner.maxY {
                 b.set(TextWidth.pad(c.label, to: 8) + c.shortText(L), x: inner.x, y: inner.y + 1 + i, maxWidth: inner.width,
                       style: i == p.selected ? Style(.selection, reverse: true) : .plain)

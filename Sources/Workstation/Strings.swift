@@ -292,6 +292,10 @@ public enum S {
     public static let followUpOpenOn = LocalizedText(zh: "%@ 应做，未完成", en: "due %@, not done")
     public static let planCheckedAtRequest = LocalizedText(zh: "内容仅心理教师可见；申请时已核验方案已复评、最近一次追踪已完成",
                                                            en: "for counselors only; checked when asked: plan reviewed, last follow-up done")
+    // MARK: command palette (issue 16)
+    public static let paletteNoMatch = LocalizedText(
+        zh: "没有与“%@”相符的命令。可输入命令名称的一部分、拼音或拼音首字母（如 qd 签到）或按键；退格修改，Esc 关闭。",
+        en: "No command matches \"%@\". Type part of a command's name, its pinyin or pinyin initials (qd for 签到) or its key; Backspace to change, Esc to close.")
 }
 
 extension LocalizedText {

@@ -624,8 +624,9 @@ public enum Update {
             case .up: p.selected = max(0, p.selected - 1); s.modal = .palette(p)
             case .down: p.selected = min(max(0, matches.count - 1), p.selected + 1); s.modal = .palette(p)
             case .enter:
-                s.modal = nil
+                // Nothing matching: the box stays, saying so, for the query to be changed.
                 guard matches.indices.contains(p.selected) else { return [] }
+                s.modal = nil
                 return perform(&s, matches[p.selected].id)
             default:
                 if p.query.handle(key) { p.selected = 0 }

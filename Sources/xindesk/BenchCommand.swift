@@ -1,4 +1,5 @@
 import ArgumentParser
+import Counseling
 import Foundation
 import Terminal
 
@@ -8,6 +9,14 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Run a benchmark and print its figures.",
         subcommands: [Store.self, Render.self, App.self])
+
+    /// The root's options reach every command; a benchmark opens no database.
+    @OptionGroup(visibility: .private) var global: GlobalOptions
+
+    func validate() throws {
+        try global.refuse([.db, .user, .passphraseFile], in: "bench", because: LocalizedText(
+            zh: "基准测试自己生成数据，不打开数据库。", en: "a benchmark generates its own data and opens no database."))
+    }
 
     struct App: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -15,19 +15,23 @@ struct DemoCommand: ParsableCommand {
     /// The demo accounts' passphrase.
     static let passphrase = "demo1234"
 
-    @Option(name: .long, help: "The database to create (default: the usual database path).") var db: String?
+    /// `--db`: the database to create (default: the usual path); `--lang`.
+    @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: "Number of students.") var students = 1200
     @Option(name: .long, help: "Seed of the generator: the same seed gives the same school.") var seed: UInt64 = 1
     @Flag(name: .long, help: "Only create the database; do not open the workstation afterwards.") var noOpen = false
 
     func validate() throws {
+        try global.refuse([.user, .passphraseFile], in: "demo", because: LocalizedText(
+            zh: "演示学校自带 duty、counselor、head 三个账户，口令均为 \(Self.passphrase)。",
+            en: "the demo school comes with the accounts duty, counselor and head, passphrase \(Self.passphrase)."))
         guard (30...100_000).contains(students) else {
             throw ValidationError(LocalizedText(zh: "--students 须在 30 到 100000 之间。", en: "--students must be between 30 and 100000.").text(Text.language))
         }
     }
 
     func run() throws {
-        let path = db ?? VaultPaths.defaultDatabase()
+        let path = global.databasePath
         let zone = TimeZone(identifier: "Asia/Shanghai")!
         let now = LocalDateTime(Date(), in: zone)
         var passphrase = Array(Self.passphrase.utf8)
@@ -69,7 +73,7 @@ struct DemoCommand: ParsableCommand {
             _ = readLine()
             // The user's settings apply, except the database: the demo's.
             let config = try Config.loadForCommand()
-            try WorkstationLoop.run(database: vault.paths.database, language: config.language ?? Text.language,
+            try WorkstationLoop.run(database: vault.paths.database, language: global.language ?? config.language ?? Text.language,
                                     themeName: config.theme, config: config)
         }
     }

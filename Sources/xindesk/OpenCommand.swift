@@ -11,24 +11,35 @@ struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open", abstract: "Open the workstation (the default when no command is given).")
 
-    @Option(name: .long, help: "The database (default: from config.toml, else $XDG_DATA_HOME/xindesk/xindesk.db).")
-    var db: String?
-    @Option(name: .long, help: "zh or en (default: config.toml, else LANG).") var lang: String?
+    /// `--db` (default: config.toml, else the usual path), `--user` (the
+    /// account chosen on the unlock screen) and `--lang` (default:
+    /// config.toml, else LANG).
+    @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: "Colour theme: default, light, high-contrast, mono or one of ~/.config/xindesk/themes.")
     var theme: String?
 
+    func validate() throws {
+        try global.refuse([.passphraseFile], in: "open", because: WorkstationLoop.asksPassphrase)
+    }
+
     func run() throws {
         let config = try Config.loadForCommand()
-        let language = lang.flatMap(Config.parseLanguage) ?? config.language ?? Text.language
-        try WorkstationLoop.run(database: db ?? config.database ?? VaultPaths.defaultDatabase(), language: language,
-                                themeName: theme ?? config.theme, config: config)
+        let language = global.language ?? config.language ?? Text.language
+        try WorkstationLoop.run(database: global.db ?? config.database ?? VaultPaths.defaultDatabase(), language: language,
+                                themeName: theme ?? config.theme, config: config, account: global.user)
     }
 }
 
 /// The screen loop: keys and clock ticks in, `update`, effects through
 /// the session, a frame out. The terminal is restored on every way out.
 enum WorkstationLoop {
-    static func run(database: String, language: Language, themeName: String, config: Config) throws {
+    /// Why the workstation takes no --passphrase-file.
+    static let asksPassphrase = LocalizedText(zh: "工作台在解锁界面上询问口令。",
+                                              en: "the workstation asks for the passphrase on its unlock screen.")
+
+    /// `account`, when given, is chosen on the unlock screen; an account the
+    /// database does not have is refused before the screen opens.
+    static func run(database: String, language: Language, themeName: String, config: Config, account: String? = nil) throws {
         let accounts = try Vault.accounts(database: database).map(\.name)
         let shipped = Bundle.main.executableURL.map { $0.deletingLastPathComponent().appendingPathComponent("../../../themes").standardizedFileURL.path }
         let (theme, themeProblem) = ThemeLoader.load(themeName, searching: [ThemeLoader.userDirectory()] + (shipped.map { [$0] } ?? []))
@@ -38,6 +49,7 @@ enum WorkstationLoop {
                              idleLockMinutes: config.idleLockMinutes)
         // A wait begun before this start (a restart, the command line) still counts down.
         state.retryAt = Vault.retryTimes(database: database, accounts: accounts)
+        if let account, !state.preselect(account) { throw VaultError.unknownAccount(account: account) }
         if let themeProblem { state.unlockMessage = themeProblem.message.text(language) }
         let screen = try Screen(theme: theme)
         defer {

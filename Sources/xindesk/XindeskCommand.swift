@@ -14,6 +14,15 @@ struct XindeskCommand: ParsableCommand {
                       ReportCommand.self, RosterCommand.self, StudentsCommand.self, UserCommand.self, CheckCommand.self, BackupCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self)
 
+    /// `--db`, `--user`, `--passphrase-file` and `--lang`, before or after
+    /// the subcommand (see `GlobalOptions`).
+    @OptionGroup var global: GlobalOptions
+
+    /// Decoded before any subcommand: what is printed from here on follows --lang.
+    func validate() throws {
+        Text.choose(global.language)
+    }
+
     static func main() {
         ProcessHardening.apply()
         do {

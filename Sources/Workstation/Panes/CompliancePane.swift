@@ -36,9 +36,11 @@ enum CompliancePane {
             return
         }
         let mondays = report.weeks.map(\.monday)
-        let weekdays = Array(S.weekdays.text(L)).prefix(6).map(String.init)
+        // All seven weekdays: a make-up working day falls on a Saturday or a
+        // Sunday (2026-09-20 is one), and a school day must never be hidden.
+        let weekdays = Array(S.weekdays.text(L)).map(String.init)
         let days = report.days.compactMap { d -> CalendarHeatmap.Day? in
-            guard let w = mondays.firstIndex(of: d.day.startOfWeek), d.day.weekday.isoNumber <= 6 else { return nil }
+            guard let w = mondays.firstIndex(of: d.day.startOfWeek) else { return nil }
             let (g, style) = glyph(d.status)
             return .init(week: w, weekday: d.day.weekday.isoNumber - 1, glyph: g, style: style)
         }
