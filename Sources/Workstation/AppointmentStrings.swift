@@ -5,7 +5,8 @@ import Counseling
 extension S {
     public static let bookingCounselor = LocalizedText(zh: "心理教师", en: "Counselor")
     public static let bookingPurpose = LocalizedText(zh: "预约事由", en: "Purpose")
-    public static let bookingChannel = LocalizedText(zh: "预约方式", en: "Channel")
+    /// The field's label is the word its errors use (`Field.channel`).
+    public static let bookingChannel = LocalizedText(zh: "方式", en: "Channel")
     public static let semicolon = LocalizedText(zh: "；", en: "; ")
     /// After a booking that shares its time with another: saved, and which one.
     public static let appointmentDoubleBooked = LocalizedText(
