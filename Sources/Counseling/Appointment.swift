@@ -80,6 +80,9 @@ public struct Appointment: Identifiable, Hashable, Codable, Sendable {
     public var slot: TimeSpan
     /// Nil until a counselor takes the appointment.
     public var counselor: StaffID?
+    /// Why the student is coming, in the booker's words (预约登记表's 事由);
+    /// sealed to the clinical tier like the note.
+    public var purpose: String
     public private(set) var status: Status
     public private(set) var statusChangedAt: LocalDateTime
     public var note: String
@@ -87,7 +90,7 @@ public struct Appointment: Identifiable, Hashable, Codable, Sendable {
     /// A new booking is `requested`; pass another `status` only when
     /// restoring a stored record. Changes go through `moved(to:at:)`.
     public init(id: AppointmentID, student: StudentID, requestedBy: Requester, channel: Channel,
-                slot: TimeSpan, counselor: StaffID? = nil, note: String = "",
+                slot: TimeSpan, counselor: StaffID? = nil, purpose: String = "", note: String = "",
                 status: Status = .requested, statusChangedAt: LocalDateTime) {
         self.id = id
         self.student = student
@@ -95,9 +98,25 @@ public struct Appointment: Identifiable, Hashable, Codable, Sendable {
         self.channel = channel
         self.slot = slot
         self.counselor = counselor
+        self.purpose = purpose
         self.status = status
         self.statusChangedAt = statusChangedAt
         self.note = note
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, student, requestedBy, channel, slot, counselor, purpose, status, statusChangedAt, note
+    }
+
+    /// Appointments stored before the register had a purpose read with none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(AppointmentID.self, forKey: .id), student: try c.decode(StudentID.self, forKey: .student),
+                  requestedBy: try c.decode(Requester.self, forKey: .requestedBy), channel: try c.decode(Channel.self, forKey: .channel),
+                  slot: try c.decode(TimeSpan.self, forKey: .slot), counselor: try c.decodeIfPresent(StaffID.self, forKey: .counselor),
+                  purpose: try c.decodeIfPresent(String.self, forKey: .purpose) ?? "", note: try c.decode(String.self, forKey: .note),
+                  status: try c.decode(Status.self, forKey: .status),
+                  statusChangedAt: try c.decode(LocalDateTime.self, forKey: .statusChangedAt))
     }
 
     public func validate() -> [ValidationError] {
@@ -106,6 +125,9 @@ public struct Appointment: Identifiable, Hashable, Codable, Sendable {
         if let problem = TextCheck.note(note, field: .note) {
             problems.append(problem)
         }
+        // A booking made before the register had a purpose keeps validating;
+        // a new one is checked for it by `AppointmentBooking`.
+        if let problem = TextCheck.line(purpose, field: .purpose, required: false) { problems.append(problem) }
         return problems
     }
 

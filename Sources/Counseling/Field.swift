@@ -13,6 +13,7 @@ public enum Field: String, Codable, Sendable, CaseIterable, DisplayNamed {
     case term, holiday, lessonPeriod, classHourLength
     case stepTitle, hotline, escalation, role
     case channel, requestedBy, status, method, outcome, level
+    case counselor, purpose
     case weeklyClassHours, outsideLessonMinutes, dailyOpenMinutes
     case schoolName, dayWithoutClasses, specialPeriod, followUpInterval
 
@@ -65,6 +66,8 @@ public enum Field: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case .method: LocalizedText(zh: "联系方式", en: "method")
         case .outcome: LocalizedText(zh: "结果", en: "outcome")
         case .level: LocalizedText(zh: "预警等级", en: "warning level")
+        case .counselor: LocalizedText(zh: "心理教师", en: "counselor")
+        case .purpose: LocalizedText(zh: "预约事由", en: "purpose")
         case .weeklyClassHours: LocalizedText(zh: "每周最少开放学时", en: "minimum class hours per week")
         case .outsideLessonMinutes: LocalizedText(zh: "每天课余最少开放分钟数", en: "minimum minutes open outside lessons per day")
         case .dailyOpenMinutes: LocalizedText(zh: "每个工作日最少开放分钟数", en: "minimum minutes open per workday")

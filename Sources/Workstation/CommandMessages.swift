@@ -28,7 +28,10 @@ enum CommandMessages {
             return S.visitEscalated.format(L, name(to))
         case .checkIn: return S.checkedIn.text(L)
         case .checkOut: return S.checkedOut.text(L)
-        case .bookAppointment: return S.appointmentSaved.text(L)
+        case .bookAppointment:
+            guard let other = outcome.doubleBooked else { return S.appointmentSaved.text(L) }
+            return S.appointmentDoubleBooked.format(L, other.counselor.map(name) ?? "", other.slot.start.monthDayClock,
+                                                    other.status.displayName.text(L))
         case .moveAppointment: return S.appointmentMoved.text(L)
         case .startCrisisRun: return S.crisisStarted.text(L)
         case .recordCrisisStep: return S.stepDone.text(L)

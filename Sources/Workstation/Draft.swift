@@ -35,7 +35,7 @@ public enum Draft: Codable, Hashable, Sendable {
         case .form(let f):
             switch f.purpose {
             case .visit(let student): return student
-            case .level(let student, _), .appointment(let student): return student
+            case .level(let student, _), .appointment(let student, _): return student
             case .closingDecision(let closing): return closing.student
             case .handover(let run, _): return run.student
             default: return fileStudent

@@ -27,6 +27,9 @@ public enum Msg: Sendable {
     /// The store changed (another workstation saved): what it holds now.
     case refreshed(Snapshot, StudentFile?)
     case failed(String)
+    /// A booking outside the room's opening hours: the form asks the
+    /// teacher to confirm that slot (F2 again) or change it.
+    case bookingNeedsConfirmation(String, TimeSpan)
     /// A student's record, read for the form that changes it.
     case studentLoaded(Student, StudentFormKind)
     /// Every class with its peer supporters.
@@ -161,7 +164,8 @@ extension Snapshot {
             snap.draft = (try? store.draft(Draft.self, of: account)) ?? nil
         }
         snap.checklist = try store.crisisChecklist()
-        if Permission.allows(roles, .editDutyRoster) { snap.calendar = try store.calendar() }
+        // The booking form's default date is the next school day.
+        if Permission.allows(roles, .editDutyRoster) || Permission.allows(roles, .bookAppointment) { snap.calendar = try store.calendar() }
         if SetupChecklistView.isFor(roles) { snap.setup = try store.setupFacts(today: now.day) }
         snap.followUpIntervals = try store.followUpIntervals()
         // The hotlines are the school's, stored with the checklist so every

@@ -125,6 +125,10 @@ public final class Session {
                 return [.refused(error.message.text(L), snap, (try? reloadedFile(state)) ?? nil)]
             }
             return [.failed(error.message.text(L))]
+        } catch let error as AppointmentBookingProblem {
+            // Outside the opening hours is the teacher's decision: the form asks.
+            if case .outsideOpeningHours(let slot, _) = error { return [.bookingNeedsConfirmation(error.message.text(L), slot)] }
+            return [.failed(error.message.text(L))]
         } catch let error as TeacherReadableError {
             return [.failed(error.message.text(L))]
         } catch {

@@ -175,6 +175,13 @@ public enum Update {
             s.afterSave = nil
             explain(&s, message)
             return []
+        case .bookingNeedsConfirmation(let message, let slot):
+            if case .form(var f) = s.modal, case .appointment(let student, _) = f.purpose {
+                f.purpose = .appointment(student: student, confirmedSlot: slot)
+                s.modal = .form(f)
+            }
+            explain(&s, message)
+            return []
         case .studentLoaded(let student, let kind):
             // A leaving for one who left, a return for one not on leave: the
             // domain's word, before a form is typed in vain.

@@ -16,6 +16,7 @@ final class ClinicalTextTests: XCTestCase {
     private let stepNote = "陪同在辅导室，没有独处"
     private let handoverNote = "学生情绪仍激动，说不想活了"
     private let appointmentNote = "班主任说最近常一个人发呆"
+    private let appointmentPurpose = "和父母吵架后不想回家"
 
     /// A duty teacher's visit, appointment and crisis run (one step, then a hand-over) about s1.
     private func store() throws -> Store {
@@ -24,7 +25,9 @@ final class ClinicalTextTests: XCTestCase {
                                           reasons: [.family], brief: brief)), as: .duty, at: now)
         let slot = TimeSpan(start: now.adding(minutes: 60), end: now.adding(minutes: 90))
         try store.execute(.bookAppointment(Appointment(id: AppointmentID("a1"), student: pupil, requestedBy: .teacher, channel: .inPerson,
-                                                       slot: slot, note: appointmentNote, statusChangedAt: now)), as: .duty, at: now)
+                                                       slot: slot, counselor: Fixture.counselor, purpose: appointmentPurpose,
+                                                       note: appointmentNote, statusChangedAt: now), outsideHoursConfirmed: true),
+                          as: .duty, at: now)
         try store.execute(.startCrisisRun(CrisisRun(id: CrisisRunID("r1"), student: pupil, startedBy: Fixture.duty, startedAt: now,
                                                     checklist: .standard)), as: .duty, at: now)
         try store.execute(.recordCrisisStep(CrisisRunID("r1"), step: "keep-safe", outcome: .done, note: stepNote), as: .duty, at: now)
@@ -37,7 +40,7 @@ final class ClinicalTextTests: XCTestCase {
         XCTAssertEqual(rows.count, 3)
         for row in rows {
             let body: String = row["body"]
-            for text in [brief, stepNote, handoverNote, appointmentNote] { XCTAssertFalse(body.contains(text), "\(row["kind"] as String)") }
+            for text in [brief, stepNote, handoverNote, appointmentNote, appointmentPurpose] { XCTAssertFalse(body.contains(text), "\(row["kind"] as String)") }
             XCTAssertEqual(row["student"] as String, "s1", "a room record says whom it is about")
             XCTAssertTrue(body.contains("\u{E000}x1:"), "the text is there, sealed")
         }
@@ -52,6 +55,7 @@ final class ClinicalTextTests: XCTestCase {
         XCTAssertEqual(run.handover?.note, handoverNote)
         XCTAssertEqual(try counselor.records(Visit.self, of: pupil).map(\.brief), [brief])
         XCTAssertEqual(try counselor.records(Appointment.self, of: pupil).map(\.note), [appointmentNote])
+        XCTAssertEqual(try counselor.records(Appointment.self, of: pupil).map(\.purpose), [appointmentPurpose])
         XCTAssertEqual(try counselor.handoversAwaitingCounselor().map { $0.handover?.note }, [handoverNote])
 
         for session in [try counselor.dutySession(), try counselor.headSession()] {
@@ -61,6 +65,7 @@ final class ClinicalTextTests: XCTestCase {
             XCTAssertEqual(seen.handover.map { SealedText.visibility($0.note) }, .withheld)
             XCTAssertEqual(try session.records(Visit.self, of: pupil).map { SealedText.visibility($0.brief) }, [.withheld])
             XCTAssertEqual(try session.records(Appointment.self, of: pupil).map { SealedText.visibility($0.note) }, [.withheld])
+            XCTAssertEqual(try session.records(Appointment.self, of: pupil).map { SealedText.visibility($0.purpose) }, [.withheld])
         }
     }
 

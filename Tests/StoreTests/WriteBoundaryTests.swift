@@ -199,7 +199,7 @@ final class WriteBoundaryTests: XCTestCase {
                                    reasons: [.selfHarmThoughts], brief: "")), as: .duty, [.visitAdd], subject: pupil)
         try expect(.takeEscalation(VisitID("v2")), as: .counselor, [.escalationTake], subject: pupil)
         let booked = Appointment(id: AppointmentID("a1"), student: pupil, requestedBy: .student, channel: .inPerson, slot: slot,
-                                 counselor: Fixture.counselor, statusChangedAt: now)
+                                 counselor: Fixture.counselor, purpose: "学习压力", statusChangedAt: now)
         try expect(.bookAppointment(booked), as: .duty, [.appointmentBook], subject: pupil)
         try expect(.moveAppointment(try booked.moved(to: .confirmed, at: now), basedOn: booked), as: .counselor,
                    [.appointmentMove], subject: pupil)
@@ -381,16 +381,15 @@ final class WriteBoundaryTests: XCTestCase {
 
     // MARK: - appointments
 
-    /// BUG: confirming an appointment booked without a counselor names one
-    /// (the screen sets it on its copy, as `move`'s comment says the store
-    /// takes), but the store moves the stored version, which has none, so
-    /// `Appointment.moved(to: .confirmed)` throws `.noCounselor` first.
-    func testConfirmingAnAppointmentBookedWithoutACounselorNamesOne() throws {
+    /// Confirming an appointment stored without a counselor (booked before
+    /// the register named one; a booking names one now) names one: the
+    /// screen sets it on its copy, as `move`'s comment says the store takes.
+    func testConfirmingAnAppointmentStoredWithoutACounselorNamesOne() throws {
         let store = try Fixture.store()
         let slot = TimeSpan(on: now.day, from: TimeOfDay(secondsSinceMidnight: 14 * 3600)!, to: TimeOfDay(secondsSinceMidnight: 15 * 3600)!)
         let booked = Appointment(id: AppointmentID("a1"), student: pupil, requestedBy: .guardian, channel: .phone, slot: slot,
                                  statusChangedAt: now)
-        try store.execute(.bookAppointment(booked), as: .duty, at: now)
+        try store.writer.write { db in try store.insert(booked, by: Fixture.duty, db) }
         var named = booked
         named.counselor = Fixture.counselor
         let confirmed = try named.moved(to: .confirmed, at: now)
@@ -406,8 +405,8 @@ final class WriteBoundaryTests: XCTestCase {
         let store = try Fixture.store()
         let slot = TimeSpan(on: now.day, from: TimeOfDay(secondsSinceMidnight: 14 * 3600)!, to: TimeOfDay(secondsSinceMidnight: 15 * 3600)!)
         let booked = Appointment(id: AppointmentID("a1"), student: pupil, requestedBy: .student, channel: .inPerson, slot: slot,
-                                 counselor: Fixture.counselor, note: "原备注", statusChangedAt: now)
-        try store.execute(.bookAppointment(booked), as: .duty, at: now)
+                                 counselor: Fixture.counselor, purpose: "学习压力", note: "原备注", statusChangedAt: now)
+        try store.execute(.bookAppointment(booked, outsideHoursConfirmed: true), as: .duty, at: now)
         var copy = try booked.moved(to: .confirmed, at: now)
         copy.note = "改过的备注"
         let later = Fixture.at(now.day, 11)

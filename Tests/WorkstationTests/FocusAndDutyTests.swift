@@ -96,7 +96,7 @@ final class FocusAndDutyTests: XCTestCase {
         guard case .note(let note) = s.modal else { return XCTFail("e: \(String(describing: s.modal))") }
         XCTAssertEqual(note.student, student.id)
         _ = F.press(&s, .escape, .character("b"))
-        guard case .form(let booking) = s.modal, case .appointment(student.id) = booking.purpose else { return XCTFail("b") }
+        guard case .form(let booking) = s.modal, case .appointment(student.id, _) = booking.purpose else { return XCTFail("b") }
         _ = F.press(&s, .escape)
 
         // Back in pane 1 the queue's cursor names another student: the

@@ -41,12 +41,15 @@ final class JourneyTests: XCTestCase {
         var s = try F.state("duty", [.duty])
         let student = try XCTUnwrap(s.selectedStudent)
         _ = F.press(&s, .character("b"))
-        guard case .form(let form) = s.modal, case .appointment(let bookedFor) = form.purpose else { return XCTFail("no booking form") }
+        guard case .form(let form) = s.modal, case .appointment(let bookedFor, nil) = form.purpose else { return XCTFail("no booking form") }
         XCTAssertEqual(bookedFor, student.id)
+        _ = F.press(&s, .tab, .tab, .tab, .paste("学习压力"))
         let booked = F.press(&s, .function(2))
-        guard case .execute(.bookAppointment(let appointment)) = booked.first else { return XCTFail("\(booked)") }
+        guard case .execute(.bookAppointment(let appointment, outsideHoursConfirmed: false)) = booked.first else { return XCTFail("\(booked)") }
         XCTAssertEqual(appointment.status, .requested)
-        XCTAssertEqual(appointment.slot.start.description, "2026-11-21T12:20:00")
+        // Friday afternoon: the next school day is Monday.
+        XCTAssertEqual(appointment.slot.start.description, "2026-11-23T12:20:00")
+        XCTAssertEqual(appointment.purpose, "学习压力")
         XCTAssertEqual(appointment.counselor, StaffID("counselor"))
         // The session answers a save with `.saved`, which closes the form.
         _ = Update.update(&s, .saved("ok", try Snapshot.load(from: try F.store(), roles: [.duty], now: F.now), nil))

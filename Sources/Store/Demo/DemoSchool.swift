@@ -244,6 +244,8 @@ private struct Generator {
         let days = calendar.schoolDays(from: termStart, through: today.adding(days: 7))
         let reasons: [(Visit.Reason, Double)] = [(.study, 4), (.relationships, 3), (.family, 2), (.emotions, 3), (.other, 1)]
         let channels: [(Visit.Channel, Double)] = [(.walkIn, 6), (.appointment, 3), (.phone, 1), (.online, 1)]
+        // Picked by position, not by the generator, so the demo's other records stay as they were.
+        let purposes = ["学习压力", "同学关系", "情绪困扰", "复学后跟进", "家庭矛盾"]
         let briefs = ["考试焦虑，练习了呼吸放松", "与同桌关系紧张，讨论了沟通方式", "想家，适应住校生活有困难",
                       "情绪低落，愿意下周再来", "咨询学习方法与时间管理", "父母争吵让其不安，倾诉后情绪缓和"]
         for (index, day) in days.enumerated() {
@@ -272,7 +274,7 @@ private struct Generator {
                     id: id("appointment"), student: rng.pick(students).id,
                     requestedBy: rng.weighted([(.student, 5), (.teacher, 3), (.guardian, 2)]),
                     channel: rng.weighted([(.inPerson, 5), (.phone, 2), (.online, 2)]), slot: slot,
-                    counselor: DemoSchool.counselorID, status: status,
+                    counselor: DemoSchool.counselorID, purpose: purposes[records.count % purposes.count], status: status,
                     statusChangedAt: status == .requested ? LocalDateTime(day.adding(days: -2), TimeOfDay.midnight) : min(slot.end, now)))
             }
         }

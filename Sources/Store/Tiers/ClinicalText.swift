@@ -12,7 +12,7 @@ enum ClinicalText {
     static func paths(_ kind: RecordKind) -> [[String]] {
         switch kind {
         case .visit: [["brief"]]
-        case .appointment: [["note"]]
+        case .appointment: [["note"], ["purpose"]]
         case .crisis: [["records", "*", "note"], ["handover", "note"]]
         case .level: [["reason"]]
         case .followup: [["note"]]

@@ -27,7 +27,7 @@ extension Store {
         case .logVisit(let visit): return try logVisit(visit, a, now, db)
         case .checkIn(let shift): return try checkIn(shift, a, now, db)
         case .checkOut(let id): return try checkOut(id, a, now, db)
-        case .bookAppointment(let appointment): return try book(appointment, a, now, db)
+        case .bookAppointment(let appointment, let confirmed): return try book(appointment, outsideHoursConfirmed: confirmed, a, now, db)
         case .moveAppointment(let appointment, let base): return try move(appointment, basedOn: base, a, now, db)
         case .takeEscalation(let id): return try takeEscalation(id, a, now, db)
         case .startCrisisRun(let run): return try startCrisisRun(run, a, now, db)

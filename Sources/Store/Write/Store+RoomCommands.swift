@@ -48,9 +48,34 @@ extension Store {
         return CommandOutcome()
     }
 
-    func book(_ appointment: Appointment, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
-        try addRecord(appointment, about: appointment.student, problems: appointment.validate(), .appointmentBook,
-                      detail: appointment.channel.rawValue, a, now, db)
+    /// A booking checked against the register and the roster as stored now
+    /// (`AppointmentBooking`): the room's opening hours are its duty shifts
+    /// on school days, the times someone is there to receive the student.
+    func book(_ appointment: Appointment, outsideHoursConfirmed: Bool, _ a: Account, _ now: LocalDateTime,
+              _ db: Database) throws -> CommandOutcome {
+        try Self.requireStudent(appointment.student, db)
+        let day = appointment.slot.start.day, lastDay = appointment.slot.end.day
+        let calendar = try schoolCalendar(db)
+        let open = try shifts(from: day, through: lastDay, db).filter { calendar.isSchoolDay($0.day) }.map(\.span)
+        let booked = try decodeAll(Appointment.self, try Self.rows(db, where: "kind = ? AND time >= ? AND time < ?", [
+            RecordKind.appointment, LocalDateTime(day.adding(days: -1), .midnight).description,
+            LocalDateTime(lastDay.adding(days: 1), .midnight).description]), verify: true)
+        let counselors = try staff(db).filter { $0.roles.contains(.counselor) }.map(\.id)
+        let clash: Appointment?
+        do {
+            clash = try AppointmentBooking.check(appointment, booked: booked, counselors: counselors, openHours: open,
+                                                 outsideHoursConfirmed: outsideHoursConfirmed, now: now)
+        } catch let field as ValidationError {
+            // A field's problem is refused as every command refuses one.
+            throw StoreError.invalid([field])
+        }
+        try insert(appointment, by: a.id, db)
+        try audit(db, a.id, now, .appointmentBook, appointment.student,
+                  appointment.channel.rawValue + (outsideHoursConfirmed ? " outside-hours-confirmed" : "")
+                      + (clash.map { " double-booked:\($0.id.rawValue)" } ?? ""))
+        var outcome = about(appointment.student)
+        outcome.doubleBooked = clash
+        return outcome
     }
 
     func move(_ appointment: Appointment, basedOn base: Appointment, _ a: Account, _ now: LocalDateTime,

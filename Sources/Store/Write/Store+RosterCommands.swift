@@ -112,14 +112,14 @@ extension Store {
     }
 
     /// Shifts stored on the days `first...last`.
-    private func shifts(from first: Day, through last: Day, _ db: Database) throws -> [PlannedShift] {
+    func shifts(from first: Day, through last: Day, _ db: Database) throws -> [PlannedShift] {
         try decodeAll(PlannedShift.self, try Self.rows(db, where: "kind = ? AND time >= ? AND time < ?", [
             RecordKind.shift, LocalDateTime(first, .midnight).description,
             LocalDateTime(last.adding(days: 1), .midnight).description]), verify: true)
     }
 
     /// The school calendar as this transaction reads it (see `calendar()`).
-    private func schoolCalendar(_ db: Database) throws -> SchoolCalendar {
+    func schoolCalendar(_ db: Database) throws -> SchoolCalendar {
         try String.fetchOne(db, sql: "SELECT body FROM settings WHERE key = ?", arguments: [SettingKey<SchoolCalendar>.calendar.name])
             .map { try Self.decode(SchoolCalendar.self, $0) } ?? HolidayFile.bundledCalendar()
     }

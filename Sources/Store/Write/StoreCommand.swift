@@ -19,7 +19,9 @@ public enum StoreCommand: Sendable, Equatable {
     case logVisit(Visit)
     case checkIn(DutyCheckIn)
     case checkOut(DutyCheckInID)
-    case bookAppointment(Appointment)
+    /// A booking; one outside the room's opening hours only when the
+    /// teacher confirmed it (the form asked).
+    case bookAppointment(Appointment, outsideHoursConfirmed: Bool = false)
     case moveAppointment(Appointment, basedOn: Appointment)
     // Crisis.
     /// Starts a run for the student it names (required); refused while the
@@ -172,6 +174,8 @@ public struct CommandOutcome: Sendable, Equatable {
     /// Import counts: added, and updated or replaced.
     public var added = 0
     public var updated = 0
+    /// The appointment a booking shares its time with (saved, with a warning).
+    public var doubleBooked: Appointment?
 
     public init() {}
 }

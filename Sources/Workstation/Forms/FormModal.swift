@@ -7,7 +7,9 @@ import Terminal
 public enum FormPurpose: Hashable, Sendable, Codable {
     case visit(student: StudentID?)
     case level(student: StudentID, from: WarningLevel)
-    case appointment(student: StudentID)
+    /// `confirmedSlot`: the time the teacher confirmed outside the room's
+    /// opening hours after the store asked (nil until then).
+    case appointment(student: StudentID, confirmedSlot: TimeSpan? = nil)
     case proposal(ScreeningProposal, currentLevel: WarningLevel)
     case followUp(FollowUp)
     case plan(student: StudentID, editing: SupportPlan?)

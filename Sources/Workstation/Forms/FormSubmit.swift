@@ -9,7 +9,7 @@ enum FormSubmit {
         switch f.purpose {
         case .visit(let student): return VisitInput.read(&f, student: student, &s)
         case .level(let student, let from): return LevelInput.read(&f, student: student, from: from, &s)
-        case .appointment(let student): return AppointmentInput.read(&f, student: student, &s)
+        case .appointment(let student, let confirmed): return AppointmentInput.read(&f, student: student, confirmedSlot: confirmed, &s)
         case .proposal(let proposal, let current): return ProposalInput.read(&f, proposal, currentLevel: current, &s)
         case .followUp(let followUp): return FollowUpInput.read(&f, followUp, &s)
         case .plan(let student, let editing): return PlanInput.read(&f, student: student, editing: editing, &s)
