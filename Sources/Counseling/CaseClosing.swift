@@ -133,7 +133,7 @@ public enum CaseClosingProblem: TeacherReadableError, Equatable {
         case .notKeyAttention:
             LocalizedText(zh: "该学生不在重点关注名单上，无需销号", en: "The student is not on the key-attention list")
         case .newLevelStillKeyAttention:
-            LocalizedText(zh: "销号后的等级只能是“无”或“一级关注”", en: "After closing, the level must be none or level 1")
+            LocalizedText(zh: "销号后的等级只能是“无”或“一级关注”", en: "After closing, the level must be none or watch 1")
         case .reasonMissing:
             LocalizedText(zh: "销号必须填写原因", en: "Closing a case needs a reason")
         case .invalidReason(let problem):

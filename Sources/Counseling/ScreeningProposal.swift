@@ -112,7 +112,7 @@ public enum ScreeningDecisionError: TeacherReadableError, Equatable {
             LocalizedText(zh: "该测评建议已经处理过", en: "This screening proposal has already been decided")
         case .levelNotKeyAttention:
             LocalizedText(zh: "确认重点关注时等级应为“二级关注”或“三级关注”",
-                          en: "Confirming key attention needs level 2 or level 3")
+                          en: "Confirming key attention needs watch 2 or watch 3")
         case .reasonMissing:
             LocalizedText(zh: "排除测评建议必须填写原因", en: "Dismissing a screening proposal needs a reason")
         case .invalidReason(let problem):

@@ -70,6 +70,6 @@ final class LocalizationTests: XCTestCase {
     func testLocalizedTextPicksTheLanguage() {
         let text = WarningLevel.major.displayName
         XCTAssertEqual(text.text(.zhHans), "三级关注")
-        XCTAssertEqual(text.text(.en), "level 3")
+        XCTAssertEqual(text.text(.en), "watch 3")
     }
 }

@@ -9,7 +9,7 @@ final class WarningLevelTests: XCTestCase {
         XCTAssertEqual(WarningLevel.allCases.map(\.isKeyAttention), [false, false, true, true])
         XCTAssertEqual(WarningLevel.allCases.map(\.number), [0, 1, 2, 3])
         XCTAssertEqual(WarningLevel.allCases.map(\.displayName.zh), ["无", "一级关注", "二级关注", "三级关注"])
-        XCTAssertEqual(WarningLevel.allCases.map(\.displayName.en), ["none", "level 1", "level 2", "level 3"])
+        XCTAssertEqual(WarningLevel.allCases.map(\.displayName.en), ["none", "watch 1", "watch 2", "watch 3"])
         XCTAssertTrue(WarningLevel.major > .severe)
     }
 
@@ -39,9 +39,9 @@ final class WarningLevelTests: XCTestCase {
     /// start names several levels and decides nothing.
     func testAPrefixNamesOneLevelOrSeveral() {
         XCTAssertEqual(WarningLevel.matching(prefix: "三级"), [.major])
-        XCTAssertEqual(WarningLevel.matching(prefix: "level 2"), [.severe])
+        XCTAssertEqual(WarningLevel.matching(prefix: "watch 2"), [.severe])
         XCTAssertEqual(WarningLevel.matching(prefix: "sev"), [.severe])
-        XCTAssertEqual(WarningLevel.matching(prefix: "level"), [.general, .severe, .major])
+        XCTAssertEqual(WarningLevel.matching(prefix: "watch"), [.general, .severe, .major])
         XCTAssertEqual(WarningLevel.matching(prefix: "四级"), [])
         XCTAssertEqual(Visit.Channel.matching(prefix: "直接"), [.walkIn])
     }

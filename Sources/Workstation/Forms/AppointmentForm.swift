@@ -17,7 +17,7 @@ extension FormModal {
 enum AppointmentInput {
     static func read(_ f: inout FormModal, student: StudentID, _ s: inout AppState) -> Effect? {
         let L = s.language
-        let day = f.day(0, .date, L)
+        let day = f.day(0, .date, L, today: s.now.day)
         var time: TimeOfDay?
         do { time = try TimeOfDay.parse(f.text(1), field: .time) } catch { f.fail(1, error.message, L) }
         let channel = f.choice(2, Appointment.Channel.self, L)
