@@ -106,6 +106,20 @@ final class FormMistakeTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(form(s)).form.focus, 1)
     }
 
+    /// A decision is 1 or 2: a typo no longer confirms a screening proposal.
+    func testAProposalDecisionOtherThanOneOrTwoDecidesNothing() throws {
+        let pending = try XCTUnwrap(try F.store().openRecords(ScreeningProposal.self).first)
+        var s = try F.state("counselor", [.counselor, .admin])
+        _ = Update.update(&s, .fileOpened(try F.openFile(pending.student)))
+        _ = F.press(&s, .character("p"))
+        _ = F.press(&s, .up, .up, .backspace, .paste("3"), .tab, .tab, .paste("面谈后确认"))
+        XCTAssertEqual(F.press(&s, .function(2)), [])
+        XCTAssertEqual(try XCTUnwrap(form(s)).form.fields[0].error, S.oneOrTwo.en)
+        _ = F.press(&s, .up, .up, .backspace, .paste("1"))
+        guard case .execute(.decideProposal(let decided, _, _)) = F.press(&s, .function(2)).last else { return XCTFail("not sent") }
+        XCTAssertEqual(decided.status, .confirmed)
+    }
+
     /// The help says which seed each set of words comes from.
     func testTheHelpTellsLevelsFromCrisisCategories() throws {
         for language in [Language.zhHans, .en] {
