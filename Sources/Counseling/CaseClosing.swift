@@ -52,7 +52,7 @@ public struct CaseClosing: Identifiable, Hashable, Codable, Sendable {
         guard isPending else { throw .alreadyDecided }
         guard person != author else { throw .approverIsAuthor }
         guard !reason.trimmed.isEmpty else { throw .declineReasonMissing }
-        if let problem = TextCheck.note(reason, field: .reason, required: true) { throw .invalidReason(problem) }
+        if let problem = TextCheck.reason(reason) { throw .invalidReason(problem) }
         var copy = self
         copy.declinedBy = person
         copy.declinedAt = moment
@@ -70,7 +70,7 @@ public struct CaseClosing: Identifiable, Hashable, Codable, Sendable {
         if newLevel.isKeyAttention { problems.append(.newLevelStillKeyAttention) }
         if reason.trimmed.isEmpty {
             problems.append(.reasonMissing)
-        } else if let problem = TextCheck.note(reason, field: .reason, required: true) {
+        } else if let problem = TextCheck.reason(reason) {
             problems.append(.invalidReason(problem))
         }
         if let plan {
@@ -133,7 +133,7 @@ public enum CaseClosingProblem: TeacherReadableError, Equatable {
         case .notKeyAttention:
             LocalizedText(zh: "该学生不在重点关注名单上，无需销号", en: "The student is not on the key-attention list")
         case .newLevelStillKeyAttention:
-            LocalizedText(zh: "销号后的等级只能是“无”或“一般”", en: "After closing, the level must be none or general")
+            LocalizedText(zh: "销号后的等级只能是“无”或“一级关注”", en: "After closing, the level must be none or watch 1")
         case .reasonMissing:
             LocalizedText(zh: "销号必须填写原因", en: "Closing a case needs a reason")
         case .invalidReason(let problem):

@@ -32,7 +32,7 @@ public struct CrisisChecklist: Hashable, Codable, Sendable {
             Step(id: "tell-crisis-team", title: LocalizedText(
                 zh: "报告学校心理危机处置领导小组组长", en: "Tell the school crisis team leader")),
             Step(id: "assess-level", title: LocalizedText(
-                zh: "评估危机等级（一般／严重／重大）", en: "Assess the level (general / severe / major)")),
+                zh: "评估心理危机类别（一般／严重／重大）", en: "Assess the crisis category (general / severe / major)")),
             Step(id: "tell-guardian", title: LocalizedText(
                 zh: "通知监护人，记录联系人、时间和方式", en: "Tell the guardian: who was reached, when, how")),
             Step(id: "emergency", title: LocalizedText(

@@ -36,7 +36,7 @@ public struct LevelChange: Identifiable, Hashable, Codable, Sendable {
     public static func make(id: LevelChangeID, student: StudentID, from: WarningLevel, to: WarningLevel,
                             by: StaffID, at: LocalDateTime, reason: String,
                             source: Source = .assessment) throws(LevelChangeError) -> LevelChange {
-        if let problem = TextCheck.note(reason, field: .reason, required: true) {
+        if let problem = TextCheck.reason(reason) {
             throw problem == .empty(.reason) ? .reasonMissing : .invalidReason(problem)
         }
         guard from != to else { throw .unchanged }
@@ -77,7 +77,7 @@ public enum LevelChangeError: TeacherReadableError, Equatable {
         case .unchanged:
             LocalizedText(zh: "新等级与当前等级相同", en: "The new level is the same as the current one")
         case .closingRequired:
-            LocalizedText(zh: "重点关注学生需经销号审批才能降至一般或无",
+            LocalizedText(zh: "重点关注学生需经销号审批才能降至一级关注或无",
                           en: "A key-attention student leaves the list only through an approved case closing")
         }
     }

@@ -82,7 +82,9 @@ public struct ScreeningProposal: Identifiable, Hashable, Codable, Sendable {
     public func dismiss(by counselor: StaffID, at moment: LocalDateTime,
                         reason: String) throws(ScreeningDecisionError) -> ScreeningProposal {
         guard status == .pending else { throw .alreadyDecided }
-        guard !reason.trimmed.isEmpty else { throw .reasonMissing }
+        if let problem = TextCheck.reason(reason) {
+            throw problem == .empty(.reason) ? .reasonMissing : .invalidReason(problem)
+        }
         return decided(.dismissed, by: counselor, at: moment, reason: reason)
     }
 
@@ -101,6 +103,7 @@ public enum ScreeningDecisionError: TeacherReadableError, Equatable {
     case alreadyDecided
     case levelNotKeyAttention
     case reasonMissing
+    case invalidReason(ValidationError)
     case levelChange(LevelChangeError)
 
     public var message: LocalizedText {
@@ -108,10 +111,12 @@ public enum ScreeningDecisionError: TeacherReadableError, Equatable {
         case .alreadyDecided:
             LocalizedText(zh: "该测评建议已经处理过", en: "This screening proposal has already been decided")
         case .levelNotKeyAttention:
-            LocalizedText(zh: "确认重点关注时等级应为“严重”或“重大”",
-                          en: "Confirming key attention needs the level severe or major")
+            LocalizedText(zh: "确认重点关注时等级应为“二级关注”或“三级关注”",
+                          en: "Confirming key attention needs watch 2 or watch 3")
         case .reasonMissing:
             LocalizedText(zh: "排除测评建议必须填写原因", en: "Dismissing a screening proposal needs a reason")
+        case .invalidReason(let problem):
+            problem.message
         case .levelChange(let error):
             error.message
         }

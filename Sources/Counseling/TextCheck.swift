@@ -21,6 +21,26 @@ public enum TextCheck {
         problem(text, field: field, required: required, maximumLength: noteLength, allowingLineBreaks: true)
     }
 
+    /// A reason someone else will act on (a level change, a closing, a
+    /// screening decision): a note with at least a few words in it. "3" or
+    /// "ok" says nothing a colleague or an inspector could follow.
+    public static func reason(_ text: String, field: Field = .reason) -> ValidationError? {
+        if let problem = note(text, field: field, required: true) { return problem }
+        return meaningfulWeight(text) < minimumReasonWeight ? .tooShort(field) : nil
+    }
+
+    /// What a reason needs: 2 Chinese characters or 4 letters of another script.
+    public static let minimumReasonWeight = 4
+
+    /// Letters count, digits and punctuation do not; a Chinese character
+    /// says about as much as a short word, so it counts twice.
+    static func meaningfulWeight(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { sum, scalar in
+            if scalar.properties.isIdeographic { return sum + 2 }
+            return sum + (scalar.properties.isAlphabetic ? 1 : 0)
+        }
+    }
+
     static func problem(_ text: String, field: Field, required: Bool, maximumLength: Int,
                         allowingLineBreaks: Bool) -> ValidationError? {
         if required && text.trimmed.isEmpty { return .empty(field) }

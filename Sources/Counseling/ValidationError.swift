@@ -7,6 +7,8 @@ public enum ValidationError: TeacherReadableError, Equatable, Codable {
     /// Not one of the accepted words; `choices` lists them for the teacher.
     case unrecognized(Field, choices: LocalizedText)
     case tooLong(Field, maximum: Int)
+    /// Too little text to say anything: a reason of "3" (`TextCheck.reason`).
+    case tooShort(Field)
     case controlCharacters(Field)
     case outOfRange(Field, lowest: Int, highest: Int)
     case invalidPhone(Field)
@@ -25,7 +27,7 @@ public enum ValidationError: TeacherReadableError, Equatable, Codable {
 
     public var field: Field {
         switch self {
-        case .empty(let f), .unrecognized(let f, _), .tooLong(let f, _), .controlCharacters(let f),
+        case .empty(let f), .unrecognized(let f, _), .tooLong(let f, _), .tooShort(let f), .controlCharacters(let f),
              .outOfRange(let f, _, _), .invalidPhone(let f), .invalidDate(let f), .invalidTime(let f),
              .endNotAfterStart(let f), .duplicate(let f), .overlapping(let f), .notWithinOneDay(let f), .inPast(let f):
             f
@@ -45,6 +47,9 @@ public enum ValidationError: TeacherReadableError, Equatable, Codable {
         case .tooLong(_, let maximum):
             return LocalizedText(zh: "\(name.zh)过长，最多 \(maximum) 个字",
                                  en: "The \(name.en) is too long (at most \(maximum) characters)")
+        case .tooShort:
+            return LocalizedText(zh: "\(name.zh)太短：请写清楚，至少 2 个汉字或 4 个字母",
+                                 en: "The \(name.en) is too short: say what happened in at least a few words (4 letters or 2 Chinese characters)")
         case .controlCharacters:
             return LocalizedText(zh: "\(name.zh)含有不可见的控制字符",
                                  en: "The \(name.en) holds invisible control characters")
@@ -83,6 +88,7 @@ public enum ValidationError: TeacherReadableError, Equatable, Codable {
         case .empty(let f): "\(f.rawValue): empty"
         case .unrecognized(let f, _): "\(f.rawValue): unrecognized word"
         case .tooLong(let f, let maximum): "\(f.rawValue): longer than \(maximum) characters"
+        case .tooShort(let f): "\(f.rawValue): fewer than \(TextCheck.minimumReasonWeight) letters (a Chinese character counts 2)"
         case .controlCharacters(let f): "\(f.rawValue): contains Unicode control or format characters"
         case .outOfRange(let f, let lowest, let highest): "\(f.rawValue): outside \(lowest)...\(highest)"
         case .invalidPhone(let f): "\(f.rawValue): not a CN mobile or landline number"

@@ -20,6 +20,21 @@ extension WordParsable {
         throw .unrecognized(field, choices: choices)
     }
 
+    /// The values a typed word names, in either language: an exact word
+    /// first, else every value one of whose words starts with it (`直接` for
+    /// 直接来访, `walk` for walk-in). One value is an answer; several say
+    /// the word was too short; none that it is not a choice.
+    public static func matching(prefix text: String) -> [Self] {
+        let key = WordNormalizer.key(text)
+        guard !key.isEmpty else { return [] }
+        func words(_ value: Self) -> [String] {
+            ([value.rawValue, value.displayName.zh, value.displayName.en] + value.synonyms).map(WordNormalizer.key)
+        }
+        let exact = allCases.filter { words($0).contains(key) }
+        if !exact.isEmpty { return exact }
+        return allCases.filter { words($0).contains { $0.hasPrefix(key) } }
+    }
+
     /// The display names of all values, to tell a teacher what is accepted.
     public static var choices: LocalizedText {
         LocalizedText(zh: allCases.map(\.displayName.zh).joined(separator: "、"),

@@ -175,7 +175,9 @@ public enum Render {
             // at 80×24): as many columns as it takes for every command to
             // show, each entry clipped to its column; from three columns on,
             // the short text (before any parenthesis).
-            let rows = max(1, b.area.height - 6)
+            // Below the commands, what the level and crisis words mean.
+            let glossary = S.levelGlossary.map { $0.text(L) }
+            let rows = max(1, b.area.height - 6 - glossary.count)
             if lines.count > rows {
                 let columns = (lines.count + rows - 1) / rows, perColumn = (lines.count + columns - 1) / columns
                 let width = max(10, (b.area.width - 8) / columns)
@@ -189,7 +191,7 @@ public enum Render {
                     }.joined()
                 }
             }
-            Dialog(title: S.help.text(L), lines: lines, buttons: [S.anyKeyCloses.text(L)]).render(into: &b, b.area)
+            Dialog(title: S.help.text(L), lines: lines + glossary, buttons: [S.anyKeyCloses.text(L)]).render(into: &b, b.area)
         case .setup:
             if let facts = s.setup { SetupChecklistView.render(facts, L, &b) }
         case .confirmQuit:
@@ -245,8 +247,7 @@ public enum Render {
         // Long hints wrap inside the box rather than being cut off.
         let hint = f.hint.split(separator: "\n").flatMap { TextWidth.wrap(String($0), width: width - 2) }
         let problem = f.problem.map { TextWidth.wrap("⚠ " + $0, width: width - 2) } ?? []
-        let errors = f.form.fields.filter { $0.error != nil }.count
-        let box = b.area.centered(width: width, height: min(s.height - 1, hint.count + problem.count + f.form.fields.count + errors + 5))
+        let box = b.area.centered(width: width, height: min(s.height - 1, hint.count + problem.count + f.form.height(width: width - 2) + 5))
         b.fill(box, style: .plain)
         let inner = Block(title: f.title, style: Style(.accent)).render(into: &b, box)
         var y = inner.y

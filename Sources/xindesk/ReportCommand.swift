@@ -82,7 +82,7 @@ struct KeyAttentionReportCommand: ParsableCommand {
                           LocalizedText(zh: "班级", en: "class"), LocalizedText(zh: "逾期追踪", en: "overdue"),
                           LocalizedText(zh: "距上次联系", en: "days since contact"),
                           LocalizedText(zh: "下次追踪", en: "next follow-up")].map { $0.text(language) }
-            let widths = [8, 12, 14, 10, 20, 16]
+            let widths = [10, 12, 14, 10, 20, 16]
             var lines = [LocalizedText(zh: "重点关注学生 \(items.count) 名（按紧急程度）",
                                        en: "\(items.count) key-attention students, most urgent first").text(language),
                          zip(header, widths).map { TextWidth.pad($0, to: $1) }.joined()]

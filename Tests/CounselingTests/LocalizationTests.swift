@@ -69,7 +69,7 @@ final class LocalizationTests: XCTestCase {
 
     func testLocalizedTextPicksTheLanguage() {
         let text = WarningLevel.major.displayName
-        XCTAssertEqual(text.text(.zhHans), "重大")
-        XCTAssertEqual(text.text(.en), "major")
+        XCTAssertEqual(text.text(.zhHans), "三级关注")
+        XCTAssertEqual(text.text(.en), "watch 3")
     }
 }

@@ -8,7 +8,8 @@ final class WarningLevelTests: XCTestCase {
     func testLevelsTwoAndThreeAreKeyAttention() {
         XCTAssertEqual(WarningLevel.allCases.map(\.isKeyAttention), [false, false, true, true])
         XCTAssertEqual(WarningLevel.allCases.map(\.number), [0, 1, 2, 3])
-        XCTAssertEqual(WarningLevel.allCases.map(\.displayName.zh), ["无", "一般", "严重", "重大"])
+        XCTAssertEqual(WarningLevel.allCases.map(\.displayName.zh), ["无", "一级关注", "二级关注", "三级关注"])
+        XCTAssertEqual(WarningLevel.allCases.map(\.displayName.en), ["none", "watch 1", "watch 2", "watch 3"])
         XCTAssertTrue(WarningLevel.major > .severe)
     }
 
@@ -16,7 +17,33 @@ final class WarningLevelTests: XCTestCase {
         XCTAssertEqual(try WarningLevel.parse("3"), .major)
         XCTAssertEqual(try WarningLevel.parse("严重心理危机"), .severe)
         XCTAssertEqual(try WarningLevel.parse("General"), .general)
-        XCTAssertThrowsError(try WarningLevel.parse("一级"))
+        XCTAssertEqual(try WarningLevel.parse("三级关注"), .major)
+        XCTAssertEqual(try WarningLevel.parse("重大"), .major, "the category word of 001 reads as its level")
+        XCTAssertThrowsError(try WarningLevel.parse("一级"), "an import takes whole words only")
+    }
+
+    /// The level names are not the crisis-category words (一般/严重/重大)
+    /// the crisis checklist assesses, in either language.
+    func testLevelNamesAreNotTheCrisisCategoryWords() {
+        let assess = CrisisChecklist.standard.steps.first { $0.id == "assess-level" }!.title
+        for level in WarningLevel.allCases where level != .none {
+            for word in ["一般", "严重", "重大"] { XCTAssertFalse(level.displayName.zh.contains(word)) }
+            for word in ["general", "severe", "major"] { XCTAssertFalse(level.displayName.en.contains(word)) }
+            XCTAssertFalse(assess.zh.contains(level.displayName.zh))
+            XCTAssertFalse(assess.en.contains(level.displayName.en))
+        }
+        XCTAssertTrue(assess.zh.contains("类别") && assess.en.contains("category"))
+    }
+
+    /// A form takes the start of a name in either language; too short a
+    /// start names several levels and decides nothing.
+    func testAPrefixNamesOneLevelOrSeveral() {
+        XCTAssertEqual(WarningLevel.matching(prefix: "三级"), [.major])
+        XCTAssertEqual(WarningLevel.matching(prefix: "watch 2"), [.severe])
+        XCTAssertEqual(WarningLevel.matching(prefix: "sev"), [.severe])
+        XCTAssertEqual(WarningLevel.matching(prefix: "watch"), [.general, .severe, .major])
+        XCTAssertEqual(WarningLevel.matching(prefix: "四级"), [])
+        XCTAssertEqual(Visit.Channel.matching(prefix: "直接"), [.walkIn])
     }
 
     func testLevelChangeWithoutReasonIsRejected() {

@@ -72,25 +72,37 @@ final class WorkstationJourneyTests: DemoJourneyCase {
         XCTAssertEqual(visits.first?.loggedBy, StaffID("duty"))
     }
 
+    /// Moves the selection in the key-attention queue to the first row
+    /// showing `level` (highlighted rows are drawn in reverse video).
+    private func selectQueueRow(_ level: String) throws {
+        for _ in 0..<20 {
+            let raw = try tmux.run(["capture-pane", "-p", "-e", "-t", tmux.session])
+            // Reverse video, alone or with the row's colour and weight (a level-3 row is bold).
+            if raw.split(separator: "\n").contains(where: { row in
+                row.contains(level) && row.contains(/\u{1B}\[([0-9]+;)*7(;[0-9]+)*m/)
+            }) { return }
+            try tmux.press("Down")
+        }
+    }
+
     func testCounselorRaisesAStudentToLevelThreeAndTheChronologyShowsIt() throws {
         try open(as: "counselor")
         try tmux.waitFor("the key-attention queue") { $0.contains("1 Key attention") }
-        // The first severe student in the queue.
-        for _ in 0..<20 {
-            let raw = try tmux.run(["capture-pane", "-p", "-e", "-t", tmux.session])
-            if raw.split(separator: "\n").contains(where: { $0.contains("\u{1B}[7m") && $0.contains("severe") }) { break }
-            try tmux.press("Down")
-        }
+        // The first level-2 student in the queue.
+        try selectQueueRow("watch 2")
         try tmux.press("Enter")
-        try tmux.waitFor("the file") { $0.contains("Level: severe") }
+        try tmux.waitFor("the file") { $0.contains("Level: watch 2") }
         try tmux.press("L")
         try tmux.waitFor("the level form") { $0.contains("Change level") }
+        // The cursor starts on the new level, which is empty.
+        try tmux.type("3")
+        try tmux.press("Tab")
         try tmux.type("出现具体自伤计划")
         try tmux.press("F2")
         try tmux.waitFor("the saved message") { $0.contains("Level changed") }
         try tmux.press("2", "z")
-        let screen = try tmux.waitFor("the chronology entry") { $0.contains("severe → major: 出现具体自伤计划") }
-        XCTAssertTrue(screen.contains("Level: major"), screen)
+        let screen = try tmux.waitFor("the chronology entry") { $0.contains("watch 2 → watch 3: 出现具体自伤计划") }
+        XCTAssertTrue(screen.contains("Level: watch 3"), screen)
         try tmux.press("q")
         let (store, vault) = try store()
         defer { vault.lock() }
@@ -99,6 +111,40 @@ final class WorkstationJourneyTests: DemoJourneyCase {
         XCTAssertEqual(changes.first?.to, .major)
         let followUps = try store.records(FollowUp.self, of: try XCTUnwrap(changes.first).student)
         XCTAssertTrue(followUps.contains { !$0.isDone && $0.due > changes[0].at.day })
+    }
+
+    /// Issue 16: the level form once pre-filled level 2 for a level-3
+    /// student, so a quick save lowered a major case. Saved with only a
+    /// reason typed, the level is refused and the student stays at 3.
+    func testALevelThreeStudentSavedWithoutTouchingTheLevelStaysLevelThree() throws {
+        let (before, v0) = try store()
+        let levels = Dictionary(uniqueKeysWithValues: try before.keyAttentionFiles().map { ($0.student.id, $0.level) })
+        let changes = try before.keyAttentionFiles().flatMap(\.levelChanges).count
+        v0.lock()
+        XCTAssertTrue(levels.values.contains(.major), "the demo has a level-3 student")
+        try open(as: "counselor")
+        try tmux.waitFor("the key-attention queue") { $0.contains("1 Key attention") }
+        try selectQueueRow("watch 3")
+        try tmux.press("Enter")
+        try tmux.waitFor("the file") { $0.contains("Level: watch 3") }
+        try tmux.press("L")
+        try tmux.waitFor("the level form") { $0.contains("Change level") && $0.contains("(watch 3)") }
+        try tmux.press("Tab")
+        try tmux.type("复评后情况稳定")
+        try tmux.press("F2")
+        try tmux.waitFor("the refusal naming the current level") { $0.contains("Type the new level (now watch 3)") }
+        // Saving again changes nothing either.
+        try tmux.press("F2")
+        try tmux.waitFor("the form still open") { $0.contains("Type the new level (now watch 3)") }
+        try tmux.press("Escape")
+        try tmux.waitFor("the discard question") { $0.contains("Discard it?") }
+        try tmux.press("y")
+        try tmux.waitFor("the file again") { $0.contains("Level: watch 3") && !$0.contains("Change level") }
+        try tmux.press("q")
+        let (after, v1) = try store()
+        defer { v1.lock() }
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: try after.keyAttentionFiles().map { ($0.student.id, $0.level) }), levels)
+        XCTAssertEqual(try after.keyAttentionFiles().flatMap(\.levelChanges).count, changes, "no level change recorded")
     }
 
     func testASelfHarmVisitGoesFromTheDutyTeacherToACounselorWhoTakesItOver() throws {

@@ -132,9 +132,35 @@ final class WriteBoundaryTests: XCTestCase {
         XCTAssertEqual(try store.listedLevel(pupil), WarningLevel.none)
         XCTAssertEqual(try store.records(LevelChange.self, of: pupil), [])
         XCTAssertEqual(try store.records(FollowUp.self, of: pupil), [])
-        // LevelChange.make asks for a reason, not a long one: one character is one.
-        try store.execute(try raise(reason: "测"), as: .counselor, at: now)
-        XCTAssertEqual(try store.records(LevelChange.self, of: pupil).map(\.reason), ["测"])
+        // A reason says something: "3" (typed into the wrong field), one
+        // character or a short word is refused here, whatever the screen did.
+        for short in ["3", "测", "ok", "3 3 3", "!!!", "测 1"] {
+            let before = try store.snapshot()
+            XCTAssertThrowsError(try store.execute(try raise(reason: short), as: .counselor, at: now)) {
+                XCTAssertEqual($0 as? LevelChangeError, .invalidReason(.tooShort(.reason)), "reason \(short.debugDescription)")
+            }
+            XCTAssertEqual(try store.snapshot(), before, "nothing written for \(short.debugDescription)")
+        }
+        try store.execute(try raise(reason: "好转"), as: .counselor, at: now)
+        XCTAssertEqual(try store.records(LevelChange.self, of: pupil).map(\.reason), ["好转"])
+    }
+
+    /// The same minimum for the other reasons a colleague acts on: a
+    /// closing request and a screening dismissal.
+    func testAClosingOrADismissalWithAOneCharacterReasonIsRefused() throws {
+        let store = try Fixture.store()
+        try store.execute(try raise(), as: .counselor, at: now)
+        let closing = CaseClosing(id: CaseClosingID("c1"), student: pupil, author: Fixture.counselor, requestedAt: now,
+                                  reason: "3", newLevel: .general)
+        XCTAssertThrowsError(try store.execute(.requestClosing(closing), as: .counselor, at: now)) {
+            XCTAssertTrue(($0 as? CaseClosingRejection)?.problems.contains(.invalidReason(.tooShort(.reason))) ?? false, "\($0)")
+        }
+        XCTAssertEqual(try store.records(CaseClosing.self, of: pupil), [])
+        let proposal = ScreeningProposal(id: ScreeningProposalID("p1"), student: pupil, result: ScreeningResultID("r1"),
+                                         suggestedLevel: .severe, raisedOn: now.day)
+        XCTAssertThrowsError(try proposal.dismiss(by: Fixture.counselor, at: now, reason: "3")) {
+            XCTAssertEqual($0 as? ScreeningDecisionError, .invalidReason(.tooShort(.reason)))
+        }
     }
 
     /// A key-attention student leaves the list only through an approved

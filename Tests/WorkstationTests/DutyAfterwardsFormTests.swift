@@ -64,7 +64,11 @@ final class DutyAfterwardsFormTests: XCTestCase {
         guard case .form(let f) = s.modal else { return XCTFail("the form closed") }
         XCTAssertEqual(f.form.fields[3].error, DutyProblem.reasonRequired.message.zh)
         // A number it did not list.
-        _ = F.press(&s, .tab, .paste("登记有误"), .tab, .backspace, .paste("2"))
+        // Tab stops at the last field: back up to the first with ↑.
+        _ = F.press(&s, .tab, .paste("登记有误"), .tab)
+        guard case .form(let last) = s.modal else { return XCTFail("the form closed") }
+        XCTAssertEqual(last.form.focus, 3, "no wrapping round into the first field")
+        _ = F.press(&s, .up, .up, .up, .backspace, .paste("2"))
         XCTAssertEqual(F.press(&s, .function(2)), [])
         guard case .form(let g) = s.modal else { return XCTFail("the form closed") }
         XCTAssertNotNil(g.form.fields[0].error)

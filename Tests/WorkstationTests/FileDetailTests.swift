@@ -92,7 +92,7 @@ final class FileDetailTests: XCTestCase {
                       "counselor：睡眠好转",
                       "张母（母亲） · 监护人知情 · 电话 · 已联系上：母亲同意陪同就医", "记录人 counselor",
                       "市精神卫生中心（绿色通道） · 已反馈", "市精神卫生中心：建议一个月后复诊", "区妇幼保健院 · 已转介",
-                      "head 于 2026-11-20 16:30 同意", "counselor 于 2026-11-20 15:30 申请：连续六周情绪稳定", "销号后等级：一般"] {
+                      "head 于 2026-11-20 16:30 同意", "counselor 于 2026-11-20 15:30 申请：连续六周情绪稳定", "销号后等级：一级关注"] {
             XCTAssertTrue(screen.contains(shown), "missing \(shown):\n\(screen)")
         }
         let en = F.screen(try fileAfterApproval(.en, width: 120, height: 40))
@@ -107,9 +107,9 @@ final class FileDetailTests: XCTestCase {
                                   reason: "稳定", newLevel: .general)
         let declined = try request.declined(by: Self.head.id, at: F.now, reason: "再观察两周")
         XCTAssertEqual(ChronologyText.detail(.caseClosing(declined), .en, staff: []),
-                       "declined by head on 2026-11-20 16:30: 再观察两周; asked by counselor on 2026-10-21 16:30: 稳定; level after: general")
+                       "declined by head on 2026-11-20 16:30: 再观察两周; asked by counselor on 2026-10-21 16:30: 稳定; level after: watch 1")
         XCTAssertEqual(ChronologyText.detail(.caseClosing(request), .zhHans, staff: []),
-                       "销号申请待审批；counselor 于 2026-10-21 16:30 申请：稳定；销号后等级：一般")
+                       "销号申请待审批；counselor 于 2026-10-21 16:30 申请：稳定；销号后等级：一级关注")
         // Sealed reasons stay withheld from a session without the clinical key.
         let keys = TierKeys.ephemeral(holding: [])
         var sealed = request
@@ -124,7 +124,7 @@ final class FileDetailTests: XCTestCase {
         _ = F.press(&s, .character("A"))
         guard case .form(let f) = s.modal, case .closingDecision = f.purpose else { return XCTFail("no decision form: \(String(describing: s.modal))") }
         let screen = F.screen(s)
-        for shown in ["Levels: 10-21 none→severe", "Plan: for counselors only; checked when asked", "Follow-ups: due 10-28, done 10-28",
+        for shown in ["Levels: 10-21 none→watch 2", "Plan: for counselors only; checked when asked", "Follow-ups: due 10-28, done 10-28",
                       "Open referrals: (withheld: for counselors only)"] {
             XCTAssertTrue(screen.contains(shown), "missing \(shown):\n\(screen)")
         }

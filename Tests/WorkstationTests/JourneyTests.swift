@@ -89,7 +89,9 @@ final class JourneyTests: XCTestCase {
         XCTAssertEqual(F.press(&s, .enter), [.openFile(target.student.id)])
         _ = F.press(&s, .character("L"))
         guard case .form(let form) = s.modal, case .level = form.purpose else { return XCTFail("no level form") }
-        XCTAssertEqual(form.form.fields[0].editor.text, "3")
+        XCTAssertEqual(form.form.fields[0].editor.text, "", "no level chosen for the counselor")
+        XCTAssertEqual(form.form.focus, 0, "the cursor starts on the new level")
+        _ = F.press(&s, .paste("3"), .tab)
         XCTAssertEqual(F.press(&s, .function(2)), [], "no reason, no change")
         _ = F.press(&s, .paste("自述有具体计划，立即升级并通知家长"))
         let effects = F.press(&s, .function(2))

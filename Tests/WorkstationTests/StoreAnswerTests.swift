@@ -245,7 +245,7 @@ final class StoreAnswerTests: XCTestCase {
         let target = try XCTUnwrap(s.queue.first { $0.level == .severe })
         while s.selectedStudent?.id != target.student.id { _ = F.press(&s, .down) }
         _ = Update.update(&s, .fileOpened(try F.openFile(target.student.id)))
-        _ = F.press(&s, .character("L"), .paste("自述有具体计划"))
+        _ = F.press(&s, .character("L"), .paste("3"), .tab, .paste("自述有具体计划"))
         guard case .execute(.changeLevel(let change, _)) = F.press(&s, .function(2)).first else { return XCTFail("not saved") }
         XCTAssertEqual(change.from, .severe)
         // A colleague lowered the level to general meanwhile.
@@ -256,7 +256,7 @@ final class StoreAnswerTests: XCTestCase {
         _ = Update.update(&s, .refused("someone changed this record", try Snapshot.load(from: try F.store(), roles: s.roles, now: F.now), file))
         guard case .form(let kept) = s.modal else { return XCTFail("the form closed") }
         XCTAssertEqual(kept.form.fields[0].editor.text, "3", "the level typed is kept")
-        XCTAssertTrue(kept.title.hasSuffix("(general)"), "the title names the level now shown: \(kept.title)")
+        XCTAssertTrue(kept.title.hasSuffix("(watch 1)"), "the title names the level now shown: \(kept.title)")
         let again = F.press(&s, .function(2))
         guard case .execute(.changeLevel(let resent, _)) = again.first else { return XCTFail("not sent again: \(again)") }
         XCTAssertEqual(resent.from, .general, "based on the level the file shows now")

@@ -46,9 +46,10 @@ final class ReportAndExportTests: CLITestCase {
         for lack in ["no support plan", "no responsible leader", "no guardian notification on record", "referral without feedback"] {
             XCTAssertFalse(head.stdout.contains(lack), head.stdout)
         }
-        let levels = rows.map { String($0[0]) }
-        XCTAssertTrue(Set(levels).isSubset(of: ["major", "severe"]), "\(levels)")
-        XCTAssertEqual(levels, levels.filter { $0 == "major" } + levels.filter { $0 == "severe" }, "major before severe")
+        // The level's name is two words: watch 3, watch 2.
+        let levels = rows.map { $0[0] + " " + $0[1] }
+        XCTAssertTrue(Set(levels).isSubset(of: ["watch 3", "watch 2"]), "\(levels)")
+        XCTAssertEqual(levels, levels.filter { $0 == "watch 3" } + levels.filter { $0 == "watch 2" }, "level 3 before level 2")
         let duty = try xindesk(["report", "key-attention", "--db", db, "--user", "duty"], env: pass)
         XCTAssertEqual(duty.status, 1)
         XCTAssertTrue(duty.stdout.isEmpty)

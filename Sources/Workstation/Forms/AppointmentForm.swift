@@ -35,7 +35,7 @@ enum AppointmentInput {
     /// opening hours (the store asked once); a changed date or time asks again.
     static func read(_ f: inout FormModal, student: StudentID, confirmedSlot: TimeSpan?, _ s: inout AppState) -> Effect? {
         let L = s.language
-        let day = f.day(0, .date, L)
+        let day = f.day(0, .date, L, today: s.now.day)
         var time: TimeOfDay?
         do { time = try TimeOfDay.parse(f.text(1), field: .time) } catch { f.fail(1, error.message, L) }
         let counselor = self.counselor(&f, s)

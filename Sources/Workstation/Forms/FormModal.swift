@@ -80,21 +80,36 @@ public struct FormModal: Hashable, Sendable {
 
     var isValid: Bool { form.fields.allSatisfy { $0.error == nil } }
 
-    /// A choice typed as its number in `cases` (1-based) or as a word the
-    /// type knows; marks field `i` when it is neither.
+    /// A choice typed as its number in `cases` (1-based), as a word the
+    /// type knows in either language, or as the start of one (`直接`);
+    /// marks field `i`, naming it by its own label, when it is none of these.
     mutating func choice<T: WordParsable>(_ i: Int, _ type: T.Type, _ language: Language, among cases: [T]? = nil) -> T? {
         let all = cases ?? Array(T.allCases)
         let text = self.text(i)
         if let n = Int(text), all.indices.contains(n - 1) { return all[n - 1] }
-        do { return try T.parse(text) } catch {
-            fail(i, error.message, language)
-            return nil
-        }
+        let found = T.matching(prefix: text).filter { value in all.contains { $0.rawValue == value.rawValue } }
+        if found.count == 1 { return found[0] }
+        fail(i, choiceProblem(i, typed: text, found: found.map(\.displayName), codes: Self.codes(all, language),
+                              names: all.map(\.displayName), language), language)
+        return nil
     }
 
-    mutating func day(_ i: Int, _ field: Field, _ language: Language) -> Day? {
-        do { return try Day.parse(text(i), field: field) } catch {
-            fail(i, error.message, language)
+    /// Why field `i` holds no choice: empty, too short to tell, or unknown.
+    func choiceProblem(_ i: Int, typed: String, found: [LocalizedText], codes: String,
+                       names: [LocalizedText], _ language: Language) -> LocalizedText {
+        let label = form.fields[i].label
+        if typed.isEmpty { return S.fieldEmpty(label) }
+        if found.count > 1 {
+            return S.choiceAmbiguous(label, names: found.map { $0.text(language) }.joined(separator: S.listSeparator.text(language)))
+        }
+        let first = names.first?.text(language) ?? ""
+        return S.choiceUnknown(label, codes: codes, example: String(first.prefix(language == .en ? 4 : 2)))
+    }
+
+    /// A day typed in any way `Day.parse(typed:)` reads, relative to today.
+    mutating func day(_ i: Int, _ field: Field, _ language: Language, today: Day) -> Day? {
+        do { return try Day.parse(typed: text(i), today: today, field: field) } catch {
+            fail(i, text(i).isEmpty ? S.fieldEmpty(form.fields[i].label) : S.dateUnknown(form.fields[i].label), language)
             return nil
         }
     }

@@ -33,7 +33,7 @@ extension FormModal {
 enum PlanInput {
     static func read(_ f: inout FormModal, student: StudentID, editing: SupportPlan?, _ s: inout AppState) -> Effect? {
         let L = s.language
-        let review = f.day(3, .reviewDate, L)
+        let review = f.day(3, .reviewDate, L, today: s.now.day)
         guard let review else { return nil }
         var plan = editing ?? SupportPlan(id: s.nextID("plan"), student: student, goals: [], measures: [], owner: StaffID(s.account),
                                           responsibleLeader: "", reviewDate: review, createdAt: s.now)
@@ -62,7 +62,7 @@ enum PlanInput {
         let L = s.language
         let note = f.form.fields[0].editor.text
         if let problem = TextCheck.note(note, field: .note, required: true) { f.fail(0, problem.message, L) }
-        let next = f.day(1, .reviewDate, L)
+        let next = f.day(1, .reviewDate, L, today: s.now.day)
         if let next, next < s.now.day { f.fail(1, S.reviewInPast, L) }
         guard f.isValid, let next else { return nil }
         var reviewed = plan

@@ -19,9 +19,15 @@ extension FormModal {
 enum ProposalInput {
     static func read(_ f: inout FormModal, _ proposal: ScreeningProposal, currentLevel: WarningLevel, _ s: inout AppState) -> Effect? {
         let L = s.language
-        let confirm = f.text(0) != "2"
-        let level = confirm ? LevelInput.level(&f, 1, L) : proposal.suggestedLevel
-        guard f.isValid, let level else { return nil }
+        // Only 1 or 2: a typo must not confirm a proposal by default.
+        let confirm: Bool? = switch f.text(0) {
+        case "1": true
+        case "2": false
+        default: nil
+        }
+        if confirm == nil { f.fail(0, S.oneOrTwo, L) }
+        let level = confirm == true ? LevelInput.level(&f, 1, L) : proposal.suggestedLevel
+        guard f.isValid, let confirm, let level else { return nil }
         let reason = f.form.fields[2].editor.text
         do {
             if confirm {

@@ -36,7 +36,7 @@ enum ReferralInput {
         case "2", "0", "n", "no", "否", "无", "": green = false
         default: green = nil; f.fail(1, S.yesOrNo, L)
         }
-        let day = f.day(2, .date, L)
+        let day = f.day(2, .date, L, today: s.now.day)
         if let day, day > s.now.day { f.fail(2, S.notInFuture, L) }
         guard let green, let day else { return nil }
         let referral = Referral(id: s.nextID("referral"), student: student, institution: f.text(0), referredOn: day,
@@ -48,7 +48,7 @@ enum ReferralInput {
 
     static func feedback(_ f: inout FormModal, _ referral: Referral, _ s: inout AppState) -> Effect? {
         let L = s.language
-        let day = f.day(0, .feedbackDate, L)
+        let day = f.day(0, .feedbackDate, L, today: s.now.day)
         if let day, day > s.now.day { f.fail(0, S.notInFuture, L) }
         guard let day else { return nil }
         do {

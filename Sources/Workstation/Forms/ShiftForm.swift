@@ -23,7 +23,7 @@ extension FormModal {
 enum ShiftInput {
     static func read(_ f: inout FormModal, editing: PlannedShift?, _ s: inout AppState) -> Effect? {
         let L = s.language
-        let day = f.day(0, .date, L)
+        let day = f.day(0, .date, L, today: s.now.day)
         let start = ShiftPerson.time(&f, 1, .start, L), end = ShiftPerson.time(&f, 2, .end, L)
         let person = ShiftPerson.resolve(&f, 3, s)
         guard f.isValid, let day, let start, let end, let person else { return nil }

@@ -86,7 +86,7 @@ enum StudentInput {
     static func leaving(_ f: inout FormModal, _ shown: Student, _ s: inout AppState) -> Effect? {
         let L = s.language
         let kind = f.choice(0, LeavingKind.self, L)
-        let day = f.day(1, .date, L)
+        let day = f.day(1, .date, L, today: s.now.day)
         if let day, day > s.now.day { f.fail(1, S.notInFuture, L) }
         guard let kind, let day else { return nil }
         let event = EnrolmentEvent(change: .left(kind), on: day, reason: f.text(2), by: StaffID(s.account), at: s.now)
@@ -97,9 +97,9 @@ enum StudentInput {
 
     static func returning(_ f: inout FormModal, _ shown: Student, _ s: inout AppState) -> Effect? {
         let L = s.language
-        let day = f.day(0, .date, L)
+        let day = f.day(0, .date, L, today: s.now.day)
         if let day, day > s.now.day { f.fail(0, S.notInFuture, L) }
-        let due = f.day(1, .dueDate, L)
+        let due = f.day(1, .dueDate, L, today: s.now.day)
         if let due, due < s.now.day { f.fail(1, ValidationError.inPast(.dueDate).message, L) }
         guard f.isValid, let day, let due else { return nil }
         let event = EnrolmentEvent(change: .returned, on: day, reason: f.text(2), by: StaffID(s.account), at: s.now)

@@ -21,10 +21,15 @@ enum VisitInput {
         let L = s.language
         let channel = f.choice(0, Visit.Channel.self, L)
         var reasons = Set<Visit.Reason>()
+        // Several reasons, each as a choice field takes one: its number,
+        // its name or the start of it, in either language.
+        let all = Visit.Reason.allCases
         for word in f.text(1).split(whereSeparator: { " ,，、;；".contains($0) }) {
-            let all = Visit.Reason.allCases
             if let n = Int(word), all.indices.contains(n - 1) { reasons.insert(all[n - 1]); continue }
-            do { reasons.insert(try Visit.Reason.parse(String(word))) } catch { f.fail(1, error.message, L) }
+            let found = Visit.Reason.matching(prefix: String(word))
+            if found.count == 1 { reasons.insert(found[0]); continue }
+            f.fail(1, f.choiceProblem(1, typed: String(word), found: found.map(\.displayName), codes: FormModal.codes(all, L),
+                                      names: all.map(\.displayName), L), L)
         }
         if reasons.isEmpty { f.fail(1, S.reasonNeeded, L) }
         guard f.isValid, let channel else { return nil }

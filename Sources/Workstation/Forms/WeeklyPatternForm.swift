@@ -28,7 +28,7 @@ enum WeeklyPatternInput {
         do { weekday = try WeeklyDutyPattern.weekday(f.text(0)) } catch { f.fail(0, error.message, L) }
         let start = ShiftPerson.time(&f, 1, .start, L), end = ShiftPerson.time(&f, 2, .end, L)
         let person = ShiftPerson.resolve(&f, 3, s)
-        let first = f.day(4, .date, L), last = f.day(5, .date, L)
+        let first = f.day(4, .date, L, today: s.now.day), last = f.day(5, .date, L, today: s.now.day)
         guard f.isValid, let weekday, let start, let end, let person, let first, let last else { return nil }
         let pattern = WeeklyDutyPattern(weekday: weekday, start: start, end: end, person: person, first: first, last: last)
         if let problem = pattern.validate(today: s.now.day).first {

@@ -91,7 +91,7 @@ enum StudentPane {
                             .init(S.className.text(L), .length(11)), .init(S.overdue.text(L), .length(overdueWidth)),
                             .init(S.lastContact.text(L), .length(6)), .init(S.nextFollowUp.text(L), .fill(1))],
                   rows: s.queue[window].map { item in
-                      [item.level.displayName.text(L), item.student.name, item.student.className, "\(item.overdueFollowUps)",
+                      [item.level.shortName.text(L), item.student.name, item.student.className, "\(item.overdueFollowUps)",
                        item.daysSinceLastContact.map { "\($0)d" } ?? "-", item.nextFollowUp.map { String($0.description.dropFirst(5)) } ?? "-"]
                   }, rowStyles: s.queue[window].map { levelStyle($0.level) })
                 .render(into: &b, body, state: &state, focused: focused)
