@@ -42,7 +42,7 @@ public struct Buffer: Equatable, Sendable {
 
     /// Writes `text` (sanitized first: it may be untrusted) at (x, y),
     /// within `maxWidth` columns and the buffer. Text that does not fit ends
-    /// in "…", and never inside a Latin word or a number (`TextWidth.ellipsized`):
+    /// in "…", and never inside a Latin word or a number (`TextWidth.clip`):
     /// a phone number is shown whole or not at all. Text being edited is
     /// clipped as it is (`ellipsis: false`): the editor scrolls it. A wide
     /// character that does not fit leaves a space. Returns the columns written.
@@ -52,7 +52,7 @@ public struct Buffer: Equatable, Sendable {
         let limit = min(maxWidth ?? width, width - x)
         guard limit > 0 else { return 0 }
         var safe = Sanitizer.oneLine(text)
-        if ellipsis, TextWidth.of(safe) > limit { safe = TextWidth.ellipsized(safe, to: limit) }
+        if ellipsis, TextWidth.of(safe) > limit { safe = TextWidth.clip(safe, to: limit) }
         var col = 0
         // Fast path, taken by almost all school text: no scalar that joins
         // with its neighbour (combining marks, joiners, variation

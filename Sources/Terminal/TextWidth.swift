@@ -77,22 +77,6 @@ public enum TextWidth {
         }
     }
 
-    /// Cuts `text` to at most `width` columns, ending in "…" when cut; a wide
-    /// character that does not fit is left out, never split.
-    public static func clip(_ text: String, to width: Int) -> String {
-        guard width > 0 else { return "" }
-        if of(text) <= width { return text }
-        var out = ""
-        var used = 0
-        for g in text {
-            let w = of(g)
-            if used + w > width - 1 { break }
-            out.append(g)
-            used += w
-        }
-        return out + "…"
-    }
-
     /// Clips and pads with spaces to exactly `width` columns.
     public static func pad(_ text: String, to width: Int) -> String {
         let clipped = clip(text, to: width)
@@ -206,8 +190,9 @@ extension TextWidth {
     /// `text` cut to `width` columns with "…" at the end, the cut moved back
     /// to the start of a Latin word or a number it would fall inside (a
     /// Chinese text may end after any character: its words have no spaces
-    /// to find). `text` whole when it fits.
-    public static func ellipsized(_ text: String, to width: Int) -> String {
+    /// to find); a wide character that does not fit is left out, never
+    /// split. `text` whole when it fits.
+    public static func clip(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         if of(text) <= width { return text }
         var kept: [Character] = []

@@ -103,6 +103,9 @@ final class FocusAndDutyJourneyTests: DemoJourneyCase {
         try tmux.waitFor("the file taken over, named in its title") { $0.contains("You took over") && $0.contains("2 File · \(student.name)") }
         try tmux.press("F4")
         try tmux.waitFor("the level form for the student taken over") { $0.contains("Change level · \(student.name)") }
+        // The form starts on the new level, empty: the counselor chooses it, then gives the reason.
+        try tmux.type("2")
+        try tmux.press("Tab")
         try tmux.type("接手后评估：有自伤想法")
         try tmux.press("F2")
         try tmux.waitFor("the level saved") { $0.contains("Level changed") }

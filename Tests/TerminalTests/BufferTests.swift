@@ -81,7 +81,8 @@ final class TextWidthTests: XCTestCase {
 
     func testClipAndPadByColumnsWithEllipsis() {
         XCTAssertEqual(TextWidth.clip("欧阳娜娜", to: 5), "欧阳…")
-        XCTAssertEqual(TextWidth.clip("Wang Fang", to: 6), "Wang …")
+        XCTAssertEqual(TextWidth.clip("Wang Fang", to: 6), "Wang…", "never \"Wang F…\"")
+        XCTAssertEqual(TextWidth.clip("Wang Fang", to: 8), "Wang…", "a word is left out whole")
         XCTAssertEqual(TextWidth.pad("张三", to: 6), "张三  ")
         XCTAssertEqual(TextWidth.of(TextWidth.pad("欧阳娜娜abc", to: 7)), 7)
     }
