@@ -147,8 +147,8 @@ extension TextWidth {
 extension TextWidth {
     /// `text` shortened to `width` columns by rule, never in the middle of
     /// a word or a number: whole when it fits; else up to the last clause
-    /// (after `，；：、` or a space) that fits, then "…"; else "…" alone. A
-    /// step of a checklist or a phone number is read whole or not at all.
+    /// (after `，；：、`, before a space or a parenthesis) that fits, then
+    /// "…"; else cut as `clip` cuts. A step of a checklist keeps its words.
     public static func abbreviate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         if of(text) <= width { return text }
@@ -160,9 +160,10 @@ extension TextWidth {
             if used + w > width - 1 { break }
             used += w
             index = text.index(after: index)
-            if "，；：、。,;:".contains(c) { lastBreak = index } else if c == " " { lastBreak = text.index(before: index) }
+            if "，；：、。,;:".contains(c) { lastBreak = index } else if " （(".contains(c) { lastBreak = text.index(before: index) }
         }
-        guard let lastBreak else { return "…" }
+        // No clause fits: cut as any text is cut (never inside a word or number).
+        guard let lastBreak, lastBreak > text.startIndex else { return clip(text, to: width) }
         var head = String(text[..<lastBreak])
         while let last = head.last, last == " " || "，；：、,;:".contains(last) { head.removeLast() }
         return head + "…"

@@ -77,6 +77,8 @@ final class MessageLineTests: XCTestCase {
         XCTAssertEqual(TextWidth.abbreviate("重大危机：拨打 120／110，联系合作医院", to: 27), "重大危机：拨打 120／110…", "the clause's comma goes with the rest")
         XCTAssertEqual(TextWidth.abbreviate("Call 120 now", to: 8), "Call…")
         XCTAssertEqual(TextWidth.abbreviate("短", to: 8), "短")
+        XCTAssertEqual(TextWidth.abbreviate("评估心理危机类别（一般／严重／重大）", to: 24), "评估心理危机类别…", "before the parenthesis")
+        XCTAssertEqual(TextWidth.abbreviate("确保学生安全不让学生独处", to: 12), "确保学生安…", "no clause: cut as any text")
         let packed = TextWidth.pack(["12356 全国统一心理援助热线", "12355 青少年服务台"], lead: "求助热线：", separator: " · ", width: 40, lines: 2)
         XCTAssertEqual(packed, ["求助热线：12356 全国统一心理援助热线", "12355 青少年服务台"])
         for language in [Language.zhHans, .en] {
