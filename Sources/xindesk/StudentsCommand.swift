@@ -24,13 +24,13 @@ struct StudentsCommand: ParsableCommand {
         var grade: String?
 
         /// The stage, grade and class, or nil when no option was given.
-        func read() throws -> ClassWithGrade? {
+        func read() throws -> ClassRef? {
             guard let className else {
                 if stage != nil || grade != nil { throw Counseling.ValidationError.empty(.className) }
                 return nil
             }
             let stage = try self.stage.map { text throws(Counseling.ValidationError) in try SchoolStage.parse(text) }
-            if let placement = try ClassWithGrade.parse(className, stage: stage) {
+            if let placement = try ClassRef.parse(className, stage: stage) {
                 if let grade, (try? Grade.parse(grade, stage: placement.stage)) != placement.grade {
                     throw ClassWithGradeProblem.gradeDisagrees
                 }
@@ -38,7 +38,7 @@ struct StudentsCommand: ParsableCommand {
             }
             guard let grade else { throw Counseling.ValidationError.empty(.grade) }
             let inStage = try stage ?? Self.stage(of: grade)
-            return ClassWithGrade(stage: inStage, grade: try Grade.parse(grade, stage: inStage), className: className)
+            return ClassRef(stage: inStage, grade: try Grade.parse(grade, stage: inStage), className: className)
         }
 
         /// The stage a grade names by itself (初一, 高二, 7–12); a bare 1–6

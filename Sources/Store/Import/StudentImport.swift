@@ -110,9 +110,9 @@ struct RowReader {
         var className = required("class", .className)
         // A class written with its grade (初二(3)班, 八年级3班, 2-3) says the
         // grade itself; a grade column beside it must agree.
-        var placement: ClassWithGrade?
+        var placement: ClassRef?
         var classUnread = false
-        do { placement = try ClassWithGrade.parse(className, stage: stageText.isEmpty ? nil : stage) } catch {
+        do { placement = try ClassRef.parse(className, stage: stageText.isEmpty ? nil : stage) } catch {
             problems.append(ImportProblem(line: row.line, column: columnName("class"), reason: error.message))
             failed = true
             classUnread = true

@@ -55,12 +55,12 @@ enum StudentInput {
         let L = s.language
         let number = Student.normalizedNumber(f.text(0))
         let gender = f.choice(2, Gender.self, L)
-        var placement: ClassWithGrade?
+        var placement: ClassRef?
         do {
-            placement = try ClassWithGrade.parse(f.text(3), stage: nil)
+            placement = try ClassRef.parse(f.text(3), stage: nil)
             // An edit may keep a class written without its grade (实验班).
             if placement == nil, let shown, f.text(3) == shown.className {
-                placement = ClassWithGrade(stage: shown.stage, grade: shown.grade, className: shown.className)
+                placement = ClassRef(stage: shown.stage, grade: shown.grade, className: shown.className)
             }
             if placement == nil { f.fail(3, S.studentFormHint, L) }
         } catch {

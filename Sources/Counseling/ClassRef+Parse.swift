@@ -2,26 +2,15 @@ import Foundation
 
 /// A class written with its grade in one cell, as many registries export it:
 /// `初二(3)班`, `初二（3）班`, `八年级3班`, `七年级（3）班`, `高一1班`, `2-3`.
-/// Read into stage, grade and a class name written one way (`初二(3)班`),
+/// Read into a `ClassRef`: stage, grade and a class name written one way (`初二(3)班`),
 /// or refused when it could mean two things (`2-3` without a stage, `六年级`
 /// in a school that may be five-four): a guess would put a student in the
 /// wrong class.
-public struct ClassWithGrade: Hashable, Sendable {
-    public var stage: SchoolStage
-    public var grade: Int
-    /// `初二(3)班`, `五年级(2)班`, `高一实验班`.
-    public var className: String
-
-    public init(stage: SchoolStage, grade: Int, className: String) {
-        self.stage = stage
-        self.grade = grade
-        self.className = className
-    }
-
+extension ClassRef {
     /// The placement `text` names, nil when it names no grade (`3班`,
     /// `实验班`: the grade is in its own column). `stage` is what a stage
     /// column says, if the sheet has one.
-    public static func parse(_ text: String, stage: SchoolStage?) throws(ClassWithGradeProblem) -> ClassWithGrade? {
+    public static func parse(_ text: String, stage: SchoolStage?) throws(ClassWithGradeProblem) -> ClassRef? {
         let word = text.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace }
         guard let (gradeWord, rest) = split(word) else { return nil }
         // A grade alone is a class missing; a grade word followed by what is
@@ -54,7 +43,7 @@ public struct ClassWithGrade: Hashable, Sendable {
                 }
             }
         }
-        return ClassWithGrade(stage: resolved.0, grade: resolved.1, className: shortGradeName(resolved.0, resolved.1) + classPart)
+        return ClassRef(stage: resolved.0, grade: resolved.1, className: shortGradeName(resolved.0, resolved.1) + classPart)
     }
 
     enum GradeWord {
