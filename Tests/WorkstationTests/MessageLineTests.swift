@@ -84,10 +84,10 @@ final class MessageLineTests: XCTestCase {
         for language in [Language.zhHans, .en] {
             for (w, h) in [(80, 24), (120, 40)] {
                 let s = try F.state("duty", [.duty], language: language, width: w, height: h)
-                // Every number on the hotline lines is a whole hotline number, and every hotline shows.
+                // Every number from the hotline lead down is a whole hotline number, and every hotline shows.
                 let area = try XCTUnwrap(Render.innerArea(.crisis, s))
                 let frame = Render.frame(s)
-                let bottom = (area.maxY - 2..<area.maxY).map { y in (area.x..<area.maxX).map { frame[$0, y] }.filter { !$0.isContinuation }.map(\.symbol).joined() }
+                let bottom = (area.y..<area.maxY).map { y in (area.x..<area.maxX).map { frame[$0, y] }.filter { !$0.isContinuation }.map(\.symbol).joined() }
                 let lead = try XCTUnwrap(bottom.firstIndex { $0.contains(S.hotlines.text(language)) }, "\(bottom)")
                 let numbers = bottom[lead...].joined(separator: " ").split(whereSeparator: { !$0.isNumber }).map(String.init).filter { $0.count >= 3 }
                 XCTAssertEqual(Set(numbers), Set(s.checklist.hotlines.map(\.number)), "\(bottom)")

@@ -17,11 +17,13 @@ enum CrisisPane {
             b.set(line, x: area.x, y: y, maxWidth: area.width, style: Style(.accent, bold: true))
             y += 1
         }
-        // The hotlines at the bottom, each number whole, on two lines at
-        // most: with their names when all fit, else the numbers alone.
+        // The hotlines at the bottom, each number whole, on the lines the
+        // steps leave (two at least): with their names when all fit, else
+        // the numbers alone.
         let lead = S.hotlines.text(L) + S.colon.text(L)
+        let hotlineRows = max(2, area.maxY - y - s.checklist.steps.count)
         var hotlines = TextWidth.pack(s.checklist.hotlines.map { "\($0.number) \($0.name.text(L))" }, lead: lead, separator: " · ",
-                                      width: area.width, lines: 2)
+                                      width: area.width, lines: hotlineRows)
         if !s.checklist.hotlines.allSatisfy({ number in hotlines.contains { $0.contains(number.number) } }) {
             hotlines = TextWidth.pack(s.checklist.hotlines.map(\.number), lead: lead, separator: " · ", width: area.width, lines: 2)
         }
