@@ -11,11 +11,22 @@ public struct Buffer: Equatable, Sendable {
     }
     private var cursorX: Int?
     private var cursorY = 0
+    /// True while a test audits the frame for cut words (`auditingCuts`).
+    private let audits: Bool
+    /// Every write of an audited frame that left a Latin word or a number
+    /// cut: "row 3, column 40: …".
+    public private(set) var cuts: [String] = []
+
+    /// Set by a test around drawing a frame: the buffers made meanwhile
+    /// record in `cuts` each word or number a write cut (clipped without a
+    /// place to break, or overwritten by a later write). Off in the app.
+    @TaskLocal public static var auditingCuts = false
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
         cells = Array(repeating: .blank, count: self.width * self.height)
+        audits = Buffer.auditingCuts
     }
 
     public var area: Rect { Rect(x: 0, y: 0, width: width, height: height) }
@@ -52,7 +63,9 @@ public struct Buffer: Equatable, Sendable {
         let limit = min(maxWidth ?? width, width - x)
         guard limit > 0 else { return 0 }
         var safe = Sanitizer.oneLine(text)
+        let whole = safe
         if ellipsis, TextWidth.of(safe) > limit { safe = TextWidth.clip(safe, to: limit) }
+        if audits { auditCut(whole: whole, shown: safe, x: x, y: y) }
         var col = 0
         // Fast path, taken by almost all school text: no scalar that joins
         // with its neighbour (combining marks, joiners, variation
@@ -82,6 +95,31 @@ public struct Buffer: Equatable, Sendable {
         }
         col += w
         return true
+    }
+
+    /// Records a word or number this write cuts: the text's own (clipped
+    /// with no place to break), or one an earlier write left on the row
+    /// that this one overwrites part of (its end, or its start). Editors
+    /// (`ellipsis: false`) scroll their text and are not audited by the
+    /// clip check; a dialog that blanks its box first (`fill`) covers the
+    /// panes behind it rather than cutting them.
+    private mutating func auditCut(whole: String, shown: String, x: Int, y: Int) {
+        let word = TextWidth.isWordPart
+        func symbol(_ col: Int) -> Character? { col >= 0 && col < width ? cells[y * width + col].symbol.first : nil }
+        let end = min(width, x + TextWidth.of(shown))
+        guard end > x else { return }
+        if let before = symbol(x - 1), let under = symbol(x), word(before), word(under), shown.first != under {
+            cuts.append("row \(y), column \(x): a write over the end of a word: \"\(lines()[y])\"")
+        }
+        if let after = symbol(end), let under = symbol(end - 1), word(after), word(under), shown.last != under {
+            cuts.append("row \(y), column \(end): a write over the start of a word: \"\(lines()[y])\"")
+        }
+        if shown != whole, shown.hasSuffix("…") {
+            let kept = Array(shown.dropLast()), rest = Array(whole)
+            if let last = kept.last, kept.count < rest.count, word(last), word(rest[kept.count]) {
+                cuts.append("row \(y), column \(x): \"\(whole)\" cut as \"\(shown)\"")
+            }
+        }
     }
 
     /// Fills a rectangle with blanks of `style`.

@@ -42,11 +42,14 @@ public enum Render {
             y += 1
         }
         y += 1
-        b.set(S.passphrase.text(L), x: inner.x + 1, y: y, style: Style(.muted))
-        // Never echo the passphrase, not even its length exactly.
+        let label = S.passphrase.text(L)
+        b.set(label, x: inner.x + 1, y: y, style: Style(.muted))
+        // Never echo the passphrase, not even its length exactly. The dots
+        // start after the label ("Passphrase" is wider than "口令").
+        let dotsX = inner.x + max(10, TextWidth.of(label) + 2)
         let dots = String(repeating: "•", count: min(s.passphrase.text.count, 24))
-        b.set(dots, x: inner.x + 10, y: y, maxWidth: inner.width - 11)
-        b.cursor = (min(inner.maxX - 1, inner.x + 10 + dots.count), y)
+        b.set(dots, x: dotsX, y: y, maxWidth: inner.maxX - dotsX)
+        b.cursor = (min(inner.maxX - 1, dotsX + dots.count), y)
         if s.unlockWait > 0 {
             b.set(S.waitBeforeRetry.format(L, s.unlockWait), x: inner.x + 1, y: inner.maxY - 1 - max(1, message.count),
                   maxWidth: inner.width - 2, style: Style(.warning2, bold: true))

@@ -38,6 +38,27 @@ final class BufferTests: XCTestCase {
         XCTAssertEqual(shown("12345678901", 6), "12345…", "a number longer than the line is cut, and says so")
     }
 
+    func testTheCutAuditNamesEveryWriteThatLeavesAWordOrNumberCut() {
+        func cuts(_ draw: (inout Buffer) -> Void) -> [String] {
+            Buffer.$auditingCuts.withValue(true) {
+                var b = Buffer(width: 12, height: 3)
+                draw(&b)
+                return b.cuts
+            }
+        }
+        XCTAssertEqual(cuts { $0.set("12345678901234", x: 0, y: 0) }.count, 1, "a number with no place to break")
+        XCTAssertEqual(cuts { $0.set("Passphrase", x: 0, y: 0); $0.set("••", x: 9, y: 0) }.count, 1, "the end of a word overwritten")
+        XCTAssertEqual(cuts { $0.set("     watch 3", x: 0, y: 0); $0.set("│", x: 5, y: 0) }.count, 1, "the start of a word overwritten")
+        XCTAssertEqual(cuts { $0.set("Hotline 12356 national", x: 0, y: 0) }, [], "clipped between words")
+        XCTAssertEqual(cuts { $0.set("watch 3", x: 0, y: 0); $0.set("watch 3", x: 0, y: 0, style: Style(.accent)) }, [],
+                       "the same text drawn again")
+        XCTAssertEqual(cuts { $0.set("watch 3", x: 0, y: 0); $0.fill(Rect(x: 0, y: 0, width: 3, height: 1)); $0.set("│", x: 2, y: 0) }, [],
+                       "a dialog's box covers what is behind it")
+        var app = Buffer(width: 12, height: 1)
+        app.set("12345678901234", x: 0, y: 0)
+        XCTAssertEqual(app.cuts, [], "the app's frames are not audited")
+    }
+
     func testOverwritingHalfAWideCharacterRepairsTheOtherHalf() {
         var b = Buffer(width: 4, height: 1)
         b.set("张三", x: 0, y: 0)

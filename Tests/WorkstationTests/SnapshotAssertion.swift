@@ -4,11 +4,13 @@ import XCTest
 @testable import Workstation
 
 /// The one snapshot assertion of the views' tests: the frame, every row
-/// exactly the terminal's width, compared with `Snapshots/NAME.txt`.
+/// exactly the terminal's width, no word or number cut (issue 16: a cut
+/// phone number or key hint misleads), compared with `Snapshots/NAME.txt`.
 /// Record with XINDESK_RECORD_SNAPSHOTS=1 and read the diff before committing.
 extension XCTestCase {
     func assertSnapshot(_ s: AppState, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
-        let buffer = Render.frame(s)
+        let buffer = Buffer.$auditingCuts.withValue(true) { Render.frame(s) }
+        XCTAssertEqual(buffer.cuts, [], "\(name): a word or number is cut", file: file, line: line)
         for row in buffer.lines() { XCTAssertEqual(TextWidth.of(row), s.width, "\(name): a row is not \(s.width) columns", file: file, line: line) }
         let text = buffer.lines().joined(separator: "\n") + "\n"
         let path = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots/\(name).txt").path
