@@ -113,6 +113,7 @@ public struct Day: Hashable, Comparable, Strideable, Sendable, Codable, CustomSt
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
+        if let day = Day(stored: text) { self = day; return }
         do {
             self = try Day.parse(text, field: .date)
         } catch {

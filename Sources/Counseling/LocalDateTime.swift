@@ -66,6 +66,7 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, Codable, CustomStri
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
+        if let stored = LocalDateTime(stored: text) { self = stored; return }
         let parts = text.split(separator: "T", maxSplits: 1)
         guard parts.count == 2,
               let day = try? Day.parse(String(parts[0]), field: .date),

@@ -90,6 +90,7 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
+        if let time = TimeOfDay(stored: text) { self = time; return }
         do {
             self = try TimeOfDay.parse(text, field: .time)
         } catch {

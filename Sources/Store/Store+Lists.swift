@@ -46,8 +46,11 @@ extension Store {
         var columns = Set(ids)
         for tier in Set(kinds.compactMap(\.tier)) { columns.formUnion(ids.compactMap { keys.link(tier, $0) }) }
         let readable = kinds.filter { $0.tier.map(keys.holds) ?? true }
-        let rows = try Self.rows(db, where: "kind IN (SELECT value FROM json_each(?))", [try Self.encode(readable.map(\.rawValue))])
-            .filter { $0.student.map(columns.contains) ?? false }
+        // Only these students' rows are read (records_by_student), not every
+        // row of the kinds: the queue of 36 students must not decode the
+        // whole school's visits.
+        let rows = try Self.rows(db, where: "student IN (SELECT value FROM json_each(?)) AND kind IN (SELECT value FROM json_each(?))",
+                                 [try Self.encode(columns.sorted()), try Self.encode(readable.map(\.rawValue))])
         let students = try ParallelDecode.map(bodies) { try StudentBody.decode($0, self.keys, opening: false) }
         let records = try ParallelDecode.map(rows) { row in self.listRecord(row) }
         var files = Dictionary(uniqueKeysWithValues: students.map { ($0.id, StudentFile(student: $0)) })
@@ -136,8 +139,12 @@ extension Store {
     /// The standings of students on the lists: one who left keeps their
     /// file, but no list or count of the school holds them.
     func currentStandings(_ db: Database) throws -> [StudentID: Standing] {
-        let left = try leftStudents(db)
-        return try standings(db).filter { !left.contains($0.key) }
+        let all = try standings(db)
+        // Only the students with a standing are looked up: asking each of
+        // 10,000 bodies whether it left is a JSON parse per student.
+        let left = Set(try String.fetchAll(db, sql: "SELECT id FROM students WHERE id IN (SELECT value FROM json_each(?)) AND NOT (\(Self.enrolledSQL))",
+                                           arguments: [try Self.encode(all.keys.map(\.rawValue))]).map(StudentID.init))
+        return all.filter { !left.contains($0.key) }
     }
 
     /// Opening-hour compliance over [first, last], from the stored calendar,

@@ -171,20 +171,23 @@ extension Store {
         try writer.read { db in
             let standings = withLevelsAndFlags ? try standings(db) : [:]
             // A cursor and column positions: 10,000 rows on the way to the
-            // first frame after unlock.
+            // first frame after unlock. The leaving is read once per row
+            // (each read parses the body's JSON) and filtered here.
             var list: [StudentSummary] = []
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT id, number, name, grade, class_name, pinyin_full, pinyin_initials,
                   json_extract(body, '$.enrolment[#-1].change.left._0')
-                FROM students \(includingLeft ? "" : "WHERE " + Self.enrolledSQL) ORDER BY grade, class_name, pinyin_full
+                FROM students ORDER BY grade, class_name, pinyin_full
                 """)
             while let row = try rows.next() {
+                let leaving = row[7] as String?
+                if leaving != nil && !includingLeft { continue }
                 let id = StudentID(row[0] as String)
                 let standing = standings[id]
                 list.append(StudentSummary(id: id, number: row[1], name: row[2], grade: row[3], className: row[4],
                                            level: standing?.level ?? .none, flags: standing?.flags ?? [],
                                            pinyinFull: row[5], pinyinInitials: row[6],
-                                           leaving: (row[7] as String?).flatMap(LeavingKind.init(rawValue:))))
+                                           leaving: leaving.flatMap(LeavingKind.init(rawValue:))))
             }
             return list
         }
