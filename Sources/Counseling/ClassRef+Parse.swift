@@ -46,6 +46,15 @@ extension ClassRef {
         return ClassRef(stage: resolved.0, grade: resolved.1, className: shortGradeName(resolved.0, resolved.1) + classPart)
     }
 
+    /// The class within its grade, written one way: `初二(3)班`, `（3）班`,
+    /// `3班` and `3` all give `(3)班`; a named class (`实验班`) stays as
+    /// written. How a screening row's class is compared with the roster's.
+    public static func classPart(_ text: String) -> String {
+        let word = text.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace }
+        if let (_, rest) = split(word), let part = className(rest) { return part }
+        return className(Substring(word)) ?? word
+    }
+
     enum GradeWord {
         /// 初二, 高一: the year within the stage.
         case inStage(SchoolStage, Int)

@@ -16,6 +16,7 @@ public enum Field: String, Codable, Sendable, CaseIterable, DisplayNamed {
     case counselor, purpose
     case weeklyClassHours, outsideLessonMinutes, dailyOpenMinutes
     case schoolName, dayWithoutClasses, specialPeriod, followUpInterval
+    case campaign, consent
 
     public var displayName: LocalizedText {
         switch self {
@@ -50,6 +51,8 @@ public enum Field: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case .dueDate: LocalizedText(zh: "应完成日期", en: "due date")
         case .doneBy: LocalizedText(zh: "完成人", en: "done by")
         case .approver: LocalizedText(zh: "审批人", en: "approver")
+        case .campaign: LocalizedText(zh: "测评批次", en: "screening campaign")
+        case .consent: LocalizedText(zh: "知情同意", en: "consent text")
         case .instrument: LocalizedText(zh: "测评工具", en: "instrument")
         case .score: LocalizedText(zh: "得分", en: "score")
         case .term: LocalizedText(zh: "学期", en: "term")

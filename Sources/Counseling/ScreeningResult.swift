@@ -48,15 +48,51 @@ public struct ScreeningResult: Identifiable, Hashable, Codable, Sendable {
     public var date: Day
     public var scores: [Score]
     public var flag: Flag
+    /// The campaign it was imported in (nil: entered before campaigns).
+    public var campaign: ScreeningCampaignID?
+    /// The instrument's version and the rule set it was judged by.
+    public var version: String
+    /// Needs a counselor at once (a PHQ-9 item 9 answer above 0, a
+    /// platform's highest level), whatever the total.
+    public var urgent: Bool
+    /// Why the questionnaire is not valid (a lie scale too high): a re-test,
+    /// never a proposal.
+    public var invalid: LocalizedText?
+    /// Why it was flagged, in the words a counselor reads.
+    public var reasons: [LocalizedText]
 
     public init(id: ScreeningResultID, student: StudentID, instrument: String, date: Day,
-                scores: [Score], flag: Flag) {
+                scores: [Score], flag: Flag, campaign: ScreeningCampaignID? = nil, version: String = "",
+                urgent: Bool = false, invalid: LocalizedText? = nil, reasons: [LocalizedText] = []) {
         self.id = id
         self.student = student
         self.instrument = instrument
         self.date = date
         self.scores = scores
-        self.flag = flag
+        self.flag = invalid == nil ? flag : .none
+        self.campaign = campaign
+        self.version = version
+        self.urgent = invalid == nil && urgent
+        self.invalid = invalid
+        self.reasons = reasons
+    }
+
+    /// Whether it needs a re-test rather than a decision.
+    public var needsRetest: Bool { invalid != nil }
+
+    private enum CodingKeys: String, CodingKey { case id, student, instrument, date, scores, flag, campaign, version, urgent, invalid, reasons }
+
+    /// Results stored before campaigns read with the new fields empty.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(ScreeningResultID.self, forKey: .id), student: try c.decode(StudentID.self, forKey: .student),
+                  instrument: try c.decode(String.self, forKey: .instrument), date: try c.decode(Day.self, forKey: .date),
+                  scores: try c.decode([Score].self, forKey: .scores), flag: try c.decode(Flag.self, forKey: .flag),
+                  campaign: try c.decodeIfPresent(ScreeningCampaignID.self, forKey: .campaign),
+                  version: try c.decodeIfPresent(String.self, forKey: .version) ?? "",
+                  urgent: try c.decodeIfPresent(Bool.self, forKey: .urgent) ?? false,
+                  invalid: try c.decodeIfPresent(LocalizedText.self, forKey: .invalid),
+                  reasons: try c.decodeIfPresent([LocalizedText].self, forKey: .reasons) ?? [])
     }
 
     public func validate() -> [ValidationError] {

@@ -72,7 +72,7 @@ extension Store {
         case .closing: return get(CaseClosing.self).map(ListRecord.closing)
         case .referral: return get(Referral.self).map(ListRecord.referral)
         case .shift, .checkin, .note, .screening, .proposal, .student: return nil
-        case .violationNote: return nil
+        case .violationNote, .campaign: return nil
         }
     }
 

@@ -60,7 +60,7 @@ enum CommandMessages {
         case .recordLeaving: return S.leavingSaved.text(L)
         case .recordReturn: return S.returnSaved.text(L)
         case .namePeerSupporters: return S.peersNamed.text(L)
-        case .takeEscalation, .takeCrisisRun, .keepDraft, .removeDraft, .importStudents, .importShifts, .recordExport,
+        case .takeEscalation, .takeCrisisRun, .keepDraft, .removeDraft, .importStudents, .importShifts, .importScreening, .recordExport,
              .recordAccountChange, .recordBackup:
             return ""
         case .enterCheckIns: return S.checkInsEntered.format(L, outcome.added)

@@ -10,7 +10,7 @@ import Vault
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import students, the duty roster or a paper duty log from a CSV export (UTF-8 or GB18030).",
-        subcommands: [Students.self, Roster.self, Checkins.self])
+        subcommands: [Students.self, Roster.self, Checkins.self, Screening.self])
 
     struct Options: ParsableArguments {
         @OptionGroup var global: GlobalOptions

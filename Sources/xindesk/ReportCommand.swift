@@ -10,7 +10,7 @@ import Workstation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Print the compliance or key-attention report.",
-        subcommands: [ComplianceReportCommand.self, KeyAttentionReportCommand.self])
+        subcommands: [ComplianceReportCommand.self, KeyAttentionReportCommand.self, ScreeningReportCommand.self])
 }
 
 struct ComplianceReportCommand: ParsableCommand {

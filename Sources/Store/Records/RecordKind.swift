@@ -9,5 +9,7 @@ public enum RecordKind: String, Sendable, CaseIterable, DatabaseValueConvertible
     case screening, proposal
     /// A head's explanation of a compliance violation (`ViolationNote`).
     case violationNote = "violation-note"
+    /// A screening round with its figures per class (`ScreeningCampaign`).
+    case campaign = "screening-campaign"
     case student
 }

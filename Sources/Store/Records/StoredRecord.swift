@@ -128,6 +128,12 @@ extension ScreeningResult: StoredRecord {
     public var timeKey: String { date.midnightKey }
 }
 
+extension ScreeningCampaign: StoredRecord {
+    public static let kind = RecordKind.campaign
+    public var studentKey: StudentID? { nil }
+    public var timeKey: String { firstDay.midnightKey }
+}
+
 extension ScreeningProposal: StoredRecord {
     public static let kind = RecordKind.proposal
     public var studentKey: StudentID? { student }

@@ -20,7 +20,7 @@ enum ClinicalText {
         case .shift, .checkin, .plan, .contact, .referral, .note, .screening, .proposal, .student: []
         // A check-in's note or correction reason and a violation's explanation are for
         // the head and the inspector, not clinical.
-        case .violationNote: []
+        case .violationNote, .campaign: []
         }
     }
 

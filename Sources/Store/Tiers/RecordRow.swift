@@ -136,7 +136,7 @@ extension Store {
         var student = record.studentKey?.rawValue
         var body = [UInt8](json)
         if let tier = R.kind.tier {
-            guard let id = student, let link = keys.link(tier, id),
+            guard let link = keys.link(tier, Self.subject(of: record)),
                   let sealed = keys.seal(tier, body, ad: RecordRow.associatedData(R.kind, record.id.rawValue, revision, link)) else {
                 throw StoreError.tierNotHeld(tier)
             }
@@ -148,6 +148,15 @@ extension Store {
         row.signature = try keys.sign(row.signedBytes, as: author.rawValue)
         return row
     }
+
+    /// What a tiered record's link is made from: its student, or for a
+    /// record of the whole school (a screening campaign) a subject no
+    /// student id can equal (ids never start with a space).
+    static func subject<R: StoredRecord>(of record: R) -> String {
+        record.studentKey?.rawValue ?? schoolSubject
+    }
+
+    static let schoolSubject = " school"
 
     /// Whether the row's signature is its named author's.
     func verifies(_ row: RecordRow) -> Bool {
@@ -184,7 +193,7 @@ extension Store {
         // not in lists, which place a record by the student inside it.
         guard row.id == record.id.rawValue else { return .failure(.misfiled) }
         if let tier {
-            if verify, row.student != record.studentKey.flatMap({ keys.link(tier, $0.rawValue) }) { return .failure(.misfiled) }
+            if verify, row.student != keys.link(tier, Self.subject(of: record)) { return .failure(.misfiled) }
         } else if row.student != record.studentKey?.rawValue {
             return .failure(.misfiled)
         }

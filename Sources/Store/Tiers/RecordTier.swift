@@ -13,7 +13,8 @@ extension RecordKind {
     var tier: Tier? {
         switch self {
         case .note, .plan, .contact, .referral, .screening, .proposal: .clinical
-        case .level, .followup, .closing: .oversight
+        // A campaign holds counts only: heads report them.
+        case .level, .followup, .closing, .campaign: .oversight
         case .visit, .appointment, .shift, .checkin, .crisis, .student: nil
         case .violationNote: nil
         }

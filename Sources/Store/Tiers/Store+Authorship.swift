@@ -37,6 +37,8 @@ extension RecordKind {
         case .proposal: [.importScreeningResults, .decideScreeningProposal]
         case .student: []
         case .violationNote: [.explainViolation]
+        // Decisions recount the campaign's figures.
+        case .campaign: [.importScreeningResults, .decideScreeningProposal]
         }
     }
 }
@@ -106,7 +108,8 @@ extension Store {
             return RecordProblem.undecodable.reason
         }
         let student = object["student"] as? String
-        let expected = row.kind.tier.flatMap { tier in student.flatMap { keys.link(tier, $0) } } ?? student
+        // A tiered record of the whole school links to the school's subject (`RecordRow.subject`).
+        let expected = row.kind.tier.flatMap { tier in keys.link(tier, student ?? Self.schoolSubject) } ?? student
         return row.student == expected ? nil : RecordProblem.misfiled.reason
     }
 }

@@ -96,6 +96,7 @@ struct TierMigration {
         case .screening: return try as_(ScreeningResult.self)
         case .proposal: return try as_(ScreeningProposal.self)
         case .violationNote: return try as_(ViolationNote.self)
+        case .campaign: return try as_(ScreeningCampaign.self)
         case .student: throw StoreError.missing(kind: kind, id: "")
         }
     }

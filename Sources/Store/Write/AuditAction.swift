@@ -24,6 +24,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case referralFeedback = "referral.feedback"
     case proposalConfirmed = "proposal.confirmed"
     case proposalDismissed = "proposal.dismissed"
+    /// A screening file imported into a campaign (counts only in the detail).
+    case screeningImport = "screening.import"
     case closingRequest = "closing.request"
     case closingApprove = "closing.approve"
     case closingDecline = "closing.decline"

@@ -19,7 +19,7 @@ extension AuditAction {
              .appointmentBook, .appointmentMove, .draftRemove, .studentImport, .rosterImport, .settingsChange,
              .complianceExport, .studentsExport, .keyAttentionPrint, .demoGenerate, .accountAdd, .accountRemove,
              .accountPassphrase, .accountGrant, .backupWrite,
-             .accountRename:
+             .accountRename, .screeningImport:
             nil
         case .checkInEnter, .checkInCorrect, .violationExplain,
              .shiftAdd, .shiftMove, .shiftRemove, .rosterPattern:

@@ -44,6 +44,7 @@ extension Store {
         case .recordReferral(let referral): return try recordReferral(referral, a, now, db)
         case .recordReferralFeedback(let referral, let base): return try recordFeedback(referral, basedOn: base, a, now, db)
         case .decideProposal(let proposal, let change, let base): return try decide(proposal, change, basedOn: base, a, now, db)
+        case .importScreening(let batch): return try importScreening(batch, a, now, db)
         case .requestClosing(let closing): return try requestClosing(closing, a, now, db)
         case .decideClosing(let closing): return try decideClosing(closing, a, now, db)
         case .keepDraft(let body, let student): return try keepDraft(body, student, a, now, db)
@@ -183,6 +184,7 @@ extension StoreCommand {
         case .recordGuardianContact: .recordGuardianContact
         case .recordReferral, .recordReferralFeedback: .recordReferral
         case .decideProposal: .decideScreeningProposal
+        case .importScreening: .importScreeningResults
         case .requestClosing: .requestCaseClosing
         case .decideClosing: .approveCaseClosing
         case .keepDraft, .removeDraft: nil

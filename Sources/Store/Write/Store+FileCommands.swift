@@ -112,6 +112,11 @@ extension Store {
             try replace(try base.dismiss(by: a.id, at: now, reason: reason), by: a.id, at: now, db)
             try audit(db, a.id, now, .proposalDismissed, base.student, "")
         }
+        // The campaign's figures (what a head reports) follow the decision.
+        if let id = try stored(ScreeningResult.self, id: base.result, db)?.campaign,
+           let campaign = try stored(ScreeningCampaign.self, id: id, db) {
+            try storeCounted(campaign, by: a.id, at: now, db)
+        }
         return about(base.student)
     }
 

@@ -46,6 +46,8 @@ public enum StoreCommand: Sendable, Equatable {
     case recordReferral(Referral)
     case recordReferralFeedback(Referral, basedOn: Referral)
     case decideProposal(ScreeningProposal, levelChange: LevelChange?, basedOn: ScreeningProposal)
+    /// A screening file's scored results into a campaign (`importScreening`).
+    case importScreening(ScreeningImportBatch)
     case requestClosing(CaseClosing)
     /// Approved or declined; an approval closes the case with its level change.
     case decideClosing(CaseClosing)
@@ -176,6 +178,8 @@ public struct CommandOutcome: Sendable, Equatable {
     public var updated = 0
     /// The appointment a booking shares its time with (saved, with a warning).
     public var doubleBooked: Appointment?
+    /// What a screening import changed.
+    public var screening: ScreeningImportCounts?
 
     public init() {}
 }
