@@ -130,6 +130,8 @@ public struct AppState: Sendable {
     public var closingSummaries: [StudentID: ClosingSummary] = [:]
     /// Visits the duty teacher escalated that no counselor has taken yet.
     public var escalations: [Visit] = []
+    /// Screening proposals nobody has decided, urgent first (counselors).
+    public var proposals: [ScreeningProposal] = []
     /// When the store was last asked whether it changed.
     var polledAt: Date?
     /// The store's change mark at the last load (see `Store.changeMark`).
@@ -276,7 +278,7 @@ public struct AppState: Sendable {
     /// Forgets every decrypted value (on lock).
     public mutating func wipe() {
         students = []; visible = []; queue = []; file = nil; todaysVisits = []; shifts = []; checkIns = []
-        appointments = []; compliance = nil; levelCounts = [:]; crisisRuns = []; crisisStudent = nil; modal = nil; setup = nil; pendingClosings = []; closingSummaries = [:]; escalations = []; draft = nil; draftReopened = false
+        appointments = []; compliance = nil; levelCounts = [:]; crisisRuns = []; crisisStudent = nil; modal = nil; setup = nil; pendingClosings = []; closingSummaries = [:]; escalations = []; proposals = []; draft = nil; draftReopened = false
         filter = LineEditor("", limit: 40); filtering = false; list = ListState(); message = ""; urgent = ""
         searchReturn = nil; afterSave = nil
         passphrase = LineEditor("", limit: 200)

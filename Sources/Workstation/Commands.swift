@@ -6,7 +6,7 @@ import Terminal
 /// keys do.
 public enum CommandID: String, CaseIterable, Sendable {
     case nextPane, previousPane, pane1, pane2, pane3, pane4, maximize
-    case takeEscalation, find, open, newVisit, checkInOut, changeLevel, startCrisis, recordStep, handOver
+    case takeEscalation, nextProposal, find, open, newVisit, checkInOut, changeLevel, startCrisis, recordStep, handOver
     case bookAppointment, confirmAppointment, appointmentDone, appointmentNoShow
     case newNote, editNote, decideProposal, completeFollowUp
     case editPlan, reviewPlan, guardianContact, referral, referralFeedback, requestClosing, decideClosing
@@ -29,6 +29,8 @@ public struct Command: Sendable {
         case file
         /// While a crisis hand-over or an escalated visit waits for a counselor.
         case escalation
+        /// While a screening proposal waits for a counselor's decision.
+        case proposal
         case roster, crisis
         /// In the head's compliance view, on the selected violation.
         case compliance
@@ -50,6 +52,9 @@ public struct Command: Sendable {
         Command(id: .palette, keys: [.character(":")], label: ":", text: .init(zh: "命令面板", en: "command palette"), action: nil),
         Command(id: .takeEscalation, keys: [.character("T")], label: "T", text: .init(zh: "接手转交（危机交接或来访）", en: "take over a hand-over or an escalated visit"),
                 action: .takeEscalatedVisit, scope: .escalation),
+        Command(id: .nextProposal, keys: [.character("S")], label: "S",
+                text: .init(zh: "打开待处理的测评建议（紧急在前）", en: "open the next screening proposal (urgent first)"),
+                action: .decideScreeningProposal, scope: .proposal),
         Command(id: .find, keys: [.character("/")], label: "/",
                 text: .init(zh: "查找（拼音、学号、班级、g7 年级；可看等级者另可 L2 等级、#留守 等特殊情况）",
                             en: "find (pinyin, number, class, g7 grade; with access to levels also L2 level, #left-behind and other flags)"),
@@ -166,6 +171,7 @@ public struct Command: Sendable {
         // list's cursor to another student, `e` would write about the wrong one.
         case .file: s.file != nil && s.focusedStudent == s.file?.student.id
         case .escalation: !s.escalations.isEmpty || !s.handovers.isEmpty
+        case .proposal: !s.proposals.isEmpty
         case .roster: s.pane == .roster
         case .crisis: s.pane == .crisis
         case .compliance: s.pane == .file && s.isHead
@@ -185,7 +191,7 @@ public struct Command: Sendable {
             && ![.addStudent, .editStudent, .recordLeaving, .recordReturn, .peerSupporters].contains($0.id) }
         // The everyday fast path (find a student, log a visit) leads, then what
         // works only here: it is what the user is after; the rest follows.
-        let leading: [CommandID] = [.takeEscalation, .find, .newVisit]
+        let leading: [CommandID] = [.takeEscalation, .nextProposal, .find, .newVisit]
         let ordered = usable.filter { leading.contains($0.id) }
             + usable.filter { !leading.contains($0.id) && $0.scope != .anywhere }
             + usable.filter { !leading.contains($0.id) && $0.scope == .anywhere }

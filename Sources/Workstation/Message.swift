@@ -62,6 +62,7 @@ public struct Snapshot: Sendable {
     /// The file summary of each pending closing's student, for the approver.
     public var closingSummaries: [StudentID: ClosingSummary] = [:]
     public var escalations: [Visit] = []
+    public var proposals: [ScreeningProposal] = []
     /// What the account was typing at the last lock, if anything.
     public var draft: Draft?
     /// What the school has set up, for those who set it up (heads and
@@ -151,6 +152,9 @@ extension Snapshot {
         }
         if Permission.allows(roles, .takeEscalatedVisit) {
             snap.escalations = try store.escalationsAwaitingCounselor()
+        }
+        if Permission.allows(roles, .decideScreeningProposal) {
+            snap.proposals = try store.pendingProposals()
         }
         if Permission.allows(roles, .startCrisisChecklist) || Permission.allows(roles, .takeEscalatedVisit) {
             // Open runs, and today's ended ones, so the pane can still say

@@ -231,6 +231,7 @@ public enum Update {
         s.pendingClosings = snap.pendingClosings
         s.closingSummaries = snap.closingSummaries
         s.escalations = snap.escalations
+        s.proposals = snap.proposals
         s.setup = snap.setup
         // Once reopened, the draft is in its box; the store's copy goes when
         // the box is saved or discarded.
@@ -513,6 +514,10 @@ public enum Update {
                 s.message = error.message.text(L)
                 return []
             }
+        case .nextProposal:
+            // The file opens on the proposal's notice; `p` decides it there.
+            guard let proposal = s.proposals.first else { s.message = S.noPendingProposal.text(L); return [] }
+            return [.openFile(proposal.student)]
         case .takeEscalation:
             // A crisis handed over comes before an escalated visit.
             if let run = s.handovers.first { return [.execute(.takeCrisisRun(run.id))] }

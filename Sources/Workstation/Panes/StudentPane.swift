@@ -36,6 +36,16 @@ enum StudentPane {
         return Array(all.prefix(2)) + (all.count > 2 ? [S.moreEscalations.format(L, all.count - 2)] : [])
     }
 
+    /// Urgent proposals one line each (two at most), then a count of the rest.
+    static func proposalLines(_ s: AppState) -> [String] {
+        let L = s.language
+        let urgent = s.proposals.filter(\.urgent)
+        var lines = urgent.prefix(2).map { S.urgentProposal.format(L, s.studentName($0.student)) }
+        let rest = s.proposals.count - lines.count
+        if rest > 0 { lines.append(S.proposalsWaiting.format(L, rest)) }
+        return lines
+    }
+
     static func render(_ s: AppState, _ b: inout Buffer, _ area: Rect, focused: Bool) {
         let L = s.language
         var body = area
@@ -50,6 +60,13 @@ enum StudentPane {
         let waiting = Permission.allows(s.roles, .takeEscalatedVisit) ? escalationLines(s) : []
         for line in waiting.prefix(max(0, body.height - 2)) {
             b.set(line, x: body.x, y: body.y, maxWidth: body.width, style: Style(.violation, bold: true))
+            body = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
+        }
+        // A screening result that needs a counselor at once (a PHQ-9 item 9
+        // answer) is shown like an escalation; the rest are counted.
+        for line in proposalLines(s) where body.height > 2 {
+            let urgent = line.hasPrefix("⚠")
+            b.set(line, x: body.x, y: body.y, maxWidth: body.width, style: urgent ? Style(.violation, bold: true) : Style(.accent, bold: true))
             body = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
         }
         // A counselor is the second person for a colleague's closing: say
