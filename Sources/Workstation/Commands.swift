@@ -53,7 +53,7 @@ public struct Command: Sendable {
         Command(id: .takeEscalation, keys: [.character("T")], label: "T", text: .init(zh: "接手转交（危机交接或来访）", en: "take over a hand-over or an escalated visit"),
                 action: .takeEscalatedVisit, scope: .escalation),
         Command(id: .nextProposal, keys: [.character("S")], label: "S",
-                text: .init(zh: "打开待处理的测评建议（紧急在前）", en: "open the next screening proposal (urgent first)"),
+                text: .init(zh: "测评建议（逐一打开待处理的，紧急在前）", en: "screening proposals (opens the next to decide, urgent first)"),
                 action: .decideScreeningProposal, scope: .proposal),
         Command(id: .find, keys: [.character("/")], label: "/",
                 text: .init(zh: "查找（拼音、学号、班级、g7 年级；可看等级者另可 L2 等级、#留守 等特殊情况）",

@@ -74,8 +74,8 @@ public enum S {
         zh: "来访已登记，已转交心理教师 %@。请不要让学生独处，立即联系心理教师；有危险时按 F7 开始危机处置。",
         en: "Visit saved and escalated to counselor %@. Do not leave the student alone and call the counselor now; in danger press F7 for the crisis checklist.")
     public static let escalationWaiting = LocalizedText(zh: "⚠ 转交（T 接手）%@ %@ · %@", en: "⚠ escalated (T) %@ %@ · %@")
-    public static let urgentProposal = LocalizedText(zh: "⚠ 紧急测评结果（S 打开）%@", en: "⚠ urgent screening result (S) %@")
-    public static let proposalsWaiting = LocalizedText(zh: "测评建议待处理 %d 条（按 S 逐一打开）", en: "screening proposals to decide: %d (press S)")
+    public static let urgentProposal = LocalizedText(zh: "⚠ 紧急测评（S 打开）%@", en: "⚠ urgent screening (S) %@")
+    public static let proposalsWaiting = LocalizedText(zh: "待处理测评建议 %d 条（按 S）", en: "screening proposals: %d (press S)")
     public static let moreEscalations = LocalizedText(zh: "⚠ 另有 %d 条转交待接手", en: "⚠ %d more escalations waiting")
     public static let escalationTaken = LocalizedText(zh: "已接手 %@ 的转交：请尽快面谈评估，记录等级或个案记录。",
                                                       en: "You took over the escalation of %@: assess the student soon and record the level or a case note.")
