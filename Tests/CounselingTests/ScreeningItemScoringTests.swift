@@ -126,13 +126,14 @@ final class ScreeningItemScoringTests: XCTestCase {
         cells["item5"] = "4"
         cells["item6"] = "1.5"
         cells["item7"] = "-1"
-        cells["item8"] = "经常"
+        cells["item8"] = "0x1"
+        cells["item2"] = "经常"
         cells["item9"] = nil
         let found = problems(.phq9, cells)
-        XCTAssertEqual(found.map(\.key), ["item3", "item5", "item6", "item7", "item8", "item9"])
-        XCTAssertEqual(found.first?.reason.zh, "空白：每题都要有答案（未答完的问卷请重测）")
-        XCTAssertEqual(found[1].reason.zh, "答案应是0 到 3 的整数，或 完全不会、好几天、一半以上的天数、几乎每天")
-        XCTAssertEqual(found[1].reason.en, "the answer must be a whole number from 0 to 3, or not at all, several days, "
+        XCTAssertEqual(found.map(\.key), ["item2", "item3", "item5", "item6", "item7", "item8", "item9"])
+        XCTAssertEqual(found[1].reason.zh, "空白：每题都要有答案（未答完的问卷请重测）")
+        XCTAssertEqual(found[2].reason.zh, "答案应是 0 到 3 的整数，或 完全不会、好几天、一半以上的天数、几乎每天")
+        XCTAssertEqual(found[2].reason.en, "the answer must be a whole number from 0 to 3, or not at all, several days, "
                                            + "more than half the days, nearly every day")
         XCTAssertFalse(found.contains { $0.reason.zh.contains("经常") }, "a reason never repeats the cell")
         XCTAssertEqual(problems(.gad7, answers(total: 9, count: 7).merging(["item7": "9"]) { $1 }).map(\.key), ["item7"])

@@ -46,6 +46,17 @@ final class SchoolFileScreeningTests: XCTestCase {
         ])
     }
 
+    func testEveryRuleReadsBackChanged() throws {
+        var edited = base
+        edited.screeningRules = ScreeningRules(phq9SecondaryCutOff: 12, phq9CutOff: 9, phq9AlertFrom: 19, gad7CutOff: 9, gad7AlertFrom: 14,
+                                               mhtLieInvalidFrom: 8, mhtScaleHighFrom: 9, mhtTotalAlertFrom: 60,
+                                               mssmhsAttentionFrom: 2.25, mssmhsAlertFrom: 3.5, scl90TotalAbove: 170,
+                                               scl90PositiveItemsAbove: 40, scl90FactorFrom: 2.5,
+                                               levels: ScreeningLevelTable(urgent: ["危机"], alert: [], attention: ["异常"], none: []))
+        XCTAssertEqual(edited.validate(), [])
+        XCTAssertEqual(try SchoolFile.parse(SchoolFile.render(edited, bundled: bundled)), edited)
+    }
+
     func testAFileWithoutTheScreeningPartsOrWithALineLeftOutHasThePublishedRules() throws {
         let kept = lines(base).filter { !$0.hasPrefix("phq9_cut_off") }
         XCTAssertEqual(try SchoolFile.parse(kept.joined(separator: "\n")).screeningRules, .defaults)

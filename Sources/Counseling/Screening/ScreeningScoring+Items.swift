@@ -27,11 +27,10 @@ extension ScreeningScoring {
                                                en: "blank: every item needs an answer (re-test an unfinished questionnaire)"))
                 return nil
             }
-            let digits = text.hasSuffix("分") ? String(text.dropLast()) : text
-            if let value = Double(digits), value == value.rounded(), (0...3).contains(value) { return Int(value) }
+            if let value = ScreeningCells.decimal(text), value == value.rounded(), (0...3).contains(value) { return Int(value) }
             let word = WordNormalizer.key(text)
             if let match = answerWords.first(where: { $0.words.contains { WordNormalizer.key($0) == word } }) { return match.value }
-            reader.fail(key, LocalizedText(zh: "答案应是" + answerChoices.zh, en: "the answer must be " + answerChoices.en))
+            reader.fail(key, LocalizedText(zh: "答案应是 " + answerChoices.zh, en: "the answer must be " + answerChoices.en))
             return nil
         }
         let read = answers.compactMap { $0 }

@@ -51,6 +51,15 @@ struct ScreeningCells {
         return text.isEmpty ? nil : text
     }
 
+    /// A score as platforms write it: digits with a decimal point, and the
+    /// unit "分" some put after it ("7分"); not what `Double` reads besides
+    /// (hexadecimal, exponents, "nan").
+    static func decimal(_ text: String) -> Double? {
+        let digits = text.hasSuffix("分") ? String(text.dropLast()) : text
+        guard !digits.isEmpty, digits.allSatisfy({ "0123456789.-".contains($0) }) else { return nil }
+        return Double(digits)
+    }
+
     mutating func fail(_ key: String, _ reason: LocalizedText) {
         problems.append(ScreeningCellProblem(key: key, reason: reason))
     }
@@ -64,9 +73,7 @@ struct ScreeningCells {
             }
             return nil
         }
-        // "7分": the unit some platforms write after a score.
-        let digits = text.hasSuffix("分") ? String(text.dropLast()) : text
-        guard let value = Double(digits), value.isFinite, range.contains(value) else {
+        guard let value = Self.decimal(text), range.contains(value) else {
             fail(key, LocalizedText(zh: "应是 \(ScreeningScoring.text(range.lowerBound)) 到 \(ScreeningScoring.text(range.upperBound)) 之间的数（\(scale.zh)）",
                                     en: "must be a number from \(ScreeningScoring.text(range.lowerBound)) to \(ScreeningScoring.text(range.upperBound)) (\(scale.en))"))
             return nil
