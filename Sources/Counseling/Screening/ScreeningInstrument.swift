@@ -12,7 +12,7 @@ public enum ScreeningInstrument: String, Codable, CaseIterable, Sendable {
         case .phq9: LocalizedText(zh: "PHQ-9（含青少年版 PHQ-A）", en: "PHQ-9 (with the adolescent PHQ-A)")
         case .gad7: LocalizedText(zh: "GAD-7", en: "GAD-7")
         case .mht: LocalizedText(zh: "MHT 心理健康诊断测验", en: "MHT Mental Health Test")
-        case .mssmhs: LocalizedText(zh: "MSSMHS 中学生心理健康量表", en: "MSSMHS Middle School Students' Mental Health Scale")
+        case .mssmhs: LocalizedText(zh: "MSSMHS 中学生心理健康量表", en: "MSSMHS middle-school mental health scale")
         case .scl90: LocalizedText(zh: "SCL-90 症状自评量表", en: "SCL-90 Symptom Checklist")
         case .levels: LocalizedText(zh: "平台预警等级", en: "platform warning level")
         }
