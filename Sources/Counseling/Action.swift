@@ -22,6 +22,8 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
     case amendDutyRecord, explainViolation
     // Students one by one, and the peer supporters of each class.
     case editStudentRoster, recordEnrolment, namePeerSupporters
+    // The screening decision rules of the school file (issue 17).
+    case editScreeningRules
 
     public var displayName: LocalizedText {
         switch self {
@@ -66,6 +68,7 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case .editStudentRoster: LocalizedText(zh: "新增或修改学生", en: "add or edit a student")
         case .recordEnrolment: LocalizedText(zh: "登记转出、毕业、休学或复学", en: "record a transfer, graduation, leave or return")
         case .namePeerSupporters: LocalizedText(zh: "设定心理委员", en: "name peer supporters")
+        case .editScreeningRules: LocalizedText(zh: "修改测评判定规则", en: "edit the screening rules")
         }
     }
 }

@@ -17,6 +17,7 @@ public enum Field: String, Codable, Sendable, CaseIterable, DisplayNamed {
     case weeklyClassHours, outsideLessonMinutes, dailyOpenMinutes
     case schoolName, dayWithoutClasses, specialPeriod, followUpInterval
     case campaign, consent
+    case screeningCutOff, platformLevel
 
     public var displayName: LocalizedText {
         switch self {
@@ -78,6 +79,8 @@ public enum Field: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case .dayWithoutClasses: LocalizedText(zh: "无课日", en: "day without classes")
         case .specialPeriod: LocalizedText(zh: "特殊时期", en: "special period")
         case .followUpInterval: LocalizedText(zh: "追踪间隔天数", en: "follow-up interval in days")
+        case .screeningCutOff: LocalizedText(zh: "测评界值", en: "screening cut-off")
+        case .platformLevel: LocalizedText(zh: "平台预警等级", en: "platform warning level")
         }
     }
 }

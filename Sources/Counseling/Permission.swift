@@ -46,6 +46,10 @@ public enum Permission {
             [.admin, .counselor]
         case .namePeerSupporters:
             [.counselor, .head]
+        // Cut-offs decide which students a counselor is asked about: a
+        // clinical call, like the crisis checklist, never the administrator's.
+        case .editScreeningRules:
+            [.counselor, .head]
         }
     }
 

@@ -2,7 +2,7 @@
 /// the school, its calendar (without the bundled public holidays, which
 /// are added when it is read), the opening rules, the follow-up intervals
 /// with the special periods, and the crisis checklist with the region's
-/// hotlines. Applied as one, in one transaction.
+/// hotlines, and the screening rules. Applied as one, in one transaction.
 public struct SchoolSetup: Hashable, Sendable {
     /// What changed, as the audit entry names it (the settings keys).
     public enum Section: String, Sendable, CaseIterable {
@@ -10,6 +10,7 @@ public struct SchoolSetup: Hashable, Sendable {
         case openingPolicy = "opening-policy"
         case followUpIntervals = "follow-up-intervals"
         case crisisChecklist = "crisis-checklist"
+        case screeningRules = "screening-rules"
 
         /// Who may change it.
         public var action: Action {
@@ -17,6 +18,7 @@ public struct SchoolSetup: Hashable, Sendable {
             case .school, .calendar: .editSchoolCalendar
             case .openingPolicy, .followUpIntervals: .editOpeningPolicy
             case .crisisChecklist: .editCrisisChecklist
+            case .screeningRules: .editScreeningRules
             }
         }
     }
@@ -26,14 +28,17 @@ public struct SchoolSetup: Hashable, Sendable {
     public var openingPolicy: OpeningPolicy
     public var followUpIntervals: FollowUpIntervals
     public var crisisChecklist: CrisisChecklist
+    public var screeningRules: ScreeningRules
 
     public init(profile: SchoolProfile, calendar: SchoolCalendar, openingPolicy: OpeningPolicy,
-                followUpIntervals: FollowUpIntervals, crisisChecklist: CrisisChecklist) {
+                followUpIntervals: FollowUpIntervals, crisisChecklist: CrisisChecklist,
+                screeningRules: ScreeningRules = .defaults) {
         self.profile = profile
         self.calendar = calendar
         self.openingPolicy = openingPolicy
         self.followUpIntervals = followUpIntervals
         self.crisisChecklist = crisisChecklist
+        self.screeningRules = screeningRules
     }
 
     /// The sections that differ from `old`, in file order.
@@ -45,6 +50,7 @@ public struct SchoolSetup: Hashable, Sendable {
             case .openingPolicy: openingPolicy != old.openingPolicy
             case .followUpIntervals: followUpIntervals != old.followUpIntervals
             case .crisisChecklist: crisisChecklist != old.crisisChecklist
+            case .screeningRules: screeningRules != old.screeningRules
             }
         }
     }
@@ -53,7 +59,7 @@ public struct SchoolSetup: Hashable, Sendable {
     /// the school's stages, one per stage.
     public func validate() -> [ValidationError] {
         var problems = profile.validate() + calendar.validate() + openingPolicy.validate()
-            + followUpIntervals.validate() + crisisChecklist.validate()
+            + followUpIntervals.validate() + crisisChecklist.validate() + screeningRules.validate()
         let stages = calendar.timetables.map(\.stage)
         if profile.stages.count > 1, stages.contains(nil) { problems.append(.empty(.stage)) }
         if stages.contains(where: { $0.map { !profile.stages.contains($0) } ?? false }) {

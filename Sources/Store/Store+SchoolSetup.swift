@@ -19,7 +19,8 @@ extension Store {
         return SchoolSetup(profile: try stored(.school) ?? .unnamed, calendar: calendar,
                            openingPolicy: try stored(.openingPolicy) ?? .primarySecondary,
                            followUpIntervals: try stored(.followUpIntervals) ?? .standard,
-                           crisisChecklist: try stored(.crisisChecklist) ?? .standard)
+                           crisisChecklist: try stored(.crisisChecklist) ?? .standard,
+                           screeningRules: try stored(.screeningRules) ?? .defaults)
     }
 
     /// Whether the school has stored a crisis checklist of its own (then

@@ -20,6 +20,9 @@ public extension SettingKey where Value == CrisisChecklist {
 public extension SettingKey where Value == FollowUpIntervals {
     static let followUpIntervals = SettingKey("follow-up-intervals")
 }
+public extension SettingKey where Value == ScreeningRules {
+    static let screeningRules = SettingKey("screening-rules")
+}
 public extension SettingKey where Value == SchoolProfile {
     static let school = SettingKey("school")
 }
@@ -67,6 +70,11 @@ extension Store {
 
     public func followUpIntervals() throws -> FollowUpIntervals {
         try setting(.followUpIntervals) ?? FollowUpIntervals()
+    }
+
+    /// The screening decision rules the school applied, else the published ones.
+    public func screeningRules() throws -> ScreeningRules {
+        try setting(.screeningRules) ?? .defaults
     }
 
     /// The people who work in the room: every account of the keyring, then

@@ -9,7 +9,7 @@ import Terminal
 /// store command (`.applySchoolSetup`).
 struct SchoolCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "school", abstract: "Show or apply the school file (calendar, timetable, opening rules, crisis checklist).",
+        commandName: "school", abstract: "Show or apply the school file (calendar, timetable, opening rules, crisis checklist, screening rules).",
         subcommands: [SchoolShowCommand.self, SchoolApplyCommand.self])
 }
 

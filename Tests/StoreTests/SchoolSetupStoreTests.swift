@@ -166,3 +166,45 @@ extension SchoolSetupStoreTests {
         XCTAssertTrue(try store.setupFacts(today: now.day).schoolFileApplied)
     }
 }
+
+extension SchoolSetupStoreTests {
+    func testTheScreeningRulesAreTheHeadsToApplyNeverTheAdministrators() throws {
+        let store = try Fixture.store(students: [])
+        XCTAssertEqual(try store.screeningRules(), .defaults)
+        let base = try store.schoolSetup()
+        var stricter = base
+        stricter.screeningRules.phq9SecondaryCutOff = 10
+        stricter.screeningRules.levels.urgent.append("紧急")
+        let before = try store.snapshot()
+        XCTAssertThrowsError(try store.execute(.applySchoolSetup(stricter, basedOn: base), as: .admin, at: now)) {
+            XCTAssertEqual($0 as? StoreError, .notAllowed(.editScreeningRules), "\($0)")
+        }
+        XCTAssertEqual(try store.snapshot(), before)
+        XCTAssertEqual(try store.execute(.applySchoolSetup(stricter, basedOn: base), as: .head, at: now).updated, 1)
+        XCTAssertEqual(try store.screeningRules(), stricter.screeningRules)
+        XCTAssertEqual(try store.schoolSetup(), stricter)
+        XCTAssertEqual(try store.auditEntries().last?.detail, "screening-rules")
+        XCTAssertTrue(try store.setupFacts(today: now.day).schoolFileApplied)
+    }
+
+    func testInvalidScreeningRulesAreRefusedAndAStaleFileNamesWhoChangedThem() throws {
+        let store = try Fixture.store(students: [])
+        let base = try store.schoolSetup()
+        var invalid = base
+        invalid.screeningRules.gad7AlertFrom = 5
+        XCTAssertThrowsError(try store.execute(.applySchoolSetup(invalid, basedOn: base), as: .head, at: now)) {
+            XCTAssertEqual($0 as? StoreError, .invalid([.outOfRange(.screeningCutOff, lowest: 10, highest: 21)]), "\($0)")
+        }
+        var first = base
+        first.screeningRules.mhtTotalAlertFrom = 60
+        try store.execute(.applySchoolSetup(first, basedOn: base), as: .head, at: now)
+        var second = base
+        second.screeningRules.scl90FactorFrom = 2.5
+        let before = try store.snapshot()
+        XCTAssertThrowsError(try store.execute(.applySchoolSetup(second, basedOn: base), as: .head, at: now.adding(minutes: 5))) {
+            XCTAssertEqual($0 as? SchoolSetupStale, SchoolSetupStale(by: "head", at: now), "\($0)")
+        }
+        XCTAssertEqual(try store.snapshot(), before)
+        XCTAssertEqual(try store.screeningRules().mhtTotalAlertFrom, 60)
+    }
+}

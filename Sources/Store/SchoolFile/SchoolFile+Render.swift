@@ -57,6 +57,7 @@ extension SchoolFile {
         out += renderOpening(setup.openingPolicy)
         out += renderFollowUp(setup.followUpIntervals)
         out += renderCrisis(setup.crisisChecklist)
+        out += renderScreening(setup.screeningRules)
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -66,6 +66,7 @@ extension SchoolFile {
         case .openingPolicy: LocalizedText(zh: "开放规定", en: "opening rules")
         case .followUpIntervals: LocalizedText(zh: "追踪间隔和特殊时期", en: "follow-up intervals and special periods")
         case .crisisChecklist: LocalizedText(zh: "危机处置清单和热线", en: "crisis checklist and hotlines")
+        case .screeningRules: LocalizedText(zh: "测评判定规则", en: "screening rules")
         }
     }
 }

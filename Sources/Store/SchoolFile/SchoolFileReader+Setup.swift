@@ -17,9 +17,10 @@ extension SchoolFileReader {
         let policy = opening(root)
         let intervals = followUp(root)
         let checklist = crisis(root)
-        guard let profile, let calendar, let policy, let intervals, let checklist else { return nil }
+        let screeningRules = screening(root)
+        guard let profile, let calendar, let policy, let intervals, let checklist, let screeningRules else { return nil }
         let setup = SchoolSetup(profile: profile, calendar: calendar, openingPolicy: policy,
-                                followUpIntervals: intervals, crisisChecklist: checklist)
+                                followUpIntervals: intervals, crisisChecklist: checklist, screeningRules: screeningRules)
         // Each rule was asked where its item stands; this catches any rule
         // of the whole that has no single line, so nothing invalid passes.
         if problems.isEmpty {

@@ -20,7 +20,7 @@ struct SchoolFileReader {
     }
 
     static let rootTables = ["school", "calendar", "term", "holiday", "no_classes", "timetable", "opening", "follow_up",
-                             "special_period", "crisis", "crisis_step", "hotline"]
+                             "special_period", "crisis", "crisis_step", "hotline", "screening", "screening_levels"]
 
     /// What to write, by key, for a teacher who wrote something else.
     static let examples: [String: LocalizedText] = [
@@ -65,7 +65,7 @@ struct SchoolFileReader {
     ]
 
     static func example(_ key: String?) -> LocalizedText {
-        key.flatMap { examples[$0] } ?? LocalizedText(zh: "照 xindesk school show 的写法", en: "as xindesk school show writes it")
+        key.flatMap { examples[$0] ?? screeningExamples[$0] } ?? LocalizedText(zh: "照 xindesk school show 的写法", en: "as xindesk school show writes it")
     }
 
     mutating func fail(_ place: Place, _ key: String?, _ what: LocalizedText, instead: LocalizedText? = nil) {

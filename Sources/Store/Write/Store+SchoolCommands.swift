@@ -44,6 +44,8 @@ extension Store {
                 (key, body) = (SettingKey<FollowUpIntervals>.followUpIntervals.name, try Self.encode(setup.followUpIntervals))
             case .crisisChecklist:
                 (key, body) = (SettingKey<CrisisChecklist>.crisisChecklist.name, try Self.encode(setup.crisisChecklist))
+            case .screeningRules:
+                (key, body) = (SettingKey<ScreeningRules>.screeningRules.name, try Self.encode(setup.screeningRules))
             }
             try db.execute(sql: "INSERT INTO settings(key, body) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET body = excluded.body",
                            arguments: [key, body])
