@@ -35,7 +35,7 @@ extension ImportCommand {
             let typedDay = try date.map { try Day.parse($0, field: .date) }
             let text = try ImportFile.text(options.file)
             try ImportFile.run(options, read: { store in
-                ScreeningImport.read(text, instrument: instrument, rules: ScreeningRules.defaults,
+                ScreeningImport.read(text, instrument: instrument, rules: try store.screeningRules(),
                                      students: try store.allStudents(), date: typedDay ?? LocalDateTime(Date(), in: store.timeZone).day)
             }) { session, report in
                 let day = typedDay ?? session.now.day

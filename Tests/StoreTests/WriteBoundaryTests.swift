@@ -253,7 +253,16 @@ final class WriteBoundaryTests: XCTestCase {
         try expect(.recordReferral(referral), as: .counselor, [.referralAdd], subject: pupil)
         try expect(.recordReferralFeedback(try referral.withFeedback(on: now.day, summary: "建议门诊随访"), basedOn: referral),
                    as: .counselor, [.referralFeedback], subject: pupil)
-        // Proposals come from a screening import, which is no command yet.
+        // A screening import names its campaign, never a student.
+        let campaign = ScreeningCampaign(id: ScreeningCampaignID("c1"), name: "2026秋 PHQ-9", instruments: [.phq9], versions: ["PHQ-9"],
+                                         firstDay: now.day, lastDay: now.day, grades: [7], consent: "")
+        let entriesBefore = try store.auditEntries().count
+        try store.execute(.importScreening(ScreeningImportBatch(campaign: campaign, results: [])), as: .counselor, at: now)
+        let imported = Array(try store.auditEntries().dropFirst(entriesBefore))
+        XCTAssertEqual(imported.map(\.action), [AuditAction.screeningImport.rawValue])
+        XCTAssertEqual(imported.map(\.subject), ["campaign:c1"])
+        covered.insert(.screeningImport)
+        // These proposals are seeded as an import would raise them.
         let proposals = [ScreeningProposal(id: ScreeningProposalID("sp2"), student: s2, result: ScreeningResultID("sr2"),
                                            suggestedLevel: .major, raisedOn: now.day),
                          ScreeningProposal(id: ScreeningProposalID("sp3"), student: s3, result: ScreeningResultID("sr3"),
