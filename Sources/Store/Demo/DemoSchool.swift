@@ -280,27 +280,55 @@ private struct Generator {
         }
     }
 
-    /// A September screening of grade 7: flagged results become proposals;
-    /// those of students now on key attention were confirmed.
+    /// A September MHT campaign of grade 7, scored by the school's rules as
+    /// an import would be: a few students absent, a few questionnaires
+    /// invalid (re-tests), flagged results proposals; those of students now
+    /// on key attention were confirmed, the rest wait. Grades 8 and 9 are
+    /// not screened yet, which the screening report points out.
     mutating func makeScreening() {
         let day = termStart.adding(days: 14)
         guard day < today else { return }
+        let campaign = ScreeningCampaignID("campaign-demo-autumn")
+        var results: [ScreeningResult] = []
+        var proposals: [ScreeningProposal] = []
+        let scales = ScreeningInstrument.mht.columns.map(\.key).filter { !["lie", "total"].contains($0) }
         for student in students where student.grade == 7 {
+            if rng.chance(0.02) { continue }  // absent that day
             let onKey = keyStudents[student.id] != nil
-            let flag: ScreeningResult.Flag = onKey ? .alert : (rng.chance(0.03) ? .attention : .none)
-            let result = ScreeningResult(id: id("screening"), student: student.id, instrument: "MHT 心理健康诊断测验",
-                                         date: day, scores: [.init(scale: "总分", value: Double(flag == .none ? rng.int(20...55) : rng.int(65...88)))],
-                                         flag: flag)
-            records.append(result)
-            guard flag != .none else { continue }
-            records.append(ScreeningProposal(
-                id: ScreeningProposalID("proposal-" + result.id.rawValue), student: student.id, result: result.id,
-                suggestedLevel: flag == .alert ? .major : .severe, raisedOn: day,
-                status: onKey ? .confirmed : .pending,
+            var cells = Dictionary(uniqueKeysWithValues: scales.map { ($0, rng.int(0...5)) })
+            if onKey {
+                for key in scales { cells[key] = rng.int(7...10) }
+            } else if rng.chance(0.04) {
+                cells[rng.pick(scales)] = rng.int(8...9)
+            }
+            let lie = rng.chance(0.04) && !onKey ? rng.int(7...9) : rng.int(0...5)
+            var text = cells.mapValues(String.init)
+            text["lie"] = String(lie)
+            text["total"] = String(cells.values.reduce(0, +))
+            guard case .success(let outcome) = ScreeningScoring.score(.mht, cells: text, stage: student.stage, rules: .defaults) else { continue }
+            let result = ScreeningResult(id: ScreeningResultID("screening-\(campaign.rawValue)-mht-\(student.id.rawValue)"),
+                                         student: student.id, instrument: ScreeningInstrument.mht.displayName.zh, date: day,
+                                         scores: outcome.scores, flag: outcome.flag, campaign: campaign,
+                                         version: ScreeningInstrument.mht.defaultVersion, urgent: outcome.urgent,
+                                         invalid: outcome.invalid, reasons: outcome.reasons)
+            results.append(result)
+            guard let raised = ScreeningProposal.raise(from: [result], currentLevels: [:], existing: []).first else { continue }
+            let proposal = ScreeningProposal(
+                id: raised.id, student: student.id, result: result.id, suggestedLevel: raised.suggestedLevel, raisedOn: day,
+                urgent: raised.urgent, status: onKey ? .confirmed : .pending,
                 decidedBy: onKey ? DemoSchool.counselorID : nil,
                 decidedAt: onKey ? at(day.adding(days: 2), 16, 0) : nil,
-                decisionReason: onKey ? "面谈后确认，列入重点关注" : ""))
+                decisionReason: onKey ? "面谈后确认，列入重点关注" : "")
+            proposals.append(proposal)
         }
+        let classes = Dictionary(students.map { ($0.id, ClassRef(of: $0)) }, uniquingKeysWith: { a, _ in a })
+        records.append(ScreeningCampaign(
+            id: campaign, name: "\(SchoolYear(of: day).startYear)秋季七年级心理测评", instruments: [.mht],
+            versions: [ScreeningInstrument.mht.defaultVersion], firstDay: day, lastDay: day, grades: [7],
+            consent: "已通过家长会和告家长书告知测评目的与保密原则，学生自愿参加。",
+            tallies: ScreeningCampaign.tallies(results: results, proposals: proposals, classOf: classes)))
+        records += results as [any StoredRecord]
+        records += proposals as [any StoredRecord]
     }
 
     /// One crisis handled from start to end, by the duty teacher and then
