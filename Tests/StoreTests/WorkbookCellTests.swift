@@ -83,6 +83,12 @@ final class WorkbookCellTests: XCTestCase {
         XCTAssertEqual(read[1].fields, ["", "7"], "a gap before a cell is an empty cell; nothing after the last")
     }
 
+    func testAWorkbookInThe1904DateSystemReadsTheSameDay() throws {
+        let cells = "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>44823</v></c><c r=\"B1\" s=\"2\"><v>44823.5</v></c></row>"
+        XCTAssertEqual(try rows(cells, styles: [0, 14, 22], date1904: true).first?.fields, ["2026-09-20", "2026-09-20 12:00"])
+        XCTAssertEqual(try rows(cells, styles: [0, 14, 22]).first?.fields, ["2022-09-19", "2022-09-19 12:00"])
+    }
+
     func testCellsWithoutReferencesFollowOneAnotherAndPrefixedNamesRead() throws {
         let parts = CraftedWorkbook.parts(sheets: [("Sheet1", "")])
         var withPrefix = parts
