@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // The school file (`xindesk school show/apply`) is TOML.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // The zip container of an .xlsx workbook (imports).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -62,6 +64,7 @@ let package = Package(
                 "Counseling", "Vault", "CSodium",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .executableTarget(
             name: "xindesk",
@@ -131,7 +134,9 @@ let package = Package(
             dependencies: ["Counseling"]),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Vault", "Counseling", .product(name: "GRDB", package: "GRDB.swift")]),
+            // ZIPFoundation builds crafted workbooks (a zip bomb, a lying header).
+            dependencies: ["Store", "Vault", "Counseling", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "XindeskCLITests",
             // The binary is run as a child process; Vault and GRDB fill a

@@ -24,7 +24,6 @@ enum CLIError: Error {
     case forgedRecords([ForgedRecord])
     case unreadableFile(String)
     case undecodableFile(path: String, line: Int, offset: Int)
-    case workbookNotCSV(String)
     case importRejected(errors: Int, rows: Int)
     case badConfig(LocalizedText)
 
@@ -49,9 +48,6 @@ enum CLIError: Error {
         case .undecodableFile(let p, let line, let offset): LocalizedText(
             zh: "\(p) 既不是 UTF-8 也不是 GB18030 文本（第 \(line) 行，第 \(offset) 字节）。请在电子表格中另存为“CSV UTF-8”后重试。",
             en: "\(p) is neither UTF-8 nor GB18030 text (line \(line), byte \(offset)). Save it from the spreadsheet as \"CSV UTF-8\" and try again.")
-        case .workbookNotCSV(let p): LocalizedText(
-            zh: "\(p) 是电子表格工作簿（Excel 或 WPS），不是 CSV 文件。请打开它，另存为“CSV UTF-8”，再导入另存的文件。",
-            en: "\(p) is a spreadsheet workbook (Excel or WPS), not a CSV export. Open it, choose Save As \"CSV UTF-8\", and import that file.")
         case .importRejected(let errors, let rows): LocalizedText(
             zh: "未导入任何内容：\(rows) 行共有 \(errors) 处错误（见上）。请改正，或用 --skip-invalid 只导入其余各行。",
             en: "Nothing was imported: \(errors) \(errors == 1 ? "error" : "errors") in \(rows) \(rows == 1 ? "row" : "rows") (listed above). Correct them, or use --skip-invalid to import the other rows.")

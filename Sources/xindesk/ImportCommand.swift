@@ -2,20 +2,23 @@ import ArgumentParser
 import Counseling
 import Foundation
 import Store
+import Terminal
 import Vault
 
-/// `xindesk import students|roster|checkins FILE.csv`: spreadsheet exports into the
-/// store. Nothing is written when any row has an error, unless asked to
-/// skip those rows.
+/// `xindesk import students|roster|checkins FILE`: spreadsheets (CSV or
+/// .xlsx) into the store. Nothing is written when any row has an error,
+/// unless asked to skip those rows.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import students, the duty roster or a paper duty log from a CSV export (UTF-8 or GB18030).",
+        commandName: "import", abstract: "Import students, the duty roster, a paper duty log or screening results from CSV or .xlsx (Excel, WPS).",
         subcommands: [Students.self, Roster.self, Checkins.self, Screening.self])
 
     struct Options: ParsableArguments {
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The CSV file (Chinese or English headers; UTF-8, UTF-8 with BOM, UTF-16 or GB18030/GBK).")
+        @Argument(help: "The CSV or .xlsx file (Chinese or English headers; CSV in UTF-8, UTF-8 with BOM, UTF-16 or GB18030/GBK).")
         var file: String
+        @Option(name: .long, help: "The sheet of an .xlsx to read, by the name on its tab (default: the first sheet that holds a table).")
+        var sheet: String?
         @Flag(name: .long, help: "Import the valid rows even when some rows have errors.")
         var skipInvalid = false
     }
@@ -25,8 +28,8 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var options: Options
 
         func run() throws {
-            let text = try ImportFile.text(options.file)
-            try ImportFile.run(options, read: { _ in StudentImport.read(text) }) { session, report in
+            let sheet = try ImportFile.sheet(options)
+            try ImportFile.run(options, read: { _ in StudentImport.read(sheet) }) { session, report in
                 let r = try session.execute(.importStudents(report.values))
                 return LocalizedText(zh: "导入学生：新增 \(r.added) 名，更新 \(r.updated) 名。", en: "Imported \(r.added) new and \(r.updated) changed students.").text(Text.language)
             }
@@ -38,9 +41,9 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var options: Options
 
         func run() throws {
-            let text = try ImportFile.text(options.file)
+            let sheet = try ImportFile.sheet(options)
             try ImportFile.run(options, read: { store in
-                RosterImport.read(text, staff: try store.staff(), accounts: Set(store.accounts.map(\.id)))
+                RosterImport.read(sheet, staff: try store.staff(), accounts: Set(store.accounts.map(\.id)))
             }) { session, report in
                 // People the roster names who have no account join the staff list (in the store's command).
                 let r = try session.execute(.importShifts(report.values))
@@ -59,9 +62,9 @@ extension ImportCommand {
         @OptionGroup var options: Options
 
         func run() throws {
-            let text = try ImportFile.text(options.file)
+            let sheet = try ImportFile.sheet(options)
             try ImportFile.run(options, read: { store in
-                CheckInImport.read(text, staff: try store.staff(), now: LocalDateTime(Date(), in: store.timeZone))
+                CheckInImport.read(sheet, staff: try store.staff(), now: LocalDateTime(Date(), in: store.timeZone))
             }) { session, report in
                 let r = try session.execute(.enterCheckIns(report.values))
                 return LocalizedText(zh: "补录签到：\(r.added) 条（在合规报告中标为“补录”）。",
@@ -71,18 +74,14 @@ extension ImportCommand {
     }
 }
 
-/// The parts both imports share: reading and decoding the file, printing
-/// the problems, the all-or-nothing rule, and the permission check.
+/// The parts every import shares: reading the file (CSV or one sheet of
+/// an .xlsx), printing the problems, the all-or-nothing rule, and the
+/// permission check.
 enum ImportFile {
-    static func text(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.unreadableFile(path) }
-        do {
-            return try TextDecoding.decode([UInt8](data)).text
-        } catch where error.kind == .workbook {
-            throw CLIError.workbookNotCSV(path)
-        } catch {
-            throw CLIError.undecodableFile(path: path, line: error.line, offset: error.offset)
-        }
+    /// The table the file holds; a file that cannot be read is refused
+    /// with what to do (`ImportSourceError`, printed by `CLIError.translate`).
+    static func sheet(_ options: ImportCommand.Options) throws -> ImportSheet {
+        try ImportSource.load(path: options.file, sheet: options.sheet)
     }
 
     /// Reads the file, prints every problem, and saves only when there is
@@ -93,7 +92,10 @@ enum ImportFile {
                        save: (StoreSession, ImportReport<V>) throws -> String) throws {
         try StoreSession.run(options.global) { session in
             let report = try read(session.store)
-            for problem in report.problems { FileHandle.standardError.write(Data((problem.text(session.language) + "\n").utf8)) }
+            // Sheet names and headers come from the file: sanitized like any untrusted text.
+            for problem in report.problems {
+                FileHandle.standardError.write(Data((Sanitizer.oneLine(problem.text(session.language)) + "\n").utf8))
+            }
             if !report.errors.isEmpty && (!options.skipInvalid || report.values.isEmpty) {
                 throw CLIError.importRejected(errors: report.errors.count, rows: report.rejectedRows)
             }

@@ -33,9 +33,9 @@ extension ImportCommand {
         func run() throws {
             let started = Date()
             let typedDay = try date.map { try Day.parse($0, field: .date) }
-            let text = try ImportFile.text(options.file)
+            let sheet = try ImportFile.sheet(options)
             try ImportFile.run(options, read: { store in
-                ScreeningImport.read(text, instrument: instrument, rules: try store.screeningRules(),
+                ScreeningImport.read(sheet, instrument: instrument, rules: try store.screeningRules(),
                                      students: try store.allStudents(), date: typedDay ?? LocalDateTime(Date(), in: store.timeZone).day)
             }) { session, report in
                 let day = typedDay ?? session.now.day

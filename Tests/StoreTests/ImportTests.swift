@@ -38,21 +38,6 @@ final class TextDecodingTests: XCTestCase {
         XCTAssertEqual(try TextDecoding.decode(utf16).text, "姓名")
     }
 
-    func testAWorkbookIsToldApartFromBadText() {
-        let xlsx: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("[Content_Types].xml".utf8)
-        let xls: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x00]
-        for bytes in [xlsx, xls] {
-            XCTAssertThrowsError(try TextDecoding.decode(bytes)) { error in
-                XCTAssertEqual((error as? TextDecoding.Failure)?.kind, .workbook)
-            }
-        }
-        XCTAssertThrowsError(try TextDecoding.decode([0x81, 0x20, 0xFF])) { error in
-            XCTAssertEqual((error as? TextDecoding.Failure)?.kind, .notText)
-        }
-        // Text that merely starts with the letters "PK" is still text.
-        XCTAssertEqual(try TextDecoding.decode(Array("PK,姓名\n".utf8)).text, "PK,姓名\n")
-    }
-
     func testBytesThatAreNeitherEncodingReportLineAndOffset() {
         let bytes = Array("ok\nline two\n".utf8) + [0x81, 0x20, 0xFF]
         XCTAssertThrowsError(try TextDecoding.decode(bytes)) { error in

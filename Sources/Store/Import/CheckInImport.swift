@@ -8,15 +8,15 @@ import Foundation
 /// What needs the stored check-ins (an overlap with one already there) the
 /// store checks when they are entered.
 public enum CheckInImport {
-    public static func read(_ text: String, staff: [Staff], now: LocalDateTime) -> ImportReport<DutyCheckIn> {
+    public static func read(_ sheet: ImportSheet, staff: [Staff], now: LocalDateTime) -> ImportReport<DutyCheckIn> {
         let table: ImportTable
-        switch ImportTable.read(text, columns: .checkIns) {
+        switch ImportTable.read(sheet, columns: .checkIns) {
         case .failure(let failure): return ImportReport(values: [], problems: failure.problems, rejectedRows: 0)
         case .success(let t): table = t
         }
         var report = ImportReport<DutyCheckIn>(values: [], problems: table.problems, rejectedRows: 0)
         for row in table.rows {
-            var reader = RowReader(row: row, header: table.header, index: table.index)
+            var reader = table.reader(row)
             var day: Day?, start: TimeOfDay?, end: TimeOfDay?
             let (dayText, inText, outText) = (reader.cell("date"), reader.cell("in"), reader.cell("out"))
             do { day = try SpreadsheetSerial.day(dayText, field: .date) } catch { reader.fail("date", error) }
@@ -27,7 +27,7 @@ public enum CheckInImport {
             if let problem = TextCheck.line(note, field: .note, required: false) { reader.fail("note", problem) }
             let person = staff.first { $0.id.rawValue == name } ?? staff.first { $0.name == name }
             if person == nil && !name.isEmpty {
-                reader.problems.append(ImportProblem(line: row.line, column: reader.columnName("person"), reason: LocalizedText(
+                reader.problems.append(reader.problem("person", LocalizedText(
                     zh: "找不到“\(name)”：请写账号名或值班表中的姓名（xindesk user list 可查）",
                     en: "nobody is called “\(name)”: write an account name or the name the roster uses (see xindesk user list)")))
                 reader.failed = true
@@ -41,8 +41,7 @@ public enum CheckInImport {
                 do throws(DutyProblem) {
                     _ = try checkIn.enteredAfterwards(by: person.id, at: now, note: note, others: report.values)
                 } catch {
-                    reader.problems.append(ImportProblem(line: row.line, column: reader.columnName(error == .inFuture ? "date" : "out"),
-                                                         reason: error.message))
+                    reader.problems.append(reader.problem(error == .inFuture ? "date" : "out", error.message))
                     reader.failed = true
                 }
                 report.problems += reader.problems

@@ -81,13 +81,13 @@ public struct ImportColumns: Sendable {
         for (i, cell) in header.enumerated() {
             if Self.normalized(cell).isEmpty { continue }
             guard let column = column(for: cell) else {
-                problems.append(ImportProblem(line: line, column: FieldCleaner.clean(cell).text,
+                problems.append(ImportProblem(line: line, column: FieldCleaner.clean(cell).text, columnLetter: CellReference.letters(i),
                                               reason: LocalizedText(zh: "不认识的列，已忽略", en: "unknown column, ignored"),
                                               severity: .warning))
                 continue
             }
             if index[column.key] != nil {
-                problems.append(ImportProblem(line: line, column: FieldCleaner.clean(cell).text,
+                problems.append(ImportProblem(line: line, column: FieldCleaner.clean(cell).text, columnLetter: CellReference.letters(i),
                                               reason: LocalizedText(zh: "这一列重复出现", en: "this column appears twice")))
                 continue
             }

@@ -8,17 +8,17 @@ import Foundation
 public enum RosterImport {
     /// `staff`: the store's people (`Store.staff()`); `accounts`: which of
     /// them have an account.
-    public static func read(_ text: String, staff: [Staff], accounts: Set<StaffID>) -> ImportReport<PlannedShift> {
+    public static func read(_ sheet: ImportSheet, staff: [Staff], accounts: Set<StaffID>) -> ImportReport<PlannedShift> {
         let people = RosterPeople(staff: staff, accounts: accounts)
-        var unmatched: [(person: String, lines: [Int])] = []
+        var unmatched: [(person: String, lines: [Int], first: RowReader)] = []
         let table: ImportTable
-        switch ImportTable.read(text, columns: .roster) {
+        switch ImportTable.read(sheet, columns: .roster) {
         case .failure(let failure): return ImportReport(values: [], problems: failure.problems, rejectedRows: 0)
         case .success(let t): table = t
         }
         var report = ImportReport<PlannedShift>(values: [], problems: table.problems, rejectedRows: 0)
         for row in table.rows {
-            var reader = RowReader(row: row, header: table.header, index: table.index)
+            var reader = table.reader(row)
             var day: Day?, start: TimeOfDay?, end: TimeOfDay?
             let (dayText, startText, endText) = (reader.cell("date"), reader.cell("start"), reader.cell("end"))
             do { day = try SpreadsheetSerial.day(dayText, field: .date) } catch { reader.fail("date", error) }
@@ -31,21 +31,19 @@ public enum RosterImport {
                 case .account(let account): id = account
                 case .noAccount(let named): (id, hasAccount) = (named, false)
                 case .ambiguous(let names):
-                    reader.problems.append(RosterPeople.ambiguous(person, accounts: names, line: row.line,
-                                                                  column: reader.columnName("person")))
+                    reader.problems.append(reader.problem("person", RosterPeople.ambiguous(person, accounts: names)))
                     reader.failed = true
                 }
             }
             if let start, let end, end <= start {
-                reader.problems.append(ImportProblem(line: row.line, column: reader.columnName("end"), reason: LocalizedText(
-                    zh: "结束时间早于开始时间", en: "the end is before the start")))
+                reader.problems.append(reader.problem("end", LocalizedText(zh: "结束时间早于开始时间", en: "the end is before the start")))
                 reader.failed = true
             }
             report.problems += reader.problems
             guard !reader.failed, let day, let start, let end, let id else { report.rejectedRows += 1; continue }
             if !hasAccount {
                 if let i = unmatched.firstIndex(where: { $0.person == person }) { unmatched[i].lines.append(row.line) } else {
-                    unmatched.append((person, [row.line]))
+                    unmatched.append((person, [row.line], reader))
                 }
             }
             let shift = PlannedShift(id: PlannedShiftID("roster-\(day)-\(start)-\(id.rawValue)"), person: id,
@@ -53,8 +51,7 @@ public enum RosterImport {
             report.values.append(shift)
         }
         // Listed in file order with the other problems, each at its first line.
-        let column = table.index["person"].map { FieldCleaner.clean(table.header[$0]).text } ?? ""
-        report.problems += unmatched.map { RosterPeople.unmatched($0.person, lines: $0.lines, column: column) }
+        report.problems += unmatched.map { RosterPeople.unmatched($0.person, lines: $0.lines, first: $0.first) }
         report.problems = report.problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         return report
     }

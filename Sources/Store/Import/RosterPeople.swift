@@ -27,19 +27,19 @@ struct RosterPeople {
     }
 
     /// The warning for a person no account answers to, once, at the first
-    /// line naming them, with every line that does.
-    static func unmatched(_ person: String, lines: [Int], column: String) -> ImportProblem {
+    /// line naming them (`first`: its reader), with every line that does.
+    static func unmatched(_ person: String, lines: [Int], first: RowReader) -> ImportProblem {
         let zhLines = lines.map(String.init).joined(separator: "、")
         let enLines = (lines.count == 1 ? "line " : "lines ") + lines.map(String.init).joined(separator: ", ")
-        return ImportProblem(line: lines[0], column: column, reason: LocalizedText(
+        return first.problem("person", LocalizedText(
             zh: "“\(person)”不是任何账户的账户名或显示名（第 \(zhLines) 行）：这些班次按这个名字记入值班表，此人不能用工作台签到。如果是写错了，请改成账户名或显示名（xindesk user list）再导入",
             en: "\"\(person)\" is neither the account name nor the display name of any account (\(enLines)): these shifts are entered under that name, and this person cannot check in at the workstation. If it is a typo, write the account or display name (xindesk user list) and import again"),
             severity: .warning)
     }
 
-    static func ambiguous(_ person: String, accounts: [String], line: Int, column: String) -> ImportProblem {
-        ImportProblem(line: line, column: column, reason: LocalizedText(
+    static func ambiguous(_ person: String, accounts: [String]) -> LocalizedText {
+        LocalizedText(
             zh: "“\(person)”是多个账户的显示名（\(accounts.joined(separator: "、"))）：请写其中一个的账户名",
-            en: "\"\(person)\" is the display name of several accounts (\(accounts.joined(separator: ", "))): write the account name of the one meant"))
+            en: "\"\(person)\" is the display name of several accounts (\(accounts.joined(separator: ", "))): write the account name of the one meant")
     }
 }

@@ -17,11 +17,11 @@ public struct ScreeningImportRow: Sendable, Equatable {
 public enum ScreeningImport {
     /// `students`: the roster (`Store.allStudents()`); `date`: the day of
     /// rows without a date of their own.
-    public static func read(_ text: String, instrument: ScreeningInstrument, rules: ScreeningRules,
+    public static func read(_ sheet: ImportSheet, instrument: ScreeningInstrument, rules: ScreeningRules,
                             students: [Student], date: Day) -> ImportReport<ScreeningImportRow> {
         let columns = ImportColumns.screening(instrument)
         let table: ImportTable
-        switch ImportTable.read(text, columns: columns) {
+        switch ImportTable.read(sheet, columns: columns) {
         case .failure(let failure): return ImportReport(values: [], problems: failure.problems, rejectedRows: 0)
         case .success(let t): table = t
         }
@@ -35,7 +35,7 @@ public enum ScreeningImport {
         let match = StudentMatcher(students)
         var seen: [StudentID: Int] = [:]
         for row in table.rows {
-            var reader = RowReader(row: row, header: table.header, index: table.index)
+            var reader = table.reader(row)
             let student = match.student(&reader)
             var day = date
             let dateText = reader.cell("date")
@@ -50,13 +50,11 @@ public enum ScreeningImport {
             switch ScreeningScoring.score(instrument, cells: cells, stage: student?.stage ?? .junior, rules: rules) {
             case .success(let o): outcome = o
             case .failure(let failure):
-                for problem in failure.problems {
-                    reader.problems.append(ImportProblem(line: row.line, column: reader.columnName(problem.key), reason: problem.reason))
-                }
+                reader.problems += failure.problems.map { reader.problem($0.key, $0.reason) }
                 reader.failed = true
             }
             if let student, let earlier = seen[student.id] {
-                reader.problems.append(ImportProblem(line: row.line, reason: LocalizedText(
+                reader.problems.append(reader.problem("", LocalizedText(
                     zh: "\(student.name)（\(student.number)）在第 \(earlier) 行已有一条结果：同一批次每人一条",
                     en: "\(student.name) (\(student.number)) already has a result on line \(earlier): one per student in a campaign")))
                 reader.failed = true
@@ -141,7 +139,7 @@ extension ImportColumns {
 
 extension RowReader {
     mutating func fail(_ key: String, _ reason: LocalizedText) {
-        problems.append(ImportProblem(line: row.line, column: columnName(key), reason: reason))
+        problems.append(problem(key, reason))
         failed = true
     }
 }

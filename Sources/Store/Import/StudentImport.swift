@@ -4,25 +4,23 @@ import Foundation
 /// Reads students from a decoded spreadsheet export. Every problem is
 /// reported with its line and column; rows with an error are left out.
 public enum StudentImport {
-    public static func read(_ text: String) -> ImportReport<Student> {
+    public static func read(_ sheet: ImportSheet) -> ImportReport<Student> {
         let table: ImportTable
-        switch ImportTable.read(text, columns: .students) {
+        switch ImportTable.read(sheet, columns: .students) {
         case .failure(let failure): return ImportReport(values: [], problems: failure.problems, rejectedRows: 0)
         case .success(let t): table = t
         }
         var report = ImportReport<Student>(values: [], problems: table.problems, rejectedRows: 0)
-        let (header, index, rows) = (table.header, table.index, table.rows)
         var seenNumbers: [String: Int] = [:]
         var supporters: [ClassRef: Int] = [:]
-        for row in rows {
-            var reader = RowReader(row: row, header: header, index: index)
+        for row in table.rows {
+            var reader = table.reader(row)
             if let student = reader.student(seen: &seenNumbers) {
                 // A third peer supporter of one class: two per class (000).
                 if student.flags.contains(.peerSupporter) {
                     supporters[ClassRef(of: student), default: 0] += 1
                     if supporters[ClassRef(of: student)]! > PeerSupporters.perClass {
-                        report.problems.append(ImportProblem(line: row.line, column: reader.columnName("peerSupporter"),
-                                                             reason: PeerSupporterProblem.tooMany.message))
+                        report.problems.append(reader.problem("peerSupporter", PeerSupporterProblem.tooMany.message))
                         report.rejectedRows += 1
                         continue
                     }
@@ -42,13 +40,19 @@ struct RowReader {
     let row: CSVReader.Row
     let header: [String]
     let index: [String: Int]
+    /// The workbook sheet the row is on (nil for CSV), for the problems' place.
+    let sheet: String?
     var problems: [ImportProblem] = []
     var failed = false
+    /// Columns whose cell held a spreadsheet error value: reported once,
+    /// not again as an empty or unreadable value.
+    private var errorValues: Set<String> = []
 
-    init(row: CSVReader.Row, header: [String], index: [String: Int]) {
+    init(row: CSVReader.Row, header: [String], index: [String: Int], sheet: String? = nil) {
         self.row = row
         self.header = header
         self.index = index
+        self.sheet = sheet
     }
 
     /// The column's header as the file writes it; empty for a column the
@@ -57,19 +61,35 @@ struct RowReader {
         index[key].map { FieldCleaner.clean(header[$0]).text } ?? ""
     }
 
+    /// A problem of this row in the column of `key` (of the whole row when
+    /// the file lacks that column), placed by line, or by sheet, row and
+    /// column letter.
+    func problem(_ key: String, _ reason: LocalizedText, severity: ImportProblem.Severity = .error) -> ImportProblem {
+        ImportProblem(line: row.line, column: columnName(key), columnLetter: index[key].map(CellReference.letters) ?? "",
+                      sheet: sheet, reason: reason, severity: severity)
+    }
+
+    /// The cell, cleaned. A spreadsheet's error value (`#N/A`, `#DIV/0!`:
+    /// a formula that failed, as an .xlsx stores it and a CSV export shows
+    /// it) is a problem of its cell, never a value.
     mutating func cell(_ key: String) -> String {
         guard let i = index[key], i < row.fields.count else { return "" }
         let cleaned = FieldCleaner.clean(row.fields[i])
         if cleaned.removed > 0 {
-            problems.append(ImportProblem(line: row.line, column: columnName(key), reason: LocalizedText(
+            problems.append(problem(key, LocalizedText(
                 zh: "去掉了 \(cleaned.removed) 个控制字符或不可见字符", en: "removed \(cleaned.removed) control or invisible characters"),
                 severity: .warning))
+        }
+        if SpreadsheetErrorValue.isError(cleaned.text) {
+            if errorValues.insert(key).inserted { problems.append(problem(key, SpreadsheetErrorValue.message(cleaned.text))) }
+            failed = true
+            return ""
         }
         return cleaned.text
     }
 
     mutating func fail(_ key: String, _ error: ValidationError) {
-        problems.append(ImportProblem(line: row.line, column: columnName(key), reason: error.message))
+        if !errorValues.contains(key) { problems.append(problem(key, error.message)) }
         failed = true
     }
 
@@ -83,7 +103,7 @@ struct RowReader {
     /// notation (2.02601E+07): the digits are gone and cannot be guessed.
     mutating func lostToScientificNotation(_ key: String, _ text: String) -> Bool {
         guard text.range(of: #"^[0-9]+(\.[0-9]+)?[eE]\+?[0-9]+$"#, options: .regularExpression) != nil else { return false }
-        problems.append(ImportProblem(line: row.line, column: columnName(key), reason: LocalizedText(
+        problems.append(problem(key, LocalizedText(
             zh: "表格软件把这个数字改成了科学计数法，位数已丢失：请把这一列设为“文本”格式，填回原数后重新导出",
             en: "the spreadsheet turned this number into scientific notation and its digits are lost: format the column as Text, enter the numbers again and export")))
         failed = true
@@ -113,14 +133,13 @@ struct RowReader {
         var placement: ClassRef?
         var classUnread = false
         do { placement = try ClassRef.parse(className, stage: stageText.isEmpty ? nil : stage) } catch {
-            problems.append(ImportProblem(line: row.line, column: columnName("class"), reason: error.message))
+            problems.append(problem("class", error.message))
             failed = true
             classUnread = true
         }
         if let placement {
             if !gradeText.isEmpty, (try? Grade.parse(gradeText, stage: placement.stage)) != placement.grade {
-                problems.append(ImportProblem(line: row.line, column: columnName("class"),
-                                              reason: ClassWithGradeProblem.gradeDisagrees.message))
+                problems.append(problem("class", ClassWithGradeProblem.gradeDisagrees.message))
                 failed = true
             }
             (stage, grade, className) = (placement.stage, placement.grade, placement.className)
@@ -166,8 +185,8 @@ struct RowReader {
         }
         if !number.isEmpty {
             if let first = seen[number] {
-                problems.append(ImportProblem(line: row.line, column: columnName("number"), reason: LocalizedText(
-                    zh: "学号与第 \(first) 行重复", en: "the same student number as line \(first)")))
+                problems.append(problem("number", LocalizedText(
+                    zh: "学号与第 \(first) 行重复", en: "the same student number as \(sheet == nil ? "line" : "row") \(first)")))
                 failed = true
             } else {
                 seen[number] = row.line
@@ -190,91 +209,4 @@ struct RowReader {
         }
         return nil
     }
-}
-
-/// The header of an import file read and checked: the part every import
-/// shares before it reads its own rows.
-struct ImportTable {
-    var header: [String]
-    var index: [String: Int]
-    var rows: [CSVReader.Row]
-    var problems: [ImportProblem]
-
-    /// The table, or the problems that stop the import before any row.
-    static func read(_ text: String, columns: ImportColumns) -> Result<ImportTable, ImportFailure> {
-        let rows: [CSVReader.Row]
-        do { rows = try CSVReader.read(text) } catch {
-            return .failure(ImportFailure(problems: [ImportProblem(line: error.line, reason: LocalizedText(
-                zh: "引号没有闭合（从这一行开始）", en: "a quote is not closed (it starts on this line)"))]))
-        }
-        guard !rows.isEmpty else {
-            return .failure(ImportFailure(problems: [ImportProblem(line: 1, reason: LocalizedText(
-                zh: "文件是空的", en: "the file is empty"))]))
-        }
-        let at = headerRow(rows, columns: columns)
-        let header = rows[at]
-        let below = rows.indices.contains(at + 1) ? rows[at + 1] : nil
-        let merged = below.flatMap { secondHeaderRow(header.fields, $0.fields, columns: columns) }
-        var (index, problems) = columns.map(header: merged ?? header.fields, line: header.line)
-        if problems.contains(where: { $0.severity == .error }) { return .failure(ImportFailure(problems: problems)) }
-        problems = rows[..<at].map { title in
-            ImportProblem(line: title.line, reason: LocalizedText(zh: "在表头之上（标题或说明），已跳过",
-                                                                  en: "above the header row (a title or a remark), skipped"),
-                          severity: .warning)
-        } + problems
-        if merged != nil, let below {
-            problems.append(ImportProblem(line: below.line, reason: LocalizedText(
-                zh: "表头的第二行（合并单元格下的列名），已与上一行合并", en: "the header's second row (column names under merged cells), read with the row above"),
-                severity: .warning))
-        }
-        let first = at + (merged == nil ? 1 : 2)
-        return .success(ImportTable(header: merged ?? header.fields, index: index, rows: Array(rows[min(first, rows.count)...]),
-                                    problems: problems))
-    }
-
-    /// A header over two rows, as a sheet with merged cells exports it:
-    /// "家长信息" spanning three columns above "姓名 关系 电话". The row
-    /// below is a second header row when it leaves every required cell to
-    /// the row above (a data row fills them) and names known columns; each
-    /// of its names is read under the group above it ("家长" + "姓名" is
-    /// the guardian's name, not the student's). Nil when it is no header.
-    static func secondHeaderRow(_ top: [String], _ below: [String], columns: ImportColumns) -> [String]? {
-        let (topIndex, _) = columns.map(header: top, line: 0)
-        let required = columns.columns.filter(\.required).compactMap { topIndex[$0.key] }
-        guard required.allSatisfy({ $0 >= below.count || FieldCleaner.clean(below[$0]).text.isEmpty }) else { return nil }
-        var merged = top + Array(repeating: "", count: max(0, below.count - top.count))
-        var group = "", named = false
-        for i in merged.indices {
-            let above = FieldCleaner.clean(merged[i]).text
-            if !above.isEmpty { group = above }
-            let name = i < below.count ? FieldCleaner.clean(below[i]).text : ""
-            guard !name.isEmpty else { continue }
-            let stem = group.replacingOccurrences(of: "信息", with: "").replacingOccurrences(of: "情况", with: "")
-            if let words = [stem + name, group + name, name].first(where: { columns.column(for: $0) != nil }) {
-                merged[i] = words
-                named = true
-            }
-        }
-        return named ? merged : nil
-    }
-
-    /// Where the header is. Exports from the school's registry often put a
-    /// title ("2026级学生花名册") or a remark above it, so the first of the
-    /// first rows that has every required column is taken; when none has,
-    /// the one that names the most columns, whose problems are then shown.
-    static func headerRow(_ rows: [CSVReader.Row], columns: ImportColumns) -> Int {
-        var best = 0, bestKnown = -1
-        for (i, row) in rows.prefix(maxRowsAboveHeader + 1).enumerated() {
-            let (index, problems) = columns.map(header: row.fields, line: row.line)
-            if !problems.contains(where: { $0.severity == .error }) { return i }
-            if index.count > bestKnown { (best, bestKnown) = (i, index.count) }
-        }
-        return best
-    }
-
-    static let maxRowsAboveHeader = 10
-}
-
-struct ImportFailure: Error {
-    var problems: [ImportProblem]
 }

@@ -10,22 +10,17 @@ import Glibc
 public enum TextDecoding {
     public enum Encoding: String, Sendable { case utf8, utf16LE, utf16BE, gb18030 }
 
+    /// Text that is in none of the encodings.
     public struct Failure: Error, Equatable, Sendable {
-        public enum Kind: Sendable { case notText, workbook }
-        /// A workbook (.xlsx, .xls, .et) was given where a CSV export was
-        /// expected, or text that is in none of the encodings.
-        public var kind: Kind = .notText
         /// Byte offset of the first undecodable byte, and its line (1-based).
         public var offset: Int
         public var line: Int
     }
 
     /// Decodes `bytes`: BOM first, then strict UTF-8, then GB18030 (a
-    /// superset of GBK and GB2312) through glibc's iconv. A workbook file
-    /// is told apart first, so the teacher is asked to save it as CSV
-    /// rather than told of a bad byte.
+    /// superset of GBK and GB2312) through glibc's iconv. (Workbooks are
+    /// told apart before, by `ImportSource`.)
     public static func decode(_ bytes: [UInt8]) throws(Failure) -> (text: String, encoding: Encoding) {
-        if isWorkbook(bytes) { throw Failure(kind: .workbook, offset: 0, line: 1) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard let s = String(validating: bytes.dropFirst(3), as: UTF8.self) else { throw failure(bytes, utf8ErrorOffset(bytes, from: 3)) }
             return (s, .utf8)
@@ -34,12 +29,6 @@ public enum TextDecoding {
         if bytes.starts(with: [0xFE, 0xFF]) { return (try utf16(bytes, littleEndian: false), .utf16BE) }
         if let s = String(validating: bytes, as: UTF8.self) { return (s, .utf8) }
         return (try gb18030(bytes), .gb18030)
-    }
-
-    /// The zip container of .xlsx/.ods and the OLE2 compound file of .xls
-    /// and WPS's .et, by their leading bytes.
-    static func isWorkbook(_ bytes: [UInt8]) -> Bool {
-        bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
     }
 
     static func utf16(_ bytes: [UInt8], littleEndian: Bool) throws(Failure) -> String {
