@@ -56,7 +56,7 @@ enum ChronologyText {
             return S.handoverDetail.format(lang, to, shown(h.note))
                 + (h.takenBy.map { S.handoverTakenDetail.format(lang, StaffName.of($0, in: staff, lang)) } ?? "")
         case .caseClosing(let c): return closingDetail(c, lang, staff: staff)
-        case .screening(let r): return "\(r.instrument) · \(r.flag.displayName.text(lang))"
+        case .screening(let r): return ScreeningText.summary(r, lang)
         case .proposalDecided(let p): return "\(p.status.displayName.text(lang)) \(p.decisionReason)"
         case .enrolment(let e):
             let reason = shown(e.reason)

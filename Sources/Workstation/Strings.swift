@@ -126,6 +126,8 @@ public enum S {
     public static let date = LocalizedText(zh: "日期", en: "Date")
     public static let time = LocalizedText(zh: "时间", en: "Time")
     public static let proposalTitle = LocalizedText(zh: "测评建议", en: "Screening proposal")
+    public static let screeningRetest = LocalizedText(zh: "无效问卷，需重测（%@）", en: "invalid questionnaire, re-test (%@)")
+    public static let screeningUrgentMark = LocalizedText(zh: "（紧急）", en: " (urgent)")
     public static let proposalCodes = LocalizedText(zh: "决定 1确认 2驳回；确认时设等级（2二级关注 3三级关注）；理由必填", en: "decision 1 confirm 2 dismiss; on confirm the level (2 or 3); a reason is required")
     public static let decision = LocalizedText(zh: "决定", en: "Decision")
     public static let followUpTitle = LocalizedText(zh: "追踪", en: "Follow-up")

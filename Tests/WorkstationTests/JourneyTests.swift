@@ -137,6 +137,8 @@ final class JourneyTests: XCTestCase {
         XCTAssertTrue(F.screen(s).contains("Screening suggests"))
         _ = F.press(&s, .character("2"), .character("p"))
         guard case .form(let form) = s.modal, case .proposal = form.purpose else { return XCTFail("no proposal form") }
+        XCTAssertEqual(F.press(&s, .function(2)), [], "no decision, no save")
+        _ = F.press(&s, .character("1"), .tab, .tab)
         XCTAssertEqual(F.press(&s, .function(2)), [], "no reason, no decision")
         _ = F.press(&s, .paste("面谈后确认"))
         let effects = F.press(&s, .function(2))
@@ -158,11 +160,7 @@ final class JourneyTests: XCTestCase {
         XCTAssertEqual(try copy.record(ScreeningProposal.self, id: pending.id)?.status, .confirmed)
         // Dismissing keeps the level.
         s.modal = nil
-        _ = F.press(&s, .character("p"))
-        if case .form(var f) = s.modal {
-            f.form.fields[0].editor.setText("2")
-            s.modal = .form(f)
-        }
+        _ = F.press(&s, .character("p"), .character("2"), .tab, .tab)
         _ = F.press(&s, .paste("复测正常"))
         guard case .execute(.decideProposal(let dismissed, nil, _)) = F.press(&s, .function(2)).first else { return XCTFail() }
         XCTAssertEqual(dismissed.status, .dismissed)

@@ -44,4 +44,24 @@ final class ProposalQueueTests: XCTestCase {
             }
         }
     }
+
+    /// The decision form says what the result found before asking, and
+    /// starts with no decision: a quick save decides nothing.
+    func testTheDecisionFormShowsTheFindingAndStartsUndecided() throws {
+        for language in [Language.zhHans, .en] {
+            for (width, height) in [(80, 24), (120, 40)] {
+                var s = try F.state("counselor", [.counselor], language: language, width: width, height: height)
+                let pending = try XCTUnwrap(s.proposals.first)
+                let file = try F.openFile(pending.student)
+                let result = try XCTUnwrap(file.screeningResults.first { $0.id == pending.result })
+                _ = Update.update(&s, .fileOpened(file))
+                _ = F.press(&s, .character("2"), .character("p"))
+                guard case .form(let form) = s.modal else { return XCTFail("no decision form") }
+                XCTAssertEqual(form.form.fields[0].editor.text, "")
+                XCTAssertTrue(form.hint.hasPrefix(ScreeningText.summary(result, language)), form.hint)
+                XCTAssertEqual(F.press(&s, .function(2)), [], "no decision, nothing saved")
+                assertSnapshot(s, "proposal-form-\(language == .en ? "en" : "zh")-\(width)x\(height)")
+            }
+        }
+    }
 }

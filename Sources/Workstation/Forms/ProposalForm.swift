@@ -7,12 +7,15 @@ import Terminal
 extension FormModal {
     static func proposal(_ pending: ScreeningProposal, _ file: StudentFile, _ s: AppState) -> FormModal {
         let L = s.language
+        // What the result found comes first: the counselor decides on it.
+        let finding = file.screeningResults.first { $0.id == pending.result }.map { ScreeningText.summary($0, L) + "\n" } ?? ""
+        // The decision starts empty, as a closing's does: nothing is
+        // confirmed or dismissed by a quick save.
         return FormModal(.proposal(pending, currentLevel: file.level), title: S.proposalTitle.text(L) + " · " + file.student.name,
-                         hint: S.proposalCodes.text(L),
-                         fields: [Form.Field(label: S.decision.text(L), text: "1"),
+                         hint: finding + S.proposalCodes.text(L),
+                         fields: [Form.Field(label: S.decision.text(L)),
                                   Form.Field(label: S.newLevel.text(L), text: "\(pending.suggestedLevel.number)"),
-                                  Form.Field(label: S.reason.text(L), limit: 500)],
-                         focus: 2)
+                                  Form.Field(label: S.reason.text(L), limit: 500)])
     }
 }
 
