@@ -40,6 +40,41 @@ final class DemoSchoolTests: XCTestCase {
         XCTAssertEqual(try store.verifyAuditChain(), .intact(entries: 1))
     }
 
+    /// `report screening` on the demo agrees with a count made here from
+    /// the demo's own records, class by class, for a head and a counselor.
+    func testTheScreeningReportMatchesTheDemosRecordsCountedByHand() throws {
+        let store = try Store(writer: DatabaseQueue(), timeZone: Fixture.zone, keys: .ephemeral())
+        let demo = try school(seed: 1, students: 1200)
+        try store.saveDemo(demo, by: DemoSchool.counselorID, at: now)
+        let results = demo.records.compactMap { $0 as? ScreeningResult }
+        let proposals = demo.records.compactMap { $0 as? ScreeningProposal }
+        let classOf = Dictionary(uniqueKeysWithValues: demo.students.map { ($0.id, $0.className) })
+        let report = try store.screeningReport(year: SchoolYear(startYear: 2026))
+        let section = try XCTUnwrap(report.sections.first)
+        XCTAssertEqual(report.sections.count, 1)
+        for row in section.rows {
+            let mine = results.filter { classOf[$0.student] == row.tally.classRef.className }
+            let theirs = proposals.filter { p in mine.contains { $0.id == p.result } }
+            XCTAssertEqual(row.enrolled, demo.students.filter { $0.className == row.tally.classRef.className }.count)
+            XCTAssertEqual(row.tally.screened, mine.count, row.tally.classRef.className)
+            XCTAssertEqual(row.notScreened, row.enrolled - mine.count)
+            XCTAssertEqual(row.tally.invalid, mine.filter(\.needsRetest).count)
+            XCTAssertEqual(row.tally.flagged, mine.filter { $0.flag != .none }.count)
+            XCTAssertEqual(row.tally.confirmed, theirs.filter { $0.status == .confirmed }.count)
+            XCTAssertEqual(row.tally.pending, theirs.filter { $0.status == .pending }.count)
+        }
+        // The whole campaign, as counted once by hand for seed 1.
+        let t = section.total
+        XCTAssertEqual([t.screened, t.invalid, t.flagged, t.confirmed, t.dismissed, t.pending], [391, 12, 28, 11, 0, 17])
+        XCTAssertEqual(report.coverage.map { "\($0.grade):\($0.screened)/\($0.enrolled)" }, ["7:391/400", "8:0/400", "9:0/400"])
+        XCTAssertEqual(section.notScreened?.count, 9)
+        XCTAssertEqual(section.retests?.count, 12)
+        // A head reads the same counts and no name.
+        let head = try store.headSession().screeningReport(year: SchoolYear(startYear: 2026))
+        XCTAssertEqual(head.sections.first?.rows, section.rows)
+        XCTAssertNil(head.sections.first?.notScreened)
+    }
+
     func testDemoSurnamesIncludeCommonAndPolyphonicOnes() throws {
         let demo = try school(seed: 3, students: 3000)
         let surnames = Dictionary(grouping: demo.students, by: { String($0.name.prefix(1)) }).mapValues(\.count)
