@@ -50,7 +50,7 @@ extension ImportCommand {
                     consent: consent)
                 let results = report.values.map { row in
                     ScreeningResult(id: ScreeningResultID("\(instrument.rawValue)-\(row.student.rawValue)"), student: row.student,
-                                    instrument: instrument.displayName.zh, date: row.date, scores: row.outcome.scores,
+                                    instrument: instrument.shortName, date: row.date, scores: row.outcome.scores,
                                     flag: row.outcome.flag, version: version ?? instrument.defaultVersion,
                                     urgent: row.outcome.urgent, invalid: row.outcome.invalid, reasons: row.outcome.reasons)
                 }

@@ -7,6 +7,19 @@
 public enum ScreeningInstrument: String, Codable, CaseIterable, Sendable {
     case phq9, gad7, mht, mssmhs, scl90, levels
 
+    /// The name a result carries and the chronology shows: short, the same
+    /// in both languages (the instruments are known by these names).
+    public var shortName: String {
+        switch self {
+        case .phq9: "PHQ-9"
+        case .gad7: "GAD-7"
+        case .mht: "MHT"
+        case .mssmhs: "MSSMHS"
+        case .scl90: "SCL-90"
+        case .levels: "预警等级 level"
+        }
+    }
+
     public var displayName: LocalizedText {
         switch self {
         case .phq9: LocalizedText(zh: "PHQ-9（含青少年版 PHQ-A）", en: "PHQ-9 (with the adolescent PHQ-A)")
