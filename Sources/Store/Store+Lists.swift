@@ -140,10 +140,7 @@ extension Store {
     /// file, but no list or count of the school holds them.
     func currentStandings(_ db: Database) throws -> [StudentID: Standing] {
         let all = try standings(db)
-        // Only the students with a standing are looked up: asking each of
-        // 10,000 bodies whether it left is a JSON parse per student.
-        let left = Set(try String.fetchAll(db, sql: "SELECT id FROM students WHERE id IN (SELECT value FROM json_each(?)) AND NOT (\(Self.enrolledSQL))",
-                                           arguments: [try Self.encode(all.keys.map(\.rawValue))]).map(StudentID.init))
+        let left = try leftStudents(among: Set(all.keys), db)
         return all.filter { !left.contains($0.key) }
     }
 

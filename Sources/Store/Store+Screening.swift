@@ -19,9 +19,9 @@ extension Store {
     /// shows above the key-attention students (needs the clinical key).
     public func pendingProposals() throws -> [ScreeningProposal] {
         try writer.read { db in
-            let left = try leftStudents(db)
-            return try everyRecord(ScreeningProposal.self, openText: false, db)
-                .filter { $0.status == .pending && !left.contains($0.student) }
+            let pending = try everyRecord(ScreeningProposal.self, openText: false, db).filter { $0.status == .pending }
+            let left = try leftStudents(among: Set(pending.map(\.student)), db)
+            return pending.filter { !left.contains($0.student) }
                 .sorted { ($0.urgent ? 0 : 1, $0.raisedOn, $0.id) < ($1.urgent ? 0 : 1, $1.raisedOn, $1.id) }
         }
     }

@@ -20,6 +20,7 @@ enum StoreMigrator {
     static func migrator(for store: Store) -> DatabaseMigrator {
         var m = beforeTiers
         m.registerMigration("v6-tiers") { db in try TierMigration(store: store).migrate(db) }
+        m.registerMigration("v7-leaving-column") { db in try LeavingColumnMigration.migrate(db) }
         return m
     }
 }

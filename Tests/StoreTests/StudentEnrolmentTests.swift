@@ -70,6 +70,24 @@ final class StudentEnrolmentTests: XCTestCase {
         XCTAssertEqual(try store.auditActions().last, AuditAction.studentEdit.rawValue)
     }
 
+    /// A database from before the `leaving` column gets it filled from the
+    /// bodies: who left stays off the lists after the upgrade.
+    func testTheLeavingColumnIsFilledFromTheBodiesOfAnOlderDatabase() throws {
+        let store = try Fixture.store(students: [Fixture.student(1), Fixture.student(2, name: "李四")], at: now)
+        try store.execute(.recordLeaving(s1, leave(.transferredOut), basedOn: try store.student(s1)), as: .admin, at: now)
+        try store.writer.write { db in
+            try db.execute(sql: "ALTER TABLE students DROP COLUMN leaving")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v7-leaving-column'")
+        }
+        let upgraded = try Store(writer: store.writer, timeZone: Fixture.zone, accounts: store.accounts, keys: store.keys)
+        XCTAssertEqual(try upgraded.studentList().map(\.name), ["李四"])
+        XCTAssertEqual(try upgraded.studentList(includingLeft: true).first { $0.id == s1 }?.leaving, .transferredOut)
+        // The column holds the kind as the body encodes it.
+        try upgraded.writer.read { db in
+            XCTAssertEqual(try String.fetchOne(db, sql: "SELECT leaving FROM students WHERE id = 's1'"), LeavingKind.transferredOut.rawValue)
+        }
+    }
+
     func testALeftStudentKeepsTheFileButLeavesTheListsQueueAndCounts() throws {
         let store = try Fixture.store(students: [Fixture.student(1), Fixture.student(2, name: "李四")], at: now)
         try store.execute(.changeLevel(try Fixture.levelChange("lc1", s1, from: .none, to: .severe, at: now),
