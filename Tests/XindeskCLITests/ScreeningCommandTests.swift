@@ -34,6 +34,15 @@ final class ScreeningCommandTests: CLITestCase {
                       corrected.stdout)
     }
 
+    func testAPHQ9SheetChosenAsGAD7IsRefusedNotScored() throws {
+        try demo()
+        let run = try xindesk(["import", "screening", fixture("screening.csv"), "--instrument", "gad7", "--db", db, "--user", "counselor"],
+                              env: pass)
+        XCTAssertNotEqual(run.status, 0)
+        XCTAssertTrue(run.stderr.contains("is it a PHQ-9 sheet? Use --instrument phq9"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("Nothing was imported"), run.stderr)
+    }
+
     func testOnlyACounselorImportsAndADutyTeacherReadsNothing() throws {
         try demo()
         for user in ["duty", "head"] {

@@ -32,6 +32,18 @@ public enum ScreeningImport {
                 en: "the file needs a student number column, or both name and class columns, to tell whose each row is")))
             return report
         }
+        // A PHQ-9 sheet read as GAD-7 would score its first seven answers
+        // as anxiety: answers past the instrument's last item mean the
+        // wrong instrument was chosen.
+        if instrument == .gad7 {
+            let phq = ImportColumns.screening(.phq9).map(header: table.header, line: 1).index
+            if phq["item8"] != nil || phq["item9"] != nil {
+                report.problems.append(ImportProblem(line: 1, reason: LocalizedText(
+                    zh: "文件有第 8、9 题的答案，而 GAD-7 只有 7 题：这是 PHQ-9 的问卷吗？请用 --instrument phq9",
+                    en: "the file has answers to questions 8 and 9, and GAD-7 has 7: is it a PHQ-9 sheet? Use --instrument phq9")))
+                return report
+            }
+        }
         let match = StudentMatcher(students)
         var seen: [StudentID: Int] = [:]
         for row in table.rows {
