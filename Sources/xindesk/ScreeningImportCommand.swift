@@ -44,7 +44,8 @@ extension ImportCommand {
                 let day = typedDay ?? session.now.day
                 let students = Dictionary(roster.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
                 let days = report.values.map(\.date)
-                let name = campaign ?? "\(SchoolYear(of: day)) \(instrument.displayName.text(Text.language))"
+                // The same default in every language, so a re-import finds it.
+                let name = campaign ?? "\(SchoolYear(of: day)) \(instrument.shortName)"
                 let named = ScreeningCampaign(
                     id: ScreeningCampaignID("campaign-" + UUID().uuidString.prefix(8).lowercased()), name: name,
                     instruments: [instrument], versions: [version ?? instrument.defaultVersion],
