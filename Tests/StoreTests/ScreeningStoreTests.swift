@@ -106,6 +106,13 @@ final class ScreeningStoreTests: XCTestCase {
         let cells = try store.everyCell().filter { $0.table == "records" }.map(\.text).joined(separator: " ")
         XCTAssertFalse(cells.contains("2026秋"), "the campaign's name is sealed under the oversight key")
         XCTAssertFalse(cells.contains("已告知家长"))
+        // No id or link in the clear names the student whose result it is
+        // (ids are made with the clinical link key), and a re-import finds them.
+        for row in try store.rawRows("records") {
+            let id = row["id"] as String, student = row["student"] as String?
+            XCTAssertFalse(id.contains("s1") || student == "s1", "\(row)")
+        }
+        XCTAssertEqual(try store.execute(batch([result(1, flag: .attention)]), as: .counselor, at: now).screening?.unchanged, 1)
         // A duty teacher (page key only) cannot write one: the seal needs the tier key.
         XCTAssertThrowsError(try store.dutySession().execute(batch([result(2, flag: .none)]), as: .counselor, at: now))
     }

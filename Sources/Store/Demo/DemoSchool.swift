@@ -306,7 +306,7 @@ private struct Generator {
             text["lie"] = String(lie)
             text["total"] = String(cells.values.reduce(0, +))
             guard case .success(let outcome) = ScreeningScoring.score(.mht, cells: text, stage: student.stage, rules: .defaults) else { continue }
-            let result = ScreeningResult(id: ScreeningResultID("screening-\(campaign.rawValue)-mht-\(student.id.rawValue)"),
+            let result = ScreeningResult(id: id("screening"),
                                          student: student.id, instrument: ScreeningInstrument.mht.shortName, date: day,
                                          scores: outcome.scores, flag: outcome.flag, campaign: campaign,
                                          version: ScreeningInstrument.mht.defaultVersion, urgent: outcome.urgent,

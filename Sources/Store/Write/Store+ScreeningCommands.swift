@@ -1,6 +1,7 @@
 import Counseling
 import Foundation
 import GRDB
+import Vault
 
 /// A screening file's results, scored and matched, for one campaign.
 public struct ScreeningImportBatch: Sendable, Equatable {
@@ -48,7 +49,7 @@ extension Store {
         for var result in batch.results {
             try Self.validate(result.validate())
             result.campaign = campaign.id
-            result.id = ScreeningResultID("screening-\(campaign.id.rawValue)-\(result.instrument)-\(result.student.rawValue)")
+            result.id = try Self.resultID(result, in: campaign.id, keys)
             if let stored = try stored(ScreeningResult.self, id: result.id, db) {
                 if stored == result { counts.unchanged += 1; continue }
                 try replace(result, by: a.id, at: now, db)
@@ -92,6 +93,17 @@ extension Store {
         outcome.updated = counts.changed
         outcome.screening = counts
         return outcome
+    }
+
+    /// The same id for a student's result of one instrument in one campaign
+    /// at every import (so a file imported again finds its rows), made with
+    /// the clinical tier's link key: ids stand in the clear, and one built
+    /// of the student's id would tell a page-key holder whose result it is.
+    static func resultID(_ result: ScreeningResult, in campaign: ScreeningCampaignID, _ keys: TierKeys) throws -> ScreeningResultID {
+        guard let link = keys.link(.clinical, "screening|\(campaign.rawValue)|\(result.instrument)|\(result.student.rawValue)") else {
+            throw StoreError.tierNotHeld(.clinical)
+        }
+        return ScreeningResultID("screening-" + link)
     }
 
     /// The stored campaign of that name widened by `named`, or `named` as
