@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import Vault
 import XCTest
 
 /// A demo school made by the real binary in a folder of its own, for the
@@ -40,6 +41,17 @@ class DemoJourneyCase: XCTestCase {
         guard Tmux.available else { throw XCTSkip("tmux is not installed (scripts/ensure-packages installs it)") }
         dir = try DemoDatabase.make(seed: Self.seed)
         tmux = Tmux()
+    }
+
+    /// The demo school as `account` reads it (its keys only), with the vault
+    /// that opened it, beside the workstation the journey drives.
+    func reading<T>(_ account: String = "counselor", _ body: (Store, UnlockedVault) throws -> T) throws -> T {
+        var p = Array("demo1234".utf8)
+        let vault = try Vault.unlock(database: db, account: account, passphrase: &p)
+        defer { vault.lock() }
+        let queue = try vault.makeQueue()
+        defer { _ = try? vault.close(queue) }
+        return try body(try Store(vault: vault, writer: queue), vault)
     }
 
     override func tearDownWithError() throws {

@@ -22,15 +22,6 @@ final class FocusAndDutyJourneyTests: DemoJourneyCase {
         try tmux.waitFor("the main screen of \(account)") { $0.contains(DemoDatabase.title(account)) }
     }
 
-    private func reading<T>(_ account: String = "counselor", _ body: (Store, UnlockedVault) throws -> T) throws -> T {
-        var p = Array("demo1234".utf8)
-        let vault = try Vault.unlock(database: db, account: account, passphrase: &p)
-        defer { vault.lock() }
-        let queue = try vault.makeQueue()
-        defer { _ = try? vault.close(queue) }
-        return try body(try Store(vault: vault, writer: queue), vault)
-    }
-
     /// Logging a visit while nobody is checked in asks first: `key` answers.
     static func answerDutyQuestion(_ tmux: Tmux, with key: String) throws {
         let screen = try tmux.waitFor("the duty question or the visit form") { $0.contains("Nobody is checked in") || $0.contains("New visit ·") }

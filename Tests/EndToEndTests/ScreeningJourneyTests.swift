@@ -22,18 +22,9 @@ final class ScreeningJourneyTests: DemoJourneyCase {
         try tmux.waitFor("the main screen of \(account)") { $0.contains(DemoDatabase.title(account)) }
     }
 
-    private func reading<T>(_ account: String = "counselor", _ body: (Store) throws -> T) throws -> T {
-        var p = Array("demo1234".utf8)
-        let vault = try Vault.unlock(database: db, account: account, passphrase: &p)
-        defer { vault.lock() }
-        let queue = try vault.makeQueue()
-        defer { _ = try? vault.close(queue) }
-        return try body(try Store(vault: vault, writer: queue))
-    }
-
     func testAnItem9AnswerReachesTheCounselorFirstAndNeverTheDutyTeacher() throws {
         // A grade-7 student with no level and no screening proposal yet.
-        let student = try reading { store in
+        let student = try reading { store, _ in
             try XCTUnwrap(try store.studentList().first { s in
                 s.grade == 7 && s.level == .none && s.leaving == nil && (try? store.records(ScreeningProposal.self, of: s.id).isEmpty) == true
             })
@@ -82,10 +73,10 @@ final class ScreeningJourneyTests: DemoJourneyCase {
         XCTAssertNotEqual(report.status, 0)
         XCTAssertFalse(report.stdout.contains(student.name))
 
-        try reading { store in
+        try reading { store, _ in
             XCTAssertEqual(try store.records(ScreeningProposal.self, of: student.id).map(\.status), [.confirmed])
             XCTAssertEqual(try store.studentList().first { $0.id == student.id }?.level, .severe)
         }
-        XCTAssertEqual(try reading("duty") { try $0.records(ScreeningResult.self, of: student.id) }, [], "the duty teacher's keys open no result")
+        XCTAssertEqual(try reading("duty") { store, _ in try store.records(ScreeningResult.self, of: student.id) }, [], "the duty teacher's keys open no result")
     }
 }
