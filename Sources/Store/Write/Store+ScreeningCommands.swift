@@ -44,7 +44,7 @@ extension Store {
         try Self.validate(batch.campaign.validate())
         let campaign = try mergedCampaign(batch.campaign, db)
         var counts = ScreeningImportCounts(campaign: campaign.id)
-        let standings = try currentStandings(db)
+        let levels = try currentStandings(db).mapValues(\.level)
         var touched: [ScreeningResult] = []
         for var result in batch.results {
             try Self.validate(result.validate())
@@ -63,7 +63,7 @@ extension Store {
         }
         for result in touched {
             let proposalID = ScreeningProposalID("screening-" + result.id.rawValue)
-            let raised = ScreeningProposal.raise(from: [result], currentLevels: standings.mapValues(\.level), existing: [])
+            let raised = ScreeningProposal.raise(from: [result], currentLevels: levels, existing: [])
             if let stored = try stored(ScreeningProposal.self, id: proposalID, db) {
                 guard stored.status == .pending else { continue }
                 if let fresh = raised.first {
