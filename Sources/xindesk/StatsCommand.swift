@@ -65,7 +65,7 @@ enum StatsText {
             guard !figures.isEmpty else { continue }
             lines.append("")
             lines.append(section.displayName.text(L))
-            for f in figures { lines.append("  " + TextWidth.pad(f.key.displayName.text(L), to: 40) + f.value.displayText.text(L)) }
+            for f in figures { lines.append("  " + TextWidth.pad(f.key.displayName.text(L), to: 52) + f.value.displayText.text(L)) }
         }
         return lines
     }

@@ -19,6 +19,9 @@ extension Store {
     /// write lands while they are read, they are read again.
     public func sealedStatistics(from first: Day, through last: Day, now: LocalDateTime, fileID: String,
                                  suppressingSmallCounts: Bool) throws -> SealedStatistics {
+        // The figures are read in several transactions (the compliance
+        // report has its own); every committed write adds an audit entry,
+        // so an unmoved head before and after means one state was read.
         var head = try auditHead()
         while true {
             let statistics = try termStatistics(from: first, through: last, now: now)
