@@ -122,6 +122,9 @@ final class TermStatisticsStoreTests: XCTestCase {
             "compliance.school-days": 11, "compliance.days.met": 0,
             "compliance.violations.closed": 11, "compliance.violations.week-below-minimum": 2,
             "compliance.violations.unstaffed-day": 0, "compliance.violations.unstaffed-shift": 0,
+            // The weekly table: nobody open; the rule asks 10 class hours of 45 minutes a week.
+            "compliance.week.2026-09-07.open-minutes": 0, "compliance.week.2026-09-07.required-minutes": 450,
+            "compliance.week.2026-09-14.open-minutes": 0, "compliance.week.2026-09-14.required-minutes": 450,
             // v1…v6 (v7 after, v8 before); named students s1, s2, s3, s6.
             "visits.total": 6, "visits.students": 4,
             "visits.channel.walkIn": 3, "visits.channel.appointment": 1, "visits.channel.phone": 1,
@@ -174,7 +177,7 @@ final class TermStatisticsStoreTests: XCTestCase {
         let text = try head.sealedStatistics(from: first, through: last, now: asOf, fileID: "f", suppressingSmallCounts: true).canonicalText
         XCTAssertTrue(text.contains("referrals.total = needs-clinical-key"), text)
         let counselorText = try store.sealedStatistics(from: first, through: last, now: asOf, fileID: "f", suppressingSmallCounts: false).canonicalText
-        for marker in Self.markers + ["张父", "2026000"] {
+        for marker in Self.markers + ["张三", "张父", "王老师", "2026000"] {
             XCTAssertFalse(text.contains(marker), marker)
             XCTAssertFalse(counselorText.contains(marker), marker)
         }

@@ -53,6 +53,10 @@ public enum StatisticsKey: Hashable, Sendable {
 
     case weeksMet, weeksNotMet, weeksIncomplete, schoolDays, daysMet
     case violations(Violation)
+    /// The weekly table, week by week (by its Monday): minutes open on its
+    /// school days, and the minutes the rule requires (none where it
+    /// requires nothing).
+    case weekOpenMinutes(Day), weekRequiredMinutes(Day)
     case visits, visitStudents
     case visitsByChannel(Visit.Channel)
     case visitsByGrade(SchoolStage, Int)
@@ -73,7 +77,8 @@ public enum StatisticsKey: Hashable, Sendable {
 
     public var section: Section {
         switch self {
-        case .weeksMet, .weeksNotMet, .weeksIncomplete, .schoolDays, .daysMet, .violations: .compliance
+        case .weeksMet, .weeksNotMet, .weeksIncomplete, .schoolDays, .daysMet, .violations, .weekOpenMinutes, .weekRequiredMinutes:
+            .compliance
         case .visits, .visitStudents, .visitsByChannel, .visitsByGrade, .visitsWithoutGrade, .visitsByGender,
              .visitsWithoutGender, .visitsByReason: .visits
         case .groupSessions, .groupAttendances, .groupStudents: .groups
@@ -104,6 +109,8 @@ public enum StatisticsKey: Hashable, Sendable {
         case .schoolDays: "compliance.school-days"
         case .daysMet: "compliance.days.met"
         case .violations(let v): "compliance.violations.\(v.rawValue)"
+        case .weekOpenMinutes(let monday): "compliance.week.\(monday).open-minutes"
+        case .weekRequiredMinutes(let monday): "compliance.week.\(monday).required-minutes"
         case .visits: "visits.total"
         case .visitStudents: "visits.students"
         case .visitsByChannel(let c): "visits.channel.\(c.rawValue)"
@@ -149,6 +156,8 @@ public enum StatisticsKey: Hashable, Sendable {
         case .schoolDays: LocalizedText(zh: "上学日", en: "school days")
         case .daysMet: LocalizedText(zh: "达标的上学日", en: "school days met")
         case .violations(let v): LocalizedText(zh: "违规：" + v.displayName.zh, en: "violations: " + v.displayName.en)
+        case .weekOpenMinutes(let monday): LocalizedText(zh: "\(monday) 起的一周：开放分钟", en: "week of \(monday): minutes open")
+        case .weekRequiredMinutes(let monday): LocalizedText(zh: "\(monday) 起的一周：要求分钟", en: "week of \(monday): minutes required")
         case .visits: LocalizedText(zh: "来访人次", en: "visits")
         case .visitStudents: LocalizedText(zh: "来访学生人数（实名）", en: "students who visited (named)")
         case .visitsByChannel(let c): LocalizedText(zh: "方式：" + c.displayName.zh, en: "channel: " + c.displayName.en)

@@ -103,6 +103,10 @@ public struct TermStatistics: Hashable, Sendable {
         for kind in StatisticsKey.Violation.allCases {
             add(.violations(kind), report.violations.filter { StatisticsKey.Violation($0.kind) == kind }.count)
         }
+        for week in report.weeks {
+            add(.weekOpenMinutes(week.monday), week.openSeconds / 60)
+            if let required = week.requiredSeconds { add(.weekRequiredMinutes(week.monday), required / 60) }
+        }
     }
 
     private static func visits(_ input: TermStatisticsInput, _ add: (StatisticsKey, Int) -> Void) {
