@@ -53,7 +53,7 @@ final class TermStatisticsTests: XCTestCase {
         for figure in [Figure.count(0), .count(12), .fewerThanFive, .needs(.clinical), .needs(.oversight)] {
             XCTAssertEqual(Figure(canonical: figure.canonical), figure)
         }
-        for text in ["07", "-1", "x", "", "<4", "needs-page-key", "1.0"] { XCTAssertNil(Figure(canonical: text), text) }
+        for text in ["07", "-1", "x", "", "<5", "&lt;5", "needs-page-key", "1.0"] { XCTAssertNil(Figure(canonical: text), text) }
     }
 
     func testEveryFigureHasItsOwnASCIINameAndBothLanguages() {

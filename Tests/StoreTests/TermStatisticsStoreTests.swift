@@ -215,9 +215,17 @@ final class TermStatisticsStoreTests: XCTestCase {
         XCTAssertEqual(read.figures.map(\.value), sealed.statistics.figures.map(\.value))
         XCTAssertThrowsError(try EmbeddedStatistics(canonicalText: "hello")) { XCTAssertEqual($0 as? StatisticsTextError, .notStatistics) }
         let altered = sealed.canonicalText.replacingOccurrences(of: "visits.total = 6", with: "visits.total = six")
+        let alteredLine = altered.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("visits.total") }! + 1
         XCTAssertThrowsError(try EmbeddedStatistics(canonicalText: altered)) {
-            guard case .badLine = $0 as? StatisticsTextError else { return XCTFail("\($0)") }
+            XCTAssertEqual($0 as? StatisticsTextError, .badLine(alteredLine))
         }
+        // Inside a whole HTML document, lines ending CR LF (saved on Windows).
+        let html = "<!doctype html><html><body><h1>工作统计 &lt;5</h1>\n<pre class=\"seal\">\n" + sealed.canonicalText + "</pre></body></html>\n"
+        XCTAssertEqual(try EmbeddedStatistics(canonicalText: html), read)
+        XCTAssertEqual(try EmbeddedStatistics(canonicalText: html.replacingOccurrences(of: "\n", with: "\r\n")), read)
+        XCTAssertFalse(sealed.canonicalText.contains { "<>&\"'".contains($0) }, "HTML holds it unescaped")
+        let cut = sealed.canonicalText.replacingOccurrences(of: "end of xindesk term statistics", with: "")
+        XCTAssertThrowsError(try EmbeddedStatistics(canonicalText: cut)) { XCTAssertEqual($0 as? StatisticsTextError, .cutShort) }
         let noHead = sealed.canonicalText.split(separator: "\n").filter { !$0.hasPrefix("audit-head") }.joined(separator: "\n")
         XCTAssertThrowsError(try EmbeddedStatistics(canonicalText: noHead)) { XCTAssertEqual($0 as? StatisticsTextError, .missingSeal) }
     }

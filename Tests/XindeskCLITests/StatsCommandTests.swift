@@ -105,6 +105,7 @@ final class StatsCommandTests: CLITestCase {
         XCTAssertTrue(run.stdout.contains("small-counts: exact"), run.stdout)
         XCTAssertFalse(run.stdout.contains("needs-clinical-key"), run.stdout)
         XCTAssertFalse(run.stdout.contains("<5"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("under-5"), run.stdout)
         let zh = try xindesk(["stats"] + period + ["--db", db, "--user", "counselor", "--lang", "zh"], env: pass)
         XCTAssertTrue(zh.stdout.contains("工作统计 2026-09-01 至 2026-11-30"), zh.stdout)
     }

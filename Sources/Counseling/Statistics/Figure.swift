@@ -22,18 +22,19 @@ public enum Figure: Hashable, Sendable {
     case fewerThanFive
     case needs(RequiredKey)
 
-    /// The value as the canonical text writes it (`7`, `<5`, `needs-clinical-key`).
+    /// The value as the canonical text writes it (`7`, `under-5`,
+    /// `needs-clinical-key`): no `<`, so HTML holds it unescaped.
     public var canonical: String {
         switch self {
         case .count(let n): String(n)
-        case .fewerThanFive: "<5"
+        case .fewerThanFive: "under-5"
         case .needs(let key): "needs-\(key.rawValue)-key"
         }
     }
 
     /// Reads what `canonical` writes; nil for anything else.
     public init?(canonical text: String) {
-        if text == "<5" { self = .fewerThanFive; return }
+        if text == "under-5" { self = .fewerThanFive; return }
         if let key = RequiredKey.allCases.first(where: { text == "needs-\($0.rawValue)-key" }) { self = .needs(key); return }
         guard let n = Int(text), n >= 0, String(n) == text else { return nil }
         self = .count(n)
