@@ -37,7 +37,7 @@ struct StatsVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify", abstract: "Count a printed statistics file's figures again from the database and say whether they match.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "A text file holding the figures' canonical text, as `xindesk stats` prints it.") var file: String
+    @Argument(help: "A file holding the figures' canonical text: the output of `xindesk stats`, or a document embedding it.") var file: String
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadableFile(file) }
