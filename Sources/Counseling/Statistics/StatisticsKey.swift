@@ -43,7 +43,8 @@ public enum StatisticsKey: Hashable, Sendable {
             case .groups: LocalizedText(zh: "团体辅导", en: "Group sessions")
             case .appointments: LocalizedText(zh: "预约", en: "Appointments")
             case .screening: LocalizedText(zh: "心理测评", en: "Screenings")
-            case .levels: LocalizedText(zh: "重点关注学生", en: "Key-attention students")
+            // Watch 1 is counted too, though only 2 and 3 are key attention.
+            case .levels: LocalizedText(zh: "预警等级（二级、三级为重点关注）", en: "Warning levels (watch 2 and 3: key attention)")
             case .referrals: LocalizedText(zh: "转介", en: "Referrals")
             case .contacts: LocalizedText(zh: "家校联系", en: "Guardian contacts")
             case .closings: LocalizedText(zh: "销号", en: "Case closings")
