@@ -272,4 +272,31 @@ final class TermStatisticsStoreTests: XCTestCase {
         XCTAssertTrue(byCounselor.passes)
         XCTAssertTrue(byCounselor.figures.contains { $0.key == "referrals.total" && $0.outcome == .notPrinted })
     }
+
+    func testVerifyTellsARollbackFromAnotherHistoryAfterTheSameEntryCount() throws {
+        let store = try school()
+        let earlier = try DatabaseQueue()
+        try store.writer.backup(to: earlier)
+        let walkIn = Visit(id: VisitID("v9"), student: nil, loggedBy: Fixture.duty, channel: .walkIn,
+                           start: at(9, 15, 12), end: at(9, 15, 12, 30), reasons: [.study], brief: "")
+        try store.execute(.logVisit(walkIn), as: .duty, at: at(10, 2, 9))
+        let printed = try EmbeddedStatistics(canonicalText: try store.sealedStatistics(
+            from: first, through: last, now: asOf, fileID: "f", suppressingSmallCounts: false).canonicalText)
+
+        // Put back to the copy made before the visit: one entry fewer.
+        let copy = try Store(writer: earlier, timeZone: store.timeZone, accounts: store.accounts, keys: store.keys)
+        let rolledBack = try copy.verifyStatistics(printed, fileID: "f")
+        XCTAssertEqual(rolledBack.audit, .rolledBack(entriesNow: printed.seal.auditEntries - 1))
+        XCTAssertFalse(rolledBack.passes)
+        XCTAssertTrue(rolledBack.differing.contains { $0.key == "visits.total" })
+
+        // The copy then went on otherwise: as many entries, another one last.
+        let phone = Visit(id: VisitID("v10"), student: nil, loggedBy: Fixture.duty, channel: .phone,
+                          start: at(9, 16, 12), end: at(9, 16, 12, 30), reasons: [.other], brief: "")
+        try copy.execute(.logVisit(phone), as: .duty, at: at(10, 2, 9))
+        let other = try copy.verifyStatistics(printed, fileID: "f")
+        XCTAssertEqual(other.audit, .otherHistory)
+        XCTAssertFalse(other.passes)
+        XCTAssertTrue(other.laterEntries.isEmpty, "nothing is 'since' a head this log does not hold")
+    }
 }
