@@ -52,6 +52,11 @@ public final class UnlockedVault: @unchecked Sendable {
 
     public var isLocked: Bool { mutex.withLock { dataKey == nil } }
 
+    /// The database's file id (hex): random at `init`, in the clear on its
+    /// first page and in its keyring, kept by key rotations and backups.
+    /// What a printed statistics document names the database by.
+    public var fileID: String { Vault.hex(fileId) }
+
     /// The accounts of this store the signed keyring vouches for, with the
     /// display names and roles it states for them (nil: no display name).
     public var accounts: [(name: String, displayName: String?, roles: [Role])] {
