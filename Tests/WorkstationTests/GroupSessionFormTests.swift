@@ -52,6 +52,18 @@ final class GroupSessionFormTests: XCTestCase {
         XCTAssertEqual(session.note, "分享了考前的紧张，练习了腹式呼吸。")
     }
 
+    func testThePaletteFindsItByPinyinAndOpensTheForm() throws {
+        for query in ["tuanti", "group"] {
+            var s = try F.state("counselor", [.counselor])
+            _ = F.press(&s, .character(":"))
+            _ = F.type(&s, query)
+            guard case .palette(let p) = s.modal else { return XCTFail("no palette") }
+            XCTAssertEqual(p.matches(s).map(\.id), [.logGroupSession], query)
+            _ = F.press(&s, .enter)
+            guard case .form(let f) = s.modal, case .groupSession = f.purpose else { return XCTFail("\(String(describing: s.modal))") }
+        }
+    }
+
     func testOnlyACounselorHasTheKey() throws {
         for (account, roles) in [("duty", Set<Role>([.duty])), ("head", [.head])] {
             var s = try F.state(account, roles)
