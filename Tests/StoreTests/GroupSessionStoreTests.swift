@@ -126,6 +126,11 @@ final class GroupSessionStoreTests: XCTestCase {
         XCTAssertEqual(sessions.first?.theme, themeMarker, "the theme is what the report names")
         XCTAssertFalse(sessions.contains { $0.note.contains("MARKER") }, "the note is clinical")
         for id in three { XCTAssertEqual(try head.records(GroupAttendance.self, of: id), []) }
+        // Who took part, session by session, is the counselors' register (团体辅导记录).
+        XCTAssertEqual(try head.records(GroupAttendance.self, from: term.from, to: term.to), [])
+        let register = try store.records(GroupAttendance.self, from: term.from, to: term.to)
+        XCTAssertEqual(Dictionary(grouping: register, by: \.session).mapValues { Set($0.map(\.student)) },
+                       [GroupSessionID("group-1"): Set(three), GroupSessionID("group-2"): Set(three.prefix(2))])
         let shown = String(describing: sessions)
         for pupil in pupils {
             XCTAssertFalse(shown.contains(pupil.id.rawValue) || shown.contains(pupil.number) || shown.contains(pupil.name))
@@ -140,6 +145,7 @@ final class GroupSessionStoreTests: XCTestCase {
             XCTAssertEqual($0 as? StoreError, .tierNotHeld(.oversight))
         }
         XCTAssertEqual(try duty.records(GroupSession.self, from: term.from, to: term.to), [])
+        XCTAssertEqual(try duty.records(GroupAttendance.self, from: term.from, to: term.to), [])
         for id in three { XCTAssertEqual(try duty.records(GroupAttendance.self, of: id), []) }
     }
 
