@@ -12,8 +12,8 @@ extension S {
     public static let groupParticipants = LocalizedText(zh: "参加学生", en: "Participants")
     public static let groupNote = LocalizedText(zh: "备注", en: "Note")
     public static let groupHint = LocalizedText(
-        zh: "参加学生填学号或姓名，空格或逗号分隔，2–40 人；带领教师填编号或姓名：",
-        en: "Participants: student numbers or names, separated by spaces or commas, 2–40; facilitator: number or name: ")
+        zh: "参加学生填学号或姓名，空格或逗号分隔，2–40 人；带领教师填姓名或编号：",
+        en: "Participants: student numbers or names, separated by spaces or commas, 2–40; facilitator: a name or number: ")
     public static let groupSessionSaved = LocalizedText(zh: "团体辅导已保存（%d 名学生），已记入每人的档案。",
                                                         en: "Group session saved (%d students), in each one's file.")
     /// `考试焦虑 · 15:30–16:20 · 带领 王老师 · 共 3 人`

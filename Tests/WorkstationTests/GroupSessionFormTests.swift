@@ -52,6 +52,15 @@ final class GroupSessionFormTests: XCTestCase {
         XCTAssertEqual(session.note, "分享了考前的紧张，练习了腹式呼吸。")
     }
 
+    func testAnyMemberOfStaffLeadsByName() throws {
+        var s = try filledForm()
+        let duty = try XCTUnwrap(s.staff.first { $0.id == StaffID("duty") })
+        _ = F.press(&s, .backTab, .backTab, .backTab, .backspace)
+        _ = F.type(&s, duty.name)
+        guard case .execute(.logGroupSession(let session, _))? = F.press(&s, .function(2)).first else { return XCTFail() }
+        XCTAssertEqual(session.facilitator, duty.id)
+    }
+
     func testThePaletteFindsItByPinyinAndOpensTheForm() throws {
         for query in ["tuanti", "group"] {
             var s = try F.state("counselor", [.counselor])

@@ -12,7 +12,9 @@ extension FormModal {
         let leaders = GroupSessionInput.facilitators(s)
         let me = leaders.firstIndex { $0.id == StaffID(s.account) }
         return FormModal(.groupSession, title: S.groupSessionTitle.text(L),
-                         hint: S.groupHint.text(L) + leaders.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: " "),
+                         // Counselors numbered (they come first); anyone else of the staff by name.
+                         hint: S.groupHint.text(L) + leaders.filter { $0.roles.contains(.counselor) }.enumerated()
+                            .map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: " "),
                          fields: [Form.Field(label: S.date.text(L), text: s.now.day.description),
                                   Form.Field(label: S.groupStart.text(L)),
                                   Form.Field(label: S.groupEnd.text(L)),
