@@ -24,6 +24,8 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
     case editStudentRoster, recordEnrolment, namePeerSupporters
     // The screening decision rules of the school file (issue 17).
     case editScreeningRules
+    // Group sessions (团体辅导, issue 18).
+    case logGroupSession
 
     public var displayName: LocalizedText {
         switch self {
@@ -69,6 +71,7 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case .recordEnrolment: LocalizedText(zh: "登记转出、毕业、休学或复学", en: "record a transfer, graduation, leave or return")
         case .namePeerSupporters: LocalizedText(zh: "设定心理委员", en: "name peer supporters")
         case .editScreeningRules: LocalizedText(zh: "修改测评判定规则", en: "edit the screening rules")
+        case .logGroupSession: LocalizedText(zh: "登记团体辅导", en: "log a group session")
         }
     }
 }

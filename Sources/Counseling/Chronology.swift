@@ -22,12 +22,15 @@ public struct ChronologyEntry: Hashable, Codable, Sendable {
         case caseClosing(CaseClosing)
         /// A leaving (转出, 毕业, 休学) or a return (复学), on its day.
         case enrolment(EnrolmentEvent)
+        /// The student took part in a group session (团体辅导).
+        case groupSession(GroupAttendance)
     }
 
     public enum Kind: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case screening, proposalDecided, levelChange, supportPlan, planReview, visit, appointment, caseNote
         case guardianContact, referral, referralFeedback, followUpDone, crisisRun, crisisHandover, caseClosing
         case enrolment
+        case groupSession
 
         public var displayName: LocalizedText {
             switch self {
@@ -47,6 +50,7 @@ public struct ChronologyEntry: Hashable, Codable, Sendable {
             case .crisisHandover: LocalizedText(zh: "危机交接", en: "crisis hand-over")
             case .caseClosing: LocalizedText(zh: "销号", en: "case closing")
             case .enrolment: LocalizedText(zh: "学籍", en: "enrolment")
+            case .groupSession: LocalizedText(zh: "团体辅导", en: "group session")
             }
         }
     }
@@ -74,6 +78,7 @@ public struct ChronologyEntry: Hashable, Codable, Sendable {
         case .crisisHandover: .crisisHandover
         case .caseClosing: .caseClosing
         case .enrolment: .enrolment
+        case .groupSession: .groupSession
         }
     }
 
@@ -95,6 +100,7 @@ public struct ChronologyEntry: Hashable, Codable, Sendable {
         case .crisisHandover(let run): run.handover?.by
         case .caseClosing(let closing): closing.approver ?? closing.author
         case .enrolment(let event): event.by
+        case .groupSession(let attendance): attendance.facilitator
         }
     }
 
@@ -139,6 +145,7 @@ public enum Chronology {
         entries += file.crisisRuns.compactMap { run in run.handover.map { timed($0.at, .crisisHandover(run)) } }
         entries += file.closings.map { timed($0.approvedAt ?? $0.requestedAt, .caseClosing($0)) }
         entries += file.student.enrolment.map { dated($0.on, .enrolment($0)) }
+        entries += file.groupSessions.map { timed($0.start, .groupSession($0)) }
 
         // Same moment: keep the order of `Kind.allCases` (a screening before
         // the level change it led to), then the order added, so the list

@@ -18,6 +18,8 @@ public enum Field: String, Codable, Sendable, CaseIterable, DisplayNamed {
     case schoolName, dayWithoutClasses, specialPeriod, followUpInterval
     case campaign, consent
     case screeningCutOff, platformLevel
+    // Group sessions (团体辅导).
+    case theme, participants, facilitator
 
     public var displayName: LocalizedText {
         switch self {
@@ -81,6 +83,9 @@ public enum Field: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case .followUpInterval: LocalizedText(zh: "追踪间隔天数", en: "follow-up interval in days")
         case .screeningCutOff: LocalizedText(zh: "测评界值", en: "screening cut-off")
         case .platformLevel: LocalizedText(zh: "平台预警等级", en: "platform warning level")
+        case .theme: LocalizedText(zh: "主题", en: "theme")
+        case .participants: LocalizedText(zh: "参加学生", en: "participants")
+        case .facilitator: LocalizedText(zh: "带领教师", en: "facilitator")
         }
     }
 }

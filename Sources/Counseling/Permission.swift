@@ -50,6 +50,9 @@ public enum Permission {
         // clinical call, like the crisis checklist, never the administrator's.
         case .editScreeningRules:
             [.counselor, .head]
+        // Counselors run the groups, and only they may learn who took part.
+        case .logGroupSession:
+            [.counselor]
         }
     }
 

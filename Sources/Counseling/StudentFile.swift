@@ -15,12 +15,15 @@ public struct StudentFile: Hashable, Codable, Sendable {
     public var crisisRuns: [CrisisRun]
     public var screeningResults: [ScreeningResult]
     public var screeningProposals: [ScreeningProposal]
+    /// The group sessions the student took part in (clinical).
+    public var groupSessions: [GroupAttendance]
 
     public init(student: Student, levelChanges: [LevelChange] = [], plans: [SupportPlan] = [],
                 visits: [Visit] = [], appointments: [Appointment] = [], caseNotes: [CaseNote] = [],
                 guardianContacts: [GuardianContact] = [], referrals: [Referral] = [], followUps: [FollowUp] = [],
                 closings: [CaseClosing] = [], crisisRuns: [CrisisRun] = [],
-                screeningResults: [ScreeningResult] = [], screeningProposals: [ScreeningProposal] = []) {
+                screeningResults: [ScreeningResult] = [], screeningProposals: [ScreeningProposal] = [],
+                groupSessions: [GroupAttendance] = []) {
         self.student = student
         self.levelChanges = levelChanges
         self.plans = plans
@@ -34,6 +37,7 @@ public struct StudentFile: Hashable, Codable, Sendable {
         self.crisisRuns = crisisRuns
         self.screeningResults = screeningResults
         self.screeningProposals = screeningProposals
+        self.groupSessions = groupSessions
     }
 
     /// The level after the latest level change. Screening proposals, plans
@@ -54,13 +58,15 @@ public struct StudentFile: Hashable, Codable, Sendable {
     }
 
     /// The last time someone at school saw or spoke with the student: a
-    /// visit, an appointment that took place, a follow-up done, a crisis run.
+    /// visit, an appointment that took place, a follow-up done, a crisis run,
+    /// a group session.
     /// Contacts with guardians are not contact with the student.
     public var lastContact: LocalDateTime? {
         let moments = visits.map(\.start)
             + appointments.filter { $0.status == .done }.map(\.slot.start)
             + followUps.compactMap(\.done)
             + crisisRuns.map(\.startedAt)
+            + groupSessions.map(\.start)
         return moments.max()
     }
 

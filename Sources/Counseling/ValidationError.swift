@@ -24,12 +24,16 @@ public enum ValidationError: TeacherReadableError, Equatable, Codable {
     case inPast(Field)
     /// A visit that mentions thoughts of self-harm must go to a counselor.
     case selfHarmNotEscalated
+    /// Someone who is not, or no longer, of the school: a student who left
+    /// or is not on the roster, a facilitator who is not a member of staff.
+    case notCurrent(Field)
 
     public var field: Field {
         switch self {
         case .empty(let f), .unrecognized(let f, _), .tooLong(let f, _), .tooShort(let f), .controlCharacters(let f),
              .outOfRange(let f, _, _), .invalidPhone(let f), .invalidDate(let f), .invalidTime(let f),
-             .endNotAfterStart(let f), .duplicate(let f), .overlapping(let f), .notWithinOneDay(let f), .inPast(let f):
+             .endNotAfterStart(let f), .duplicate(let f), .overlapping(let f), .notWithinOneDay(let f), .inPast(let f),
+             .notCurrent(let f):
             f
         case .selfHarmNotEscalated:
             .escalation
@@ -53,6 +57,9 @@ public enum ValidationError: TeacherReadableError, Equatable, Codable {
         case .controlCharacters:
             return LocalizedText(zh: "\(name.zh)含有不可见的控制字符",
                                  en: "The \(name.en) holds invisible control characters")
+        case .outOfRange(.participants, let lowest, let highest):
+            return LocalizedText(zh: "团体辅导的参加学生应为 \(lowest) 到 \(highest) 人",
+                                 en: "A group session has \(lowest) to \(highest) participants")
         case .outOfRange(_, let lowest, let highest):
             return LocalizedText(zh: "\(name.zh)应在 \(lowest) 到 \(highest) 之间",
                                  en: "The \(name.en) must be between \(lowest) and \(highest)")
@@ -68,6 +75,8 @@ public enum ValidationError: TeacherReadableError, Equatable, Codable {
         case .endNotAfterStart:
             return LocalizedText(zh: "\(name.zh)：结束必须晚于开始",
                                  en: "The \(name.en) must end after it starts")
+        case .duplicate(.participants):
+            return LocalizedText(zh: "参加学生中有人填了两次", en: "A student is named twice among the participants")
         case .duplicate:
             return LocalizedText(zh: "\(name.zh)重复", en: "The \(name.en) appears twice")
         case .overlapping:
@@ -80,6 +89,12 @@ public enum ValidationError: TeacherReadableError, Equatable, Codable {
         case .selfHarmNotEscalated:
             return LocalizedText(zh: "来访涉及自伤念头，必须转交心理教师",
                                  en: "A visit about thoughts of self-harm must be escalated to a counselor")
+        case .notCurrent(.facilitator):
+            return LocalizedText(zh: "\(name.zh)须是本校教职工（有账号或在教职工名单中）",
+                                 en: "The \(name.en) must be a member of staff (an account or on the staff list)")
+        case .notCurrent:
+            return LocalizedText(zh: "\(name.zh)中有人不是在校学生（不在名册，或已转出、毕业、休学）",
+                                 en: "The \(name.en) include someone who is not a current student (not on the roster, or left)")
         }
     }
 
@@ -100,6 +115,7 @@ public enum ValidationError: TeacherReadableError, Equatable, Codable {
         case .notWithinOneDay(let f): "\(f.rawValue): span crosses midnight"
         case .inPast(let f): "\(f.rawValue): before today"
         case .selfHarmNotEscalated: "visit: reason selfHarmThoughts without escalatedTo"
+        case .notCurrent(let f): "\(f.rawValue): not a current student or member of staff"
         }
     }
 }

@@ -73,6 +73,8 @@ extension Store {
         case .referral: return get(Referral.self).map(ListRecord.referral)
         case .shift, .checkin, .note, .screening, .proposal, .student: return nil
         case .violationNote, .campaign: return nil
+        // A group session is no list's business: files show attendance.
+        case .groupSession, .groupAttendance: return nil
         }
     }
 

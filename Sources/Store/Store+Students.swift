@@ -249,7 +249,8 @@ extension Store {
             closings: try records(CaseClosing.self, of: id, db),
             crisisRuns: try records(CrisisRun.self, of: id, db),
             screeningResults: try records(ScreeningResult.self, of: id, db),
-            screeningProposals: try records(ScreeningProposal.self, of: id, db))
+            screeningProposals: try records(ScreeningProposal.self, of: id, db),
+            groupSessions: try records(GroupAttendance.self, of: id, db))
     }
 
     /// Earlier versions of a student's details, oldest first (guardians and

@@ -61,6 +61,9 @@ enum ChronologyText {
         case .enrolment(let e):
             let reason = shown(e.reason)
             return e.displayName.text(lang) + (reason.isEmpty ? "" : S.colon.text(lang) + reason)
+        case .groupSession(let g):
+            return S.groupChronology.format(lang, g.theme, g.start.clock, g.end.clock, StaffName.of(g.facilitator, in: staff, lang),
+                                            g.participantCount)
         }
     }
 

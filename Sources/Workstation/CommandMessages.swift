@@ -60,6 +60,7 @@ enum CommandMessages {
         case .recordLeaving: return S.leavingSaved.text(L)
         case .recordReturn: return S.returnSaved.text(L)
         case .namePeerSupporters: return S.peersNamed.text(L)
+        case .logGroupSession(_, let participants): return S.groupSessionSaved.format(L, participants.count)
         case .takeEscalation, .takeCrisisRun, .keepDraft, .removeDraft, .importStudents, .importShifts, .importScreening, .recordExport,
              .recordAccountChange, .recordBackup:
             return ""

@@ -15,6 +15,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case previousShift, nextShift, addShift, moveShift, removeShift, weeklyPattern
     case addStudent, editStudent, recordLeaving, recordReturn, peerSupporters
     case moveUp, moveDown, pageUp, pageDown, palette, lock, blank, help, quit
+    case logGroupSession
 }
 
 public struct Command: Sendable {
@@ -98,6 +99,9 @@ public struct Command: Sendable {
                 action: .recordEnrolment, scope: .list),
         Command(id: .peerSupporters, keys: [.character("V")], label: "V", text: .init(zh: "心理委员（按班级）", en: "peer supporters by class"),
                 action: .namePeerSupporters),
+        Command(id: .logGroupSession, keys: [.character("G")], label: "G",
+                text: .init(zh: "登记团体辅导", en: "log a group session"),
+                action: .logGroupSession),
         Command(id: .checkInOut, keys: [.function(5)], label: "F5", text: .init(zh: "签到/签退", en: "check in/out"), action: .checkInOut),
         Command(id: .confirmAppointment, keys: [.character("c")], label: "c", text: .init(zh: "确认预约", en: "confirm appointment"),
                 action: .bookAppointment, scope: .roster),
@@ -188,7 +192,9 @@ public struct Command: Sendable {
     public static func hints(_ s: AppState) -> [(key: String, label: String)] {
         let usable = table.filter { !$0.label.isEmpty && $0.allowed(s.roles) && $0.applies(in: s) && ![.moveUp, .moveDown, .pageUp, .previousPane].contains($0.id)
             // Rare roster work: in the help and the palette, not the status bar.
-            && ![.addStudent, .editStudent, .recordLeaving, .recordReturn, .peerSupporters].contains($0.id) }
+            && ![.addStudent, .editStudent, .recordLeaving, .recordReturn, .peerSupporters].contains($0.id)
+            // A group session is logged once a week or so: help and palette.
+            && $0.id != .logGroupSession }
         // The everyday fast path (find a student, log a visit) leads, then what
         // works only here: it is what the user is after; the rest follows.
         let leading: [CommandID] = [.takeEscalation, .nextProposal, .find, .newVisit]

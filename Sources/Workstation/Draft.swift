@@ -25,6 +25,8 @@ public enum Draft: Codable, Hashable, Sendable {
             case .explainViolation, .correctCheckIn: return nil
             case .shift, .weeklyPattern: return nil
             case .addStudent, .editStudent, .leaving, .returning, .peerSupporters: return nil
+            // About several students: the draft names none of them.
+            case .groupSession: return nil
             }
         }
     }

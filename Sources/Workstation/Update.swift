@@ -525,6 +525,8 @@ public enum Update {
             return [.execute(.takeEscalation(visit.id))]
         case .exportCompliance:
             s.modal = .form(.exportCompliance(s))
+        case .logGroupSession:
+            s.modal = .form(.groupSession(s))
         case .explainViolation:
             guard let violation = s.selectedViolation else { s.message = S.noViolationSelected.text(L); return [] }
             s.modal = .form(.explainViolation(violation, s))

@@ -85,6 +85,9 @@ final class ChronologyTests: XCTestCase {
                                      approver: head, approvedAt: at(day(2026, 11, 3), 9, 0))]
         file.student.enrolment = [EnrolmentEvent(change: .left(.leaveOfAbsence), on: day(2026, 11, 4), reason: "因病休学",
                                                  by: counselor, at: at(day(2026, 11, 4), 9, 0))]
+        file.groupSessions = [GroupAttendance(id: GroupAttendanceID("ga-1"), session: GroupSessionID("gs-1"), student: pupil.id,
+                                              start: at(day(2026, 10, 20), 15, 30), end: at(day(2026, 10, 20), 16, 20),
+                                              facilitator: counselor, theme: "考前减压", participantCount: 6)]
 
         XCTAssertEqual(Set(Chronology.entries(for: file).map(\.kind)), Set(ChronologyEntry.Kind.allCases))
         XCTAssertEqual(try roundTrip(file).decoded, file)

@@ -51,7 +51,7 @@ final class LocalizationTests: XCTestCase {
             .empty(field), .unrecognized(field, choices: Gender.choices), .tooLong(field, maximum: 50),
             .controlCharacters(field), .outOfRange(field, lowest: 1, highest: 9), .invalidPhone(field),
             .invalidDate(field), .invalidTime(field), .endNotAfterStart(field), .duplicate(field),
-            .overlapping(field), .notWithinOneDay(field),
+            .overlapping(field), .notWithinOneDay(field), .notCurrent(field),
         ] } + [.selfHarmNotEscalated]
         for sample in samples {
             XCTAssertTrue(sample.message.zh.contains(sample.field.displayName.zh) || sample == .selfHarmNotEscalated)

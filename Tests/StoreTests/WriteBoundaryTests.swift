@@ -362,6 +362,15 @@ final class WriteBoundaryTests: XCTestCase {
         try expectNamed(.explainViolation(ViolationNote(about: violation, text: "运动会", by: Fixture.head, at: now), basedOn: nil),
                         .violationExplain, "violation:day:\(sunday)")
 
+        // A group session's entry names the session and its count, no student.
+        let groupBefore = try store.auditEntries().count
+        try store.execute(.logGroupSession(GroupSession(id: GroupSessionID("g1"), start: Fixture.at(now.day, 9), end: Fixture.at(now.day, 10),
+                                                        facilitator: Fixture.counselor, theme: "情绪管理", participantCount: 0, note: "",
+                                                        loggedBy: Fixture.counselor), participants: [pupil, s2]), as: .counselor, at: now)
+        XCTAssertEqual(try store.auditEntries().dropFirst(groupBefore).map { [$0.action, $0.subject, $0.detail] },
+                       [[AuditAction.groupSessionLog.rawValue, "group-session:g1", "2 participants"]])
+        covered.insert(.groupSessionLog)
+
         let before = try store.auditEntries().count
         _ = try store.openFile(pupil, as: .counselor, at: now)
         XCTAssertEqual(try store.auditEntries().dropFirst(before).map(\.action), ["student.view"])

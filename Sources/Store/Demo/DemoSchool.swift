@@ -4,7 +4,7 @@ import Foundation
 /// A synthetic junior-high school for demos and benchmarks: students,
 /// staff, the term's duty roster with what actually happened (including the
 /// gaps a head of guidance should find), visits, appointments, a screening,
-/// and the files of about 3% key-attention students. Deterministic for a
+/// group sessions, and the files of about 3% key-attention students. Deterministic for a
 /// seed and a "now".
 public struct DemoSchool: Sendable {
     public var staff: [Staff]
@@ -36,6 +36,8 @@ public struct DemoSchool: Sendable {
         g.makeVisitsAndAppointments()
         g.makeScreening()
         g.makeCrisisRun()
+        // Last, so the records made before stay as every seed made them.
+        g.makeGroupSessions()
         return DemoSchool(staff: g.staff, students: g.students, records: g.records, calendar: calendar)
     }
 }
@@ -345,5 +347,35 @@ private struct Generator {
             try? run.record(step.id, .done, by: by, at: LocalDateTime(secondsSinceEpoch: start.secondsSinceEpoch + 300 * (n + 1)))
         }
         records.append(run)
+    }
+
+    /// A group session (团体辅导) every other Wednesday of the term so far,
+    /// led by the counselor: 6 to 12 students of one grade who are not on
+    /// key attention nor flagged by the screening, each with an attendance in their file. Ids are drawn
+    /// from the generator: a serial in roster order would line the rows up
+    /// with the roster for anyone reading the ids.
+    mutating func makeGroupSessions() {
+        let themes = [(7, "新生适应：认识新同学"), (8, "人际交往：学会倾听"), (9, "考前减压：放松训练"), (7, "情绪管理：认识我的情绪")]
+        let notes = ["热身游戏后分组讨论，成员参与积极；约定下次分享一周的练习。",
+                     "两名成员较沉默，活动后主动留下交流；下次安排两人一组。"]
+        // A student a screening flagged is seen one to one before any group.
+        let proposed = Set(records.compactMap { ($0 as? ScreeningProposal)?.student })
+        let wednesdays = calendar.schoolDays(from: termStart, through: today.adding(days: -1)).filter { $0.weekday == .wednesday }
+        for (n, day) in wednesdays.enumerated() where n % 2 == 1 {
+            let (grade, theme) = themes[(n / 2) % themes.count]
+            var pool = students.filter { $0.grade == grade && keyStudents[$0.id] == nil && !proposed.contains($0.id) }.map(\.id)
+            var participants: [StudentID] = []
+            for _ in 0..<min(pool.count, rng.int(6...12)) { participants.append(pool.remove(at: rng.int(0...(pool.count - 1)))) }
+            guard participants.count >= GroupSession.participantRange.lowerBound else { continue }
+            let session = GroupSession(id: randomID("group"), start: at(day, 16, 0), end: at(day, 16, 50),
+                                       facilitator: DemoSchool.counselorID, theme: theme, participantCount: 0,
+                                       note: rng.pick(notes), loggedBy: DemoSchool.counselorID).counted(participants)
+            records.append(session)
+            for student in participants { records.append(session.attendance(of: student, id: randomID("attendance"))) }
+        }
+    }
+
+    mutating func randomID<R>(_ prefix: String) -> Identifier<R> {
+        Identifier(prefix + "-" + String(rng.next(), radix: 16))
     }
 }

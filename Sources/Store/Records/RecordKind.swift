@@ -11,5 +11,9 @@ public enum RecordKind: String, Sendable, CaseIterable, DatabaseValueConvertible
     case violationNote = "violation-note"
     /// A screening round with its figures per class (`ScreeningCampaign`).
     case campaign = "screening-campaign"
+    /// A group session of the whole school, counts only (`GroupSession`),
+    /// and one participant's attendance in that student's file.
+    case groupSession = "group-session"
+    case groupAttendance = "group-attendance"
     case student
 }

@@ -140,3 +140,15 @@ extension ScreeningProposal: StoredRecord {
     public var timeKey: String { raisedOn.midnightKey }
     public var isOpen: Bool { status == .pending }
 }
+
+extension GroupSession: StoredRecord {
+    public static let kind = RecordKind.groupSession
+    public var studentKey: StudentID? { nil }
+    public var timeKey: String { start.description }
+}
+
+extension GroupAttendance: StoredRecord {
+    public static let kind = RecordKind.groupAttendance
+    public var studentKey: StudentID? { student }
+    public var timeKey: String { start.description }
+}

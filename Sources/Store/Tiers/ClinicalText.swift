@@ -17,6 +17,8 @@ enum ClinicalText {
         case .level: [["reason"]]
         case .followup: [["note"]]
         case .closing: [["reason"], ["declineReason"]]
+        case .groupSession: [["note"]]
+        case .groupAttendance: []
         case .shift, .checkin, .plan, .contact, .referral, .note, .screening, .proposal, .student: []
         // A check-in's note or correction reason and a violation's explanation are for
         // the head and the inspector, not clinical.

@@ -13,6 +13,10 @@ extension RecordKind {
     var tier: Tier? {
         switch self {
         case .note, .plan, .contact, .referral, .screening, .proposal: .clinical
+        // Who took part in a group is clinical; the session itself (time,
+        // theme, facilitator, how many) is what a head reports.
+        case .groupAttendance: .clinical
+        case .groupSession: .oversight
         // A campaign holds counts only: heads report them.
         case .level, .followup, .closing, .campaign: .oversight
         case .visit, .appointment, .shift, .checkin, .crisis, .student: nil

@@ -39,6 +39,7 @@ extension RecordKind {
         case .violationNote: [.explainViolation]
         // Decisions recount the campaign's figures.
         case .campaign: [.importScreeningResults, .decideScreeningProposal]
+        case .groupSession, .groupAttendance: [.logGroupSession]
         }
     }
 }

@@ -97,6 +97,8 @@ struct TierMigration {
         case .proposal: return try as_(ScreeningProposal.self)
         case .violationNote: return try as_(ViolationNote.self)
         case .campaign: return try as_(ScreeningCampaign.self)
+        case .groupSession: return try as_(GroupSession.self)
+        case .groupAttendance: return try as_(GroupAttendance.self)
         case .student: throw StoreError.missing(kind: kind, id: "")
         }
     }

@@ -63,4 +63,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case studentLeave = "student.leave"
     case studentReturn = "student.return"
     case peerSupportersName = "peers.name"
+    /// A group session logged (the subject names the session; the detail
+    /// its count, never a participant).
+    case groupSessionLog = "group.log"
 }

@@ -27,6 +27,9 @@ extension AuditAction {
         // The roster's own changes name the student, as an import does.
         case .studentAdd, .studentEdit, .studentLeave, .studentReturn, .peerSupportersName:
             nil
+        // The entry names the session and its count, no student.
+        case .groupSessionLog:
+            nil
         }
     }
 }

@@ -78,6 +78,7 @@ extension Store {
         case .recordReturn(let id, let event, let due, let base):
             return try recordEnrolment(id, event, followUpDue: due, basedOn: base, a, now, db)
         case .namePeerSupporters(let ref, let ids, let base): return try namePeerSupporters(ref, ids, basedOn: base, a, now, db)
+        case .logGroupSession(let session, let participants): return try logGroupSession(session, participants: participants, a, now, db)
         }
     }
 
@@ -205,6 +206,7 @@ extension StoreCommand {
         case .addStudent, .editStudent: .editStudentRoster
         case .recordLeaving, .recordReturn: .recordEnrolment
         case .namePeerSupporters: .namePeerSupporters
+        case .logGroupSession: .logGroupSession
         }
     }
 }

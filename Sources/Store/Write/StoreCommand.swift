@@ -106,6 +106,10 @@ public enum StoreCommand: Sendable, Equatable {
     /// The class's peer supporters (心理委员), replacing those the screen
     /// showed (`basedOn`).
     case namePeerSupporters(ClassRef, [StudentID], basedOn: [StudentID])
+    // Group sessions (团体辅导, `Store+GroupSessionCommands`).
+    /// A session with its participants (each a current student, 2–40);
+    /// the session's count is the store's, taken from `participants`.
+    case logGroupSession(GroupSession, participants: [StudentID])
 }
 
 /// What happened to an account's key slot, for the audit log. Never holds

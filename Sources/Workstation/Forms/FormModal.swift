@@ -33,6 +33,8 @@ public enum FormPurpose: Hashable, Sendable, Codable {
     case leaving(Student)
     case returning(Student)
     case peerSupporters(ClassRef, basedOn: [StudentID])
+    /// A group session (`GroupSessionForm`).
+    case groupSession
 }
 
 /// A form in a box over the main screen: labelled one-line fields, a hint
