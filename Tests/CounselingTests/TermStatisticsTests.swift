@@ -17,13 +17,16 @@ final class TermStatisticsTests: XCTestCase {
     }
 
     func testGroupSessionCountsPassedInBecomeTheGroupFigures() {
-        let counted = TermStatistics(input(groups: .read(GroupSessionCounts(sessions: 3, attendances: 11, students: 7))))
+        let counted = TermStatistics(input(groups: .read(GroupSessionCounts(sessions: 3, attendances: 11, students: .read(7)))))
         XCTAssertEqual(counted.figures(in: .groups).map(\.key), [.groupSessions, .groupAttendances, .groupStudents])
         XCTAssertEqual(counted.figures(in: .groups).map(\.value), [.count(3), .count(11), .count(7)])
         XCTAssertEqual(counted.suppressingSmallCounts[.groupSessions], .fewerThanFive)
         XCTAssertEqual(counted.suppressingSmallCounts[.groupAttendances], .count(11))
         let unreadable = TermStatistics(input(groups: .needs(.clinical)))
         XCTAssertEqual(unreadable[.groupStudents], .needs(.clinical))
+        // A head counts sessions and attendances, never who took part.
+        let head = TermStatistics(input(groups: .read(GroupSessionCounts(sessions: 3, attendances: 11, students: .needs(.clinical)))))
+        XCTAssertEqual(head.figures(in: .groups).map(\.value), [.count(3), .count(11), .needs(.clinical)])
         XCTAssertTrue(TermStatistics(input()).figures(in: .groups).isEmpty, "no hook, no figures")
         // What the session lacked stays unread through suppression: never a 0, never <5.
         XCTAssertEqual(unreadable.suppressingSmallCounts[.referrals], .needs(.clinical))
@@ -58,7 +61,7 @@ final class TermStatisticsTests: XCTestCase {
 
     func testEveryFigureHasItsOwnASCIINameAndBothLanguages() {
         let s = student("20260003", "王五")
-        let statistics = TermStatistics(input(students: [s], groups: .read(GroupSessionCounts(sessions: 0, attendances: 0, students: 0))))
+        let statistics = TermStatistics(input(students: [s], groups: .read(GroupSessionCounts(sessions: 0, attendances: 0, students: .read(0)))))
         let names = statistics.figures.map(\.key.rawValue)
         XCTAssertEqual(Set(names).count, names.count)
         XCTAssertTrue(names.allSatisfy { $0.allSatisfy { $0.isASCII && !$0.isWhitespace } }, "\(names)")

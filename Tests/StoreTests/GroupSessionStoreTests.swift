@@ -169,4 +169,18 @@ final class GroupSessionStoreTests: XCTestCase {
         XCTAssertEqual(rows.count, 4, "one session and three attendances")
         XCTAssertEqual(Set(rows.map { $0["time"] as String }), [""], "no time in the clear")
     }
+
+    /// The term's statistics count sessions and attendance for a head, and
+    /// the students who took part only for a counselor (who took part is clinical).
+    func testTheStatisticsCountSessionsAttendancesAndStudents() throws {
+        let store = try store()
+        try store.execute(.logGroupSession(session(), participants: three), as: .counselor, at: now)
+        try store.execute(.logGroupSession(session("group-2"), participants: Array(pupils.suffix(2).map(\.id))), as: .counselor, at: now)
+        let first = Fixture.day(2026, 9, 1), last = Fixture.day(2026, 12, 31)
+        let counselor = try store.termStatistics(from: first, through: last, now: now)
+        XCTAssertEqual(counselor.figures(in: .groups).map(\.value), [.count(2), .count(5), .count(4)])
+        let head = try store.headSession().termStatistics(from: first, through: last, now: now)
+        XCTAssertEqual(head.figures(in: .groups).map(\.value), [.count(2), .count(5), .needs(.clinical)])
+        XCTAssertEqual(try store.dutySession().termStatistics(from: first, through: last, now: now)[.groupSessions], .needs(.oversight))
+    }
 }

@@ -61,7 +61,11 @@ public struct TermStatistics: Hashable, Sendable {
         Self.compliance(input.compliance, add)
         Self.visits(input, add)
         if let groups = input.groupSessions {
-            add(groups, [.groupSessions, .groupAttendances, .groupStudents]) { [$0.sessions, $0.attendances, $0.students] }
+            add(groups, [.groupSessions, .groupAttendances]) { [$0.sessions, $0.attendances] }
+            switch groups {
+            case .read(let counts): add(counts.students, [.groupStudents]) { [$0] }
+            case .needs(let required): out.append(StatisticsFigure(.groupStudents, .needs(required)))
+            }
         }
         let appointments = input.appointments.filter { input.contains($0.slot.start) }
         add(.appointments, appointments.count)

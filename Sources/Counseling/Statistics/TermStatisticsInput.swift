@@ -7,14 +7,15 @@ public enum Readable<Value: Sendable>: Sendable {
 
 /// Group sessions (团体辅导) of the period as plain counts, from whoever
 /// keeps them.
-public struct GroupSessionCounts: Hashable, Sendable {
+public struct GroupSessionCounts: Sendable {
     public var sessions: Int
     /// Each student each time they took part.
     public var attendances: Int
-    /// Different students who took part at least once.
-    public var students: Int
+    /// Different students who took part at least once: who took part is
+    /// clinical (a head counts sessions and attendances only).
+    public var students: Readable<Int>
 
-    public init(sessions: Int, attendances: Int, students: Int) {
+    public init(sessions: Int, attendances: Int, students: Readable<Int>) {
         self.sessions = sessions
         self.attendances = attendances
         self.students = students

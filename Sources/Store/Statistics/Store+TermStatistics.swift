@@ -53,6 +53,15 @@ extension Store {
         let compliance = try compliance(from: first, through: last, now: now)
         let visits = try records(Visit.self, from: start, to: end)
         let appointments = try records(Appointment.self, from: start, to: end)
+        // Sessions and attendances are the oversight tier's; which students
+        // took part, the clinical tier's.
+        let groups: Readable<GroupSessionCounts> = keys.holds(.oversight) ? .read(try {
+            let sessions = try groupSessions(from: start, to: end)
+            let students: Readable<Int> = keys.holds(.clinical)
+                ? .read(Set(try records(GroupAttendance.self, from: start, to: end).map(\.student)).count) : .needs(.clinical)
+            return GroupSessionCounts(sessions: sessions.count, attendances: sessions.reduce(0) { $0 + $1.participantCount },
+                                      students: students)
+        }()) : .needs(.oversight)
         return try writer.read { db in
             func readable<V>(_ tier: Tier, _ read: () throws -> V) rethrows -> Readable<V> {
                 keys.holds(tier) ? .read(try read()) : .needs(tier == .clinical ? .clinical : .oversight)
@@ -69,7 +78,8 @@ extension Store {
                 campaigns: try readable(.oversight) { try everyRecord(ScreeningCampaign.self, db) },
                 referrals: try readable(.clinical) { try everyRecord(Referral.self, openText: false, db) },
                 guardianContacts: try readable(.clinical) { try everyRecord(GuardianContact.self, openText: false, db) },
-                closings: try readable(.oversight) { try everyRecord(CaseClosing.self, openText: false, db) })
+                closings: try readable(.oversight) { try everyRecord(CaseClosing.self, openText: false, db) },
+                groupSessions: groups)
         }
     }
 }
