@@ -17,6 +17,7 @@ final class GroupSessionJourneyTests: DemoJourneyCase {
         // Three current students, typed by student number.
         let three = try reading { store, _ in Array(try store.studentList().filter { $0.leaving == nil }.dropFirst(5).prefix(3)) }
         XCTAssertEqual(three.count, 3)
+        let before = try groupFigures()
         try tmux.start([Products.path("xindesk"), "--db", db, "--lang", "en"], width: 120, height: 40,
                        environment: ["HOME": dir, "XDG_CONFIG_HOME": dir + "/config"])
         try tmux.waitFor("the unlock screen") { $0.contains("Unlock") && $0.contains("recovery key") }
@@ -72,6 +73,10 @@ final class GroupSessionJourneyTests: DemoJourneyCase {
                                sessions.map(\.id))
             }
         }
+        // The term's statistics count it (the demo may hold sessions today too: the difference).
+        let after = try groupFigures()
+        XCTAssertEqual(after.sessions - before.sessions, 1)
+        XCTAssertEqual(after.attendances - before.attendances, 3)
         // A head counts it, and reads neither the note nor who took part.
         try reading("head") { store, _ in
             let today = LocalDateTime(Date(), in: zone).day
@@ -81,5 +86,17 @@ final class GroupSessionJourneyTests: DemoJourneyCase {
             XCTAssertFalse(sessions.contains { $0.note.contains("腹式呼吸") })
             for student in three { XCTAssertEqual(try store.records(GroupAttendance.self, of: student.id), []) }
         }
+    }
+
+    /// Today's group sessions and attendances as a head's `xindesk stats` prints them.
+    private func groupFigures() throws -> (sessions: Int, attendances: Int) {
+        let today = LocalDateTime(Date(), in: zone).day.description
+        let out = try XindeskRun.succeed(["stats", "--from", today, "--to", today, "--exact", "--db", db, "--user", "head"], home: dir,
+                                         environment: ["XINDESK_PASSPHRASE": "demo1234"])
+        func figure(_ name: String) throws -> Int {
+            let line = try XCTUnwrap(out.split(separator: "\n").first { $0.hasPrefix("  " + name + " ") }, out)
+            return try XCTUnwrap(Int(line.split(separator: " ").last ?? ""), String(line))
+        }
+        return (try figure("group sessions"), try figure("attendances"))
     }
 }
