@@ -63,4 +63,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case studentLeave = "student.leave"
     case studentReturn = "student.return"
     case peerSupportersName = "peers.name"
+    /// A document printed (`xindesk print`): the detail names its kind,
+    /// period and size, never its content; one about a student names them
+    /// by the oversight link.
+    case documentPrint = "document.print"
 }
