@@ -15,7 +15,8 @@ enum CounselingRecordDocument: PrintRenderer {
         let latest = visits.last { !c.readable($0.brief).isEmpty }
         let reasons = Set(visits.flatMap(\.reasons)).sorted().map { c.t($0.displayName) }
         let plan = file.currentPlan
-        let assessment = ([c.t("当前预警等级：", "Current warning level: ") + c.t(file.level.displayName)]
+        // Never assessed (no level ever set): blank, not "level: none".
+        let assessment = file.levelChanges.isEmpty ? "" : ([c.t("当前预警等级：", "Current warning level: ") + c.t(file.level.displayName)]
             + changes.map { ch in
                 "\(ch.at.day) \(c.t(ch.from.displayName)) → \(c.t(ch.to.displayName))（\(c.name(ch.by))）"
                     + (c.readable(ch.reason).isEmpty ? "" : c.t("：", ": ") + c.readable(ch.reason))
