@@ -73,6 +73,24 @@ final class PrintCommandTests: CLITestCase {
         XCTAssertTrue(zh.stderr.contains("请用 --student 写上学号"), zh.stderr)
     }
 
+    /// The demo's briefs and reasons are on a counselor's register and on
+    /// none of a head's: the head's keys never opened them.
+    func testAHeadsRegistersOfTheDemoHoldNoBriefOrReason() throws {
+        try demo(students: 300)
+        let words = ["愿意下周再来", "练习了呼吸放松", "讨论了沟通方式", "学业", "人际关系", "情绪", "自伤念头"]
+        let period = ["--from", "2026-09-01", "--to", "2026-11-30", "--lang", "zh"]
+        XCTAssertEqual(try print("visits", as: "counselor", dir + "/c.html", period).status, 0)
+        let counselor = try String(contentsOfFile: dir + "/c.html", encoding: .utf8)
+        XCTAssertTrue(words.prefix(4).allSatisfy(counselor.contains), "the words are the demo's")
+        for kind in ["visits", "appointments", "duty-record"] {
+            let out = dir + "/head-\(kind).html"
+            XCTAssertEqual(try print(kind, as: "head", out, period).status, 0)
+            let html = try String(contentsOfFile: out, encoding: .utf8)
+            for word in words { XCTAssertFalse(html.contains(word), "\(kind): \(word)") }
+            XCTAssertFalse(html.contains("\u{E000}"), "\(kind): no sealed text either")
+        }
+    }
+
     func testWithoutChromiumTheHTMLIsWrittenAndThePDFIsSaidToBeMissing() throws {
         try demo(students: 60)
         let out = dir + "/record.html"
