@@ -12,8 +12,6 @@ public struct Markup: Sendable, Equatable {
         Markup(raw: escape(text).replacingOccurrences(of: "\n", with: "<br>"))
     }
 
-    public static let empty = Markup(raw: "")
-
     /// `&<>"'` as entities; control characters other than a line break or a
     /// tab are left out (nothing on paper shows them).
     public static func escape(_ text: String) -> String {
@@ -44,8 +42,6 @@ public struct Markup: Sendable, Equatable {
     static func tag(_ name: StaticString, class cls: StaticString? = nil, _ text: String) -> Markup {
         tag(name, class: cls, [.text(text)])
     }
-
-    static func join(_ parts: [Markup]) -> Markup { Markup(raw: parts.map(\.html).joined()) }
 
     /// A table whose header row repeats on every page (the stylesheet's
     /// `thead`) and whose rows are never split across pages.
