@@ -133,6 +133,11 @@ final class PrintDocumentTests: XCTestCase {
         XCTAssertThrowsError(try store.printDocument(asked, as: .counselor, at: now)) {
             XCTAssertEqual($0 as? PrintError, .studentNotFound("99999999"))
         }
+        var register = request(.visits)
+        register.studentNumber = Fixture.student(1).number
+        XCTAssertThrowsError(try store.printDocument(register, as: .counselor, at: now)) {
+            XCTAssertEqual($0 as? PrintError, .studentNotUsed(.visits))
+        }
         var reversed = request(.visits)
         reversed.from = Fixture.day(2026, 10, 1)
         XCTAssertThrowsError(try store.printDocument(reversed, as: .counselor, at: now)) {

@@ -57,7 +57,7 @@ final class PrintCommandTests: CLITestCase {
         for (user, kind, role) in [("duty", "visits", "counselor"), ("duty", "duty-roster", "head of guidance"),
                                    ("head", "counseling-record", "counselor"), ("head", "guardian-notice", "counselor")] {
             let out = dir + "/\(user)-\(kind).html"
-            let run = try print(kind, as: user, out, ["--student", "20260101"])
+            let run = try print(kind, as: user, out, kind.hasPrefix("duty") || kind == "visits" ? [] : ["--student", "20260101"])
             XCTAssertNotEqual(run.status, 0, "\(user) \(kind)")
             XCTAssertTrue(run.stderr.contains("Not allowed to print") && run.stderr.contains(role), run.stderr)
             XCTAssertFalse(FileManager.default.fileExists(atPath: out))
@@ -69,6 +69,8 @@ final class PrintCommandTests: CLITestCase {
         let unknown = try print("minutes", as: "head", dir + "/m.html")
         XCTAssertNotEqual(unknown.status, 0)
         XCTAssertTrue(unknown.stderr.contains("There is no document “minutes”"), unknown.stderr)
+        let extra = try print("visits", as: "head", dir + "/v.html", ["--student", "20260101"])
+        XCTAssertTrue(extra.stderr.contains("covers a period, not one student: leave out --student"), extra.stderr)
         let zh = try xindesk(["print", "plan", "--db", db, "--user", "counselor", "--out", dir + "/p.html", "--lang", "zh"], env: pass)
         XCTAssertTrue(zh.stderr.contains("请用 --student 写上学号"), zh.stderr)
     }

@@ -35,6 +35,8 @@ public struct PrintedDocument: Sendable {
 public enum PrintError: TeacherReadableError, Equatable {
     case studentNeeded
     case studentNotFound(String)
+    /// `--student` on a register of a period: refused rather than ignored.
+    case studentNotUsed(PrintKind)
     case periodReversed(Day, Day)
 
     public var message: LocalizedText {
@@ -43,6 +45,9 @@ public enum PrintError: TeacherReadableError, Equatable {
             LocalizedText(zh: "这份文书是关于一名学生的：请用 --student 写上学号。", en: "This document is about one student: name them with --student NUMBER.")
         case .studentNotFound(let number):
             LocalizedText(zh: "找不到学号为 \(number) 的学生。", en: "No student has the number \(number).")
+        case .studentNotUsed(let kind):
+            LocalizedText(zh: "\(kind.title.zh)是一段时间的登记表，不按学生打印：请去掉 --student。",
+                          en: "The \(kind.title.en.lowercased()) covers a period, not one student: leave out --student.")
         case .periodReversed(let from, let to):
             LocalizedText(zh: "起始日期 \(from) 晚于结束日期 \(to)。", en: "The first day \(from) is after the last day \(to).")
         }
@@ -59,6 +64,7 @@ extension Store {
         let kind = request.kind
         guard account.may(kind.action) else { throw StoreError.notAllowed(kind.action) }
         var student: Student?
+        if !kind.isAboutOneStudent, request.studentNumber != nil { throw PrintError.studentNotUsed(kind) }
         if kind.isAboutOneStudent {
             guard let number = request.studentNumber else { throw PrintError.studentNeeded }
             guard let found = try self.student(number: number) else { throw PrintError.studentNotFound(number) }
