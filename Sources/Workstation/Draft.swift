@@ -25,6 +25,7 @@ public enum Draft: Codable, Hashable, Sendable {
             case .explainViolation, .correctCheckIn: return nil
             case .shift, .weeklyPattern: return nil
             case .addStudent, .editStudent, .leaving, .returning, .peerSupporters: return nil
+            case .printDocument: return nil
             }
         }
     }

@@ -3,7 +3,7 @@ import Counseling
 /// The documents `xindesk print` makes. Adding one is a case here (its
 /// name on the command line, title, permission, whether it is about one
 /// student) and a renderer file (`PrintRenderer`), named in `renderer`.
-public enum PrintKind: String, Sendable, CaseIterable, Equatable {
+public enum PrintKind: String, Sendable, CaseIterable, Equatable, Codable {
     case dutyRoster = "duty-roster"
     case dutyRecord = "duty-record"
     case appointments

@@ -33,6 +33,8 @@ public enum FormPurpose: Hashable, Sendable, Codable {
     case leaving(Student)
     case returning(Student)
     case peerSupporters(ClassRef, basedOn: [StudentID])
+    /// A document to print (`PrintForm`), about the student of this number, if any.
+    case printDocument(PrintKind, studentNumber: String?)
 }
 
 /// A form in a box over the main screen: labelled one-line fields, a hint
@@ -63,6 +65,7 @@ public struct FormModal: Hashable, Sendable {
     /// The footer's keys: F2 writes a file for the export, saves otherwise.
     var keys: LocalizedText {
         if case .exportCompliance = purpose { return S.exportKeys }
+        if case .printDocument = purpose { return S.printKeys }
         return S.save
     }
 

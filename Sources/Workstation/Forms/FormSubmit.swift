@@ -33,6 +33,7 @@ enum FormSubmit {
         case .leaving(let student): return StudentInput.leaving(&f, student, &s)
         case .returning(let student): return StudentInput.returning(&f, student, &s)
         case .peerSupporters(let ref, let base): return PeerSupporterInput.read(&f, ref, basedOn: base, &s)
+        case .printDocument(let kind, let number): return PrintInput.read(&f, kind, number, &s)
         }
     }
 }
