@@ -26,6 +26,8 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
     case editScreeningRules
     // Group sessions (团体辅导, issue 18).
     case logGroupSession
+    // Printed documents (issue 18): registers, forms about one student, who read a file.
+    case printDutyRoster, printDutyRecord, printRegister, printStudentForm, printFileReaders
 
     public var displayName: LocalizedText {
         switch self {
@@ -72,6 +74,11 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case .namePeerSupporters: LocalizedText(zh: "设定心理委员", en: "name peer supporters")
         case .editScreeningRules: LocalizedText(zh: "修改测评判定规则", en: "edit the screening rules")
         case .logGroupSession: LocalizedText(zh: "登记团体辅导", en: "log a group session")
+        case .printDutyRoster: LocalizedText(zh: "打印值班表", en: "print the duty roster")
+        case .printDutyRecord: LocalizedText(zh: "打印值班记录", en: "print the duty record")
+        case .printRegister: LocalizedText(zh: "打印预约和来访登记表", en: "print the appointment and visit registers")
+        case .printStudentForm: LocalizedText(zh: "打印学生个案文书", en: "print a student's counseling forms")
+        case .printFileReaders: LocalizedText(zh: "打印档案查阅记录", en: "print who opened a file")
         }
     }
 }

@@ -53,6 +53,18 @@ public enum Permission {
         // Counselors run the groups, and only they may learn who took part.
         case .logGroupSession:
             [.counselor]
+        // Printing (issue 18): a head prints registers (the session's keys
+        // leave clinical text out), counselors everything, a duty teacher
+        // the duty record only; the administrator, who keeps the roster,
+        // prints it and its record.
+        case .printDutyRecord:
+            [.duty, .counselor, .head, .admin]
+        case .printDutyRoster:
+            [.counselor, .head, .admin]
+        case .printRegister, .printFileReaders:
+            [.counselor, .head]
+        case .printStudentForm:
+            [.counselor]
         }
     }
 

@@ -16,6 +16,12 @@ public enum CommandID: String, CaseIterable, Sendable {
     case addStudent, editStudent, recordLeaving, recordReturn, peerSupporters
     case moveUp, moveDown, pageUp, pageDown, palette, lock, blank, help, quit
     case logGroupSession
+    // Printed documents (issue 18), in the palette only: "print-" and the
+    // `PrintKind`'s name (`CommandID.printing`).
+    case printDutyRoster = "print-duty-roster", printDutyRecord = "print-duty-record"
+    case printAppointments = "print-appointments", printVisits = "print-visits"
+    case printCounselingRecord = "print-counseling-record", printPlan = "print-plan", printReferral = "print-referral"
+    case printGuardianNotice = "print-guardian-notice", printFileReaders = "print-file-readers"
 }
 
 public struct Command: Sendable {
@@ -150,7 +156,7 @@ public struct Command: Sendable {
         Command(id: .blank, keys: [.ctrl("b"), .function(9)], label: "F9", text: .init(zh: "遮屏", en: "blank screen"), action: nil),
         Command(id: .lock, keys: [.ctrl("l"), .function(12)], label: "F12", text: .init(zh: "锁定", en: "lock"), action: nil),
         Command(id: .quit, keys: [.character("q"), .function(10)], label: "q", text: .init(zh: "退出", en: "quit"), action: nil),
-    ]
+    ] + Command.printing
 
     public static func command(_ id: CommandID) -> Command { table.first { $0.id == id }! }
 

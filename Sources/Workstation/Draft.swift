@@ -27,6 +27,7 @@ public enum Draft: Codable, Hashable, Sendable {
             case .addStudent, .editStudent, .leaving, .returning, .peerSupporters: return nil
             // About several students: the draft names none of them.
             case .groupSession: return nil
+            case .printDocument: return nil
             }
         }
     }

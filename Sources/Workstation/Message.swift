@@ -84,6 +84,8 @@ public enum Effect: Sendable, Equatable {
     case poll
     case keepDraft(Draft)
     case exportCompliance(path: String)
+    /// Writes a printed document (`Store.printDocument`) to `path` and records it.
+    case printDocument(PrintKind, studentNumber: String?, path: String)
     /// Reads a student's record for an edit, a leaving or a return.
     case loadStudent(StudentID, StudentFormKind)
     case loadPeers

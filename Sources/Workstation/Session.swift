@@ -95,6 +95,14 @@ public final class Session {
                 try ExportFile.writeCSV(ComplianceCSV.rows(report, staff: try store.staff(), L), to: path)
                 try store.execute(.recordExport(.complianceCSV, detail: "\(report.first)–\(report.last)"), as: me, at: state.now)
                 return [.saved(S.exported.format(L, path), try snapshot(now: state.now), try reloadedFile(state))]
+            case .printDocument(let kind, let number, let path):
+                let store = try requireStore(), me = try requireAccount()
+                // The store checks the permission and reads only what this account's keys open.
+                let document = try store.printDocument(PrintRequest(kind: kind, studentNumber: number, language: L), as: me, at: state.now)
+                try ExportFile.write(Data(document.html.utf8), to: path)
+                try store.execute(.recordExport(.document(kind, student: document.student), detail: document.auditDetail),
+                                  as: me, at: state.now)
+                return [.saved(S.printed.format(L, path, document.count), try snapshot(now: state.now), try reloadedFile(state))]
             case .loadStudent(let id, let kind):
                 return [.studentLoaded(try requireStore().student(id), kind)]
             case .loadPeers:

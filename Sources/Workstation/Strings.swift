@@ -293,6 +293,11 @@ public enum S {
     public static let followUpOpenOn = LocalizedText(zh: "%@ 应做，未完成", en: "due %@, not done")
     public static let planCheckedAtRequest = LocalizedText(zh: "内容仅心理教师可见；申请时已核验方案已复评、最近一次追踪已完成",
                                                            en: "for counselors only; checked when asked: plan reviewed, last follow-up done")
+    // MARK: printed documents (issue 18)
+    public static let printKeys = LocalizedText(zh: "F2 写入文件  Esc 取消", en: "F2 write the file  Esc cancel")
+    public static let printed = LocalizedText(zh: "已写入 %@（%d 条）", en: "Written to %@ (%d entries)")
+    public static let htmlName = LocalizedText(zh: "文件名须以 .html 结尾", en: "The file name must end in .html")
+
     // MARK: command palette (issue 16)
     public static let paletteNoMatch = LocalizedText(
         zh: "没有与“%@”相符的命令。可输入命令名称的一部分、拼音或拼音首字母（如 qd 签到）或按键；退格修改，Esc 关闭。",

@@ -527,6 +527,10 @@ public enum Update {
             s.modal = .form(.exportCompliance(s))
         case .logGroupSession:
             s.modal = .form(.groupSession(s))
+        case .printDutyRoster, .printDutyRecord, .printAppointments, .printVisits, .printCounselingRecord, .printPlan,
+             .printReferral, .printGuardianNotice, .printFileReaders:
+            guard let kind = id.printKind else { return [] }
+            s.modal = .form(.printDocument(kind, s))
         case .explainViolation:
             guard let violation = s.selectedViolation else { s.message = S.noViolationSelected.text(L); return [] }
             s.modal = .form(.explainViolation(violation, s))

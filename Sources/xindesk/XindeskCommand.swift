@@ -11,7 +11,8 @@ struct XindeskCommand: ParsableCommand {
         12 wrong passphrase or unknown account, 13 database tampered or damaged.
         """,
         subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, SchoolCommand.self, ImportCommand.self, ExportCommand.self,
-                      ReportCommand.self, StatsCommand.self, RosterCommand.self, StudentsCommand.self, UserCommand.self, CheckCommand.self, BackupCommand.self, BenchCommand.self],
+                      ReportCommand.self, StatsCommand.self, RosterCommand.self, StudentsCommand.self, UserCommand.self, CheckCommand.self, BackupCommand.self, BenchCommand.self,
+                      PrintCommand.self],
         defaultSubcommand: OpenCommand.self)
 
     /// `--db`, `--user`, `--passphrase-file` and `--lang`, before or after

@@ -267,6 +267,35 @@ final class WorkstationJourneyTests: DemoJourneyCase {
         XCTAssertEqual(actions.filter { $0 == "compliance.export" }.count, 1, "\(actions)")
     }
 
+    func testHeadOfGuidancePrintsTheVisitRegisterFromThePaletteWithoutBriefs() throws {
+        try open(as: "head")
+        try tmux.press(":")
+        try tmux.waitFor("the palette") { $0.contains("Commands") }
+        try tmux.type("print: visit")
+        try tmux.waitFor("the print entry") { $0.contains("print: Visit register") }
+        try tmux.press("Enter")
+        try tmux.waitFor("the print form") { $0.contains("Visit register: this term so far") && $0.contains("F2 write the file") }
+        try tmux.press("F2")
+        try tmux.waitFor("the written message") { $0.contains("Written to") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("xindesk-visits-") }
+        XCTAssertEqual(files.count, 1, "\(files)")
+        let path = dir + "/" + files[0]
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        XCTAssertEqual(mode & 0o777, 0o600)
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(html.contains("<h1>Visit register</h1>") && html.contains("<tbody><tr><td>"), "rows are printed")
+        XCTAssertFalse(html.contains("Brief") || html.contains("Reasons"), "no clinical column for a head")
+        try tmux.press("q")
+        var p = Array("demo1234".utf8)
+        let vault = try Vault.unlock(database: db, account: "head", passphrase: &p)
+        defer { vault.lock() }
+        let prints = try vault.makeQueue().read { db in
+            try String.fetchAll(db, sql: "SELECT detail FROM audit_log WHERE actor = 'head' AND action = 'document.print'")
+        }
+        XCTAssertEqual(prints.count, 1, "\(prints)")
+        XCTAssertTrue(prints[0].hasPrefix("visits "), "\(prints)")
+    }
+
     func testChineseIsDrawnWhenTheTeachersLocaleIsMissingOnThisMachine() throws {
         // LANG names a locale a minimal install does not have (and LANG=C
         // none at all): the screen must still show Chinese, not "?".

@@ -300,6 +300,9 @@ final class WriteBoundaryTests: XCTestCase {
         try expect(.recordExport(.complianceCSV, detail: "2026-09-01–2026-11-02"), as: .head, [.complianceExport], subject: nil)
         try expect(.recordExport(.studentsCSV, detail: "3 students"), as: .admin, [.studentsExport], subject: nil)
         try expect(.recordExport(.keyAttentionReport, detail: "2 students"), as: .counselor, [.keyAttentionPrint], subject: nil)
+        try expect(.recordExport(.document(.visits, student: nil), detail: "visits 2026-09-01..2026-09-30 3"), as: .head,
+                   [.documentPrint], subject: nil)
+        try expect(.recordExport(.document(.plan, student: s2), detail: "plan all 1"), as: .counselor, [.documentPrint], subject: s2)
         try expect(.recordBackup(destination: "/media/usb/xindesk.db"), as: .admin, [.backupWrite], subject: nil)
         // Students one by one: the roster's entries name the student.
         let s4 = StudentID("s4")
@@ -397,7 +400,8 @@ final class WriteBoundaryTests: XCTestCase {
         XCTAssertEqual(opened.student.id, pupil)
         let view = try XCTUnwrap(try store.auditEntries().last)
         XCTAssertEqual([view.action, view.actor, view.subject], ["student.view", "counselor", store.auditSubject(.studentView, pupil)])
-        XCTAssertTrue(view.subject.hasPrefix("clinical:"), "a file view says the student is in counseling")
+        // Under the oversight link: a head lists who opened a file (`print file-readers`), never what is in it.
+        XCTAssertTrue(view.subject.hasPrefix("oversight:"), "a file view names the student only by a tier link")
         try store.execute(.writeNote(note()), as: .counselor, at: now)
         let afterSave = try store.auditEntries().count
         let reloaded = try store.reloadFile(pupil, as: .counselor)

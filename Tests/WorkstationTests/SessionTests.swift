@@ -300,6 +300,36 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(wang.session.perform(.poll, state: wang.state).count, 0)
     }
 
+    // MARK: - printing
+
+    func testAPrintedDocumentIsWrittenOnceAuditedAndRefusedToWhoMayNotPrintIt() throws {
+        let li = try workstation("li")
+        let path = dir + "/visits.html"
+        let answers = li.run([.printDocument(.visits, studentNumber: nil, path: path)])
+        XCTAssertEqual(saved(answers)?.0, "Written to \(path) (0 entries)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).contains("Visit register"))
+        let again = li.run([.printDocument(.visits, studentNumber: nil, path: path)])
+        XCTAssertEqual(failure(again), "\(path) already exists and was not replaced. Choose another name.")
+        let plan = li.run([.printDocument(.plan, studentNumber: Self.student.number, path: dir + "/plan.html")])
+        XCTAssertNotNil(saved(plan))
+
+        let duty = try workstation("duty")
+        XCTAssertNotNil(failure(duty.run([.printDocument(.visits, studentNumber: nil, path: dir + "/duty-visits.html")])))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/duty-visits.html"))
+        XCTAssertNotNil(saved(duty.run([.printDocument(.dutyRecord, studentNumber: nil, path: dir + "/record.html")])))
+        var p = Array(Self.passphrases["li"]!.utf8)
+        let vault = try Vault.unlock(database: db, account: "li", passphrase: &p)
+        defer { vault.lock() }
+        let queue = try vault.makeQueue()
+        defer { try? queue.close() }
+        let prints = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT actor FROM audit_log WHERE action = 'document.print' ORDER BY id")
+        }
+        XCTAssertEqual(prints, ["li", "li", "duty"], "each print written once, in its account's name")
+    }
+
     // MARK: - lock
 
     func testAfterLockEveryEffectFailsWithoutCrashing() throws {

@@ -119,6 +119,11 @@ final class SnapshotTests: XCTestCase {
             assertSnapshot(decision, "closing-decision-\(tag)-80x24")
             _ = F.press(&head, .function(8))
             assertSnapshot(head, "export-form-\(tag)-80x24")
+            var printing = try F.state("counselor", [.counselor], language: language, width: 80, height: 24)
+            _ = F.press(&printing, .character(":"))
+            _ = F.type(&printing, language == .en ? "print: visit" : "来访登记表")
+            _ = F.press(&printing, .enter)
+            assertSnapshot(printing, "print-form-\(tag)-80x24")
 
             var duty = try F.state("duty", [.duty], language: language, width: 80, height: 24)
             var palette = duty

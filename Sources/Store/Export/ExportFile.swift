@@ -12,11 +12,17 @@ public enum ExportFile {
     /// Writes `rows` as CSV to a new file; refuses to replace an existing one.
     public static func writeCSV(_ rows: [[String]], to path: String) throws {
         let text = "\u{FEFF}" + rows.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        try write(Data(text.utf8), to: path)
+    }
+
+    /// Writes `data` to a new file, mode 0600; refuses to replace an
+    /// existing one (printed documents, their PDFs, CSV files).
+    public static func write(_ data: Data, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw ExportError(path: path, errno: errno) }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         do {
-            try handle.write(contentsOf: Data(text.utf8))
+            try handle.write(contentsOf: data)
             try handle.synchronize()
         } catch {
             // A half-written export is worse than none: it looks complete.
@@ -79,6 +85,11 @@ public enum ExportFile {
 public struct ExportError: TeacherReadableError, Equatable {
     public var path: String
     public var errno: Int32
+
+    public init(path: String, errno: Int32) {
+        self.path = path
+        self.errno = errno
+    }
 
     public var message: LocalizedText {
         switch errno {

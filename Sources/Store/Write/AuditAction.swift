@@ -66,4 +66,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     /// A group session logged (the subject names the session; the detail
     /// its count, never a participant).
     case groupSessionLog = "group.log"
+    /// A document printed (`xindesk print`): the detail names its kind,
+    /// period and size, never its content; one about a student names them
+    /// by the oversight link.
+    case documentPrint = "document.print"
 }

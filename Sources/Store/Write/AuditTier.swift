@@ -6,15 +6,18 @@ extension AuditAction {
     /// The tier of the records an action touches, for actions whose entry
     /// would otherwise tie a student to them; nil for the room's actions
     /// (visits, check-ins, crisis runs), administration and exports.
-    /// Opening a file and keeping a draft say a student is in counseling,
-    /// so they are clinical too.
+    /// Keeping a draft says a student is in counseling, so it is clinical
+    /// too. Opening a file and printing a document about a student are
+    /// oversight: a head lists who read a file (`xindesk print file-readers`).
     var tier: Tier? {
         switch self {
         case .levelChange, .followUpAdd, .followUpDone, .proposalConfirmed, .closingRequest, .closingApprove, .closingDecline:
             .oversight
         case .noteAdd, .noteEdit, .planAdd, .planEdit, .contactAdd, .referralAdd, .referralFeedback, .proposalDismissed,
-             .draftKeep, .studentView:
+             .draftKeep:
             .clinical
+        case .studentView, .documentPrint:
+            .oversight
         case .visitAdd, .escalationTake, .checkIn, .checkOut, .crisisStart, .crisisStep, .crisisHandover, .crisisTake,
              .appointmentBook, .appointmentMove, .draftRemove, .studentImport, .rosterImport, .settingsChange,
              .complianceExport, .studentsExport, .keyAttentionPrint, .demoGenerate, .accountAdd, .accountRemove,

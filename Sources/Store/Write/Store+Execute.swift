@@ -56,7 +56,7 @@ extension Store {
         case .removeShift(let shift): return try removeShift(shift, a, now, db)
         case .applyWeeklyPattern(let pattern): return try applyWeeklyPattern(pattern, a, now, db)
         case .recordExport(let kind, let detail):
-            try audit(db, a.id, now, kind.auditAction, nil, detail)
+            try audit(db, a.id, now, kind.auditAction, kind.student, detail)
             return CommandOutcome()
         case .recordAccountChange(let change, let name):
             try Self.validate([TextCheck.line(name, field: .person)].compactMap { $0 })

@@ -150,12 +150,21 @@ public enum AccountChange: Sendable, Equatable {
 /// What left the store, for the audit log; each needs the permission to read it.
 public enum ExportKind: Sendable, Equatable {
     case complianceCSV, studentsCSV, keyAttentionReport
+    /// A printed document, about one student or a period.
+    case document(PrintKind, student: StudentID?)
+
+    /// The student an export is about, named in its entry by the tier link.
+    var student: StudentID? {
+        if case .document(_, let student) = self { return student }
+        return nil
+    }
 
     var auditAction: AuditAction {
         switch self {
         case .complianceCSV: .complianceExport
         case .studentsCSV: .studentsExport
         case .keyAttentionReport: .keyAttentionPrint
+        case .document: .documentPrint
         }
     }
 
@@ -164,6 +173,7 @@ public enum ExportKind: Sendable, Equatable {
         case .complianceCSV: .readComplianceReport
         case .studentsCSV: .exportStudents
         case .keyAttentionReport: .readKeyAttentionList
+        case .document(let kind, _): kind.action
         }
     }
 }

@@ -35,6 +35,8 @@ public enum FormPurpose: Hashable, Sendable, Codable {
     case peerSupporters(ClassRef, basedOn: [StudentID])
     /// A group session (`GroupSessionForm`).
     case groupSession
+    /// A document to print (`PrintForm`), about the student of this number, if any.
+    case printDocument(PrintKind, studentNumber: String?)
 }
 
 /// A form in a box over the main screen: labelled one-line fields, a hint
@@ -65,6 +67,7 @@ public struct FormModal: Hashable, Sendable {
     /// The footer's keys: F2 writes a file for the export, saves otherwise.
     var keys: LocalizedText {
         if case .exportCompliance = purpose { return S.exportKeys }
+        if case .printDocument = purpose { return S.printKeys }
         return S.save
     }
 

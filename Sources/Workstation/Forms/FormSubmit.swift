@@ -34,6 +34,7 @@ enum FormSubmit {
         case .returning(let student): return StudentInput.returning(&f, student, &s)
         case .peerSupporters(let ref, let base): return PeerSupporterInput.read(&f, ref, basedOn: base, &s)
         case .groupSession: return GroupSessionInput.read(&f, &s)
+        case .printDocument(let kind, let number): return PrintInput.read(&f, kind, number, &s)
         }
     }
 }

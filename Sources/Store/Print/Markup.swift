@@ -1,0 +1,68 @@
+/// A piece of a printed document's HTML. Text reaches it only through
+/// `text`, which escapes & < > " ' (names and notes come from users and
+/// files); tags are made only here, from fixed names, so a document cannot
+/// hold a tag, a script or a link that its data put there.
+public struct Markup: Sendable, Equatable {
+    public let html: String
+
+    private init(raw: String) { html = raw }
+
+    /// Escaped text; a line break in it stays a line break on paper.
+    public static func text(_ text: String) -> Markup {
+        Markup(raw: escape(text).replacingOccurrences(of: "\n", with: "<br>"))
+    }
+
+    /// `&<>"'` as entities; control characters other than a line break or a
+    /// tab are left out (nothing on paper shows them).
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\n", "\t": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.properties.generalCategory == .control { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// An element with a fixed tag name and class (never data).
+    static func tag(_ name: StaticString, class cls: StaticString? = nil, _ children: [Markup]) -> Markup {
+        let open = cls.map { "<\(name) class=\"\($0)\">" } ?? "<\(name)>"
+        return Markup(raw: open + children.map(\.html).joined() + "</\(name)>")
+    }
+
+    static func tag(_ name: StaticString, class cls: StaticString? = nil, _ text: String) -> Markup {
+        tag(name, class: cls, [.text(text)])
+    }
+
+    /// A table whose header row repeats on every page (the stylesheet's
+    /// `thead`) and whose rows are never split across pages.
+    static func table(_ headers: [String], _ rows: [[String]], cls: StaticString = "register") -> Markup {
+        tag("table", class: cls, [
+            tag("thead", [tag("tr", headers.map { tag("th", $0) })]),
+            tag("tbody", rows.map { row in tag("tr", row.map { tag("td", $0) }) }),
+        ])
+    }
+
+    /// A form's labelled fields; a field with nothing recorded is a space to
+    /// write in by hand, never filled with made-up text.
+    static func fields(_ items: [(label: String, value: String)]) -> Markup {
+        tag("table", class: "form", items.map { item in
+            tag("tr", [tag("th", item.label),
+                       item.value.isEmpty ? tag("td", class: "handwrite", "") : tag("td", item.value)])
+        })
+    }
+
+    /// Lines to sign and date on.
+    static func signatures(_ labels: [String]) -> Markup {
+        tag("div", class: "signatures", labels.map { tag("p", [.text($0 + "："), tag("span", class: "line", "")]) })
+    }
+}
