@@ -98,7 +98,8 @@ public final class Session {
             case .printDocument(let kind, let number, let path):
                 let store = try requireStore(), me = try requireAccount()
                 // The store checks the permission and reads only what this account's keys open.
-                let document = try store.printDocument(PrintRequest(kind: kind, studentNumber: number, language: L), as: me, at: state.now)
+                let document = try store.printDocument(PrintRequest(kind: kind, studentNumber: number, language: L,
+                                                                    fileID: vault?.fileID ?? ""), as: me, at: state.now)
                 try ExportFile.write(Data(document.html.utf8), to: path)
                 try store.execute(.recordExport(.document(kind, student: document.student), detail: document.auditDetail),
                                   as: me, at: state.now)

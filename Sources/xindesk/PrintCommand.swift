@@ -10,7 +10,15 @@ import Store
 struct PrintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
-        abstract: "Print a register or form as an A4 HTML file (and PDF).",
+        abstract: "Print a register, form or the statistics as an A4 HTML file (and PDF), or verify printed statistics.",
+        subcommands: [PrintDocumentCommand.self, PrintVerifyCommand.self], defaultSubcommand: PrintDocumentCommand.self)
+}
+
+/// `xindesk print KIND …` (the default of `print`).
+struct PrintDocumentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "document",
+        abstract: "Print a register, form or the statistics as an A4 HTML file (and PDF).",
         discussion: "Kinds: " + PrintKind.allCases.map(\.rawValue).joined(separator: ", "))
 
     @OptionGroup var global: GlobalOptions
@@ -23,9 +31,10 @@ struct PrintCommand: ParsableCommand {
 
     func run() throws {
         guard let kind = PrintKind(rawValue: kind) else { throw UnknownKind(name: kind) }
-        let request = PrintRequest(kind: kind, from: try from.map { try Day.parse($0, field: .date) },
-                                   to: try to.map { try Day.parse($0, field: .date) }, studentNumber: student,
-                                   language: Text.language)
+        let (first, last) = (try from.map { try Day.parse($0, field: .date) }, try to.map { try Day.parse($0, field: .date) })
+        let request = { (fileID: String) in
+            PrintRequest(kind: kind, from: first, to: last, studentNumber: student, language: Text.language, fileID: fileID)
+        }
         let pdfPath = pdf ? ChromiumPDF.path(for: out) : nil
         // Refused before anything is written: neither file is ever replaced.
         for path in [out] + (pdfPath.map { [$0] } ?? []) where FileManager.default.fileExists(atPath: path) {
@@ -33,7 +42,7 @@ struct PrintCommand: ParsableCommand {
         }
         var chromiumMissing = false
         try StoreSession.run(global) { session in
-            let document = try session.store.printDocument(request, as: session.account, at: session.now)
+            let document = try session.store.printDocument(try request(session.vault.fileID), as: session.account, at: session.now)
             try ExportFile.write(Data(document.html.utf8), to: out)
             try session.execute(.recordExport(.document(kind, student: document.student), detail: document.auditDetail))
             var lines = [LocalizedText(zh: "已写入 \(out)（\(document.count) 条）。", en: "Wrote \(out) (\(document.count) entries).")

@@ -6,16 +6,11 @@ import Terminal
 
 /// `xindesk stats`: the term's or year's figures (学期/学年工作统计) as text,
 /// then their canonical text with the database's file id and the audit
-/// log's head, which `xindesk stats verify` holds against the database.
+/// log's head, which `xindesk print verify` holds against the database
+/// (`xindesk print statistics` makes the A4 document).
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stats", abstract: "The term's figures (counts only), re-derivable: print them, or verify a printed copy.",
-        subcommands: [StatsShowCommand.self, StatsVerifyCommand.self], defaultSubcommand: StatsShowCommand.self)
-}
-
-struct StatsShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Print the figures of a period and their canonical text (small counts as <5 unless --exact).")
+        commandName: "stats", abstract: "The figures of a period as text and their canonical text (small counts as <5 unless --exact).")
     @OptionGroup var global: GlobalOptions
     @Option(help: "First day (YYYY-MM-DD; default: the start of the current term).") var from: String?
     @Option(help: "Last day (YYYY-MM-DD; default: today).") var to: String?
@@ -30,25 +25,6 @@ struct StatsShowCommand: ParsableCommand {
                                                             suppressingSmallCounts: !exact)
             return StatsText.lines(sealed.statistics, session.language) + [""] + sealed.canonicalText.split(separator: "\n").map(String.init)
         }
-    }
-}
-
-struct StatsVerifyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "verify", abstract: "Count a printed statistics file's figures again from the database and say whether they match.")
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "A file holding the figures' canonical text: the output of `xindesk stats`, or a document embedding it.") var file: String
-
-    func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadableFile(file) }
-        let embedded = try EmbeddedStatistics(canonicalText: String(decoding: data, as: UTF8.self))
-        var passes = false
-        try StoreSession.run(global, reading: .readComplianceReport) { session in
-            let result = try session.store.verifyStatistics(embedded, fileID: session.vault.fileID)
-            passes = result.passes
-            return StatsText.verification(result, session.language)
-        }
-        if !passes { throw ExitCode(1) }
     }
 }
 

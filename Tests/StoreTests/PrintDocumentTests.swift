@@ -12,7 +12,7 @@ final class PrintDocumentTests: XCTestCase {
 
     private func request(_ kind: PrintKind, _ language: Language = .zhHans) -> PrintRequest {
         PrintRequest(kind: kind, from: Fixture.day(2026, 9, 1), to: Fixture.day(2026, 9, 30),
-                     studentNumber: kind.isAboutOneStudent ? Fixture.student(1).number : nil, language: language)
+                     studentNumber: kind.isAboutOneStudent ? Fixture.student(1).number : nil, language: language, fileID: "test-file-id")
     }
 
     /// A school with a visit, an appointment, a shift, a check-in, a level
@@ -103,7 +103,7 @@ final class PrintDocumentTests: XCTestCase {
         let duty = try store.dutySession(), head = try store.headSession()
         let allowed: [(Store, Account, [PrintKind])] = [
             (duty, .duty, [.dutyRecord]),
-            (head, .head, [.dutyRoster, .dutyRecord, .appointments, .visits, .fileReaders]),
+            (head, .head, [.dutyRoster, .dutyRecord, .appointments, .visits, .fileReaders, .statistics]),
             (store, .counselor, PrintKind.allCases),
             (try store.session([], as: Fixture.admin), .admin, [.dutyRoster, .dutyRecord]),
         ]

@@ -178,4 +178,25 @@ final class PrintPDFTests: CLITestCase {
     func testWhoOpenedAFileIsOnePage() throws {
         try assertForm("file-readers", ["心理档案查阅记录", "不含档案内容"])
     }
+
+    /// The term's statistics as a head prints them: several pages, page
+    /// numbers right, the figures' header on every page that holds figures,
+    /// the heatmap drawn, every section present and no figure needing the
+    /// clinical key shown as a number; and the PDF's source verifies.
+    func testTheStatisticsPrintAsAHeadsDocumentThatVerifies() throws {
+        try demo(students: 300)
+        let pages = try pages("statistics", as: "head", ["--from", "2026-09-01", "--to", "2026-11-30"])
+        XCTAssertGreaterThan(pages.count, 2)
+        let all = squeezed(pages.joined())
+        for section in ["开放合规", "来访", "团体辅导", "预约", "心理测评", "重点关注", "转介", "家校联系", "销号"] {
+            XCTAssertTrue(all.contains(section), "section \(section) missing")
+        }
+        XCTAssertTrue(all.contains("需心理教师打印"), "what a head's keys cannot count says so")
+        for (index, page) in pages.enumerated() where squeezed(page).contains("数量") {
+            XCTAssertTrue(page.split(separator: "\n").contains { squeezed(String($0)) == "项目数量" }, "page \(index + 1) repeats the header")
+        }
+        let html = try String(contentsOfFile: dir + "/statistics.html", encoding: .utf8)
+        XCTAssertTrue(html.contains("<svg class=\"heatmap\""))
+        XCTAssertEqual(try xindesk(["print", "verify", dir + "/statistics.html", "--db", db, "--user", "head"], env: pass).status, 0)
+    }
 }

@@ -61,6 +61,42 @@ public struct Markup: Sendable, Equatable {
         })
     }
 
+    /// Preformatted text, escaped, its first and last lines on lines of
+    /// their own in the file (the statistics' canonical text is read back
+    /// line by line; HTML drops the newline after `<pre>`).
+    static func pre(class cls: StaticString, _ text: String) -> Markup {
+        Markup(raw: "<pre class=\"\(cls)\">\n" + escape(text) + "\n</pre>")
+    }
+
+    /// An inline SVG grid, one square per cell (`fills` row by row: fixed
+    /// colours chosen by the caller from an enum, never data), labelled on
+    /// the left and at the top with escaped text, and its legend beside it
+    /// (a colour square and its words: a black-and-white print still reads).
+    static func heatmap(rowLabels: [String], columnLabels: [String], fills: [[StaticString?]],
+                        legend: [(fill: StaticString, label: String)], title: String) -> Markup {
+        let cell = 13, left = 62, top = 14
+        let legendX = left + columnLabels.count * cell + 16
+        let width = legendX + 150, height = max(top + rowLabels.count * cell, top + legend.count * 14) + 4
+        var svg = "<svg class=\"heatmap\" width=\"\(width * 3 / 2)\" height=\"\(height * 3 / 2)\" "
+            + "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(escape(title))\">"
+        for (i, label) in columnLabels.enumerated() {
+            svg += "<text x=\"\(left + i * cell + 3)\" y=\"10\" font-size=\"8\">\(escape(label))</text>"
+        }
+        for (r, label) in rowLabels.enumerated() {
+            svg += "<text x=\"0\" y=\"\(top + r * cell + 9)\" font-size=\"8\">\(escape(label))</text>"
+            for (c, fill) in fills[r].enumerated() {
+                guard let fill else { continue }
+                svg += "<rect x=\"\(left + c * cell)\" y=\"\(top + r * cell)\" width=\"\(cell - 1)\" height=\"\(cell - 1)\" fill=\"\(fill)\"/>"
+            }
+        }
+        for (i, item) in legend.enumerated() {
+            let y = top + i * 14
+            svg += "<rect x=\"\(legendX)\" y=\"\(y)\" width=\"10\" height=\"10\" fill=\"\(item.fill)\"/>"
+                + "<text x=\"\(legendX + 14)\" y=\"\(y + 9)\" font-size=\"8\">\(escape(item.label))</text>"
+        }
+        return Markup(raw: svg + "</svg>")
+    }
+
     /// Lines to sign and date on.
     static func signatures(_ labels: [String]) -> Markup {
         tag("div", class: "signatures", labels.map { tag("p", [.text($0 + "："), tag("span", class: "line", "")]) })

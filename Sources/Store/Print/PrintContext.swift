@@ -14,6 +14,8 @@ struct PrintContext {
     let student: Student?
     let now: LocalDateTime
     let staffNames: [StaffID: String]
+    /// The database's file id, for the statistics' seal.
+    let fileID: String
 
     func t(_ zh: String, _ en: String) -> String { language == .en ? en : zh }
     func t(_ text: LocalizedText) -> String { text.text(language) }

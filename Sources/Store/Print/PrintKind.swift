@@ -13,6 +13,7 @@ public enum PrintKind: String, Sendable, CaseIterable, Equatable, Codable {
     case referral
     case guardianNotice = "guardian-notice"
     case fileReaders = "file-readers"
+    case statistics
 
     public var title: LocalizedText {
         switch self {
@@ -25,6 +26,7 @@ public enum PrintKind: String, Sendable, CaseIterable, Equatable, Codable {
         case .referral: LocalizedText(zh: "心理危机转介单", en: "Referral slip")
         case .guardianNotice: LocalizedText(zh: "学生心理状况监护人告知书", en: "Notification to the guardian")
         case .fileReaders: LocalizedText(zh: "心理档案查阅记录", en: "Who opened this file")
+        case .statistics: LocalizedText(zh: "心理健康教育工作统计", en: "Work statistics of the counseling room")
         }
     }
 
@@ -37,13 +39,15 @@ public enum PrintKind: String, Sendable, CaseIterable, Equatable, Codable {
         case .appointments, .visits: .printRegister
         case .counselingRecord, .plan, .referral, .guardianNotice: .printStudentForm
         case .fileReaders: .printFileReaders
+        // Heads and counselors: what the head reports to the bureau.
+        case .statistics: .readComplianceReport
         }
     }
 
     /// Whether the document is about one student (`--student`) rather than a period.
     public var isAboutOneStudent: Bool {
         switch self {
-        case .dutyRoster, .dutyRecord, .appointments, .visits: false
+        case .dutyRoster, .dutyRecord, .appointments, .visits, .statistics: false
         case .counselingRecord, .plan, .referral, .guardianNotice, .fileReaders: true
         }
     }
@@ -59,6 +63,7 @@ public enum PrintKind: String, Sendable, CaseIterable, Equatable, Codable {
         case .referral: ReferralDocument.self
         case .guardianNotice: GuardianNoticeDocument.self
         case .fileReaders: FileReadersDocument.self
+        case .statistics: StatisticsDocument.self
         }
     }
 }

@@ -33,6 +33,9 @@ enum PrintStyle {
         .tearoff { border-top: 1pt dashed #000; margin-top: 10mm; padding-top: 4mm; break-inside: avoid; }
         .empty { font-style: italic; }
         .slip + .slip { break-before: page; }
+        table.figures td:last-child { width: 25mm; text-align: right; }
+        .heat { break-inside: avoid; }
+        pre.seal { font-size: 7pt; white-space: pre-wrap; break-inside: auto; border: 0.6pt solid #999; padding: 2mm; }
         """
     }
 }

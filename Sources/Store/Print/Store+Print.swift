@@ -8,13 +8,17 @@ public struct PrintRequest: Sendable {
     public var to: Day?
     public var studentNumber: String?
     public var language: Language
+    /// The database's file id (`UnlockedVault.fileID`), sealed into the
+    /// statistics so a copy can be told from another database.
+    public var fileID: String
 
-    public init(kind: PrintKind, from: Day? = nil, to: Day? = nil, studentNumber: String? = nil, language: Language) {
+    public init(kind: PrintKind, from: Day? = nil, to: Day? = nil, studentNumber: String? = nil, language: Language, fileID: String) {
         self.kind = kind
         self.from = from
         self.to = to
         self.studentNumber = studentNumber
         self.language = language
+        self.fileID = fileID
     }
 }
 
@@ -83,7 +87,7 @@ extension Store {
         let staff = try self.staff()
         let names = Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let context = PrintContext(store: self, language: request.language, period: period, student: student,
-                                   now: now, staffNames: names)
+                                   now: now, staffNames: names, fileID: request.fileID)
         let body = try kind.renderer.body(context)
         let periodText = period.map { "\($0.lowerBound) – \($0.upperBound)" }
             ?? context.t("全部记录（截至 \(now.day)）", "all records (to \(now.day))")
