@@ -27,7 +27,7 @@ final class PrintPaletteTests: XCTestCase {
         var duty = try F.state("duty", [.duty])
         XCTAssertEqual(offered(&duty), [.printDutyRecord])
         var head = try F.state("head", [.head])
-        XCTAssertEqual(offered(&head), [.printDutyRoster, .printDutyRecord, .printAppointments, .printVisits, .printFileReaders],
+        XCTAssertEqual(offered(&head), [.printDutyRoster, .printDutyRecord, .printAppointments, .printVisits, .printFileReaders, .printStatistics],
                        "the list's selected student is focused: who read their file")
         var counselor = try F.state("counselor", [.counselor])
         XCTAssertEqual(offered(&counselor), Set(CommandID.allCases.filter { $0.printKind != nil }))
