@@ -27,7 +27,7 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
     // Group sessions (团体辅导, issue 18).
     case logGroupSession
     // Printed documents (issue 18): registers, forms about one student, who read a file.
-    case printDutyRoster, printDutyRecord, printRegister, printStudentForm, printFileReaders
+    case printDutyRoster, printDutyRecord, printRegister, printStudentForm, readFileReaders
 
     public var displayName: LocalizedText {
         switch self {
@@ -78,7 +78,7 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case .printDutyRecord: LocalizedText(zh: "打印值班记录", en: "print the duty record")
         case .printRegister: LocalizedText(zh: "打印预约和来访登记表", en: "print the appointment and visit registers")
         case .printStudentForm: LocalizedText(zh: "打印学生个案文书", en: "print a student's counseling forms")
-        case .printFileReaders: LocalizedText(zh: "打印档案查阅记录", en: "print who opened a file")
+        case .readFileReaders: LocalizedText(zh: "查看档案查阅记录", en: "see who opened a file")
         }
     }
 }

@@ -61,7 +61,7 @@ public enum Permission {
             [.duty, .counselor, .head, .admin]
         case .printDutyRoster:
             [.counselor, .head, .admin]
-        case .printRegister, .printFileReaders:
+        case .printRegister, .readFileReaders:
             [.counselor, .head]
         case .printStudentForm:
             [.counselor]

@@ -35,6 +35,8 @@ public indirect enum Modal: Hashable, Sendable {
     case confirmRemoveShift(PlannedShift)
     /// The peer supporters of every class.
     case peers(PeerSupporterList)
+    /// Who opened a student's file, and when.
+    case fileReaders(FileReadersList)
     /// A visit about to be logged while nobody is checked in: `y` checks
     /// in and opens this visit form, `n` opens it without, Esc cancels.
     case confirmCheckIn(visit: FormModal)

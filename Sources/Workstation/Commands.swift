@@ -6,7 +6,7 @@ import Terminal
 /// keys do.
 public enum CommandID: String, CaseIterable, Sendable {
     case nextPane, previousPane, pane1, pane2, pane3, pane4, maximize
-    case takeEscalation, nextProposal, find, open, newVisit, checkInOut, changeLevel, startCrisis, recordStep, handOver
+    case takeEscalation, nextProposal, fileReaders, find, open, newVisit, checkInOut, changeLevel, startCrisis, recordStep, handOver
     case bookAppointment, confirmAppointment, appointmentDone, appointmentNoShow
     case newNote, editNote, decideProposal, completeFollowUp
     case editPlan, reviewPlan, guardianContact, referral, referralFeedback, requestClosing, decideClosing
@@ -104,6 +104,8 @@ public struct Command: Sendable {
                 action: .recordEnrolment, scope: .list),
         Command(id: .recordReturn, keys: [.character("B")], label: "B", text: .init(zh: "登记复学（/ 查找已离校学生）", en: "record a return (/ finds who left)"),
                 action: .recordEnrolment, scope: .list),
+        Command(id: .fileReaders, keys: [.character("W")], label: "W", text: .init(zh: "谁查阅过档案（查阅记录）", en: "who opened the file"),
+                action: .readFileReaders, scope: .student),
         Command(id: .peerSupporters, keys: [.character("V")], label: "V", text: .init(zh: "心理委员（按班级）", en: "peer supporters by class"),
                 action: .namePeerSupporters),
         Command(id: .logGroupSession, keys: [.character("G")], label: "G",
@@ -199,7 +201,7 @@ public struct Command: Sendable {
     public static func hints(_ s: AppState) -> [(key: String, label: String)] {
         let usable = table.filter { !$0.label.isEmpty && $0.allowed(s.roles) && $0.applies(in: s) && ![.moveUp, .moveDown, .pageUp, .previousPane].contains($0.id)
             // Rare roster work: in the help and the palette, not the status bar.
-            && ![.addStudent, .editStudent, .recordLeaving, .recordReturn, .peerSupporters].contains($0.id)
+            && ![.addStudent, .editStudent, .recordLeaving, .recordReturn, .peerSupporters, .fileReaders].contains($0.id)
             // A group session is logged once a week or so: help and palette.
             && $0.id != .logGroupSession }
         // The everyday fast path (find a student, log a visit) leads, then what

@@ -34,6 +34,7 @@ public enum Msg: Sendable {
     case studentLoaded(Student, StudentFormKind)
     /// Every class with its peer supporters.
     case peersLoaded([PeerSupporterClass])
+    case fileReadersLoaded(StudentID, [FileReading])
 }
 
 /// What the store holds that the screen shows, loaded in one go.
@@ -89,6 +90,8 @@ public enum Effect: Sendable, Equatable {
     /// Reads a student's record for an edit, a leaving or a return.
     case loadStudent(StudentID, StudentFormKind)
     case loadPeers
+    /// Who opened the student's file (the audit log's entries).
+    case loadFileReaders(StudentID)
     case lock
     case quit
     /// Ctrl-Z: hand the terminal back to the shell until `fg` (never from

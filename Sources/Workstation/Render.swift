@@ -235,6 +235,8 @@ public enum Render {
             formBox(f, s, &b)
         case .peers(let peers):
             peers.render(s, &b)
+        case .fileReaders(let readers):
+            readers.render(s, &b)
         case .note(let n):
             let box = b.area.centered(width: min(s.width - 4, 76), height: min(s.height - 2, 18))
             b.fill(box, style: .plain)

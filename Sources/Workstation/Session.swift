@@ -106,6 +106,8 @@ public final class Session {
                 return [.saved(S.printed.format(L, path, document.count), try snapshot(now: state.now), try reloadedFile(state))]
             case .loadStudent(let id, let kind):
                 return [.studentLoaded(try requireStore().student(id), kind)]
+            case .loadFileReaders(let student):
+                return [.fileReadersLoaded(student, try requireStore().fileReadings(of: student))]
             case .loadPeers:
                 return [.peersLoaded(try requireStore().peerSupporterClasses())]
             case .lock:

@@ -74,6 +74,12 @@ public enum S {
         zh: "来访已登记，已转交心理教师 %@。请不要让学生独处，立即联系心理教师；有危险时按 F7 开始危机处置。",
         en: "Visit saved and escalated to counselor %@. Do not leave the student alone and call the counselor now; in danger press F7 for the crisis checklist.")
     public static let escalationWaiting = LocalizedText(zh: "⚠ 转交（T 接手）%@ %@ · %@", en: "⚠ escalated (T) %@ %@ · %@")
+    public static let readersTitle = LocalizedText(zh: "查阅记录 · %@", en: "Who opened the file · %@")
+    public static let readerOpened = LocalizedText(zh: "打开档案", en: "opened the file")
+    public static let readerPrinted = LocalizedText(zh: "打印文书", en: "printed a document")
+    public static let readersNone = LocalizedText(zh: "还没有人打开过这份档案。", en: "Nobody has opened this file yet.")
+    public static let readersNote = LocalizedText(zh: "依据操作日志：只有查阅人和时间，没有档案内容。", en: "From the audit log: who and when, nothing of the file.")
+    public static let readersKeys = LocalizedText(zh: "↑↓ 翻看  Esc 关闭", en: "↑↓ scroll  Esc close")
     public static let urgentProposal = LocalizedText(zh: "⚠ 紧急测评（S 打开）%@", en: "⚠ urgent screening (S) %@")
     public static let proposalsWaiting = LocalizedText(zh: "待处理测评建议 %d 条（按 S）", en: "screening proposals: %d (press S)")
     public static let moreEscalations = LocalizedText(zh: "⚠ 另有 %d 条转交待接手", en: "⚠ %d more escalations waiting")

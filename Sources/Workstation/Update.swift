@@ -196,6 +196,9 @@ public enum Update {
         case .peersLoaded(let classes):
             if s.modal == nil { s.modal = .peers(PeerSupporterList(classes: classes)) }
             return []
+        case .fileReadersLoaded(let student, let readings):
+            if s.modal == nil { s.modal = .fileReaders(FileReadersList(student: student, readings: readings)) }
+            return []
         }
     }
 
@@ -559,6 +562,9 @@ public enum Update {
             return [.loadStudent(student.id, kind)]
         case .peerSupporters:
             return [.loadPeers]
+        case .fileReaders:
+            guard let student = s.focusedStudent else { return [] }
+            return [.loadFileReaders(student)]
         case .palette:
             s.modal = .palette(CommandPalette())
         case .lock:
@@ -624,6 +630,15 @@ public enum Update {
         case .confirmRemoveShift(let shift):
             if key == .character("y") || key == .character("Y") { s.modal = nil; return [.execute(.removeShift(shift))] }
             if key == .character("n") || key == .character("N") || key == .escape { s.modal = nil }
+        case .fileReaders(var readers):
+            switch key {
+            case .escape, .enter: s.modal = nil
+            case .up, .down, .pageUp, .pageDown:
+                let delta = [KeyEvent.up: -1, .down: 1, .pageUp: -10, .pageDown: 10][key]!
+                readers.list.move(delta, count: readers.readings.count)
+                s.modal = .fileReaders(readers)
+            default: break
+            }
         case .peers(var peers):
             switch key {
             case .escape: s.modal = nil

@@ -1,6 +1,4 @@
 import Counseling
-import Vault
-import GRDB
 
 /// 查阅记录: who opened a student's file, or printed a form about them,
 /// and when: the audit log's entries whose subject is the student's link
@@ -9,17 +7,8 @@ import GRDB
 enum FileReadersDocument: PrintRenderer {
     static func body(_ c: PrintContext) throws -> PrintBody {
         let s = try c.requireStudent()
-        let subjects = [Tier.oversight, .clinical].compactMap { tier in
-            c.store.keys.link(tier, s.id.rawValue).map { "\(tier.rawValue):\($0)" }
-        }
-        let actions = [AuditAction.studentView, .documentPrint].map(\.rawValue)
-        let entries = try c.store.writer.read { db in
-            try AuditEntry.filter(actions.contains(Column("action")) && subjects.contains(Column("subject")))
-                .order(Column("id")).fetchAll(db)
-        }.filter { c.contains(LocalDateTime($0.at, in: c.store.timeZone)) }
-        let rows = entries.map { e -> [String] in
-            let what = e.action == AuditAction.studentView.rawValue ? c.t("打开档案", "opened the file") : c.t("打印文书", "printed a document")
-            return [PrintContext.stamp(LocalDateTime(e.at, in: c.store.timeZone)), c.name(StaffID(e.actor)), what]
+        let rows = try c.store.fileReadings(of: s.id, in: c.period).map { r -> [String] in
+            [PrintContext.stamp(r.at), c.name(r.actor), r.printed ? c.t("打印文书", "printed a document") : c.t("打开档案", "opened the file")]
         }
         let parts = [
             Markup.fields([(c.t("学生", "Student"), "\(s.name)　\(s.number)　\(s.className)")]),

@@ -38,7 +38,7 @@ public enum PrintKind: String, Sendable, CaseIterable, Equatable, Codable {
         case .dutyRecord: .printDutyRecord
         case .appointments, .visits: .printRegister
         case .counselingRecord, .plan, .referral, .guardianNotice: .printStudentForm
-        case .fileReaders: .printFileReaders
+        case .fileReaders: .readFileReaders
         // Heads and counselors: what the head reports to the bureau.
         case .statistics: .readComplianceReport
         }
