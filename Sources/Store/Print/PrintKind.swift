@@ -13,6 +13,7 @@ public enum PrintKind: String, Sendable, CaseIterable, Equatable, Codable {
     case referral
     case guardianNotice = "guardian-notice"
     case fileReaders = "file-readers"
+    case groupSessions = "group-sessions"
 
     public var title: LocalizedText {
         switch self {
@@ -25,6 +26,7 @@ public enum PrintKind: String, Sendable, CaseIterable, Equatable, Codable {
         case .referral: LocalizedText(zh: "心理危机转介单", en: "Referral slip")
         case .guardianNotice: LocalizedText(zh: "学生心理状况监护人告知书", en: "Notification to the guardian")
         case .fileReaders: LocalizedText(zh: "心理档案查阅记录", en: "Who opened this file")
+        case .groupSessions: LocalizedText(zh: "团体辅导记录", en: "Group counseling record")
         }
     }
 
@@ -37,13 +39,14 @@ public enum PrintKind: String, Sendable, CaseIterable, Equatable, Codable {
         case .appointments, .visits: .printRegister
         case .counselingRecord, .plan, .referral, .guardianNotice: .printStudentForm
         case .fileReaders: .printFileReaders
+        case .groupSessions: .printGroupRecord
         }
     }
 
     /// Whether the document is about one student (`--student`) rather than a period.
     public var isAboutOneStudent: Bool {
         switch self {
-        case .dutyRoster, .dutyRecord, .appointments, .visits: false
+        case .dutyRoster, .dutyRecord, .appointments, .visits, .groupSessions: false
         case .counselingRecord, .plan, .referral, .guardianNotice, .fileReaders: true
         }
     }
@@ -59,6 +62,7 @@ public enum PrintKind: String, Sendable, CaseIterable, Equatable, Codable {
         case .referral: ReferralDocument.self
         case .guardianNotice: GuardianNoticeDocument.self
         case .fileReaders: FileReadersDocument.self
+        case .groupSessions: GroupSessionsDocument.self
         }
     }
 }

@@ -33,6 +33,7 @@ enum PrintStyle {
         .tearoff { border-top: 1pt dashed #000; margin-top: 10mm; padding-top: 4mm; break-inside: avoid; }
         .empty { font-style: italic; }
         .slip + .slip { break-before: page; }
+        section.session { break-inside: avoid; page-break-inside: avoid; padding-bottom: 4mm; }
         """
     }
 }
