@@ -22,6 +22,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case printAppointments = "print-appointments", printVisits = "print-visits"
     case printCounselingRecord = "print-counseling-record", printPlan = "print-plan", printReferral = "print-referral"
     case printGuardianNotice = "print-guardian-notice", printFileReaders = "print-file-readers"
+    case printGroupSessions = "print-group-sessions"
 }
 
 public struct Command: Sendable {

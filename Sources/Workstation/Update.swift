@@ -528,7 +528,8 @@ public enum Update {
         case .logGroupSession:
             s.modal = .form(.groupSession(s))
         case .printDutyRoster, .printDutyRecord, .printAppointments, .printVisits, .printCounselingRecord, .printPlan,
-             .printReferral, .printGuardianNotice, .printFileReaders:
+             .printReferral, .printGuardianNotice, .printFileReaders,
+             .printGroupSessions:
             guard let kind = id.printKind else { return [] }
             s.modal = .form(.printDocument(kind, s))
         case .explainViolation:
