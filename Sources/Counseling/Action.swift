@@ -28,6 +28,8 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
     case logGroupSession
     // Printed documents (issue 18): registers, forms about one student, who read a file.
     case printDutyRoster, printDutyRecord, printRegister, printStudentForm, readFileReaders
+    // The group counseling record (团体辅导记录): who took part is clinical.
+    case printGroupRecord
 
     public var displayName: LocalizedText {
         switch self {
@@ -79,6 +81,7 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case .printRegister: LocalizedText(zh: "打印预约和来访登记表", en: "print the appointment and visit registers")
         case .printStudentForm: LocalizedText(zh: "打印学生个案文书", en: "print a student's counseling forms")
         case .readFileReaders: LocalizedText(zh: "查看档案查阅记录", en: "see who opened a file")
+        case .printGroupRecord: LocalizedText(zh: "打印团体辅导记录", en: "print the group counseling record")
         }
     }
 }

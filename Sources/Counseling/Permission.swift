@@ -65,6 +65,9 @@ public enum Permission {
             [.counselor, .head]
         case .printStudentForm:
             [.counselor]
+        // Who took part in a group is clinical: a head counts sessions in the statistics, never prints names.
+        case .printGroupRecord:
+            [.counselor]
         }
     }
 

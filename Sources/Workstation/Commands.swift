@@ -23,6 +23,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case printCounselingRecord = "print-counseling-record", printPlan = "print-plan", printReferral = "print-referral"
     case printGuardianNotice = "print-guardian-notice", printFileReaders = "print-file-readers"
     case printStatistics = "print-statistics"
+    case printGroupSessions = "print-group-sessions"
 }
 
 public struct Command: Sendable {

@@ -531,7 +531,7 @@ public enum Update {
         case .logGroupSession:
             s.modal = .form(.groupSession(s))
         case .printDutyRoster, .printDutyRecord, .printAppointments, .printVisits, .printCounselingRecord, .printPlan,
-             .printReferral, .printGuardianNotice, .printFileReaders, .printStatistics:
+             .printReferral, .printGuardianNotice, .printFileReaders, .printStatistics, .printGroupSessions:
             guard let kind = id.printKind else { return [] }
             s.modal = .form(.printDocument(kind, s))
         case .explainViolation:

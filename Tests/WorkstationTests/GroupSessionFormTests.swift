@@ -67,7 +67,8 @@ final class GroupSessionFormTests: XCTestCase {
             _ = F.press(&s, .character(":"))
             _ = F.type(&s, query)
             guard case .palette(let p) = s.modal else { return XCTFail("no palette") }
-            XCTAssertEqual(p.matches(s).map(\.id), [.logGroupSession], query)
+            // Logging first (Enter opens it), then printing the record.
+            XCTAssertEqual(p.matches(s).map(\.id), [.logGroupSession, .printGroupSessions], query)
             _ = F.press(&s, .enter)
             guard case .form(let f) = s.modal, case .groupSession = f.purpose else { return XCTFail("\(String(describing: s.modal))") }
         }

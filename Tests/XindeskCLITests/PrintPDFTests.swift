@@ -199,4 +199,30 @@ final class PrintPDFTests: CLITestCase {
         XCTAssertTrue(html.contains("<svg class=\"heatmap\""))
         XCTAssertEqual(try xindesk(["print", "verify", dir + "/statistics.html", "--db", db, "--user", "head"], env: pass).status, 0)
     }
+
+    /// 团体辅导记录: every session a block that starts (its heading, the
+    /// date) and ends (the facilitator's signature line) on the same page,
+    /// each block once, over several pages of a term.
+    func testTheGroupRecordNeverSplitsASessionAcrossPages() throws {
+        try demo(students: 300)
+        let pages = try pages("group-sessions", ["--from", "2026-09-01", "--to", "2026-11-30"])
+        XCTAssertGreaterThan(pages.count, 1)
+        XCTAssertTrue(squeezed(pages[0]).contains("团体辅导记录"), "Chinese text is extractable")
+        let html = try String(contentsOfFile: dir + "/group-sessions.html", encoding: .utf8)
+        let blocks = html.components(separatedBy: "<section class=\"session\">").count - 1
+        var headings = 0
+        for (index, page) in pages.enumerated() {
+            // A block's lines in order: its heading (the date first), then its signature.
+            let marks = page.split(separator: "\n").compactMap { line -> Character? in
+                let text = line.trimmingCharacters(in: .whitespaces)
+                if text.range(of: #"^\d{4}-\d{2}-\d{2} "#, options: .regularExpression) != nil { return "h" }
+                return squeezed(text).hasPrefix("主持教师签名") ? "s" : nil
+            }
+            XCTAssertEqual(String(marks), String(repeating: "hs", count: marks.count / 2),
+                           "page \(index + 1) holds part of a session:\n\(page)")
+            XCTAssertFalse(marks.isEmpty, "page \(index + 1) holds no session")
+            headings += marks.filter { $0 == "h" }.count
+        }
+        XCTAssertEqual(headings, blocks, "every session once")
+    }
 }

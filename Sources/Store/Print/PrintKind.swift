@@ -14,6 +14,7 @@ public enum PrintKind: String, Sendable, CaseIterable, Equatable, Codable {
     case guardianNotice = "guardian-notice"
     case fileReaders = "file-readers"
     case statistics
+    case groupSessions = "group-sessions"
 
     public var title: LocalizedText {
         switch self {
@@ -27,6 +28,7 @@ public enum PrintKind: String, Sendable, CaseIterable, Equatable, Codable {
         case .guardianNotice: LocalizedText(zh: "学生心理状况监护人告知书", en: "Notification to the guardian")
         case .fileReaders: LocalizedText(zh: "心理档案查阅记录", en: "Who opened this file")
         case .statistics: LocalizedText(zh: "心理健康教育工作统计", en: "Work statistics of the counseling room")
+        case .groupSessions: LocalizedText(zh: "团体辅导记录", en: "Group counseling record")
         }
     }
 
@@ -41,13 +43,14 @@ public enum PrintKind: String, Sendable, CaseIterable, Equatable, Codable {
         case .fileReaders: .readFileReaders
         // Heads and counselors: what the head reports to the bureau.
         case .statistics: .readComplianceReport
+        case .groupSessions: .printGroupRecord
         }
     }
 
     /// Whether the document is about one student (`--student`) rather than a period.
     public var isAboutOneStudent: Bool {
         switch self {
-        case .dutyRoster, .dutyRecord, .appointments, .visits, .statistics: false
+        case .dutyRoster, .dutyRecord, .appointments, .visits, .statistics, .groupSessions: false
         case .counselingRecord, .plan, .referral, .guardianNotice, .fileReaders: true
         }
     }
@@ -64,6 +67,7 @@ public enum PrintKind: String, Sendable, CaseIterable, Equatable, Codable {
         case .guardianNotice: GuardianNoticeDocument.self
         case .fileReaders: FileReadersDocument.self
         case .statistics: StatisticsDocument.self
+        case .groupSessions: GroupSessionsDocument.self
         }
     }
 }

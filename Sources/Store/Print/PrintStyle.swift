@@ -36,6 +36,7 @@ enum PrintStyle {
         table.figures td:last-child { width: 25mm; text-align: right; }
         .heat { break-inside: avoid; }
         pre.seal { font-size: 7pt; white-space: pre-wrap; break-inside: auto; border: 0.6pt solid #999; padding: 2mm; }
+        section.session { break-inside: avoid; page-break-inside: avoid; padding-bottom: 4mm; }
         """
     }
 }
