@@ -13,18 +13,14 @@ final class PrintGroupSessionsCommandTests: CLITestCase {
 
     /// The demo's sessions of the period and each one's participants' names, as a counselor's keys read them.
     private func sessions() throws -> [(GroupSession, [String])] {
-        var p = Array("demo1234".utf8)
-        let vault = try Vault.unlock(database: db, account: "counselor", passphrase: &p)
-        defer { vault.lock() }
-        let pool = try vault.makePool()
-        defer { _ = try? vault.close(pool) }
-        let store = try Store(vault: vault, writer: pool)
-        let from = LocalDateTime(Day(year: 2026, month: 9, day: 1)!, .midnight)
-        let to = LocalDateTime(Day(year: 2026, month: 12, day: 1)!, .midnight)
-        let names = Dictionary(try store.studentList(includingLeft: true).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let attendances = try store.records(GroupAttendance.self, from: from, to: to)
-        return try store.groupSessions(from: from, to: to).map { session in
-            (session, attendances.filter { $0.session == session.id }.compactMap { names[$0.student] })
+        try demoStore { store in
+            let from = LocalDateTime(Day(year: 2026, month: 9, day: 1)!, .midnight)
+            let to = LocalDateTime(Day(year: 2026, month: 12, day: 1)!, .midnight)
+            let names = Dictionary(try store.studentList(includingLeft: true).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let attendances = try store.records(GroupAttendance.self, from: from, to: to)
+            return try store.groupSessions(from: from, to: to).map { session in
+                (session, attendances.filter { $0.session == session.id }.compactMap { names[$0.student] })
+            }
         }
     }
 

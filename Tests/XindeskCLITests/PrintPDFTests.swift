@@ -140,14 +140,9 @@ final class PrintPDFTests: CLITestCase {
 
     /// A key-attention student of the demo with a referral (counselor's keys).
     private func referredStudent() throws -> String {
-        var p = Array("demo1234".utf8)
-        let vault = try Vault.unlock(database: db, account: "counselor", passphrase: &p)
-        defer { vault.lock() }
-        let pool = try vault.makePool()
-        defer { _ = try? vault.close(pool) }
-        let store = try Store(vault: vault, writer: pool)
-        let file = try XCTUnwrap(try store.keyAttentionFiles().first { !$0.referrals.isEmpty && !$0.plans.isEmpty })
-        return file.student.number
+        try demoStore { store in
+            try XCTUnwrap(try store.keyAttentionFiles().first { !$0.referrals.isEmpty && !$0.plans.isEmpty }).student.number
+        }
     }
 
     /// One form of a demo student with a plan and a referral: one or two
