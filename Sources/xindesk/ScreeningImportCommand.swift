@@ -59,7 +59,7 @@ extension ImportCommand {
                                     urgent: row.outcome.urgent, invalid: row.outcome.invalid, reasons: row.outcome.reasons)
                 }
                 let outcome = try session.execute(.importScreening(ScreeningImportBatch(campaign: named, results: results)))
-                let c = outcome.screening ?? ScreeningImportCounts(campaign: named.id)
+                let c = outcome.screening ?? ScreeningImportCounts()
                 let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
                 return LocalizedText(
                     zh: "测评批次“\(name)”：新增 \(c.added) 条，更正 \(c.changed) 条，未变 \(c.unchanged) 条；新的待确认建议 \(c.proposals) 条（紧急 \(c.urgent) 条），需重测 \(c.retests) 人，撤回建议 \(c.withdrawn) 条。用时 \(seconds) 秒。",

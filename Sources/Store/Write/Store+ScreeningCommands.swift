@@ -18,7 +18,6 @@ public struct ScreeningImportBatch: Sendable, Equatable {
 
 /// What a screening import changed.
 public struct ScreeningImportCounts: Sendable, Equatable {
-    public var campaign: ScreeningCampaignID
     public var added = 0
     /// Results a corrected file replaced (they differed).
     public var changed = 0
@@ -29,7 +28,7 @@ public struct ScreeningImportCounts: Sendable, Equatable {
     /// Pending proposals a corrected result no longer supports.
     public var withdrawn = 0
 
-    public init(campaign: ScreeningCampaignID) { self.campaign = campaign }
+    public init() {}
 }
 
 extension Store {
@@ -43,7 +42,7 @@ extension Store {
     func importScreening(_ batch: ScreeningImportBatch, _ a: Account, _ now: LocalDateTime, _ db: Database) throws -> CommandOutcome {
         try Self.validate(batch.campaign.validate())
         let campaign = try mergedCampaign(batch.campaign, db)
-        var counts = ScreeningImportCounts(campaign: campaign.id)
+        var counts = ScreeningImportCounts()
         let levels = try currentStandings(db).mapValues(\.level)
         var touched: [ScreeningResult] = []
         for var result in batch.results {
