@@ -44,7 +44,7 @@ extension Store {
                 guard let opened = keys.open(tier, body, ad: Self.draftData(account)) else { return nil }
                 body = opened
             }
-            return try JSONDecoder().decode(type, from: Data(body))
+            return try StoredJSON.decode(type, from: Data(body))
         }
     }
 }

@@ -87,7 +87,7 @@ extension Store {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ body: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(body.utf8))
+        try StoredJSON.decode(type, from: Data(body.utf8))
     }
 
     /// Stores a new record, written and signed by `author`.

@@ -21,6 +21,7 @@ enum StoreMigrator {
         var m = beforeTiers
         m.registerMigration("v6-tiers") { db in try TierMigration(store: store).migrate(db) }
         m.registerMigration("v7-leaving-column") { db in try LeavingColumnMigration.migrate(db) }
+        m.registerMigration("v8-student-list-index") { db in try StudentListIndexMigration.migrate(db) }
         return m
     }
 }

@@ -184,7 +184,7 @@ extension Store {
             json = Data(opened)
         }
         guard let opened = try? openText ? ClinicalText.open(json, R.kind, keys) : json,
-              let record = try? JSONDecoder().decode(R.self, from: opened) else { return .failure(.undecodable) }
+              let record = try? StoredJSON.decode(R.self, from: opened) else { return .failure(.undecodable) }
         // The columns must be this record's own, or a row could be filed
         // under another student and show in that file. A tiered body's seal
         // already binds its id and link; the record inside must be that

@@ -63,7 +63,7 @@ extension Store {
         for row in rows {
             let body = [UInt8](row["body"] as Data), author: String = row["author"]
             if keys.verify([UInt8](row["signature"] as Data), of: InboxItem.signedBytes(body, author: author), by: author),
-               let json = keys.openSealedToClinical(body), let item = try? JSONDecoder().decode(InboxItem.self, from: Data(json)),
+               let json = keys.openSealedToClinical(body), let item = try? StoredJSON.decode(InboxItem.self, from: Data(json)),
                accounts.contains(where: { $0.id.rawValue == author && $0.may(item.action) }) {
                 try receive(item, as: actor, at: now, db)
             }
