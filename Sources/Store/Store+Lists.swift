@@ -15,9 +15,9 @@ extension Store {
     /// urgency and the lacks depend on are read (no notes or screenings), and
     /// their clinical text stays sealed: this is on the path from unlock to
     /// the first frame.
-    public func keyAttentionQueue(today: Day) throws -> [KeyAttentionItem] {
+    public func keyAttentionQueue(today: Day, opened: OpenedStandings? = nil) throws -> [KeyAttentionItem] {
         let files = try writer.read { db in
-            let keyStudents = try currentStandings(db).values.filter(\.level.isKeyAttention).map(\.student)
+            let keyStudents = try currentStandings(db, opened: opened).values.filter(\.level.isKeyAttention).map(\.student)
             return try listFiles(keyStudents, kinds: [.level, .plan, .visit, .appointment, .contact, .referral, .followup, .crisis, .closing], db)
         }
         // A lack is said only where this session reads the records that
@@ -140,8 +140,8 @@ extension Store {
 
     /// The standings of students on the lists: one who left keeps their
     /// file, but no list or count of the school holds them.
-    func currentStandings(_ db: Database) throws -> [StudentID: Standing] {
-        let all = try standings(db)
+    func currentStandings(_ db: Database, opened: OpenedStandings? = nil) throws -> [StudentID: Standing] {
+        let all = try opened?.byStudent ?? standings(db)
         let left = try leftStudents(among: Set(all.keys), db)
         return all.filter { !left.contains($0.key) }
     }

@@ -19,8 +19,6 @@ public struct StudentSummary: Hashable, Sendable {
     public var pinyinInitials: String
     /// How the student left (转出, 毕业, 休学); nil while on the lists.
     public var leaving: LeavingKind?
-    /// Lower-cased "number name class" as UTF-8, searched per keystroke.
-    let searchKey: [UInt8]
 
     public init(id: StudentID, number: String, name: String, grade: Int, className: String, level: WarningLevel,
                 flags: Set<StudentFlag> = [], pinyinFull: String, pinyinInitials: String, leaving: LeavingKind? = nil) {
@@ -34,9 +32,6 @@ public struct StudentSummary: Hashable, Sendable {
         self.pinyinFull = pinyinFull
         self.pinyinInitials = pinyinInitials
         self.leaving = leaving
-        // ASCII lower-casing on the bytes: names are Chinese or pinyin/Latin,
-        // and this runs for every student on the way to the first frame.
-        searchKey = "\(number)\u{1}\(name)\u{1}\(className)".utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
     }
 
     /// A filter query, prepared once per keystroke rather than per student.
@@ -80,39 +75,13 @@ public struct StudentSummary: Hashable, Sendable {
 
     /// Whether the list filter finds this student: every word matches the
     /// name, pinyin in full or initials (`zs` finds 张三), student number
-    /// or class, or is a level or grade the student has.
+    /// or class, or is a level or grade the student has. One student's
+    /// answer is the roster's (`StudentRoster.matching`), the one matcher.
     public func matches(_ query: Query) -> Bool {
-        query.terms.allSatisfy { term in
-            switch term {
-            case .level(let n): return level.number == n
-            case .grade(let g): return grade == g
-            case .flag(let flag): return flags.contains(flag)
-            case .text(let bytes): return matchesText(bytes)
-            case .textOrFlag(let bytes, let flag): return flags.contains(flag) || matchesText(bytes)
-            }
-        }
-    }
-
-    func matchesText(_ bytes: [UInt8]) -> Bool {
-        pinyinInitials.utf8.starts(with: bytes) || pinyinFull.utf8.starts(with: bytes) || Self.contains(searchKey, bytes)
+        query.isEmpty || StudentRoster([self]).matching(query) == [0]
     }
 
     public func matches(_ text: String) -> Bool { matches(Query(text)) }
-
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        let n = needle.count, h = haystack.count
-        guard n <= h, let first = needle.first else { return n == 0 }
-        var i = 0
-        while i <= h - n {
-            if haystack[i] == first {
-                var j = 1
-                while j < n && haystack[i + j] == needle[j] { j += 1 }
-                if j == n { return true }
-            }
-            i += 1
-        }
-        return false
-    }
 }
 
 extension Store {
@@ -138,9 +107,9 @@ extension Store {
         return kind.rawValue
     }
 
-    /// Whether a stored body is of a student on the lists: one who never
-    /// left, or whose last enrolment change is a return. SQL over the body,
-    /// so lists of 10,000 stay one query.
+    /// Whether a stored row is of a student on the lists: one who never
+    /// left, or whose last enrolment change is a return (the `leaving`
+    /// column, written with the body), so lists of 10,000 stay one query.
     static let enrolledSQL = "leaving IS NULL"
 
     /// Students who have left (转出, 毕业, 休学): their files stay, the lists leave them out.
@@ -148,9 +117,8 @@ extension Store {
         Set(try String.fetchAll(db, sql: "SELECT id FROM students WHERE NOT (\(Self.enrolledSQL))").map(StudentID.init))
     }
 
-    /// Which of `students` have left: only they are looked up, as asking
-    /// each of 10,000 bodies is a JSON parse per student on the way to the
-    /// first frame.
+    /// Which of `students` have left: only they are looked up, not every
+    /// student of the school, on the way to the first frame.
     func leftStudents(among students: Set<StudentID>, _ db: Database) throws -> Set<StudentID> {
         guard !students.isEmpty else { return [] }
         return Set(try String.fetchAll(db, sql: "SELECT id FROM students WHERE id IN (SELECT value FROM json_each(?)) AND NOT (\(Self.enrolledSQL))",
@@ -184,16 +152,14 @@ extension Store {
     /// over the few students who have one; without `withLevelsAndFlags` (a
     /// duty teacher, an administrator) or without the tier every row says
     /// level none and no flags.
-    public func studentList(withLevelsAndFlags: Bool = true, includingLeft: Bool = false) throws -> [StudentSummary] {
+    public func studentList(withLevelsAndFlags: Bool = true, includingLeft: Bool = false,
+                            opened: OpenedStandings? = nil) throws -> [StudentSummary] {
         try writer.read { db in
-            let standings = withLevelsAndFlags ? try standings(db) : [:]
+            let standings = withLevelsAndFlags ? try opened?.byStudent ?? standings(db) : [:]
             // A cursor and column positions: 10,000 rows on the way to the
             // first frame after unlock.
             var list: [StudentSummary] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, number, name, grade, class_name, pinyin_full, pinyin_initials, leaving
-                FROM students \(includingLeft ? "" : "WHERE " + Self.enrolledSQL) ORDER BY grade, class_name, pinyin_full
-                """)
+            let rows = try Row.fetchCursor(db, sql: Self.studentListSQL(includingLeft: includingLeft))
             while let row = try rows.next() {
                 let leaving = row[7] as String?
                 let id = StudentID(row[0] as String)
@@ -205,6 +171,16 @@ extension Store {
             }
             return list
         }
+    }
+
+    /// The list's query: its columns are exactly those of the covering
+    /// index `students_list`, in its order, so SQLite reads the index alone
+    /// and sorts nothing (`StudentListQueryPlanTests` holds it to that).
+    static func studentListSQL(includingLeft: Bool) -> String {
+        """
+        SELECT id, number, name, grade, class_name, pinyin_full, pinyin_initials, leaving
+        FROM students \(includingLeft ? "" : "WHERE " + enrolledSQL) ORDER BY grade, class_name, pinyin_full
+        """
     }
 
     /// Every student on the lists, whole (for export), in list order:

@@ -99,7 +99,7 @@ public struct AppState: Sendable {
     public var roles: Set<Role> = []
     public var pane: Pane = .students
     public var maximized = false
-    public var students: [StudentSummary] = []
+    public var students = StudentRoster()
     public var visible: [Int] = []
     public var filter = LineEditor("", limit: 40)
     public var filtering = false
@@ -226,8 +226,7 @@ public struct AppState: Sendable {
     public var selectedStudent: StudentSummary? {
         if showsQueue {
             guard queue.indices.contains(list.selected) else { return nil }
-            let id = queue[list.selected].student.id
-            return students.first { $0.id == id }
+            return students.summary(queue[list.selected].student.id)
         }
         guard visible.indices.contains(list.selected) else { return nil }
         return students[visible[list.selected]]
@@ -249,7 +248,7 @@ public struct AppState: Sendable {
     /// The focused student as the list knows them (the forms take this).
     public var focusedSummary: StudentSummary? {
         guard let id = focusedStudent else { return nil }
-        return students.first { $0.id == id }
+        return students.summary(id)
     }
 
     /// Today's shift of anyone on duty: nobody's means the room has no
@@ -279,7 +278,7 @@ public struct AppState: Sendable {
 
     /// Forgets every decrypted value (on lock).
     public mutating func wipe() {
-        students = []; visible = []; queue = []; file = nil; todaysVisits = []; shifts = []; checkIns = []
+        students = StudentRoster(); visible = []; queue = []; file = nil; todaysVisits = []; shifts = []; checkIns = []
         appointments = []; compliance = nil; levelCounts = [:]; crisisRuns = []; crisisStudent = nil; modal = nil; setup = nil; pendingClosings = []; closingSummaries = [:]; escalations = []; proposals = []; draft = nil; draftReopened = false
         filter = LineEditor("", limit: 40); filtering = false; list = ListState(); message = ""; urgent = ""
         searchReturn = nil; afterSave = nil
@@ -303,7 +302,7 @@ public struct AppState: Sendable {
 
     public func studentName(_ id: StudentID?) -> String {
         guard let id else { return S.anonymous.text(language) }
-        return students.first { $0.id == id }?.name ?? file.flatMap { $0.student.id == id ? $0.student.name : nil } ?? "?"
+        return students.summary(id)?.name ?? file.flatMap { $0.student.id == id ? $0.student.name : nil } ?? "?"
     }
 
     /// Recomputes the filtered list (name, pinyin in full or initials,
@@ -311,7 +310,7 @@ public struct AppState: Sendable {
     public mutating func applyFilter() {
         let q = StudentSummary.Query(filter.text, levelsAndFlags: Permission.allows(roles, .readKeyAttentionList))
         // Students who left are off the list; a search still finds them (marked).
-        visible = q.isEmpty ? students.indices.filter { students[$0].leaving == nil } : students.indices.filter { students[$0].matches(q) }
+        visible = students.matching(q)
         list.move(0, count: visible.count)
     }
 }

@@ -39,7 +39,7 @@ public enum Msg: Sendable {
 
 /// What the store holds that the screen shows, loaded in one go.
 public struct Snapshot: Sendable {
-    public var students: [StudentSummary] = []
+    public var students = StudentRoster()
     public var queue: [KeyAttentionItem] = []
     public var todaysVisits: [Visit] = []
     public var shifts: [PlannedShift] = []
@@ -115,17 +115,20 @@ extension Snapshot {
         // from unlock to the first frame.
         let queue = QueueLoad()
         let group = DispatchGroup()
+        let withLevels = Permission.allows(roles, .readKeyAttentionList)
+        // Both read the levels: opened once, here.
+        let opened = withLevels ? try store.openedStandings() : nil
         if roles.contains(.counselor) {
             DispatchQueue.global(qos: .userInitiated).async(group: group) {
-                queue.result = Result { try store.keyAttentionQueue(today: now.day) }
+                queue.result = Result { try store.keyAttentionQueue(today: now.day, opened: opened) }
             }
         }
         // Levels and flags stay in the store for whoever may not see them:
         // the duty teacher's list is names, numbers and classes only.
         // Those who record leavings and returns also find the students who
         // left (marked; the list leaves them out until searched for).
-        snap.students = try store.studentList(withLevelsAndFlags: Permission.allows(roles, .readKeyAttentionList),
-                                              includingLeft: Permission.allows(roles, .recordEnrolment))
+        snap.students = StudentRoster(try store.studentList(withLevelsAndFlags: withLevels,
+                                                            includingLeft: Permission.allows(roles, .recordEnrolment), opened: opened))
         snap.staff = try store.staff()
         group.wait()
         if let result = queue.result { snap.queue = try result.get() }

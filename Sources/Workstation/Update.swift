@@ -249,7 +249,7 @@ public enum Update {
     /// students); false when it is not shown.
     static func select(_ id: StudentID, in s: inout AppState) -> Bool {
         let index = s.showsQueue ? s.queue.firstIndex { $0.student.id == id }
-            : s.visible.firstIndex { s.students[$0].id == id }
+            : s.students.index(of: id).flatMap { s.visible.firstIndex(of: $0) }
         guard let index else { return false }
         s.list.selected = index
         return true

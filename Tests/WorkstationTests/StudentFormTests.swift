@@ -71,7 +71,9 @@ final class StudentFormTests: XCTestCase {
     func testOneWhoLeftIsOffTheListAndFoundMarkedBySearching() throws {
         var s = try F.state("counselor", [.counselor, .admin], language: .zhHans, width: 120, height: 40)
         let gone = s.students[0]
-        s.students[0].leaving = .leaveOfAbsence
+        var rows = s.students.rows
+        rows[0].leaving = .leaveOfAbsence
+        s.students = StudentRoster(rows)
         s.filter = LineEditor("", limit: 40)
         s.applyFilter()
         _ = F.press(&s, .character("/"))

@@ -45,7 +45,20 @@ struct Standing: Equatable, Sendable {
     }
 }
 
+/// Every student's level and flags as this session reads them, opened
+/// once for a screen's load and shared by the student list (which shows
+/// them) and the counselor's queue (which picks its students from them):
+/// on the way to the first frame they are the most rows opened.
+public struct OpenedStandings: Sendable {
+    let byStudent: [StudentID: Standing]
+}
+
 extension Store {
+    /// The levels and flags this session reads, opened once (see `OpenedStandings`).
+    public func openedStandings() throws -> OpenedStandings {
+        OpenedStandings(byStudent: try writer.read { db in try standings(db) })
+    }
+
     /// Every student's level and flags this session reads, by student; empty
     /// without the oversight tier. A row that does not open (altered, or
     /// moved to another link: the seal binds it) is left out. Each is placed

@@ -129,11 +129,11 @@ extension FormPurpose {
     /// The same form based on the versions now stored: after a save was
     /// refused because a colleague saved first, the teacher has the newer
     /// version beside the form, and saving again is a decision about it.
-    func rebased(on file: StudentFile?, students: [StudentSummary]) -> FormPurpose {
+    func rebased(on file: StudentFile?, students: StudentRoster) -> FormPurpose {
         switch self {
         case .level(let student, let from):
             let now = file.flatMap { $0.student.id == student ? $0.level : nil }
-                ?? students.first { $0.id == student }?.level ?? from
+                ?? students.summary(student)?.level ?? from
             return .level(student: student, from: now)
         case .proposal(let p, _):
             guard let file, file.student.id == p.student else { return self }

@@ -84,7 +84,7 @@ enum VisitRegisterPane {
         let L = s.language
         b.set(S.notForDuty.text(L), x: area.x, y: area.y, maxWidth: area.width, style: Style(.muted))
         for (i, v) in s.todaysVisits.suffix(max(0, area.height - 1)).enumerated() {
-            let name = v.student.flatMap { id in s.students.first { $0.id == id }?.name } ?? S.anonymous.text(L)
+            let name = v.student.flatMap { id in s.students.summary(id)?.name } ?? S.anonymous.text(L)
             let time = v.start.clock
             b.set("\(time)  \(name)  \(v.channel.displayName.text(L))", x: area.x, y: area.y + 1 + i, maxWidth: area.width)
         }
