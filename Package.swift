@@ -145,13 +145,13 @@ let package = Package(
             dependencies: ["CSodium"]),
         .testTarget(
             name: "DistrictBundleTests",
-            dependencies: ["DistrictBundle", "Store", "Vault", "Counseling", "xindesk",
+            dependencies: ["DistrictBundle", "Store", "Vault", "Counseling",
                            .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "XindeskCLITests",
             // The binary is run as a child process; Vault and GRDB fill a
             // database with rows before `xindesk check` is run on it.
-            dependencies: ["xindesk", "Vault", "Store", "Counseling", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["xindesk", "Vault", "Store", "Counseling", "DistrictBundle", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )
