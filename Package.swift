@@ -61,7 +61,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "Counseling", "Vault", "CSodium",
+                "Counseling", "Vault", "CSodium", "DistrictBundle",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "xindesk",
             dependencies: [
-                "Vault", "Store", "Counseling", "Terminal", "Curses", "Workstation", "CipherVFS",
+                "Vault", "Store", "Counseling", "Terminal", "Curses", "Workstation", "CipherVFS", "DistrictBundle",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -137,11 +137,21 @@ let package = Package(
             // ZIPFoundation builds crafted workbooks (a zip bomb, a lying header).
             dependencies: ["Store", "Vault", "Counseling", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // District reports (issue 20): the bundle a school seals to its
+        // district. libsodium and Foundation only, so the district's own
+        // executable links it without the school's store or ncurses.
+        .target(
+            name: "DistrictBundle",
+            dependencies: ["CSodium"]),
+        .testTarget(
+            name: "DistrictBundleTests",
+            dependencies: ["DistrictBundle", "Store", "Vault", "Counseling",
+                           .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "XindeskCLITests",
             // The binary is run as a child process; Vault and GRDB fill a
             // database with rows before `xindesk check` is run on it.
-            dependencies: ["xindesk", "Vault", "Store", "Counseling", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["xindesk", "Vault", "Store", "Counseling", "DistrictBundle", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )
