@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A closed set of values a teacher writes as a word in a spreadsheet cell or
 /// a form: gender, school stage, relation, flags. Each value is recognized by
 /// its raw value, its Chinese and English display names, and the synonyms
@@ -13,11 +15,21 @@ extension WordParsable {
     public static func parse(_ text: String) throws(ValidationError) -> Self {
         let key = WordNormalizer.key(text)
         guard !key.isEmpty else { throw .empty(field) }
-        for value in allCases {
-            let words = [value.rawValue, value.displayName.zh, value.displayName.en] + value.synonyms
-            if words.contains(where: { WordNormalizer.key($0) == key }) { return value }
+        guard let index = WordTables.table(of: Self.self)[key] else { throw .unrecognized(field, choices: choices) }
+        return Array(allCases)[index]
+    }
+
+    /// Every word of every value, normalized: the first value (in case
+    /// order) a key names wins, as a search in that order would find it.
+    static func wordTable() -> [String: Int] {
+        var table: [String: Int] = [:]
+        for (index, value) in allCases.enumerated() {
+            for word in [value.rawValue, value.displayName.zh, value.displayName.en] + value.synonyms {
+                let key = WordNormalizer.key(word)
+                if table[key] == nil { table[key] = index }
+            }
         }
-        throw .unrecognized(field, choices: choices)
+        return table
     }
 
     /// The values a typed word names, in either language: an exact word
@@ -39,5 +51,22 @@ extension WordParsable {
     public static var choices: LocalizedText {
         LocalizedText(zh: allCases.map(\.displayName.zh).joined(separator: "、"),
                       en: allCases.map(\.displayName.en).joined(separator: ", "))
+    }
+}
+
+/// Each word type's table of normalized words, made once per process:
+/// `parse` runs for each cell of an import and for each word of the list
+/// filter on every keystroke, and normalizing every word of every value
+/// each time (Unicode compatibility mapping) was most of its cost.
+enum WordTables {
+    private static let tables = Mutex<[ObjectIdentifier: [String: Int]]>([:])
+
+    static func table<T: WordParsable>(of type: T.Type) -> [String: Int] {
+        tables.withLock { tables in
+            if let table = tables[ObjectIdentifier(type)] { return table }
+            let table = T.wordTable()
+            tables[ObjectIdentifier(type)] = table
+            return table
+        }
     }
 }

@@ -62,22 +62,25 @@ public struct StudentRoster: RandomAccessCollection, Sendable {
     /// on the lists.
     public func matching(_ query: StudentSummary.Query) -> [Int] {
         guard !query.isEmpty else { return enrolled }
-        var found: [Int] = []
+        // The first word picks its rows from the whole list, each further
+        // word keeps those of them it matches.
+        var found: [Int]?
         text.withUnsafeBufferPointer { text in
             bounds.withUnsafeBufferPointer { bounds in
-                for i in 0..<rows.count where query.terms.allSatisfy({ term in
+                func keep(_ test: (Int) -> Bool) { found = found.map { $0.filter(test) } ?? (0..<rows.count).filter(test) }
+                for term in query.terms {
                     switch term {
-                    case .level(let n): return Int(levels[i]) == n
-                    case .grade(let g): return Int(grades[i]) == g
-                    case .flag(let flag): return flagBits[i] & Int32(flag.bit) != 0
-                    case .text(let needle): return Self.finds(needle, student: i, text, bounds)
+                    case .level(let n): keep { Int(levels[$0]) == n }
+                    case .grade(let g): keep { Int(grades[$0]) == g }
+                    case .flag(let flag): keep { flagBits[$0] & Int32(flag.bit) != 0 }
+                    case .text(let needle): keep { Self.finds(needle, student: $0, text, bounds) }
                     case .textOrFlag(let needle, let flag):
-                        return flagBits[i] & Int32(flag.bit) != 0 || Self.finds(needle, student: i, text, bounds)
+                        keep { flagBits[$0] & Int32(flag.bit) != 0 || Self.finds(needle, student: $0, text, bounds) }
                     }
-                }) { found.append(i) }
+                }
             }
         }
-        return found
+        return found ?? enrolled
     }
 
     /// The initials or the full pinyin start with `needle`, or the number,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The frame being drawn: a grid of cells, written by views, read back as
 /// text by tests and diffed against the previous frame by the backend.
 public struct Buffer: Equatable, Sendable {
@@ -153,8 +155,20 @@ public struct Buffer: Equatable, Sendable {
             for y in 0..<height { for x in 0..<width { out.append((x, y, cells[y * width + x])) } }
             return out
         }
-        for i in 0..<cells.count where cells[i] != previous.cells[i] {
-            out.append((i % width, i / width, cells[i]))
+        // A row whose cells are the same bytes holds the same cells (a
+        // symbol's bytes are its characters or its storage's address), so
+        // the rows a keystroke left alone cost one memcmp each; only the
+        // others are compared cell by cell.
+        let rowBytes = width * MemoryLayout<Cell>.stride
+        cells.withUnsafeBufferPointer { now in
+            previous.cells.withUnsafeBufferPointer { before in
+                guard let a = now.baseAddress, let b = before.baseAddress else { return }
+                for y in 0..<height {
+                    let start = y * width
+                    if memcmp(a + start, b + start, rowBytes) == 0 { continue }
+                    for i in start..<(start + width) where now[i] != before[i] { out.append((i - start, y, now[i])) }
+                }
+            }
         }
         return out
     }
