@@ -76,8 +76,10 @@ final class StudentEnrolmentTests: XCTestCase {
         let store = try Fixture.store(students: [Fixture.student(1), Fixture.student(2, name: "李四")], at: now)
         try store.execute(.recordLeaving(s1, leave(.transferredOut), basedOn: try store.student(s1)), as: .admin, at: now)
         try store.writer.write { db in
+            // As a database from before v7 has it: no column, and the list's index without it.
+            try db.execute(sql: "DROP INDEX students_list; CREATE INDEX students_list ON students(grade, class_name, pinyin_full)")
             try db.execute(sql: "ALTER TABLE students DROP COLUMN leaving")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v7-leaving-column'")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v7-leaving-column', 'v8-student-list-index')")
         }
         let upgraded = try Store(writer: store.writer, timeZone: Fixture.zone, accounts: store.accounts, keys: store.keys)
         XCTAssertEqual(try upgraded.studentList().map(\.name), ["李四"])
