@@ -111,8 +111,8 @@ extension Snapshot {
         // past this one, so the next poll loads again.
         snap.dataMark = try store.changeMark()
         // The counselor's queue is read on a second pool connection while
-        // this one reads the student list: the two are most of the time
-        // from unlock to the first frame.
+        // this one reads the student list and everything else the screen
+        // shows: the queue is most of the time from unlock to the first frame.
         let queue = QueueLoad()
         let group = DispatchGroup()
         let withLevels = Permission.allows(roles, .readKeyAttentionList)
@@ -123,6 +123,8 @@ extension Snapshot {
                 queue.result = Result { try store.keyAttentionQueue(today: now.day, opened: opened) }
             }
         }
+        // Never return, not even by a throw below, while the queue still reads the store.
+        defer { group.wait() }
         // Levels and flags stay in the store for whoever may not see them:
         // the duty teacher's list is names, numbers and classes only.
         // Those who record leavings and returns also find the students who
@@ -130,8 +132,6 @@ extension Snapshot {
         snap.students = StudentRoster(try store.studentList(withLevelsAndFlags: withLevels,
                                                             includingLeft: Permission.allows(roles, .recordEnrolment), opened: opened))
         snap.staff = try store.staff()
-        group.wait()
-        if let result = queue.result { snap.queue = try result.get() }
         let today = LocalDateTime(now.day, .midnight), tomorrow = LocalDateTime(now.day.adding(days: 1), .midnight)
         if Permission.allows(roles, .readVisitRegister) {
             snap.todaysVisits = try store.records(Visit.self, from: today, to: tomorrow)
@@ -184,6 +184,9 @@ extension Snapshot {
         // workstation shows the same. An old config.toml's `hotlines` still
         // shows until the school applies a school file with its own.
         if let legacyHotlines, !(try store.hasOwnCrisisChecklist()) { snap.checklist.hotlines = legacyHotlines }
+        // The queue, the longest of the reads, went on meanwhile.
+        group.wait()
+        if let result = queue.result { snap.queue = try result.get() }
         return snap
     }
 }
