@@ -1,4 +1,5 @@
 import Counseling
+import Foundation
 
 /// The student list as the workstation holds it: the rows in list order,
 /// plus what each keystroke of the filter searches, laid out flat. A filter
@@ -93,16 +94,17 @@ public struct StudentRoster: RandomAccessCollection, Sendable {
 
     private static func starts(_ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ needle: [UInt8]) -> Bool {
         guard to - from >= needle.count else { return false }
-        for (j, byte) in needle.enumerated() where text[from + j] != byte { return false }
-        return true
+        return needle.withUnsafeBufferPointer { memcmp(text.baseAddress! + from, $0.baseAddress!, needle.count) == 0 }
     }
 
     private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ needle: [UInt8]) -> Bool {
         guard let first = needle.first else { return true }
-        var i = from
-        while i <= to - needle.count {
-            if text[i] == first, starts(text, i, to, needle) { return true }
-            i += 1
+        var at = from
+        // memchr finds each place the first byte occurs; memcmp checks the rest there.
+        while to - at >= needle.count, let hit = memchr(text.baseAddress! + at, Int32(first), to - needle.count + 1 - at) {
+            let i = text.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if starts(text, i, to, needle) { return true }
+            at = i + 1
         }
         return false
     }

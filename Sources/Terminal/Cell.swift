@@ -4,6 +4,10 @@ public struct Cell: Hashable, Sendable {
     public var symbol: String
     public var style: Style
     public var isContinuation: Bool
+    /// Fills the two bytes the layout would leave as padding (16 + 5 + 1 of
+    /// 24), so that equal cells are equal bytes and the frame diff can skip
+    /// an unchanged row with one memcmp (`Buffer.diff`).
+    private var zero: UInt16 = 0
 
     public init(_ symbol: String = " ", style: Style = .plain, isContinuation: Bool = false) {
         self.symbol = symbol

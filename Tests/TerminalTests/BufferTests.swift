@@ -77,6 +77,24 @@ final class BufferTests: XCTestCase {
         XCTAssertEqual(a.diff(from: nil).count, 12)
     }
 
+    /// The diff skips a row whose bytes are unchanged: a cell must have no
+    /// padding (bytes that could differ between equal cells), and a row
+    /// written again with the same text, or with a different long text,
+    /// must come out right either way.
+    func testTheDiffSkipsUnchangedRowsByTheirBytesAndStillFindsEveryChange() {
+        XCTAssertEqual(MemoryLayout<Cell>.size, MemoryLayout<Cell>.stride, "a cell has no padding bytes")
+        var a = Buffer(width: 30, height: 3)
+        a.set("第一行 row one", x: 0, y: 0)
+        a.set("unchanged 不变", x: 2, y: 1, style: Style(.accent, bold: true))
+        var b = Buffer(width: 30, height: 3)
+        b.set("第一行 row one", x: 0, y: 0)
+        b.set("unchanged 不变", x: 2, y: 1, style: Style(.accent, bold: true))
+        XCTAssertTrue(b.diff(from: a).isEmpty, "the same text drawn again in a new frame is no change")
+        b.set("two", x: 27, y: 2)
+        b.set("变", x: 11, y: 1, style: Style(.accent))
+        XCTAssertEqual(b.diff(from: a).map { "\($0.x),\($0.y)" }, ["11,1", "12,1", "13,1", "27,2", "28,2", "29,2"], "the wide 变 over 不 repairs its other half")
+    }
+
     func testLayoutSplitsByLengthPercentageMinAndFill() {
         let rects = Layout.split(Rect(x: 0, y: 0, width: 100, height: 1), .horizontal,
                                  [.length(10), .percentage(20), .min(5), .fill(1), .fill(3)])
