@@ -149,13 +149,13 @@ let package = Package(
             dependencies: ["CSodium"]),
         .testTarget(
             name: "DistrictBundleTests",
-            dependencies: ["DistrictBundle", "Store", "Vault", "Counseling", "xindesk",
+            dependencies: ["DistrictBundle", "Store", "Vault", "Counseling",
                            .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "XindeskCLITests",
             // The binary is run as a child process; Vault and GRDB fill a
             // database with rows before `xindesk check` is run on it.
-            dependencies: ["xindesk", "Vault", "Store", "Counseling", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["xindesk", "Vault", "Store", "Counseling", "DistrictBundle", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // The education bureau's side of district reports: term bundles from
         // every school into PostgreSQL. Never links ncurses, Store, Vault or
@@ -173,7 +173,8 @@ let package = Package(
             name: "XindeskDistrictTests",
             // The binary runs as child processes against the throwaway
             // cluster of scripts/with-postgres (XINDESK_TEST_PG).
-            dependencies: ["xindesk-district", "DistrictBundle", "Counseling"]),
+            // The end-to-end test also runs the school's xindesk (demo, export, stats).
+            dependencies: ["xindesk-district", "xindesk", "DistrictBundle", "Counseling"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -30,6 +30,8 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
     case printDutyRoster, printDutyRecord, printRegister, printStudentForm, readFileReaders
     // The group counseling record (团体辅导记录): who took part is clinical.
     case printGroupRecord
+    // District reports (issue 20): the term's counts, signed and sealed to the district.
+    case exportDistrictBundle
 
     public var displayName: LocalizedText {
         switch self {
@@ -82,6 +84,7 @@ public enum Action: String, Codable, Sendable, CaseIterable, DisplayNamed {
         case .printStudentForm: LocalizedText(zh: "打印学生个案文书", en: "print a student's counseling forms")
         case .readFileReaders: LocalizedText(zh: "查看档案查阅记录", en: "see who opened a file")
         case .printGroupRecord: LocalizedText(zh: "打印团体辅导记录", en: "print the group counseling record")
+        case .exportDistrictBundle: LocalizedText(zh: "导出报送教育局的学期统计包", en: "export the term's figures for the district")
         }
     }
 }

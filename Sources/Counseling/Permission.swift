@@ -68,6 +68,11 @@ public enum Permission {
         // Who took part in a group is clinical: a head counts sessions in the statistics, never prints names.
         case .printGroupRecord:
             [.counselor]
+        // What the school reports to its district: the head of guidance
+        // answers for it, the administrator sends it (both hold the school's
+        // reporting key); a counselor or duty teacher does not speak for the school.
+        case .exportDistrictBundle:
+            [.head, .admin]
         }
     }
 

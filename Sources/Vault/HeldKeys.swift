@@ -41,12 +41,25 @@ final class HeldKeys: @unchecked Sendable {
         if roles.contains(.counselor) || roles.contains(.head) { g.insert(.oversight) }
         if roles.contains(.counselor) { g.insert(.clinical) }
         if roles.contains(.admin) { g.insert(.authority) }
+        if roles.contains(.head) || roles.contains(.admin) { g.insert(.reporting) }
         return g
     }
 
+    /// The grants without which a role is not in effect: all it needs but
+    /// the reporting key, which only district export uses (a head in a
+    /// keyring made before it works as before, and exports once granted).
+    static func required(for roles: [Role]) -> Set<GrantName> { needed(for: roles).subtracting([.reporting]) }
+
     /// The claimed roles whose keys are all held.
     func effectiveRoles(claimed: [Role]) -> [Role] {
-        claimed.filter { Self.needed(for: [$0]).isSubset(of: Set(grants.keys)) }.sorted()
+        claimed.filter { Self.required(for: [$0]).isSubset(of: Set(grants.keys)) }.sorted()
+    }
+
+    /// Holds a key made during this session (the reporting key an
+    /// administrator's unlock created).
+    func adopt(_ name: GrantName, _ key: SecretBytes) {
+        grants[name]?.wipe()
+        grants[name] = key
     }
 
     func wipe() {
@@ -66,6 +79,8 @@ extension Keyring {
                 && Data(TierCrypto.boxPublicKey(of: key)).base64EncodedString() == clinicalPublicKey
         case .authority:
             return key.count == 64 && Data(TierCrypto.signingPublicKey(of: key)).base64EncodedString() == authority
+        case .reporting:
+            return key.count == 64 && reporting != nil && Data(TierCrypto.signingPublicKey(of: key)).base64EncodedString() == reporting
         }
     }
 

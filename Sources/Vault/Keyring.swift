@@ -31,6 +31,11 @@ public struct Keyring: Codable, Equatable, Sendable {
     public var clinicalPublicKey: String
     /// BLAKE2b of the oversight key (base64), to check a granted copy.
     public var oversightCheck: String
+    /// The school's reporting key (Ed25519, base64): what signs the counts
+    /// sent to the district (`xindesk district export`), held by heads and
+    /// administrators. Absent in a keyring made before district reports
+    /// until an administrator unlocks (`UnlockedVault.grantWaiting`).
+    public var reporting: String?
     /// Who may hold a slot: name, kind, roles, signing key.
     public var members: [Member]
     /// Every signing key an account ever had (removed accounts' and replaced
@@ -118,6 +123,12 @@ public enum GrantName: String, Codable, Sendable, CaseIterable, CodingKeyReprese
     case clinical
     /// The school's authority signing secret: administrators and recovery.
     case authority
+    /// The school's reporting signing secret (district bundles): heads of
+    /// guidance, administrators and recovery. One key for the school, so
+    /// the district registers one fingerprint whoever exports; not the
+    /// authority key, which vouches for accounts and stays the
+    /// administrators' alone.
+    case reporting
 }
 
 /// A key sealed to a slot: ephemeral X25519 + BLAKE2b + XChaCha20-Poly1305.

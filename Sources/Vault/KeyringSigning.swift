@@ -7,6 +7,10 @@ extension Keyring {
         var w = CanonicalWriter()
         w.add("xindesk-keyring-header-v2"); w.add(format); w.add(String(version)); w.add(fileId)
         w.add(authority); w.add(clinicalPublicKey); w.add(oversightCheck)
+        // Only when there is one, after a tag no member kind can be (nor
+        // "signers"): a keyring signed before the reporting key existed
+        // encodes as it did, and its signature still verifies.
+        if let reporting { w.add("reporting-key"); w.add(reporting) }
         for m in members.sorted(by: { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }) {
             w.add(m.kind.rawValue); w.add(m.name); w.add(m.roles.sorted().map(\.rawValue).joined(separator: ","))
             w.add(m.signingKey)

@@ -73,7 +73,7 @@ public final class UnlockedVault: @unchecked Sendable {
                 let granted = Set(slot.grants.keys)
                 return AccountKeys(name: slot.name, displayName: keyring.displayName(of: slot.name), roles: slot.roles,
                                    tiers: Tier.allCases.filter { granted.contains($0.grant) },
-                                   waiting: slot.roles.filter { !HeldKeys.needed(for: [$0]).isSubset(of: granted) })
+                                   waiting: slot.roles.filter { !HeldKeys.required(for: [$0]).isSubset(of: granted) })
             }
         }
     }
@@ -269,7 +269,7 @@ public final class UnlockedVault: @unchecked Sendable {
     public func grantWaiting() -> [(account: String, tiers: [Tier])] {
         let waiting: Bool = mutex.withLock {
             guard let held else { return false }
-            return keyring.trustedSlots().contains { slot in
+            return (keyring.reporting == nil && held.grants[.authority] != nil) || keyring.trustedSlots().contains { slot in
                 !HeldKeys.needed(for: slot.roles).subtracting(slot.grants.keys).isDisjoint(with: held.grants.keys)
             }
         }
@@ -278,13 +278,24 @@ public final class UnlockedVault: @unchecked Sendable {
         do {
             try updateKeyring { ring, held in
                 granted = []
+                // A keyring made before district reports: the administrator
+                // makes the school's reporting key, vouches for it in the
+                // signed header, and grants it below like any waiting key.
+                if ring.reporting == nil, let authority = held.grants[.authority] {
+                    let (reportingPublic, reporting) = TierCrypto.signingKeyPair()
+                    ring.reporting = Data(reportingPublic).base64EncodedString()
+                    ring.sign(authority: authority)
+                    held.adopt(.reporting, reporting)
+                }
                 let trusted = Set(ring.trustedSlots().map(\.name))
                 for i in ring.slots.indices where trusted.contains(ring.slots[i].name) {
                     let missing = HeldKeys.needed(for: ring.slots[i].roles).subtracting(ring.slots[i].grants.keys)
                         .intersection(held.grants.keys)
                     guard !missing.isEmpty else { continue }
                     try Self.grant(missing, from: held, to: &ring.slots[i], fileId: ring.fileId)
-                    granted.append((ring.slots[i].name, Tier.allCases.filter { missing.contains($0.grant) }))
+                    // The audit entry names tiers; the reporting key alone is not one.
+                    let tiers = Tier.allCases.filter { missing.contains($0.grant) }
+                    if !tiers.isEmpty { granted.append((ring.slots[i].name, tiers)) }
                 }
             }
         } catch {
@@ -388,6 +399,28 @@ public final class UnlockedVault: @unchecked Sendable {
             return TierKeys(account: account, tierKeys: tiers, clinicalSecret: held.grants[.clinical]?.copy(),
                             clinicalPublic: Array(Data(base64Encoded: keyring.clinicalPublicKey) ?? Data()),
                             signing: [account: held.slot.signing.copy()], signers: keyring.signingKeys)
+        }
+    }
+
+    // MARK: - reporting key
+
+    /// The reporting key's public half as the signed header states it; nil
+    /// until an administrator has unlocked a keyring made before it.
+    public var reportingPublicKey: [UInt8]? {
+        mutex.withLock { keyring.reporting.flatMap { Data(base64Encoded: $0) }.map(Array.init) }
+    }
+
+    /// Whether this session holds the reporting key (heads and
+    /// administrators, once it was granted to their slot).
+    public var holdsReportingKey: Bool { mutex.withLock { held?.grants[.reporting] != nil } }
+
+    /// Runs `body` with the reporting secret; refused without it.
+    func withReportingSecret<R>(_ body: (SecretBytes) throws -> R) throws -> R {
+        try mutex.withLock {
+            guard let key = held?.grants[.reporting] else {
+                throw VaultError.notPermitted(account: account, action: "sign district reports without the school's reporting key")
+            }
+            return try body(key)
         }
     }
 

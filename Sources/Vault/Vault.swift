@@ -50,10 +50,13 @@ public enum Vault {
             let (authorityPublic, authority) = TierCrypto.signingKeyPair()
             let oversight = SecretBytes.random(count: SlotCrypto.keyBytes)
             let (clinicalPublic, clinical) = SlotCrypto.keyPair()
-            let all: [GrantName: SecretBytes] = [.page: pageKey, .oversight: oversight, .clinical: clinical, .authority: authority]
+            let (reportingPublic, reporting) = TierCrypto.signingKeyPair()
+            let all: [GrantName: SecretBytes] = [.page: pageKey, .oversight: oversight, .clinical: clinical, .authority: authority,
+                                                 .reporting: reporting]
             var keyring = Keyring(fileId: fileIdHex, authority: Data(authorityPublic).base64EncodedString(),
                                   clinicalPublicKey: Data(clinicalPublic).base64EncodedString(),
                                   oversightCheck: Data(Keyring.check(oversight)).base64EncodedString(),
+                                  reporting: Data(reportingPublic).base64EncodedString(),
                                   members: [], signers: [], slots: [])
             let (_, signing) = TierCrypto.signingKeyPair()
             var slot = try keyring.addMember(kind: .account, name: account, displayName: displayName, roles: roles,
@@ -71,7 +74,7 @@ public enum Vault {
             try KeyringFile.write(keyring, to: paths.keyring)
             let held = try HeldKeys.open(slot, secrets: try slot.openSecrets(secret: secret, fileId: fileIdHex),
                                          ring: keyring, path: paths.keyring)
-            [oversight, clinical, authority, signing, recoverySigning].forEach { $0.wipe() }
+            [oversight, clinical, authority, reporting, signing, recoverySigning].forEach { $0.wipe() }
             let vault = try UnlockedVault(paths: paths, account: account, claimedRoles: roles, held: held,
                                           fileId: fileId, keyring: keyring)
             return (vault, RecoveryKey.format(recovery))

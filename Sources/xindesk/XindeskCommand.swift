@@ -12,7 +12,9 @@ struct XindeskCommand: ParsableCommand {
         """,
         subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, SchoolCommand.self, ImportCommand.self, ExportCommand.self,
                       ReportCommand.self, StatsCommand.self, RosterCommand.self, StudentsCommand.self, UserCommand.self, CheckCommand.self, BackupCommand.self, BenchCommand.self,
-                      PrintCommand.self],
+                      PrintCommand.self,
+                      // District reports (issue 20).
+                      DistrictCommand.self],
         defaultSubcommand: OpenCommand.self)
 
     /// `--db`, `--user`, `--passphrase-file` and `--lang`, before or after

@@ -300,6 +300,7 @@ final class WriteBoundaryTests: XCTestCase {
         try expect(.recordExport(.complianceCSV, detail: "2026-09-01–2026-11-02"), as: .head, [.complianceExport], subject: nil)
         try expect(.recordExport(.studentsCSV, detail: "3 students"), as: .admin, [.studentsExport], subject: nil)
         try expect(.recordExport(.keyAttentionReport, detail: "2 students"), as: .counselor, [.keyAttentionPrint], subject: nil)
+        try expect(.recordExport(.districtBundle, detail: "2026-autumn"), as: .head, [.districtExport], subject: nil)
         try expect(.recordExport(.document(.visits, student: nil), detail: "visits 2026-09-01..2026-09-30 3"), as: .head,
                    [.documentPrint], subject: nil)
         try expect(.recordExport(.document(.plan, student: s2), detail: "plan all 1"), as: .counselor, [.documentPrint], subject: s2)
@@ -391,6 +392,8 @@ final class WriteBoundaryTests: XCTestCase {
         try assertRefused(store, .recordExport(.studentsCSV, detail: "1 students"), as: .counselor, .notAllowed(.exportStudents))
         try assertRefused(store, .recordExport(.complianceCSV, detail: ""), as: .duty, .notAllowed(.readComplianceReport))
         try assertRefused(store, .recordExport(.keyAttentionReport, detail: ""), as: .admin, .notAllowed(.readKeyAttentionList))
+        try assertRefused(store, .recordExport(.districtBundle, detail: ""), as: .counselor, .notAllowed(.exportDistrictBundle))
+        try assertRefused(store, .recordExport(.districtBundle, detail: ""), as: .duty, .notAllowed(.exportDistrictBundle))
     }
 
     func testOpeningAFileIsAuditedAndReloadingItAfterASaveIsNot() throws {

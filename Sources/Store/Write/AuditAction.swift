@@ -70,4 +70,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     /// period and size, never its content; one about a student names them
     /// by the oversight link.
     case documentPrint = "document.print"
+    /// A district bundle written (`xindesk district export`): the detail
+    /// names the period, the district key and how many figures, never a figure.
+    case districtExport = "district.export"
 }

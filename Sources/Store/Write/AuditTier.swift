@@ -33,6 +33,9 @@ extension AuditAction {
         // The entry names the session and its count, no student.
         case .groupSessionLog:
             nil
+        // The entry names the period and the district key, never a figure.
+        case .districtExport:
+            nil
         }
     }
 }

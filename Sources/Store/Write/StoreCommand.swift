@@ -150,6 +150,8 @@ public enum AccountChange: Sendable, Equatable {
 /// What left the store, for the audit log; each needs the permission to read it.
 public enum ExportKind: Sendable, Equatable {
     case complianceCSV, studentsCSV, keyAttentionReport
+    /// The term's counts sealed to the district (`xindesk district export`).
+    case districtBundle
     /// A printed document, about one student or a period.
     case document(PrintKind, student: StudentID?)
 
@@ -165,6 +167,7 @@ public enum ExportKind: Sendable, Equatable {
         case .studentsCSV: .studentsExport
         case .keyAttentionReport: .keyAttentionPrint
         case .document: .documentPrint
+        case .districtBundle: .districtExport
         }
     }
 
@@ -174,6 +177,7 @@ public enum ExportKind: Sendable, Equatable {
         case .studentsCSV: .exportStudents
         case .keyAttentionReport: .readKeyAttentionList
         case .document(let kind, _): kind.action
+        case .districtBundle: .exportDistrictBundle
         }
     }
 }
