@@ -4,7 +4,8 @@ import Terminal
 
 /// The report as CSV for a spreadsheet: one row a registered school,
 /// column names in English (stable for formulas), the figures as the
-/// school's statistics write them (`<5` for 1 to 4).
+/// school's statistics write them (`<5` for 1 to 4, `needs-clinical-key`
+/// for a figure the exporting account could not count).
 enum ReportCSV {
     static let header = ["school", "fingerprint", "sent", "first_day", "last_day", "exported_at",
                          "weeks_met", "weeks_not_met", "weeks_incomplete", "violations", "visits",
@@ -17,7 +18,7 @@ enum ReportCSV {
         for r in report.rows {
             var cells = [r.school.name, r.school.fingerprint]
             if let f = r.bundle {
-                func show(_ key: StatisticsKey) -> String { f.figure(key)?.displayText.en ?? "" }
+                func show(_ key: StatisticsKey) -> String { f.figure(key).map(value) ?? "" }
                 cells += ["yes", f.firstDay, f.lastDay, BundleTime.text(f.exportedAt)]
                 cells += [show(.weeksMet), show(.weeksNotMet), show(.weeksIncomplete),
                           f.sum(prefix: "compliance.violations.").map(String.init) ?? "", show(.visits),
@@ -33,6 +34,16 @@ enum ReportCSV {
             lines.append(cells.map(field).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A figure as a spreadsheet cell: the count, `<5`, or the name of the
+    /// key the school's exporter lacked (`needs-clinical-key`), never a 0.
+    static func value(_ figure: Figure) -> String {
+        switch figure {
+        case .count(let n): String(n)
+        case .fewerThanFive: "<5"
+        case .needs: figure.canonical
+        }
     }
 
     /// One field: sanitized, quoted when it holds a comma, a quote or a line

@@ -114,6 +114,12 @@ final class IngestTests: DistrictTestCase {
         XCTAssertTrue(refused.stdout.contains("a newer bundle is stored (export 120"), refused.stdout)
         XCTAssertTrue(refused.stdout.contains("this one is export 100, older, not stored"), refused.stdout)
         XCTAssertEqual(try sql("SELECT export_sequence, figures->>'visits.total' FROM bundles"), ["120|50"])
+        // Another content under the stored export number is no export of this school's.
+        figures["visits.total"] = .count(51)
+        let forged = try ingest([try bundle(from: school, to: key.publicKey, sequence: 120, figures: figures)])
+        XCTAssertEqual(forged.status, 3)
+        XCTAssertTrue(forged.stdout.contains("another bundle with export number 120 and different content is stored"), forged.stdout)
+        XCTAssertEqual(try sql("SELECT figures->>'visits.total' FROM bundles"), ["50"])
     }
 
     func testABundleForAnotherDistrictIsRefused() throws {
