@@ -1,4 +1,5 @@
 import CSodium
+import Counseling
 import DistrictBundle
 import Foundation
 import PostgresNIO
@@ -69,6 +70,11 @@ struct Ingest {
         let content = opened.content
         guard let period = try? TermPeriod(content.period.description) else { return .refused(.badPeriod(content.period.description)) }
         try await Migrations.ensurePartition(db, schoolYear: period.schoolYear)
+        // Signed by a registered school is not the same as well formed: the
+        // days must be days (YYYY-MM-DD) before PostgreSQL casts them.
+        for day in [content.first, content.last] where (try? Day.parse(day, field: .date))?.description != day {
+            return .refused(.bundle(.malformed(detail: "not a day: \(day)")))
+        }
         guard let exportedAt = Self.date(content.exportedAt) else {
             return .refused(.bundle(.malformed(detail: "exportedAt \(content.exportedAt)")))
         }

@@ -134,9 +134,9 @@ class DistrictTestCase: XCTestCase {
     func bundle(from school: SchoolSigningKey, to district: DistrictPublicKey, period: String = "2026-autumn",
                 sequence: Int64 = 100, figures: [String: BundleFigure] = DistrictTestCase.figures,
                 staffing: BundleContent.Staffing = .init(accountsByRole: ["counselor": 2, "duty": 6, "head": 1, "admin": 1], dutyMinutes: 7_230),
-                exportedAt: String = "2026-12-08T01:00:00Z", name: String? = nil) throws -> String {
+                exportedAt: String = "2026-12-08T01:00:00Z", first: String = "2026-09-01", name: String? = nil) throws -> String {
         let content = BundleContent(district: district.fingerprint, school: school.fingerprint, period: BundlePeriod(parsing: period)!,
-                                    first: "2026-09-01", last: "2027-01-22", exportedAt: exportedAt,
+                                    first: first, last: "2027-01-22", exportedAt: exportedAt,
                                     sequence: sequence, figures: figures, staffing: staffing)
         let data = try SealedBundle.seal(content, signer: school, to: district)
         let path = dir + "/" + (name ?? "bundle-\(UUID().uuidString).xdb")

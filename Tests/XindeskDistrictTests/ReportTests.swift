@@ -86,6 +86,37 @@ final class ReportTests: DistrictTestCase {
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int, 0o600)
     }
 
+    /// A registered school's signature makes a bundle authentic, not
+    /// harmless: keys, roles and days it holds never reach the report as
+    /// text, and a day that is no day is refused before PostgreSQL sees it.
+    func testWhatASignedBundleSaysIsStillTreatedAsHostile() throws {
+        let school = try registerSchool("West")
+        var figures = DistrictTestCase.figures
+        figures["visits.total\u{1B}[2J<script>bundle-marker</script>"] = .count(7)
+        let hostile = BundleContent.Staffing(accountsByRole: ["<img src=x onerror=alert(1)>": 3, "\u{1B}]0;owned\u{07}": 2, "duty": 5],
+                                             dutyMinutes: 60)
+        let run = try district(["ingest", "--pg", pg, "--key", keyFile,
+                                try bundle(from: school, to: key.publicKey, staffing: hostile),
+                                try bundle(from: school, to: key.publicKey, period: "2027-spring", first: "2027-02-30'); DROP TABLE schools; --")])
+        XCTAssertEqual(run.status, 3, run.stdout + run.stderr)
+        XCTAssertTrue(run.stdout.contains("stored: \"West\" 2026-autumn"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("refused: Its content is incomplete or malformed"), run.stdout)
+        XCTAssertEqual(try sql("SELECT count(*) FROM schools"), ["4"])
+
+        let text = try district(["report", "--pg", pg, "--period", "2026-autumn"])
+        let html = dir + "/west.html", csv = dir + "/west.csv"
+        XCTAssertEqual(try district(["report", "--pg", pg, "--period", "2026-autumn", "--out", html]).status, 0)
+        XCTAssertEqual(try district(["report", "--pg", pg, "--period", "2026-autumn", "--out", csv]).status, 0)
+        for output in [text.stdout, try String(contentsOfFile: html, encoding: .utf8), try String(contentsOfFile: csv, encoding: .utf8)] {
+            XCTAssertFalse(output.contains("\u{1B}"), output)
+            XCTAssertFalse(output.contains("<img"), output)
+            XCTAssertFalse(output.contains("owned"), output)
+            XCTAssertFalse(output.contains("bundle-marker"), output)
+            XCTAssertFalse(output.contains("onerror"), output)
+        }
+        XCTAssertTrue(text.stdout.split(separator: "\n").contains { $0.hasPrefix("West") && $0.contains("0/5/0") }, text.stdout)
+    }
+
     func testAReportNeverReplacesAFile() throws {
         let out = dir + "/exists.html"
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: out))
