@@ -16,7 +16,7 @@ struct PostgresAddress: Equatable {
 
     init(_ text: String) throws {
         guard let url = URLComponents(string: text), ["postgres", "postgresql"].contains(url.scheme ?? "") else {
-            throw DistrictError.badAddress(text)
+            throw DistrictError.badAddress(Self.withoutPassword(text))
         }
         let query = Dictionary((url.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, b in b })
         user = url.user ?? "postgres"
@@ -24,7 +24,7 @@ struct PostgresAddress: Equatable {
         let path = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
         database = path.isEmpty ? user : path
         guard let port = Int(query["port"] ?? url.port.map(String.init) ?? "5432"), (1...65535).contains(port) else {
-            throw DistrictError.badAddress(text)
+            throw DistrictError.badAddress(Self.withoutPassword(text))
         }
         self.port = port
         if let dir = query["host"], dir.hasPrefix("/") {
@@ -32,8 +32,16 @@ struct PostgresAddress: Equatable {
         } else if let host = url.host, !host.isEmpty {
             self.host = host
         } else {
-            throw DistrictError.badAddress(text)
+            throw DistrictError.badAddress(Self.withoutPassword(text))
         }
+    }
+
+    /// The address as a message may quote it: a password between `:` and
+    /// `@` after the scheme shown as `***` (messages end up in logs).
+    static func withoutPassword(_ text: String) -> String {
+        guard let scheme = text.range(of: "://"), let at = text.range(of: "@", range: scheme.upperBound..<text.endIndex),
+              let colon = text.range(of: ":", range: scheme.upperBound..<at.lowerBound) else { return text }
+        return String(text[..<colon.upperBound]) + "***" + String(text[at.lowerBound...])
     }
 
     var configuration: PostgresConnection.Configuration {

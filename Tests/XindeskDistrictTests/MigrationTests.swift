@@ -68,8 +68,13 @@ final class MigrationTests: DistrictTestCase {
     }
 
     func testABadAddressIsExplained() throws {
-        let run = try district(["school", "list", "--pg", "mysql://somewhere/db"])
+        let run = try district(["school", "list", "--pg", "mysql://clerk:s3cret@somewhere/db"])
         XCTAssertEqual(run.status, 1)
-        XCTAssertTrue(run.stderr.contains("Cannot read the database address"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("Cannot read the database address \"mysql://clerk:***@somewhere/db\""), run.stderr)
+        XCTAssertFalse(run.stderr.contains("s3cret"), run.stderr)
+        // A server that is not there: said so, with exit 5.
+        let away = try district(["school", "list", "--pg", "postgres://postgres@/x?host=\(dir)&port=1"])
+        XCTAssertEqual(away.status, 5)
+        XCTAssertTrue(away.stderr.contains("Cannot reach the district's PostgreSQL"), away.stderr)
     }
 }
