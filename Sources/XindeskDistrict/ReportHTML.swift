@@ -61,7 +61,8 @@ enum ReportHTML {
         let labels = (0..<10).map { "\($0 * 10)–\($0 * 10 + 9)%" } + ["100%"]
         let barWidth = 44, height = 120, top = 14, left = 4
         let most = max(1, buckets.max() ?? 1)
-        var svg = "<svg width=\"\(left + labels.count * barWidth + 4)\" height=\"\(top + height + 30)\" "
+        // Drawn 1.5 times its coordinates, like the school's heatmap: labels stay legible on paper.
+        var svg = "<svg width=\"\((left + labels.count * barWidth + 4) * 3 / 2)\" height=\"\((top + height + 30) * 3 / 2)\" "
             + "viewBox=\"0 0 \(left + labels.count * barWidth + 4) \(top + height + 30)\" role=\"img\" aria-label=\""
             + HTML.escape(LocalizedText(zh: "达标周占比分布", en: "Schools by share of weeks met").text(L)) + "\">"
         for (i, count) in buckets.enumerated() {
