@@ -49,7 +49,8 @@ enum DistrictError: Error {
             LocalizedText(zh: "密钥文件“\(file)”不是这个数据库初始化时用的区密钥。",
                           en: "The key file \"\(file)\" is not the district key this database was set up with.")
         case .schoolNameEmpty:
-            LocalizedText(zh: "学校名称不能为空，也不能超过 200 个字。", en: "A school's name cannot be empty or longer than 200 characters.")
+            LocalizedText(zh: "学校名称不能为空、不能超过 200 个字，也不能含控制字符。",
+                          en: "A school's name cannot be empty, longer than 200 characters or hold control characters.")
         case .schoolNameTaken(let name):
             LocalizedText(zh: "已经登记过名为“\(name)”的学校。", en: "A school named \"\(name)\" is already registered.")
         case .fingerprintTaken(let fingerprint, let name):

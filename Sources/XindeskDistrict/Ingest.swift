@@ -16,7 +16,7 @@ enum IngestOutcome: Equatable {
 }
 
 /// Why a bundle was not stored.
-enum IngestRefusal: Error, Equatable {
+enum IngestRefusal: Equatable {
     case unreadable(String)
     case tooLarge(Int)
     case bundle(DistrictBundleError)

@@ -7,16 +7,6 @@ import DistrictBundle
 enum ReportColumns {
     static let roles = ["counselor", "duty", "head", "admin"]
 
-    static func roleName(_ role: String) -> LocalizedText {
-        switch role {
-        case "counselor": LocalizedText(zh: "心理教师", en: "counselors")
-        case "duty": LocalizedText(zh: "值班教师", en: "duty teachers")
-        case "head": LocalizedText(zh: "负责人", en: "heads")
-        case "admin": LocalizedText(zh: "管理员", en: "admins")
-        default: LocalizedText(zh: role, en: role)
-        }
-    }
-
     static let headers: [LocalizedText] = [
         LocalizedText(zh: "学校", en: "School"),
         LocalizedText(zh: "达标周", en: "Weeks met"),

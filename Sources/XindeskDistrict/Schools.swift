@@ -11,8 +11,9 @@ struct School: Equatable {
 
 enum Schools {
     /// Registers a school under `fingerprint` as `KeyFingerprint` prints it
-    /// (grouped, lower case: the one form stored and compared). A name or a fingerprint already registered is
-    /// refused (the unique constraints decide, not a read before the write).
+    /// (grouped, lower case: the one form stored and compared). A name or a
+    /// fingerprint already registered is refused (the unique constraints
+    /// decide, not a read before the write).
     static func add(_ db: DistrictDatabase, name: String, fingerprint: String) async throws -> School {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...200).contains(name.count), !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
