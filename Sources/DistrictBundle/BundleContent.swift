@@ -34,7 +34,9 @@ public struct BundleContent: Hashable, Sendable, Codable {
     /// Grows with every export of the school (the length of its audit log
     /// when exported, plus one for the export's own entry): of two bundles
     /// of one school and period, the larger is the newer, whatever the
-    /// clocks said, so the district can refuse an older one.
+    /// clocks said, so the district can refuse an older one. (A school put
+    /// back to an older backup counts from that backup's log again: its next
+    /// exports number lower until it has caught up.)
     public var sequence: Int64
     public var figures: [String: BundleFigure]
     public var staffing: Staffing

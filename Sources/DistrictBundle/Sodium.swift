@@ -6,13 +6,6 @@ enum Sodium {
         guard sodium_init() >= 0 else { fatalError("libsodium could not initialise") }
     }()
 
-    static func random(_ count: Int) -> [UInt8] {
-        _ = ready
-        var out = [UInt8](repeating: 0, count: count)
-        randombytes_buf(&out, count)
-        return out
-    }
-
     static func wipe(_ bytes: inout [UInt8]) {
         bytes.withUnsafeMutableBytes { if let p = $0.baseAddress { sodium_memzero(p, $0.count) } }
     }

@@ -65,11 +65,10 @@ struct DistrictCommand: ParsableCommand {
                 let bundle = try DistrictRefusal.wording { try SealedBundle.openAsSchool(data, signer: try VaultReportingSigner(session.vault)) }
                 let c = bundle.content
                 guard let first = try? Day.parse(c.first, field: .date), let last = try? Day.parse(c.last, field: .date) else { throw DistrictRefusal(.malformed(detail: "first or last day")) }
-                // The labels of the school's own statistics, by key: the same
-                // names the printed document gives each figure.
-                let labels = Dictionary(try session.store.termStatistics(from: first, through: last, now: session.now).figures
-                    .map { ($0.key.rawValue, $0.key) }, uniquingKeysWith: { a, _ in a })
-                return DistrictText.lines(c, labels: labels, json: bundle.canonicalJSON, session.language)
+                // The keys of the school's own statistics of the term: the
+                // names and the order the printed document gives each figure.
+                let keys = try session.store.termStatistics(from: first, through: last, now: session.now).figures.map(\.key)
+                return DistrictText.lines(c, keys: keys, json: bundle.canonicalJSON, session.language)
             }
         }
     }

@@ -83,7 +83,9 @@ enum ReportingKeyProblem: TeacherReadableError, Equatable {
 
 /// A bundle as `xindesk district show` prints it.
 enum DistrictText {
-    static func lines(_ c: BundleContent, labels: [String: StatisticsKey], json: [UInt8], _ L: Language) -> [String] {
+    /// `keys`: the school's statistics keys in document order, which name
+    /// and order the figures; a figure under another key is listed by its key.
+    static func lines(_ c: BundleContent, keys: [StatisticsKey], json: [UInt8], _ L: Language) -> [String] {
         func t(_ zh: String, _ en: String) -> String { LocalizedText(zh: zh, en: en).text(L) }
         var lines = [
             t("报送教育局的统计包：\(c.period) 学期，\(c.first) 至 \(c.last)", "District bundle: the \(c.period) term, \(c.first) to \(c.last)"),
@@ -93,15 +95,15 @@ enum DistrictText {
             t("只有数字：没有姓名、学号、出生日期或任何文字；1 至 4 的学生人数或人次显示为 <5。",
               "Counts only: no name, student number, date of birth or text; counts of 1 to 4 students or events are shown as <5."),
         ]
-        let known = c.figures.keys.filter { labels[$0] != nil }
         for section in StatisticsKey.Section.allCases {
-            let keys = known.filter { labels[$0]!.section == section }.sorted()
-            guard !keys.isEmpty else { continue }
+            let shown = keys.filter { $0.section == section && c.figures[$0.rawValue] != nil }
+            guard !shown.isEmpty else { continue }
             lines.append("")
             lines.append(section.displayName.text(L))
-            for key in keys { lines.append("  " + TextWidth.pad(labels[key]!.displayName.text(L), to: 52) + value(c.figures[key]!, L)) }
+            for key in shown { lines.append("  " + TextWidth.pad(key.displayName.text(L), to: 52) + value(c.figures[key.rawValue]!, L)) }
         }
-        let unknown = c.figures.keys.filter { labels[$0] == nil }.sorted()
+        let named = Set(keys.map(\.rawValue))
+        let unknown = c.figures.keys.filter { !named.contains($0) }.sorted()
         if !unknown.isEmpty {
             lines.append("")
             lines.append(t("其他", "Other"))
