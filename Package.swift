@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "xindesk", targets: ["xindesk"]),
+        .executable(name: "xindesk-district", targets: ["xindesk-district"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -16,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // The zip container of an .xlsx workbook (imports).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // xindesk-district: the education bureau's PostgreSQL (PostgresNIO and its logger).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
     ],
     targets: [
         .systemLibrary(
@@ -152,6 +156,25 @@ let package = Package(
             // The binary is run as a child process; Vault and GRDB fill a
             // database with rows before `xindesk check` is run on it.
             dependencies: ["xindesk", "Vault", "Store", "Counseling", "DistrictBundle", .product(name: "GRDB", package: "GRDB.swift")]),
+
+        // The education bureau's side of district reports: term bundles from
+        // every school into PostgreSQL. Never links ncurses, Store, Vault or
+        // GRDB: a bureau holds counts, never a school's database.
+        .executableTarget(
+            name: "xindesk-district",
+            dependencies: [
+                "DistrictBundle", "Counseling", "Terminal", "CSodium",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/XindeskDistrict"),
+        .testTarget(
+            name: "XindeskDistrictTests",
+            // The binary runs as child processes against the throwaway
+            // cluster of scripts/with-postgres (XINDESK_TEST_PG).
+            // The end-to-end test also runs the school's xindesk (demo, export, stats).
+            dependencies: ["xindesk-district", "xindesk", "DistrictBundle", "Counseling"]),
     ],
     swiftLanguageModes: [.v6]
 )
