@@ -1,3 +1,5 @@
+import Foundation
+
 /// A closed set of values a teacher writes as a word in a spreadsheet cell or
 /// a form: gender, school stage, relation, flags. Each value is recognized by
 /// its raw value, its Chinese and English display names, and the synonyms
@@ -13,11 +15,21 @@ extension WordParsable {
     public static func parse(_ text: String) throws(ValidationError) -> Self {
         let key = WordNormalizer.key(text)
         guard !key.isEmpty else { throw .empty(field) }
-        for value in allCases {
-            let words = [value.rawValue, value.displayName.zh, value.displayName.en] + value.synonyms
-            if words.contains(where: { WordNormalizer.key($0) == key }) { return value }
-        }
+        if let raw = WordTables.shared.table(of: Self.self)[key], let value = Self(rawValue: raw) { return value }
         throw .unrecognized(field, choices: choices)
+    }
+
+    /// Every word's key and the raw value of the first value (in `allCases`
+    /// order) that has the word, as `parse` used to find it value by value.
+    static func keyTable() -> [String: String] {
+        var table: [String: String] = [:]
+        for value in allCases {
+            for word in [value.rawValue, value.displayName.zh, value.displayName.en] + value.synonyms {
+                let key = WordNormalizer.key(word)
+                if table[key] == nil { table[key] = value.rawValue }
+            }
+        }
+        return table
     }
 
     /// The values a typed word names, in either language: an exact word
@@ -39,5 +51,23 @@ extension WordParsable {
     public static var choices: LocalizedText {
         LocalizedText(zh: allCases.map(\.displayName.zh).joined(separator: "、"),
                       en: allCases.map(\.displayName.en).joined(separator: ", "))
+    }
+}
+
+/// Each `WordParsable` type's `keyTable`, built once: an import parses a
+/// gender, a stage and relations on every row, and normalizing every word
+/// of every value again each time (Unicode normalization through
+/// Foundation) was a sixth of a roster import.
+final class WordTables: @unchecked Sendable {
+    static let shared = WordTables()
+
+    private let lock = NSLock()
+    private var tables: [ObjectIdentifier: [String: String]] = [:]
+
+    func table<T: WordParsable>(of type: T.Type) -> [String: String] {
+        if let table = lock.withLock({ tables[ObjectIdentifier(type)] }) { return table }
+        let table = T.keyTable()
+        lock.withLock { tables[ObjectIdentifier(type)] = table }
+        return table
     }
 }
