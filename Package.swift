@@ -74,6 +74,8 @@ let package = Package(
             name: "xindesk",
             dependencies: [
                 "Vault", "Store", "Counseling", "Terminal", "Curses", "Workstation", "CipherVFS", "DistrictBundle",
+                // `bench store` times libsodium's own page decryption beside the cipher's.
+                "CSodium",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

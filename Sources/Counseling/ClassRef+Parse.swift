@@ -75,7 +75,7 @@ extension ClassRef {
             guard let n = Int(number) ?? Grade.chineseNumber(number) else { return nil }
             return (.number(n, bare: false), word[range.upperBound...])
         }
-        if let match = word.firstMatch(of: #/^([0-9]{1,2})[-—–－.·]([0-9]{1,2})班?$/#) {
+        if let match = word.firstMatch(of: Patterns.numbered) {
             return (.number(Int(match.1)!, bare: true), Substring(match.2 + "班"))
         }
         return nil
@@ -83,10 +83,21 @@ extension ClassRef {
 
     /// `(3)班` from `(3)班`, `3班`, `3`; another name that ends in 班 as written.
     static func className(_ rest: Substring) -> String? {
-        if let match = rest.firstMatch(of: #/^\(?([0-9]{1,2})\)?班?$/#) { return "(\(Int(match.1)!))班" }
-        if let match = rest.firstMatch(of: #/^\(?([一二三四五六七八九十]{1,2})\)?班$/#),
+        if let match = rest.firstMatch(of: Patterns.classNumber) { return "(\(Int(match.1)!))班" }
+        if let match = rest.firstMatch(of: Patterns.classNumeral),
            let n = Grade.chineseNumber(String(match.1)) { return "(\(n))班" }
         return rest.count > 1 && rest.hasSuffix("班") ? String(rest) : nil
+    }
+
+    /// The patterns, built once: a regex literal in a function body is
+    /// parsed again on every call (a tenth of a roster import's time).
+    enum Patterns {
+        /// `8-3`, `2.3班`: grade and class as numbers.
+        nonisolated(unsafe) static let numbered = #/^([0-9]{1,2})[-—–－.·]([0-9]{1,2})班?$/#
+        /// `(3)班`, `3班`, `3`.
+        nonisolated(unsafe) static let classNumber = #/^\(?([0-9]{1,2})\)?班?$/#
+        /// `(三)班`, `三班`.
+        nonisolated(unsafe) static let classNumeral = #/^\(?([一二三四五六七八九十]{1,2})\)?班$/#
     }
 
     /// 初二, 高一, 五年级: the grade as a class name starts with it.

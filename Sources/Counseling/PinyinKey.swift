@@ -74,7 +74,16 @@ public struct PinyinKey: Hashable, Codable, Sendable {
         return ([], name)
     }
 
+    /// Han text is read character by character from `HanReadings`, which
+    /// asks ICU once per character; anything else (Latin letters, digits,
+    /// a middle dot) goes to ICU whole.
     static func transliterate(_ text: String) -> [String] {
+        guard !text.isEmpty else { return [] }
+        return HanReadings.isHan(text) ? HanReadings.shared.read(text) : icuSyllables(text)
+    }
+
+    /// ICU's Han-Latin transform, without tones, split into lower-case syllables.
+    static func icuSyllables(_ text: String) -> [String] {
         guard !text.isEmpty else { return [] }
         let latin = text.applyingTransform(.mandarinToLatin, reverse: false)
             .flatMap { $0.applyingTransform(.stripDiacritics, reverse: false) } ?? text

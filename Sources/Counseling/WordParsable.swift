@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// A closed set of values a teacher writes as a word in a spreadsheet cell or
 /// a form: gender, school stage, relation, flags. Each value is recognized by
@@ -15,18 +15,18 @@ extension WordParsable {
     public static func parse(_ text: String) throws(ValidationError) -> Self {
         let key = WordNormalizer.key(text)
         guard !key.isEmpty else { throw .empty(field) }
-        guard let index = WordTables.table(of: Self.self)[key] else { throw .unrecognized(field, choices: choices) }
-        return Array(allCases)[index]
+        if let raw = WordTables.shared.table(of: Self.self)[key], let value = Self(rawValue: raw) { return value }
+        throw .unrecognized(field, choices: choices)
     }
 
-    /// Every word of every value, normalized: the first value (in case
-    /// order) a key names wins, as a search in that order would find it.
-    static func wordTable() -> [String: Int] {
-        var table: [String: Int] = [:]
-        for (index, value) in allCases.enumerated() {
+    /// Every word's key and the raw value of the first value (in `allCases`
+    /// order) that has the word, as `parse` used to find it value by value.
+    static func keyTable() -> [String: String] {
+        var table: [String: String] = [:]
+        for value in allCases {
             for word in [value.rawValue, value.displayName.zh, value.displayName.en] + value.synonyms {
                 let key = WordNormalizer.key(word)
-                if table[key] == nil { table[key] = index }
+                if table[key] == nil { table[key] = value.rawValue }
             }
         }
         return table
@@ -54,19 +54,20 @@ extension WordParsable {
     }
 }
 
-/// Each word type's table of normalized words, made once per process:
-/// `parse` runs for each cell of an import and for each word of the list
-/// filter on every keystroke, and normalizing every word of every value
-/// each time (Unicode compatibility mapping) was most of its cost.
-enum WordTables {
-    private static let tables = Mutex<[ObjectIdentifier: [String: Int]]>([:])
+/// Each `WordParsable` type's `keyTable`, built once: an import parses a
+/// gender, a stage and relations on every row, and normalizing every word
+/// of every value again each time (Unicode normalization through
+/// Foundation) was a sixth of a roster import.
+final class WordTables: @unchecked Sendable {
+    static let shared = WordTables()
 
-    static func table<T: WordParsable>(of type: T.Type) -> [String: Int] {
-        tables.withLock { tables in
-            if let table = tables[ObjectIdentifier(type)] { return table }
-            let table = T.wordTable()
-            tables[ObjectIdentifier(type)] = table
-            return table
-        }
+    private let lock = NSLock()
+    private var tables: [ObjectIdentifier: [String: String]] = [:]
+
+    func table<T: WordParsable>(of type: T.Type) -> [String: String] {
+        if let table = lock.withLock({ tables[ObjectIdentifier(type)] }) { return table }
+        let table = T.keyTable()
+        lock.withLock { tables[ObjectIdentifier(type)] = table }
+        return table
     }
 }

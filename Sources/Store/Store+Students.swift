@@ -87,17 +87,19 @@ public struct StudentSummary: Hashable, Sendable {
 extension Store {
     /// Writes a student's roster row; guardians and flags go sealed inside
     /// the body (`StudentBody`), never into a column.
+    /// The statement is prepared once per connection (GRDB's statement
+    /// cache): an import or a demo school writes thousands of rows.
     func writeStudent(_ s: Student, revision: Int, _ db: Database, body: String? = nil) throws {
         let key = PinyinKey(name: s.name)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO students(id, number, name, grade, class_name, pinyin_full, pinyin_initials, revision, body, leaving)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET number = excluded.number, name = excluded.name, grade = excluded.grade,
               class_name = excluded.class_name, pinyin_full = excluded.pinyin_full,
               pinyin_initials = excluded.pinyin_initials, revision = excluded.revision, body = excluded.body,
               leaving = excluded.leaving
-            """, arguments: [s.id.rawValue, s.number, s.name, s.grade, s.className, key.full, key.initials,
-                             revision, try body ?? StudentBody.encode(s, keys), Self.leavingKind(s)])
+            """).execute(arguments: [s.id.rawValue, s.number, s.name, s.grade, s.className, key.full, key.initials,
+                                     revision, try body ?? StudentBody.encode(s, keys), Self.leavingKind(s)])
     }
 
     /// What the `leaving` column holds: the kind of the last leaving, as the

@@ -3,15 +3,9 @@
 // a line to the list; Esc or Ctrl-Q quits; Ctrl-Z suspends; Ctrl-X crashes
 // on purpose (fatalError), for the end-to-end test of what a crash leaves
 // on the terminal.
-//   terminal-demo bench   prints the render benchmark
 import Curses
 import Foundation
 import Terminal
-
-if CommandLine.arguments.dropFirst().first == "bench" {
-    print(RenderBenchmark.run())
-    exit(0)
-}
 
 let screen: Screen
 do {

@@ -38,16 +38,18 @@ extension Store {
         if supporters.values.contains(where: { $0.count > PeerSupporters.perClass }) { throw PeerSupporterProblem.tooMany }
         for var s in students {
             try Self.validate(s.validate())
-            if let existing = try Row.fetchOne(db, sql: "SELECT id, revision, body FROM students WHERE number = ?",
+            // Prepared once for the whole import (GRDB's statement cache).
+            if let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, revision, body FROM students WHERE number = ?"),
                                                arguments: [s.number]) {
                 s.id = StudentID(existing["id"] as String)
                 flags[s.id.rawValue] = s.flags
                 let body: String = existing["body"], revision: Int = existing["revision"]
                 // A roster says who is in which class, not who left: a
                 // leaving or a return stays as recorded.
-                s.enrolment = try StudentBody.decode(body, keys, opening: true).enrolment
+                let stored = try StudentBody.decode(body, keys, opening: true)
+                s.enrolment = stored.enrolment
                 if keys.holds(.clinical) {
-                    if try StudentBody.decode(body, keys, opening: true) == s { continue }
+                    if stored == s { continue }
                 } else if try StudentBody.roster(body) == StudentBody.roster(of: s) {
                     let sealedBefore = try Store.decode(StudentBody.self, body).sealed != nil
                     let sealedNow = !s.guardians.isEmpty || !s.flags.isEmpty
