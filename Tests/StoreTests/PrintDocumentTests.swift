@@ -46,6 +46,7 @@ final class PrintDocumentTests: XCTestCase {
         XCTAssertEqual(Markup.escape(hostile),
                        "&lt;img src=x onerror=alert(1)&gt;&quot;O&#39;Brien&quot; &amp; &lt;script&gt;")
         XCTAssertEqual(Markup.text("a\u{07}b\nc").html, "ab<br>c", "a bell is dropped, a line break kept")
+        XCTAssertEqual(Markup.escape("王\u{202E}林\u{2066}"), "王林", "bidi overrides cannot reorder a printed row")
     }
 
     func testAHostileNameAndBriefArePrintedAsTextNeverAsMarkup() throws {

@@ -1,3 +1,5 @@
+import Counseling
+
 /// A piece of a printed document's HTML. Text reaches it only through
 /// `text`, which escapes & < > " ' (names and notes come from users and
 /// files); tags are made only here, from fixed names, so a document cannot
@@ -12,26 +14,8 @@ public struct Markup: Sendable, Equatable {
         Markup(raw: escape(text).replacingOccurrences(of: "\n", with: "<br>"))
     }
 
-    /// `&<>"'` as entities; control characters other than a line break or a
-    /// tab are left out (nothing on paper shows them).
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\t": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.properties.generalCategory == .control { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// `&<>"'` as entities, controls and bidi overrides left out (`HTMLEscape`).
+    public static func escape(_ text: String) -> String { HTMLEscape.text(text) }
 
     /// An element with a fixed tag name and class (never data).
     static func tag(_ name: StaticString, class cls: StaticString? = nil, _ children: [Markup]) -> Markup {
